@@ -1,0 +1,45 @@
+# Root Causes — every target sets itself up: the first run creates .venv from the
+# hashed lock (build_tools/requirements.lock), later runs reuse it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LOCK   := build_tools/requirements.lock
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1:8000
+# Reproducible output: dates in the built site come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve site generate check test bench lock clean
+
+serve: $(STAMP)  ## generate the pages and serve the site with live reload
+	$(BIN)/python -m build_tools serve --dev-addr $(HOST)
+
+site: $(STAMP)  ## generate the pages and write the static site to site/
+	$(BIN)/python -m build_tools site
+
+generate: $(STAMP)  ## write the generated Markdown pages into docs/
+	$(BIN)/python -m build_tools build
+
+check: $(STAMP)  ## validate the seeds alone
+	$(BIN)/python -m build_tools check
+
+test: $(STAMP)  ## run every test
+	$(BIN)/python -m pytest
+
+golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the output
+	$(BIN)/python -m tests.golden
+
+$(STAMP): $(LOCK)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	touch $@
+
+lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
+	.venv-lock/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	    --no-emit-index-url --no-emit-find-links --extra test -o $(LOCK) pyproject.toml
+	rm -rf .venv-lock build_tools/*.egg-info
+
+clean:  ## remove the virtual environment, generated pages and the built site
+	rm -rf $(VENV) site docs/essays docs/themes docs/snippets

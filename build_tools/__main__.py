@@ -1,0 +1,123 @@
+"""Command line: ``python -m build_tools {check,build,site,serve}``.
+
+Problems in the seeds print as ``path:line: message`` and exit with status 1;
+nothing is written then. A traceback means a bug in the build itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .pipeline import build, check
+from .problems import SeedError
+from .write import swap_in
+
+
+def _report(fn, root: Path, strict: bool):
+    """Run ``fn(root)``; print problems; return its result, or None if the build must stop."""
+    try:
+        result = fn(root)
+    except SeedError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        errors = sum(p.severity == "error" for p in exc.problems)
+        print(f"{errors} error{'s' if errors != 1 else ''}: nothing was written.", file=sys.stderr)
+        return None
+    checked = result[0] if isinstance(result, tuple) else result
+    for warning in checked.warnings:
+        print(warning, file=sys.stderr)
+    if strict and checked.warnings:
+        print(f"{len(checked.warnings)} warnings, which --strict treats as errors.", file=sys.stderr)
+        return None
+    return result
+
+
+def cmd_check(args) -> int:
+    checked = _report(check, args.root, args.strict)
+    if checked is None:
+        return 1
+    print(f"ok: {len(checked.corpus.essays)} essays, {len(checked.corpus.themes)} themes, "
+          f"{len(checked.corpus.claims)} claims, {len(checked.quotes)} quotes verified")
+    return 0
+
+
+def cmd_build(args) -> int:
+    result = _report(build, args.root, args.strict)
+    if result is None:
+        return 1
+    checked, changed = result
+    print(f"generated pages: {len(changed)} changed ({len(checked.quotes)} quotes verified)")
+    return 0
+
+
+def cmd_site(args) -> int:
+    """Generate, then build the static site into site/ — swapped in only if MkDocs succeeds."""
+    if cmd_build(args):
+        return 1
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
+        staged = Path(tmp) / "site"
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+                               "--site-dir", str(staged)], cwd=args.root)
+        if done.returncode:
+            print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
+            return done.returncode
+        swap_in(staged, args.root / "site")
+    print("site written to site/")
+    return 0
+
+
+def _snapshot(paths: list[Path]) -> dict[Path, float]:
+    return {f: f.stat().st_mtime for p in paths for f in p.rglob("*") if f.is_file()}
+
+
+def cmd_serve(args) -> int:
+    """Generate, serve with MkDocs' live reload, and regenerate when seeds or templates change."""
+    if cmd_build(args):
+        return 1
+    watched = [args.root / "seeds", Path(__file__).parent / "templates"]
+
+    def regenerate_on_change() -> None:
+        seen = _snapshot(watched)
+        while True:
+            time.sleep(0.5)
+            now = _snapshot(watched)
+            if now != seen:
+                seen = now
+                cmd_build(args)  # on errors, prints them and keeps the last good pages
+
+    threading.Thread(target=regenerate_on_change, daemon=True).start()
+    try:
+        return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+                               args.dev_addr], cwd=args.root).returncode
+    except KeyboardInterrupt:
+        return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.split("\n")[0])
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for name, fn, text in [
+        ("check", cmd_check, "validate the seeds and verify every quote; write nothing"),
+        ("build", cmd_build, "generate the Markdown pages into docs/"),
+        ("site", cmd_site, "generate the pages and build the static site into site/"),
+        ("serve", cmd_serve, "generate, serve at --dev-addr, regenerate on changes"),
+    ]:
+        p = sub.add_parser(name, help=text)
+        p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+        p.set_defaults(fn=fn)
+        if name == "serve":
+            p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    args = parser.parse_args(argv)
+    args.root = args.root.resolve()
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

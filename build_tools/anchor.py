@@ -1,0 +1,110 @@
+"""Stage 4, anchor: resolve every quote to the paragraph of its essay that holds it.
+
+A quote matches the cleaned text verbatim, except that spacing, curly versus
+straight quotes, and the kind of dash may differ. It must occur exactly once,
+or ``prefix``/``suffix`` (the words just before/after it, as in the W3C Web
+Annotation TextQuoteSelector) must single out one occurrence. When it is not
+found, the error shows the closest passage of the essay and how similar it is.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from .model import Corpus, Essay, Evidence, Quote
+from .problems import Collector
+
+_FOLD = str.maketrans({
+    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
+    "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\u00a0": " ",
+})
+
+
+def fold(text: str) -> tuple[str, list[int]]:
+    """Text with typography folded and spacing collapsed, and for each of its
+    characters the index of the character of ``text`` it came from."""
+    out, where = [], []
+    for i, char in enumerate(text.translate(_FOLD)):
+        expanded = "..." if char == "…" else char
+        if char.isspace():
+            if not out or out[-1] == " ":
+                continue
+            expanded = " "
+        for c in expanded:
+            out.append(c)
+            where.append(i)
+    return "".join(out), where
+
+
+def _occurrences(haystack: str, needle: str) -> list[int]:
+    found, i = [], haystack.find(needle)
+    while i >= 0:
+        found.append(i)
+        i = haystack.find(needle, i + 1)
+    return found
+
+
+def find(essay: Essay, ev: Evidence) -> list[Quote]:
+    """Every place in ``essay`` where the quote (with its prefix/suffix) stands."""
+    needle = fold(ev.quote)[0].strip()
+    prefix = fold(ev.prefix)[0].strip() if ev.prefix else ""
+    suffix = fold(ev.suffix)[0].strip() if ev.suffix else ""
+    quotes = []
+    for para in essay.paragraphs:
+        text, where = fold(para.text)
+        for i in _occurrences(text, needle):
+            end = i + len(needle)
+            if prefix and not text[:i].rstrip().endswith(prefix):
+                continue
+            if suffix and not text[end:].lstrip().startswith(suffix):
+                continue
+            quotes.append(Quote(ev, essay, para, where[i], where[end - 1] + 1))
+    return quotes
+
+
+def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
+    """The passage of ``essay`` most like ``quote``: (similarity, paragraph id, passage)."""
+    target = fold(quote)[0].strip()
+    size = len(target.split())
+    best = (0.0, "", "")
+    for para in essay.paragraphs:
+        words = para.text.split()
+        for start in range(max(1, len(words) - size + 1)):
+            window = " ".join(words[start:start + size])
+            matcher = SequenceMatcher(None, fold(window)[0], target, autojunk=False)
+            if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
+                score = matcher.ratio()
+                if score > best[0]:
+                    best = (score, para.id, window)
+    return best
+
+
+def _short(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
+    """Each piece of evidence resolved to one Quote, or SeedError listing every failure."""
+    problems = Collector()
+    resolved: dict[Evidence, Quote] = {}
+    for claim in corpus.claims:
+        for ev in claim.evidence:
+            essay = corpus.essay(ev.essay)
+            found = find(essay, ev)
+            if len(found) == 1:
+                resolved[ev] = found[0]
+                continue
+            qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
+            if not found:
+                score, pid, passage = closest(essay, ev.quote)
+                problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
+                               f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
+                               f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
+            else:
+                where = ", ".join(q.paragraph.id for q in found)
+                problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
+                               f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
+                               "with the words just before or after the one you mean")
+    problems.raise_if_any()
+    return resolved

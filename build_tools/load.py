@@ -1,0 +1,143 @@
+"""Stage 1, load: read every seeds file, check it against its schema, build the model.
+
+Only this stage reads the seeds. It reports every problem of every file at once
+(malformed YAML, a missing field, a file in the wrong place) and otherwise returns
+a :class:`Corpus` whose essays still hold their raw text (``clean`` comes next).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from . import schema
+from .model import Author, Claim, Corpus, Essay, EssayDate, Evidence, Rule, Theme
+from .problems import Collector, SeedError, SourceLoc
+from .yamlfile import loc_of, load_yaml, read_text
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def load(root: Path) -> Corpus:
+    """Read ``root/seeds`` into a Corpus, or raise SeedError listing every problem."""
+    problems = Collector()
+    seeds = root / "seeds"
+    themes = _load_themes(root, seeds / "themes.yml", problems)
+    essays = _load_essays(root, seeds / "essays", problems)
+    claims = _load_claims(root, seeds / "crossrefs", problems)
+    _check_tree(root, seeds, problems)
+    problems.raise_if_any()
+    return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims))
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _read(root: Path, path: Path, schema_name: str, problems: Collector):
+    """Parse and schema-check one YAML file; None (with problems recorded) if it is unusable."""
+    rel = _rel(root, path)
+    try:
+        data = load_yaml(path, rel)
+    except SeedError as exc:
+        problems.problems.extend(exc.problems)
+        return None
+    found = schema.check(schema_name, data)
+    problems.problems.extend(found)
+    return None if found else data
+
+
+def _load_themes(root: Path, path: Path, problems: Collector) -> list[Theme]:
+    if not path.exists():
+        problems.error(SourceLoc(_rel(root, path)), "the themes file is missing")
+        return []
+    data = _read(root, path, "themes", problems)
+    if data is None:
+        return []
+    return [
+        Theme(id=t["id"], title=t["title"], question=t["question"],
+              intro=tuple(p.strip() for p in re.split(r"\n\s*\n", t["intro"].strip())),
+              related=tuple(t.get("related", ())), loc=t.loc)
+        for t in data["themes"]
+    ]
+
+
+def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
+    essays = []
+    for path in sorted(folder.glob("*.yml")):
+        rel = _rel(root, path)
+        if not SLUG.match(path.stem):
+            problems.error(SourceLoc(rel), f"the file name '{path.name}' must be a slug: "
+                           "lower-case letters, digits and hyphens, ending in .yml")
+            continue
+        source = path.with_suffix(".txt")
+        if not source.exists():
+            problems.error(SourceLoc(rel), f"no raw text for this essay: add {_rel(root, source)}")
+            continue
+        data = _read(root, path, "essay", problems)
+        try:
+            raw = read_text(source, _rel(root, source))
+        except SeedError as exc:
+            problems.problems.extend(exc.problems)
+            continue
+        if data is not None:
+            essays.append(_essay(path.stem, data, raw, _rel(root, source)))
+    return essays
+
+
+def _essay(slug: str, data, raw: str, source_path: str) -> Essay:
+    rules = data["cleaning"]
+    return Essay(
+        slug=slug, title=data["title"], title_note=data.get("title_note"),
+        summary=data.get("summary"),
+        authors=tuple(Author(a["given"], a["family"], a.get("about")) for a in data["authors"]),
+        genre=data["genre"], outlet=data.get("outlet"), section=data.get("section"),
+        date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
+        url=data.get("url"), rights=data["rights"], themes=tuple(data["themes"]),
+        rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
+                    for i, r in enumerate(rules)),
+        raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
+        loc=data.loc, source_path=source_path,
+    )
+
+
+def _load_claims(root: Path, folder: Path, problems: Collector) -> list[Claim]:
+    claims = []
+    for path in sorted(folder.glob("*.yml")):
+        data = _read(root, path, "crossrefs", problems)
+        if data is None:
+            continue
+        for c in data["claims"]:
+            evidence = tuple(
+                Evidence(essay=e["essay"], quote=e["quote"], loc=loc_of(e, "quote"), prefix=e.get("prefix"),
+                         suffix=e.get("suffix"), note=e.get("note"), relation=e.get("relation"))
+                for e in c["evidence"])
+            claims.append(Claim(id=c["id"], theme=path.stem, title=c["title"], claim=c["claim"],
+                                evidence=evidence, loc=c.loc))
+    return claims
+
+
+_EXPECTED = {
+    "": ("themes.yml",),
+    "essays": (".yml", ".txt"),
+    "crossrefs": (".yml",),
+}
+
+
+def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
+    """Files the build would otherwise ignore: a stray file is a mistake, not a no-op."""
+    for path in sorted(seeds.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        folder = path.parent.relative_to(seeds).as_posix().replace(".", "")
+        expected = _EXPECTED.get(folder)
+        rel = _rel(root, path)
+        if expected is None or (folder == "" and path.name not in expected):
+            problems.error(SourceLoc(rel), "this file is in the wrong folder: essays go in "
+                           "seeds/essays/, cross-references in seeds/crossrefs/")
+        elif folder and path.suffix not in expected:
+            hint = " (name it .yml, not .yaml)" if path.suffix == ".yaml" else ""
+            problems.error(SourceLoc(rel), f"unexpected file in seeds/{folder}/{hint}: "
+                           f"only {' and '.join(expected)} files belong here")
+        elif folder == "essays" and path.suffix == ".txt" and not path.with_suffix(".yml").exists():
+            problems.error(SourceLoc(rel), f"no metadata for this text: add {rel[:-4]}.yml")

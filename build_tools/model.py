@@ -1,0 +1,193 @@
+"""The data model: frozen dataclasses that every stage passes along.
+
+Each object that comes from a seeds file carries the :class:`SourceLoc` of the YAML
+node it was read from, so any later stage can name ``path:line`` in an error.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from .problems import SourceLoc
+
+PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note")
+RELATIONS = ("agrees", "qualifies", "contrasts")
+
+
+@dataclass(frozen=True)
+class Author:
+    given: str
+    family: str
+    about: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class EssayDate:
+    """A publication date and how precisely it is known.
+
+    ``value`` is ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``) or
+    ``YYYY`` (``year``); ``approximate`` dates give the best estimate and a note.
+    """
+
+    value: str
+    precision: str
+    note: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    @property
+    def display(self) -> str:
+        parts = [int(p) for p in self.value.split("-")]
+        if self.precision == "approximate":
+            return f"c. {parts[0]}"
+        if len(parts) == 1:
+            return str(parts[0])
+        month = calendar.month_name[parts[1]]
+        return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cleaning step declared in an essay's metadata: a rule name and its parameters."""
+
+    name: str
+    params: Mapping[str, Any]
+    loc: SourceLoc
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of the cleaned text of an essay.
+
+    ``text`` is plain text (what quotes are matched against); ``emphasis`` lists the
+    ``(start, end)`` character ranges of ``text`` set in italics; ``line`` is the
+    line of the raw source where the block begins.
+    """
+
+    id: str
+    kind: str
+    text: str
+    line: int
+    emphasis: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a cleaning rule did to the raw text, for the fidelity report."""
+
+    rule: str
+    action: str  # "removed", "joined", "marked", "converted"
+    text: str
+    line: int
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Essay:
+    slug: str
+    title: str
+    authors: tuple[Author, ...]
+    genre: str
+    date: EssayDate
+    rights: str
+    themes: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    raw: str
+    loc: SourceLoc
+    source_path: str
+    outlet: str | None = None
+    section: str | None = None
+    url: str | None = None
+    title_note: str | None = None
+    summary: str | None = None
+    paragraphs: tuple[Paragraph, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    @property
+    def byline(self) -> str:
+        names = [a.name for a in self.authors]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def short_author(self) -> str:
+        """Surname(s) as used in attributions: "Broad", "Bach and Smith"."""
+        names = [a.family for a in self.authors]
+        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    def paragraph(self, pid: str) -> Paragraph:
+        return next(p for p in self.paragraphs if p.id == pid)
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    question: str
+    intro: tuple[str, ...]
+    related: tuple[str, ...]
+    loc: SourceLoc
+
+
+@dataclass(frozen=True)
+class Evidence:
+    essay: str
+    quote: str
+    loc: SourceLoc
+    prefix: str | None = None
+    suffix: str | None = None
+    note: str | None = None
+    relation: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: str
+    theme: str
+    title: str
+    claim: str
+    evidence: tuple[Evidence, ...]
+    loc: SourceLoc
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A piece of evidence resolved to the paragraph (and the span in it) that holds it."""
+
+    evidence: Evidence
+    essay: Essay
+    paragraph: Paragraph
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        """The quoted words exactly as in the cleaned essay."""
+        return self.paragraph.text[self.start:self.end]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    essays: tuple[Essay, ...]
+    themes: tuple[Theme, ...]
+    claims: tuple[Claim, ...]
+
+    def essay(self, slug: str) -> Essay:
+        return next(e for e in self.essays if e.slug == slug)
+
+    def theme(self, theme_id: str) -> Theme:
+        return next(t for t in self.themes if t.id == theme_id)
+
+    def claims_of(self, theme_id: str) -> tuple[Claim, ...]:
+        return tuple(c for c in self.claims if c.theme == theme_id)

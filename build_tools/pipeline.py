@@ -1,0 +1,44 @@
+"""The whole build, top to bottom: load → validate → clean → anchor → render → write.
+
+Each stage is a function from data to data; only ``load`` reads files and only
+``write`` writes them. Every stage reports all the problems it finds at once (as
+:class:`~build_tools.problems.SeedError`), and nothing is written unless every
+stage succeeded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .anchor import anchor
+from .clean import clean
+from .load import load
+from .model import Corpus, Evidence, Quote
+from .problems import Problem
+from .render import render
+from .validate import validate
+from .write import write
+
+
+@dataclass(frozen=True)
+class Checked:
+    corpus: Corpus
+    quotes: dict[Evidence, Quote]
+    warnings: list[Problem]
+
+
+def check(root: Path) -> Checked:
+    """Everything but the output: the seeds read, cross-checked, cleaned and every quote found."""
+    corpus = load(root)
+    warnings = validate(corpus)
+    corpus = clean(corpus)
+    quotes = anchor(corpus)
+    return Checked(corpus, quotes, warnings)
+
+
+def build(root: Path) -> tuple[Checked, list[str]]:
+    """Check the seeds, then write the generated pages into ``root/docs``."""
+    checked = check(root)
+    pages = render(checked.corpus, checked.quotes)
+    return checked, write(pages, root / "docs")

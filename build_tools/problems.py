@@ -1,0 +1,61 @@
+"""User-facing problems: what an editor did wrong, where, in one sentence.
+
+A problem is not a bug. Stages collect every problem they find and raise them
+together as :class:`SeedError`; the command line prints each as
+``path:line: message`` and exits 1, with no traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class SourceLoc:
+    """Where something came from: a path relative to the project root and a 1-based line."""
+
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    loc: SourceLoc
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{self.loc}: {prefix}{self.message}"
+
+
+class SeedError(Exception):
+    """One or more problems in the seeds; the build stops before writing anything."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class Collector:
+    """Gathers problems during a stage; :meth:`raise_if_any` ends the stage if there are errors."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def error(self, loc: SourceLoc, message: str) -> None:
+        self.problems.append(Problem(loc, message))
+
+    def warning(self, loc: SourceLoc, message: str) -> None:
+        self.problems.append(Problem(loc, message, "warning"))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise SeedError(self.problems)

@@ -1,0 +1,104 @@
+"""Validate a parsed YAML file against its JSON Schema, in plain words with lines.
+
+The schemas live in ``build_tools/schemas/``; editors' editors use them too
+(each seeds file names its schema in a ``yaml-language-server`` comment).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .problems import Problem
+from .yamlfile import LocDict, LocList, loc_of
+
+SCHEMA_DIR = Path(__file__).parent / "schemas"
+
+_TYPES = {"string": "text", "array": "a list", "object": "a mapping of fields",
+          "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_PATTERNS = {
+    "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY",
+    "url": "must be a web address starting with http:// or https://, with no spaces",
+}
+_ID_RULE = "must be lower-case letters, digits and hyphens, starting with a letter"
+
+
+@cache
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check(name: str, data: Any) -> list[Problem]:
+    """Every schema violation in ``data`` as a Problem at the line it concerns."""
+    problems = []
+    for error in validator(name).iter_errors(data):
+        if error.validator in ("allOf", "if"):
+            continue
+        container, key = _locate(data, list(error.absolute_path))
+        problems.append(Problem(_loc(data, container, key, error), _message(error, key)))
+    return sorted(set(problems))
+
+
+def _locate(data: Any, path: list) -> tuple[Any, Any]:
+    """The container holding the value at ``path`` and its key (None for the root)."""
+    container, key = data, None
+    for step in path:
+        if key is not None:
+            container = container[key]
+        key = step
+    return container, key
+
+
+def _loc(data, container, key, error):
+    if error.validator == "additionalProperties" or "propertyNames" in error.schema_path:
+        target = error.instance if isinstance(error.instance, (LocDict, LocList)) else container
+        extra = _extra_keys(error)
+        if isinstance(target, LocDict) and extra:
+            return loc_of(target, extra[0])
+    if isinstance(container, (LocDict, LocList)):
+        value = container[key] if key is not None else container
+        if isinstance(value, (LocDict, LocList)):
+            return value.loc
+        return loc_of(container, key)
+    return loc_of(data)
+
+
+def _extra_keys(error) -> list[str]:
+    if error.validator == "additionalProperties":
+        allowed = set(error.schema.get("properties", {}))
+        return sorted(k for k in error.instance if k not in allowed)
+    if "propertyNames" in error.schema_path:
+        return [error.instance]
+    return []
+
+
+def _field(key: Any) -> str:
+    return f"'{key}'" if isinstance(key, str) else f"item {key + 1}"
+
+
+def _message(error, key) -> str:
+    v, where = error.validator, _field(key)
+    if v == "required":
+        missing = error.message.split("'")[1]
+        return f"missing required field '{missing}'"
+    if v == "additionalProperties":
+        return f"unknown field '{_extra_keys(error)[0]}' (allowed: {', '.join(sorted(error.schema['properties']))})"
+    if "propertyNames" in error.schema_path:
+        return f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
+    if v == "type":
+        return f"{where} must be {_TYPES.get(error.validator_value, error.validator_value)}"
+    if v == "enum":
+        return f"{where} is {error.instance!r}, which is not one of: {', '.join(map(str, error.validator_value))}"
+    if v == "pattern":
+        return f"{where} {_PATTERNS.get(key, _ID_RULE)}; found {error.instance!r}"
+    if v in ("minLength", "minItems"):
+        return f"{where} must not be empty"
+    if v == "uniqueItems":
+        return f"{where} lists the same value twice"
+    return f"{where}: {error.message}"

@@ -1,0 +1,72 @@
+"""Stage 2, validate: checks that span files (ids that must exist, ids that must be unique).
+
+Per-file checks are the schemas' job (see ``load``); this stage sees the whole corpus.
+"""
+
+from __future__ import annotations
+
+from .model import Corpus
+from .problems import Collector, SourceLoc
+
+
+def validate(corpus: Corpus) -> list:
+    """Raise SeedError if the corpus is inconsistent; return the warnings otherwise."""
+    problems = Collector()
+    theme_ids = [t.id for t in corpus.themes]
+    essays = {e.slug: e for e in corpus.essays}
+
+    _duplicates(problems, [(t.id, t.loc) for t in corpus.themes], "theme id")
+    _duplicates(problems, [(c.id, c.loc) for c in corpus.claims], "claim id")
+
+    for theme in corpus.themes:
+        for other in theme.related:
+            if other not in theme_ids or other == theme.id:
+                problems.error(theme.loc, f"theme '{theme.id}' lists '{other}' as related, "
+                               f"but that is not another theme (themes: {', '.join(theme_ids)})")
+        if not corpus.claims_of(theme.id):
+            problems.warning(theme.loc, f"theme '{theme.id}' has no claims yet: "
+                             f"add seeds/crossrefs/{theme.id}.yml")
+
+    for essay in corpus.essays:
+        for theme_id in essay.themes:
+            if theme_id not in theme_ids:
+                problems.error(essay.loc, f"unknown theme '{theme_id}' in the themes of this "
+                               f"essay (themes: {', '.join(theme_ids)})")
+
+    cited = set()
+    for claim in corpus.claims:
+        if theme_ids and claim.theme not in theme_ids:
+            problems.error(SourceLoc(claim.loc.path), f"there is no theme '{claim.theme}' "
+                           f"in seeds/themes.yml for this file (themes: {', '.join(theme_ids)})")
+            continue
+        for i, ev in enumerate(claim.evidence):
+            essay = essays.get(ev.essay)
+            if essay is None:
+                problems.error(ev.loc, f"unknown essay '{ev.essay}' (essays: {', '.join(sorted(essays))})")
+                continue
+            cited.add(ev.essay)
+            if claim.theme not in essay.themes:
+                problems.error(ev.loc, f"essay '{ev.essay}' is quoted under theme '{claim.theme}', "
+                               f"but its metadata ({essay.loc.path}) does not list that theme")
+            if i == 0 and ev.relation:
+                problems.error(ev.loc, f"the first quote of claim '{claim.id}' is the lead passage: "
+                               "remove its 'relation'")
+            if i > 0 and not ev.relation:
+                problems.error(ev.loc, f"say how this quote stands to the first quote of claim "
+                               f"'{claim.id}': add 'relation: agrees', 'qualifies' or 'contrasts'")
+
+    for essay in corpus.essays:
+        if essay.slug not in cited:
+            problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
+
+    problems.raise_if_any()
+    return problems.problems
+
+
+def _duplicates(problems: Collector, items: list[tuple[str, SourceLoc]], what: str) -> None:
+    first: dict[str, SourceLoc] = {}
+    for ident, loc in items:
+        if ident in first:
+            problems.error(loc, f"duplicate {what} '{ident}' (first used at {first[ident]})")
+        else:
+            first[ident] = loc

@@ -1,0 +1,121 @@
+"""Read YAML keeping the line of every mapping, key and list item.
+
+PyYAML's composer gives nodes with marks; we turn them into plain dicts, lists and
+scalars (:class:`LocDict`, :class:`LocList`) that remember where each value stood,
+so later stages can say ``path:line``. Unlike ``yaml.safe_load`` this refuses
+duplicate keys, and keeps dates such as ``2014-07`` or ``2021-06-13`` as strings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import SeedError, Problem, SourceLoc
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the implicit timestamp type: dates stay text."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class LocDict(dict):
+    """A mapping that knows its own line and the line of each key."""
+
+    loc: SourceLoc
+    key_locs: dict[str, SourceLoc]
+
+
+class LocList(list):
+    """A sequence that knows its own line and the line of each item."""
+
+    loc: SourceLoc
+    item_locs: list[SourceLoc]
+
+
+def loc_of(container: Any, key: Any = None) -> SourceLoc:
+    """The location of ``container[key]`` (or of the container itself)."""
+    if isinstance(container, LocDict):
+        return container.key_locs.get(key, container.loc) if key is not None else container.loc
+    if isinstance(container, LocList):
+        if key is not None and 0 <= key < len(container.item_locs):
+            return container.item_locs[key]
+        return container.loc
+    raise TypeError(f"no location for {type(container).__name__}")
+
+
+# PyYAML's wording for the mistakes editors make most, in plain words.
+_PLAIN = {
+    "found character '\\t' that cannot start any token":
+        "a tab character: indent YAML with spaces, not tabs",
+    "found unexpected end of stream":
+        "a quoted text is not closed: add the closing quote",
+    "expected ',' or ']', but got '<stream end>'":
+        "a list in square brackets is not closed: add ']'",
+    "expected ',' or '}', but got '<stream end>'":
+        "a mapping in curly brackets is not closed: add '}'",
+}
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Read a UTF-8 file (a leading byte-order mark is allowed) or raise a SeedError."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SeedError([Problem(SourceLoc(rel, line),
+                                 "the file is not UTF-8 text: save it as UTF-8")]) from None
+
+
+def load_yaml(path: Path, rel: str) -> Any:
+    """Parse one YAML file into LocDict/LocList/scalars, or raise a SeedError naming the line."""
+    text = read_text(path, rel)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
+        problem = str(exc.problem or exc.context or "cannot be read")
+        message = _PLAIN.get(problem, f"malformed YAML: {problem}")
+        raise SeedError([Problem(SourceLoc(rel, line), message)]) from None
+    if node is None:
+        raise SeedError([Problem(SourceLoc(rel, 1), "the file is empty")])
+    problems: list[Problem] = []
+    value = _convert(node, rel, problems, _Loader(""))
+    if problems:
+        raise SeedError(problems)
+    return value
+
+
+def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loader) -> Any:
+    loc = SourceLoc(rel, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        result = LocDict()
+        result.loc, result.key_locs = loc, {}
+        for key_node, value_node in node.value:
+            key = _convert(key_node, rel, problems, scalars)
+            key_loc = SourceLoc(rel, key_node.start_mark.line + 1)
+            if not isinstance(key, str):
+                problems.append(Problem(key_loc, f"the key {key!r} must be text"))
+                continue
+            if key in result:
+                problems.append(Problem(key_loc, f"the key '{key}' appears twice in this mapping "
+                                                 f"(first at line {result.key_locs[key].line})"))
+                continue
+            result[key] = _convert(value_node, rel, problems, scalars)
+            result.key_locs[key] = key_loc
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        items = LocList(_convert(n, rel, problems, scalars) for n in node.value)
+        items.loc = loc
+        items.item_locs = [SourceLoc(rel, n.start_mark.line + 1) for n in node.value]
+        return items
+    return scalars.construct_object(node)
