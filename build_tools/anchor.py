@@ -102,7 +102,7 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
                                f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
                                f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
             else:
-                where = ", ".join(q.paragraph.id for q in found)
+                where = ", ".join([q.paragraph.id for q in found[:3]] + ["…"] * (len(found) > 3))
                 problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
                                f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
                                "with the words just before or after the one you mean")

@@ -1,8 +1,9 @@
 """Stage 1, load: read every seeds file, check it against its schema, build the model.
 
-Only this stage reads the seeds. It reports every problem of every file at once
-(malformed YAML, a missing field, a file in the wrong place) and otherwise returns
-a :class:`Corpus` whose essays still hold their raw text (``clean`` comes next).
+Only this stage reads the seeds. It records every problem of every file (malformed
+YAML, a missing field, a file in the wrong place) and returns a :class:`Corpus` of
+what could be read, so that ``validate`` can report its problems in the same run.
+The essays still hold their raw text (``clean`` comes next).
 """
 
 from __future__ import annotations
@@ -18,16 +19,17 @@ from .yamlfile import loc_of, load_yaml, read_text
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def load(root: Path) -> Corpus:
-    """Read ``root/seeds`` into a Corpus, or raise SeedError listing every problem."""
-    problems = Collector()
+def load(root: Path, problems: Collector) -> Corpus:
+    """Read ``root/seeds`` into a Corpus of what could be read; record every problem."""
     seeds = root / "seeds"
     themes = _load_themes(root, seeds / "themes.yml", problems)
     essays = _load_essays(root, seeds / "essays", problems)
     claims = _load_claims(root, seeds / "crossrefs", problems)
     _check_tree(root, seeds, problems)
-    problems.raise_if_any()
-    return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims))
+    read = {e.loc.path for e in essays} | {c.loc.path for c in claims} | {t.loc.path for t in themes}
+    unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
+    return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims),
+                  unreadable=unreadable)
 
 
 def _rel(root: Path, path: Path) -> str:

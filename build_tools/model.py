@@ -182,6 +182,9 @@ class Corpus:
     essays: tuple[Essay, ...]
     themes: tuple[Theme, ...]
     claims: tuple[Claim, ...]
+    # Seeds files that exist but could not be read (already reported by ``load``), as
+    # paths like "seeds/essays/x.yml": what refers to them is not reported again.
+    unreadable: frozenset[str] = frozenset()
 
     def essay(self, slug: str) -> Essay:
         return next(e for e in self.essays if e.slug == slug)

@@ -1,9 +1,10 @@
 """The whole build, top to bottom: load → validate → clean → anchor → render → write.
 
 Each stage is a function from data to data; only ``load`` reads files and only
-``write`` writes them. Every stage reports all the problems it finds at once (as
-:class:`~build_tools.problems.SeedError`), and nothing is written unless every
-stage succeeded.
+``write`` writes them. ``load`` and ``validate`` record their problems together, so
+one run reports every mistake in the files; each later stage reports all of its
+own at once (as :class:`~build_tools.problems.SeedError`). Nothing is written
+unless every stage succeeded.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .anchor import anchor
 from .clean import clean
 from .load import load
 from .model import Corpus, Evidence, Quote
-from .problems import Problem
+from .problems import Collector, Problem
 from .render import render
 from .validate import validate
 from .write import write
@@ -30,8 +31,11 @@ class Checked:
 
 def check(root: Path) -> Checked:
     """Everything but the output: the seeds read, cross-checked, cleaned and every quote found."""
-    corpus = load(root)
-    warnings = validate(corpus)
+    problems = Collector()
+    corpus = load(root, problems)
+    validate(corpus, problems)
+    problems.raise_if_any()
+    warnings = problems.problems
     corpus = clean(corpus)
     quotes = anchor(corpus)
     return Checked(corpus, quotes, warnings)

@@ -56,17 +56,13 @@ def _locate(data: Any, path: list) -> tuple[Any, Any]:
 
 
 def _loc(data, container, key, error):
-    if error.validator == "additionalProperties" or "propertyNames" in error.schema_path:
-        target = error.instance if isinstance(error.instance, (LocDict, LocList)) else container
-        extra = _extra_keys(error)
-        if isinstance(target, LocDict) and extra:
-            return loc_of(target, extra[0])
-    if isinstance(container, (LocDict, LocList)):
-        value = container[key] if key is not None else container
-        if isinstance(value, (LocDict, LocList)):
-            return value.loc
-        return loc_of(container, key)
-    return loc_of(data)
+    value = container[key] if key is not None else container
+    extra = _extra_keys(error)
+    if extra and isinstance(value, LocDict):
+        return loc_of(value, extra[0])
+    if isinstance(value, (LocDict, LocList)):
+        return value.loc
+    return loc_of(container, key)
 
 
 def _extra_keys(error) -> list[str]:
@@ -79,6 +75,8 @@ def _extra_keys(error) -> list[str]:
 
 
 def _field(key: Any) -> str:
+    if key is None:
+        return "the file"
     return f"'{key}'" if isinstance(key, str) else f"item {key + 1}"
 
 

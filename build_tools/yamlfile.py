@@ -51,16 +51,17 @@ def loc_of(container: Any, key: Any = None) -> SourceLoc:
     raise TypeError(f"no location for {type(container).__name__}")
 
 
-# PyYAML's wording for the mistakes editors make most, in plain words.
+# PyYAML's wording for the mistakes editors make most, in plain words, and whether
+# the line to name is where the unclosed thing began (True) or where reading failed.
 _PLAIN = {
     "found character '\\t' that cannot start any token":
-        "a tab character: indent YAML with spaces, not tabs",
+        ("a tab character: indent YAML with spaces, not tabs", False),
     "found unexpected end of stream":
-        "a quoted text is not closed: add the closing quote",
+        ("this quoted text is never closed: add the closing quote", True),
     "expected ',' or ']', but got '<stream end>'":
-        "a list in square brackets is not closed: add ']'",
+        ("this list in square brackets is never closed: add ']'", True),
     "expected ',' or '}', but got '<stream end>'":
-        "a mapping in curly brackets is not closed: add '}'",
+        ("this mapping in curly brackets is never closed: add '}'", True),
 }
 
 
@@ -81,10 +82,10 @@ def load_yaml(path: Path, rel: str) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
         problem = str(exc.problem or exc.context or "cannot be read")
-        message = _PLAIN.get(problem, f"malformed YAML: {problem}")
+        message, at_start = _PLAIN.get(problem, (f"malformed YAML: {problem}", False))
+        mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 0
         raise SeedError([Problem(SourceLoc(rel, line), message)]) from None
     if node is None:
         raise SeedError([Problem(SourceLoc(rel, 1), "the file is empty")])

@@ -1,0 +1,139 @@
+"""Input/expected tables for every cleaning rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from build_tools.clean import (EM_CLOSE, EM_OPEN, RULES, Block, RuleError, paragraph_ids,
+                               slugify, split_blocks, to_paragraph)
+
+
+def apply(name, blocks_in, **params):
+    """Run one rule on blocks made from ``texts``; return (block texts, recorded changes)."""
+    changes = []
+    blocks = [Block(t, i + 1) if isinstance(t, str) else Block(t[0], i + 1, t[1])
+              for i, t in enumerate(blocks_in)]
+    out = RULES[name](blocks, params, lambda *a: changes.append(a))
+    return [(b.text if b.kind == "paragraph" else (b.text, b.kind)) for b in out], changes
+
+
+def test_every_rule_in_the_schema_is_registered():
+    import json
+    from build_tools.schema import SCHEMA_DIR
+    schema = json.loads((SCHEMA_DIR / "essay.schema.json").read_text())
+    assert set(schema["$defs"]["rule"]["properties"]["rule"]["enum"]) == set(RULES)
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("one\n\ntwo", [("one", 1), ("two", 3)]),
+    ("a hard-\nwrapped\n  line\n\n\n\nnext", [("a hard- wrapped line", 1), ("next", 7)]),
+    ("\n\n  lead spaces  \n", [("lead spaces", 3)]),
+    ("", []),
+])
+def test_split_blocks(raw, expected):
+    assert [(b.text, b.line) for b in split_blocks(raw)] == expected
+
+
+@pytest.mark.parametrize("name, texts, params, expected", [
+    ("drop", ["Skip to content", "Body."], {"starts_with": "Skip"}, ["Body."]),
+    ("drop_from", ["Body.", "Join us today", "Give now."], {"starts_with": "Join us"}, ["Body."]),
+    ("remove_text", ["President ObamaBarack TEASER MORE has responded."],
+     {"text": "Barack TEASER MORE"}, ["President Obama has responded."]),
+    ("remove_text", ["Rep. Chuck SchumerChuck SchumerTeaser MORE (D-N.Y.)"],
+     {"text": "Chuck SchumerTeaser MORE"}, ["Rep. Chuck Schumer (D-N.Y.)"]),
+    ("mark", ["Body.", "This piece has been updated."], {"starts_with": "This piece", "as": "editor_note"},
+     ["Body.", ("This piece has been updated.", "editor_note")]),
+    ("headings", ["BEYOND NAFTA", "Text."], {"texts": ["BEYOND NAFTA"]},
+     [("BEYOND NAFTA", "heading"), "Text."]),
+])
+def test_rules(name, texts, params, expected):
+    assert apply(name, texts, **params)[0] == expected
+
+
+@pytest.mark.parametrize("texts, expected", [
+    # A page end cut the sentence: joined with a space.
+    (["Subsequently, they", "exchanged letters."], ["Subsequently, they exchanged letters."]),
+    # A comma does not end a sentence either.
+    (["This time,", "Mexico continued."], ["This time, Mexico continued."]),
+    # A word hyphenated across the break is joined without a space.
+    (["Even the much-", "maligned programs."], ["Even the much-maligned programs."]),
+    # Sentence ends (also with closing quotes, brackets or a footnote marker) stay apart.
+    (["One.", "Two?", "“Three.”", "Four.²", "(Five.)", "Six:"],
+     ["One.", "Two?", "“Three.”", "Four.²", "(Five.)", "Six:"]),
+    # Several blocks in a row (a paragraph broken at every line).
+    (["the Zedillo", "Administration as a", "way forward."], ["the Zedillo Administration as a way forward."]),
+    # Headings are never joined, before or after.
+    ([("BEYOND NAFTA", "heading"), "Text without end", ("NEXT", "heading")],
+     [("BEYOND NAFTA", "heading"), "Text without end", ("NEXT", "heading")]),
+])
+def test_join_broken_paragraphs(texts, expected):
+    assert apply("join_broken_paragraphs", texts)[0] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("these *de facto* side agreements", f"these {EM_OPEN}de facto{EM_CLOSE} side agreements"),
+    ("*per se*. And *UC MEXUS NEWS*", f"{EM_OPEN}per se{EM_CLOSE}. And {EM_OPEN}UC MEXUS NEWS{EM_CLOSE}"),
+    ("2 * 3 * 4", "2 * 3 * 4"),
+])
+def test_emphasis(text, expected):
+    assert apply("emphasis", [text])[0] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    (r"even the \$100,000 a year", "even the $100,000 a year"),
+    (r"a \* star", "a * star"),
+    ("no escapes $5", "no escapes $5"),
+])
+def test_unescape(text, expected):
+    assert apply("unescape", [text])[0] == [expected]
+
+
+def test_rules_record_what_they_remove():
+    _, changes = apply("drop_from", ["Body.", "Join us", "Give."], starts_with="Join us")
+    assert changes == [("removed", "Join us", 2), ("removed", "Give.", 3)]
+    _, changes = apply("remove_text", ["Obama TEASER has"], text="TEASER ")
+    assert changes == [("removed", "TEASER ", 1)]
+
+
+@pytest.mark.parametrize("name, texts, params, message", [
+    ("drop", ["Body."], {"starts_with": "Skip"}, "no block of the text starts with 'Skip'"),
+    ("drop", ["Same one.", "Same two."], {"starts_with": "Same"},
+     "2 blocks start with 'Same' (source lines 1, 2): give more of the opening words"),
+    ("remove_text", ["x y", "x z"], {"text": "x"},
+     "the text to remove must occur exactly once; it occurs 2 times: 'x'"),
+    ("headings", ["Title."], {"texts": ["TITLE"]},
+     "the heading 'TITLE' must be a whole block of the text exactly once; found 0"),
+])
+def test_rule_errors(name, texts, params, message):
+    with pytest.raises(RuleError) as exc:
+        apply(name, texts, **params)
+    assert str(exc.value) == message
+
+
+def test_emphasis_becomes_ranges():
+    p = to_paragraph(Block(f"the {EM_OPEN}de facto{EM_CLOSE} side", 4), "p-x")
+    assert (p.text, p.emphasis, p.line) == ("the de facto side", ((4, 12),), 4)
+
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("President Fox's September, 2000 proposal", 0, "president-foxs-september-2000-proposal"),
+    ("Creating “Bad Governance”", 0, "creating-bad-governance"),
+    ("Hernández’s own brother is now serving a life", 6, "hernandezs-own-brother-is-now-serving"),
+])
+def test_slugify(text, words, expected):
+    assert slugify(text, words) == expected
+
+
+def test_paragraph_ids_survive_an_inserted_paragraph():
+    before = [Block("Alas, that is the wrong solution.", 1), Block("BEYOND NAFTA", 3, "heading"),
+              Block("However, an important root cause lies.", 5)]
+    after = before[:1] + [Block("A new paragraph added by a later edition.", 3)] + before[1:]
+    ids_before, ids_after = paragraph_ids(before), paragraph_ids(after)
+    assert ids_before == ["p-alas-that-is-the-wrong-solution", "beyond-nafta",
+                          "p-however-an-important-root-cause-lies"]
+    assert [i for i in ids_after if i in ids_before] == ids_before
+
+
+def test_paragraph_ids_number_repeated_openings():
+    blocks = [Block("Ibid.", 1), Block("Ibid.", 3)]
+    assert paragraph_ids(blocks) == ["p-ibid", "p-ibid-2"]

@@ -1,0 +1,214 @@
+"""Every message an editor can get, pinned to its exact text, with file and line.
+
+Each case breaks a fresh copy of the real seeds in one way and runs
+``python -m build_tools build`` on it: the build must exit 1, print exactly the
+expected lines, and leave the generated pages as they were.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+
+def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = root / rel
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= count, f"{old!r} not in {rel}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def line_of(root: Path, rel: str, needle: str) -> int:
+    lines = (root / rel).read_text(encoding="utf-8", errors="replace").split("\n")
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+ESSAY = "seeds/essays/broad-2014.yml"
+TRADE = "seeds/crossrefs/trade.yml"
+
+# (id, how to break the seeds, expected stderr lines; {line:FILE:TEXT} is the line of TEXT in FILE)
+CASES = [
+    ("unclosed-quote",
+     lambda r: edit(r, ESSAY, "reason: the outlet's note on the author", "reason: \"the outlet's note"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:reason: \"the outlet}: this quoted "
+      "text is never closed: add the closing quote"]),
+    ("tab-indent",
+     lambda r: edit(r, ESSAY, "  - given: Robin", "\t- given: Robin"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:given: Robin}: "
+      "a tab character: indent YAML with spaces, not tabs"]),
+    ("duplicate-key",
+     lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\ngenre: article"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:genre: article}: the key 'genre' "
+      "appears twice in this mapping (first at line {line:seeds/essays/broad-2014.yml:genre: op-ed})"]),
+    ("missing-field",
+     lambda r: edit(r, ESSAY, "genre: op-ed\n", ""),
+     ["seeds/essays/broad-2014.yml:2: missing required field 'genre'"]),
+    ("unknown-field",
+     lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
+      "'author' (allowed: authors, cleaning, date, date_note, date_precision, genre, outlet, rights, "
+      "section, summary, themes, title, title_note, url)"]),
+    ("bad-date",
+     lambda r: edit(r, ESSAY, 'date: "2014-07"', 'date: "July 2014"'),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:date: \"July}: 'date' must be a "
+      "date written YYYY-MM-DD, YYYY-MM or YYYY; found 'July 2014'"]),
+    ("bad-enum",
+     lambda r: edit(r, ESSAY, "genre: op-ed", "genre: blog"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
+      "which is not one of: op-ed, article, policy paper"]),
+    ("javascript-url",
+     lambda r: edit(r, ESSAY, "url: https://thehill.com", "url: javascript:alert(1)//thehill.com"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:url: javascript}: 'url' must be a web "
+      "address starting with http:// or https://, with no spaces; "
+      "found 'javascript:alert(1)//thehill.com/blogs/pundits-blog/immigration/211567-why-are-so-many-kids-"
+      "crossing-the-us-mexico-border-and-what'"]),
+    ("rule-param-of-another-rule",
+     lambda r: edit(r, ESSAY, "    as: editor_note", "    as: editor_note\n    text: x"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
+      "not belong to this rule (allowed: rule, starts_with, as, reason)"]),
+    ("unknown-theme",
+     lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [migration, trade,"),
+     ["seeds/essays/broad-2014.yml:2: unknown theme 'migration' in the themes of this essay "
+      "(themes: trade, violence, climate, governance)"]),
+    ("unknown-essay",
+     lambda r: edit(r, TRADE, "essay: wilson-2021", "essay: wilson-2020"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:It’s a trade crisis}: unknown essay "
+      "'wilson-2020' (essays: bach-2000, broad-2014, wilson-2021)"]),
+    ("duplicate-claim-id",
+     lambda r: edit(r, "seeds/crossrefs/violence.yml", "id: fleeing-violence", "id: reinvent-or-stop"),
+     ["seeds/crossrefs/violence.yml:3: duplicate claim id 'reinvent-or-stop' (first used at "
+      "seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:id: reinvent-or-stop})"]),
+    ("missing-relation",
+     lambda r: edit(r, TRADE, "        relation: agrees\n      - essay: wilson-2021", "      - essay: wilson-2021"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: >-\n          Persistent}: say how "
+      "this quote stands to the first quote of claim 'trade-deals-as-root-cause': add 'relation: agrees', "
+      "'qualifies' or 'contrasts'"]),
+    ("quote-not-found",
+     lambda r: edit(r, TRADE, "Heavily subsidized U.S. corn", "Heavily subsidised U.S. corn"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: >-\n          Heavily}: quote not "
+      "found in essay 'broad-2014' (Robin Broad): \"Heavily subsidised U.S. corn and other farm products "
+      "flooded Mexican and Central American markets, undermining the live…\". Closest passage (99% similar, "
+      "paragraph p-perhaps-most-disruptive-is-the-result): \"Heavily subsidized U.S. corn and other farm "
+      "products flooded Mexican and Central American markets, undermining the live…\""]),
+    ("quote-twice",
+     lambda r: edit(r, TRADE, "quote: traditional farming continues to shed excess workers",
+                    "quote: the border"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: the border}: quote occurs 23 "
+      "times in essay 'bach-2000' (paragraphs p-while-embracing-the-need-for-joint, "
+      "p-president-foxs-september-2000-proposal-to, p-opposition-to-the-migration-related-aspects, …): add a 'prefix' or 'suffix' with the words just before "
+      "or after the one you mean"]),
+    ("prefix-matches-nothing",
+     lambda r: edit(r, TRADE, "quote: traditional farming continues to shed excess workers",
+                    "quote: traditional farming continues to shed excess workers\n        prefix: modern"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: traditional farming}: quote not "
+      "found with the given prefix/suffix in essay 'bach-2000' (Robert L. Bach): \"traditional farming "
+      "continues to shed excess workers\". Closest passage (99% similar, paragraph "
+      "p-the-negative-consequences-of-nafta-however): \"traditional farming continues to shed excess workers;\""]),
+    ("rule-matches-nothing",
+     lambda r: edit(r, ESSAY, "starts_with: Broad is a professor", "starts_with: Broad was a professor"),
+     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:  - rule: mark\n    starts_with: Broad}: "
+      "cleaning rule 'mark' of essay 'broad-2014': no block of the text starts with 'Broad was a professor'"]),
+    ("empty-file",
+     lambda r: (r / TRADE).write_text("# nothing yet\n", encoding="utf-8"),
+     ["seeds/crossrefs/trade.yml:1: the file is empty"]),
+    ("not-utf8",
+     lambda r: (r / TRADE).write_bytes((r / TRADE).read_bytes().replace("It’s".encode(), b"It\x92s")),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:s a trade crisis}: the file is not "
+      "UTF-8 text: save it as UTF-8"]),
+    ("crossrefs-for-unknown-theme",
+     lambda r: (r / "seeds/crossrefs/health.yml").write_text((r / TRADE).read_text(encoding="utf-8")
+                                                           .replace("id: ", "id: health-"), encoding="utf-8"),
+     ["seeds/crossrefs/health.yml: there is no theme 'health' in seeds/themes.yml for this file "
+      "(themes: trade, violence, climate, governance)"] * 6),
+    ("yaml-extension",
+     lambda r: (r / TRADE).rename(r / "seeds/crossrefs/trade.yaml"),
+     ["seeds/crossrefs/trade.yaml: unexpected file in seeds/crossrefs/ (name it .yml, not .yaml): "
+      "only .yml files belong here",
+      "seeds/themes.yml:{line:seeds/themes.yml:- id: trade}: warning: theme 'trade' has no claims yet: "
+      "add seeds/crossrefs/trade.yml"]),
+    ("wrong-folder",
+     lambda r: (r / "seeds/wilson-2021.yml").write_text("x: 1\n", encoding="utf-8"),
+     ["seeds/wilson-2021.yml: this file is in the wrong folder: essays go in seeds/essays/, "
+      "cross-references in seeds/crossrefs/"]),
+    ("text-without-metadata",
+     lambda r: (r / "seeds/essays/new-essay.txt").write_text("Text.\n", encoding="utf-8"),
+     ["seeds/essays/new-essay.txt: no metadata for this text: add seeds/essays/new-essay.yml"]),
+    ("metadata-without-text",
+     lambda r: (r / "seeds/essays/broad-2014.txt").unlink(),
+     ["seeds/essays/broad-2014.yml: no raw text for this essay: add seeds/essays/broad-2014.txt"]),
+]
+
+
+def expand(root: Path, template: str) -> str:
+    """Fill in {line:FILE:TEXT} placeholders with the line where TEXT starts in FILE."""
+    out = template
+    while "{line:" in out:
+        start = out.index("{line:")
+        end = out.index("}", start)
+        rel, needle = out[start + 6:end].split(":", 1)
+        if "\n" in needle:  # a needle spanning lines: the line of its first part
+            first, _ = needle.split("\n", 1)
+            lines = (root / rel).read_text(encoding="utf-8").split("\n")
+            number = next(i for i, line in enumerate(lines, 1)
+                          if first in line and needle.split("\n", 1)[1] in lines[i])
+        else:
+            number = line_of(root, rel, needle)
+        out = out[:start] + str(number) + out[end + 1:]
+    return out
+
+
+@pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_message(project, capsys, case, breaker, expected):
+    assert run(project, "build", capsys=capsys)[0] == 0
+    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    breaker(project)
+    lines = [expand(project, e) for e in expected]
+    code, out, err = run(project, "build", capsys=capsys)
+    errors = sum(" warning: " not in line for line in lines)
+    assert code == 1
+    assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
+    assert "Traceback" not in err
+    after = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    assert after == before, "a failed build changed docs/"
+
+
+def test_all_problems_are_reported_in_one_run(project, capsys):
+    edit(project, ESSAY, "genre: op-ed\n", "")
+    edit(project, TRADE, "essay: wilson-2021", "essay: nobody")
+    edit(project, "seeds/crossrefs/climate.yml", "This crisis is already", "This crisis is surely")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert [line.split(":")[0] for line in err.splitlines()[:-1]] == [
+        "seeds/crossrefs/trade.yml", "seeds/essays/broad-2014.yml"]
+    # load-stage problems stop the build before quotes are checked; fix them and the quote shows up
+    edit(project, ESSAY, "outlet: The Hill", "genre: op-ed\noutlet: The Hill")
+    edit(project, TRADE, "essay: nobody", "essay: wilson-2021")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and "seeds/crossrefs/climate.yml" in err and "This crisis is surely" in err
+
+
+def test_strict_turns_warnings_into_errors(project, capsys):
+    (project / "seeds/crossrefs/climate.yml").unlink()
+    edit(project, "seeds/essays/wilson-2021.yml", "themes: [trade, violence, climate, governance]",
+         "themes: [trade, violence, governance]")
+    edit(project, ESSAY, "themes: [trade, violence, climate, governance]", "themes: [trade, violence, governance]")
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0 and "warning: theme 'climate' has no claims yet" in err
+    code, out, err = run(project, "check", "--strict", capsys=capsys)
+    assert code == 1 and err.splitlines()[-1] == "1 warnings, which --strict treats as errors."
+
+
+@pytest.mark.parametrize("variant", ["crlf", "bom", "trailing-spaces"])
+def test_odd_but_valid_files_work(project, capsys, variant):
+    path = project / TRADE
+    text = path.read_text(encoding="utf-8")
+    if variant == "crlf":
+        path.write_bytes(text.replace("\n", "\r\n").encode())
+    elif variant == "bom":
+        path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    else:
+        path.write_text(text.replace("\n", "   \n"), encoding="utf-8")
+    assert run(project, "check", capsys=capsys)[0] == 0
