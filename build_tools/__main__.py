@@ -7,6 +7,7 @@ nothing is written then. A traceback means a bug in the build itself.
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -17,6 +18,10 @@ from pathlib import Path
 from .pipeline import build, check
 from .problems import SeedError
 from .write import swap_in
+
+# Material 9.8 prints a banner about MkDocs 2.0 on every build; this project pins
+# MkDocs below 2.0 (see pyproject.toml), so the banner is noise here.
+_MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def _report(fn, root: Path, strict: bool):
@@ -62,8 +67,9 @@ def cmd_site(args) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
         staged = Path(tmp) / "site"
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                               "--site-dir", str(staged)], cwd=args.root)
+        # (not --quiet: MkDocs counts --strict warnings only when it logs them)
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
+                               "--site-dir", str(staged)], cwd=args.root, env=_MKDOCS_ENV)
         if done.returncode:
             print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
             return done.returncode
@@ -94,7 +100,7 @@ def cmd_serve(args) -> int:
     threading.Thread(target=regenerate_on_change, daemon=True).start()
     try:
         return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                               args.dev_addr], cwd=args.root).returncode
+                               args.dev_addr], cwd=args.root, env=_MKDOCS_ENV).returncode
     except KeyboardInterrupt:
         return 0
 

@@ -1,0 +1,41 @@
+"""The golden tree: the generated Markdown of the real seeds, kept in tests/golden/.
+
+``make golden`` (``python -m tests.golden``) rewrites it after an intended change
+to the output; review the diff before committing it. ``test_golden`` compares the
+generated pages with it, whole.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from build_tools.pipeline import check
+from build_tools.render import render
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def generated() -> dict[str, str]:
+    checked = check(ROOT)
+    return render(checked.corpus, checked.quotes)
+
+
+def stored() -> dict[str, str]:
+    return {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
+            for p in GOLDEN.rglob("*") if p.is_file()}
+
+
+def regenerate() -> None:
+    shutil.rmtree(GOLDEN, ignore_errors=True)
+    for path, text in generated().items():
+        out = GOLDEN / path
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8", newline="\n")
+    print(f"rewrote {GOLDEN.relative_to(ROOT)}/: review it with `git diff tests/golden`", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    regenerate()
