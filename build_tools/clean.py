@@ -145,27 +145,26 @@ def join_broken_paragraphs(blocks, params, record):
     return out
 
 
+def _substitute(blocks, pattern: str, replacement: str, record, what: str):
+    """Apply a regular-expression substitution to every block, recording each match."""
+    out = []
+    for block in blocks:
+        for m in re.finditer(pattern, block.text):
+            record("converted", m.group(0), block.line, what)
+        out.append(replace(block, text=re.sub(pattern, replacement, block.text)))
+    return out
+
+
 @rule
 def emphasis(blocks, params, record):
     """Turn ``*text*`` into italics."""
-    out = []
-    for block in blocks:
-        for m in re.finditer(r"\*([^*\s][^*]*?)\*", block.text):
-            record("converted", m.group(0), block.line, "emphasis")
-        out.append(replace(block, text=re.sub(r"\*([^*\s][^*]*?)\*", EM_OPEN + r"\1" + EM_CLOSE,
-                                              block.text)))
-    return out
+    return _substitute(blocks, r"\*([^*\s][^*]*?)\*", EM_OPEN + r"\1" + EM_CLOSE, record, "emphasis")
 
 
 @rule
 def unescape(blocks, params, record):
     """Remove the backslash of an escaped character: ``\\$`` becomes ``$``."""
-    out = []
-    for block in blocks:
-        for m in re.finditer(r"\\([$*_\\`])", block.text):
-            record("converted", m.group(0), block.line, "escape")
-        out.append(replace(block, text=re.sub(r"\\([$*_\\`])", r"\1", block.text)))
-    return out
+    return _substitute(blocks, r"\\([$*_\\`])", r"\1", record, "escape")
 
 
 def slugify(text: str, words: int = 0) -> str:
