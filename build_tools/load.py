@@ -13,8 +13,8 @@ from pathlib import Path
 
 from . import schema
 from .model import Author, Claim, Corpus, Essay, EssayDate, Evidence, Rule, Theme
-from .problems import Collector, SeedError, SourceLoc
-from .yamlfile import loc_of, load_yaml, read_text
+from .problems import Collector, Problem, SeedError, SourceLoc
+from .yamlfile import LocDict, LocList, loc_of, load_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -45,8 +45,35 @@ def _read(root: Path, path: Path, schema_name: str, problems: Collector):
         problems.problems.extend(exc.problems)
         return None
     found = schema.check(schema_name, data)
+    found += [p for p in _unsafe_text(data) if p.loc not in {f.loc for f in found}]
     problems.problems.extend(found)
     return None if found else data
+
+
+# Markup an editor's text must not carry. It would be shown as plain text anyway (the
+# renderer escapes everything), but it is refused so no one believes it will work.
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+_SCRIPT_URL = re.compile(r"(?i)\b(?:java|vb)script\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]")
+
+
+def _unsafe_text(data):
+    """Problems for raw HTML tags or script addresses in any text of a seeds file."""
+    items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            tag, url = _HTML_TAG.search(value), _SCRIPT_URL.search(value)
+            if tag:
+                yield Problem(loc_of(data, key), f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in "
+                              f"{_field_name(key)}: write plain text")
+            if url:
+                yield Problem(loc_of(data, key), f"a {url.group(0).split(':')[0].lower()}: address is "
+                              f"not allowed in {_field_name(key)}")
+        else:
+            yield from _unsafe_text(value)
+
+
+def _field_name(key) -> str:
+    return f"'{key}'" if isinstance(key, str) else "this list"
 
 
 def _load_themes(root: Path, path: Path, problems: Collector) -> list[Theme]:

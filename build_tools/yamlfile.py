@@ -58,11 +58,18 @@ _PLAIN = {
         ("a tab character: indent YAML with spaces, not tabs", False),
     "found unexpected end of stream":
         ("this quoted text is never closed: add the closing quote", True),
-    "expected ',' or ']', but got '<stream end>'":
+    "expected ',' or ']'":
         ("this list in square brackets is never closed: add ']'", True),
-    "expected ',' or '}', but got '<stream end>'":
+    "expected ',' or '}'":
         ("this mapping in curly brackets is never closed: add '}'", True),
 }
+
+
+def _plain(problem: str) -> tuple[str, bool]:
+    for start, plain in _PLAIN.items():
+        if problem.startswith(start):
+            return plain
+    return f"malformed YAML: {problem}", False
 
 
 def read_text(path: Path, rel: str) -> str:
@@ -83,7 +90,7 @@ def load_yaml(path: Path, rel: str) -> Any:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         problem = str(exc.problem or exc.context or "cannot be read")
-        message, at_start = _PLAIN.get(problem, (f"malformed YAML: {problem}", False))
+        message, at_start = _plain(problem)
         mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 0
         raise SeedError([Problem(SourceLoc(rel, line), message)]) from None

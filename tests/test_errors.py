@@ -69,6 +69,19 @@ CASES = [
      lambda r: edit(r, ESSAY, "    as: editor_note", "    as: editor_note\n    text: x"),
      ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
       "not belong to this rule (allowed: rule, starts_with, as, reason)"]),
+    ("unclosed-bracket",
+     lambda r: edit(r, "seeds/essays/wilson-2021.yml", "themes: [trade, violence, climate, governance]",
+                    "themes: [trade, violence, climate, governance"),
+     ["seeds/essays/wilson-2021.yml:{line:seeds/essays/wilson-2021.yml:themes: [trade}: this list in "
+      "square brackets is never closed: add ']'"]),
+    ("html-in-note",
+     lambda r: edit(r, TRADE, "note: >-\n          Wilson quotes", "note: >-\n          <b onclick=x>Wilson</b> quotes"),
+     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:note: >-\n          <b onclick}: raw HTML ('<b onclick=x>') "
+      "is not allowed in 'note': write plain text"]),
+    ("script-url-in-intro",
+     lambda r: edit(r, "seeds/themes.yml", "Trade is where", "See javascript:alert(1). Trade is where"),
+     ["seeds/themes.yml:{line:seeds/themes.yml:    intro: |\n      See javascript}: a javascript: "
+      "address is not allowed in 'intro'"]),
     ("unknown-theme",
      lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [migration, trade,"),
      ["seeds/essays/broad-2014.yml:2: unknown theme 'migration' in the themes of this essay "
