@@ -225,3 +225,25 @@ def test_odd_but_valid_files_work(project, capsys, variant):
     else:
         path.write_text(text.replace("\n", "   \n"), encoding="utf-8")
     assert run(project, "check", capsys=capsys)[0] == 0
+
+
+def test_a_new_essay_with_a_non_ascii_author_builds(project, capsys):
+    """The worked example of the editor's guide, end to end."""
+    (project / "seeds/essays/perez-rocha-2019.txt").write_text(
+        "Subscribe to our newsletter today.\n\nMaize imports from the north ruined Oaxaca’s "
+        "small farmers, says Pérez-Rocha.\n", encoding="utf-8")
+    (project / "seeds/essays/perez-rocha-2019.yml").write_text(
+        "# yaml-language-server: $schema=../../build_tools/schemas/essay.schema.json\n"
+        'title: "Maíz y migración"\nauthors:\n  - given: Manuel\n    family: Pérez-Rocha\n'
+        'genre: op-ed\noutlet: The Outlet\ndate: "2019-06"\ndate_precision: month\n'
+        "rights: © the author.\nthemes: [trade]\ncleaning:\n  - rule: drop\n"
+        "    starts_with: Subscribe to our newsletter\n    reason: the outlet's newsletter box\n",
+        encoding="utf-8")
+    edit(project, TRADE, "      - essay: bach-2000\n        quote: traditional farming",
+         "      - essay: perez-rocha-2019\n        quote: Maize imports from the north ruined Oaxaca's small farmers\n"
+         "        relation: agrees\n      - essay: bach-2000\n        quote: traditional farming")
+    code, out, err = run(project, "build", capsys=capsys)
+    assert (code, err) == (0, "")
+    page = (project / "docs/essays/perez-rocha-2019/index.md").read_text(encoding="utf-8")
+    assert "**Manuel Pérez-Rocha**" in page and "Subscribe" not in page
+    assert "#p-maize-imports-from-the-north-ruined" in (project / "docs/themes/trade/index.md").read_text(encoding="utf-8")
