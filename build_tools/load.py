@@ -45,7 +45,8 @@ def _read(root: Path, path: Path, schema_name: str, problems: Collector):
         problems.problems.extend(exc.problems)
         return None
     found = schema.check(schema_name, data)
-    found += [p for p in _unsafe_text(data) if p.loc not in {f.loc for f in found}]
+    flagged = {f.loc for f in found}
+    found += [p for p in _unsafe_text(data) if p.loc not in flagged]
     problems.problems.extend(found)
     return None if found else data
 

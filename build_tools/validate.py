@@ -61,7 +61,6 @@ def validate(corpus: Corpus, problems: Collector) -> None:
             problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
 
 
-
 def _duplicates(problems: Collector, items: list[tuple[str, SourceLoc]], what: str) -> None:
     first: dict[str, SourceLoc] = {}
     for ident, loc in items:

@@ -36,6 +36,12 @@ def checked():
     return check(ROOT)
 
 
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (by relative path) with its bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:
     """Run the command line on ``root``; return (exit code, stdout, stderr)."""
     code = main(["--root", str(root), *args])

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run
+from tests.conftest import run, snapshot
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -176,7 +176,7 @@ def expand(root: Path, template: str) -> str:
 @pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
 def test_bad_input_message(project, capsys, case, breaker, expected):
     assert run(project, "build", capsys=capsys)[0] == 0
-    before = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
+    before = snapshot(project / "docs")
     breaker(project)
     lines = [expand(project, e) for e in expected]
     code, out, err = run(project, "build", capsys=capsys)
@@ -184,8 +184,7 @@ def test_bad_input_message(project, capsys, case, breaker, expected):
     assert code == 1
     assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
     assert "Traceback" not in err
-    after = {p: p.read_bytes() for p in (project / "docs").rglob("*") if p.is_file()}
-    assert after == before, "a failed build changed docs/"
+    assert snapshot(project / "docs") == before, "a failed build changed docs/"
 
 
 def test_all_problems_are_reported_in_one_run(project, capsys):

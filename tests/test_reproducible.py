@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from build_tools.__main__ import main
-from tests.conftest import copy_project
+from tests.conftest import copy_project, snapshot
 
 
 def build_site(root, monkeypatch) -> dict[str, bytes]:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     assert main(["--root", str(root), "site"]) == 0
-    return {p.relative_to(root / "site").as_posix(): p.read_bytes()
-            for p in sorted((root / "site").rglob("*")) if p.is_file()}
+    return snapshot(root / "site")
 
 
 def test_two_builds_in_different_folders_are_identical(tmp_path, monkeypatch):

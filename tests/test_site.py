@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.conftest import copy_project, run
+from tests.conftest import copy_project, run, snapshot
 
 FURNITURE = [
     "Skip to content", "Skip to footer",                       # Truthout navigation
@@ -164,9 +164,8 @@ def test_home_lists_every_theme_with_counts_and_every_essay(site, checked):
 
 def test_a_failed_site_build_leaves_site_as_it_was(project, capsys):
     assert run(project, "site", capsys=capsys)[0] == 0
-    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    before = snapshot(project / "site")
     (project / "docs/about.md").write_text("[broken](nowhere.md)\n", encoding="utf-8")
     code, _, err = run(project, "site", capsys=capsys)
     assert code != 0 and "site/ was left as it was" in err
-    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
-    assert after == before
+    assert snapshot(project / "site") == before

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ def test_actionlint_finds_nothing():
 
 
 def test_zizmor_finds_nothing():
-    zizmor = shutil.which("zizmor") or str(Path(os.sys.executable).parent / "zizmor")
+    zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
     need(Path(zizmor).exists(), "zizmor (in the test dependencies: make test installs it)")
     done = subprocess.run([zizmor, "--offline", "--no-progress", str(ROOT / ".github/workflows")],
                           capture_output=True, text=True)
