@@ -1,6 +1,6 @@
-"""Command line: ``python -m build_tools {check,build,site,serve}``.
+"""Command line: ``python -m build_tools {check,build,site,serve,new}``.
 
-Problems in the seeds print as ``path:line: message`` and exit with status 1;
+Problems in the seeds print as ``path:line:column: message`` and exit with status 1;
 nothing is written then. A traceback means a bug in the build itself.
 """
 
@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .pipeline import build, check
 from .problems import SeedError
+from .scaffold import ScaffoldError, new_claim, new_essay
 from .write import swap_in
 
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; this project pins
@@ -105,6 +106,38 @@ def cmd_serve(args) -> int:
         return 0
 
 
+def cmd_new(args) -> int:
+    """Start an essay's metadata (and copy its text in) or append a claim to a theme."""
+    try:
+        if args.kind == "essay":
+            created = new_essay(args.root, args.slug, args.source)
+            steps = [f"fill in {_rel(created[0], args.root)}: every empty field, in plain text",
+                     "add cleaning rules for anything in the text that is not the author's "
+                     "(adverts, bylines): see .github/CONTRIBUTING.md",
+                     "run make check until it says ok",
+                     "quote the essay: python -m build_tools new claim --theme <theme>"]
+            print(f"created {_rel(created[0], args.root)} and copied {args.source} to "
+                  f"{_rel(created[1], args.root)} byte for byte (never edit that copy)")
+        else:
+            path = new_claim(args.root, args.theme, args.id)
+            steps = [f"fill in the new claim at the end of {_rel(path, args.root)}",
+                     "copy each quote exactly from the essay page (make serve)",
+                     "run make check until it says ok"]
+            print(f"added a claim skeleton to {_rel(path, args.root)}")
+    except ScaffoldError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except SeedError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print("Next:\n" + "\n".join(f"  {i}. {step}" for i, step in enumerate(steps, 1)))
+    return 0
+
+
+def _rel(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
@@ -120,6 +153,15 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(fn=fn)
         if name == "serve":
             p.add_argument("--dev-addr", default="127.0.0.1:8000")
+    new = sub.add_parser("new", help="start a new essay or claim for an editor to fill in")
+    new.set_defaults(fn=cmd_new)
+    kinds = new.add_subparsers(dest="kind", required=True)
+    essay = kinds.add_parser("essay", help="copy a raw text in and write its metadata skeleton")
+    essay.add_argument("--slug", required=True, help="the essay's id, e.g. perez-rocha-2019")
+    essay.add_argument("--source", required=True, type=Path, help="the raw text, saved as received")
+    claim = kinds.add_parser("claim", help="append a claim skeleton to a theme's cross-references")
+    claim.add_argument("--theme", required=True, help="the theme id, e.g. trade")
+    claim.add_argument("--id", help="the claim's id (else left for you to fill in)")
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.fn(args)

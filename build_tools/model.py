@@ -1,7 +1,7 @@
 """The data model: frozen dataclasses that every stage passes along.
 
 Each object that comes from a seeds file carries the :class:`SourceLoc` of the YAML
-node it was read from, so any later stage can name ``path:line`` in an error.
+node it was read from, so any later stage can name ``path:line:column`` in an error.
 """
 
 from __future__ import annotations

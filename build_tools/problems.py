@@ -2,7 +2,7 @@
 
 A problem is not a bug. Stages collect every problem they find and raise them
 together as :class:`SeedError`; the command line prints each as
-``path:line: message`` and exits 1, with no traceback.
+``path:line:column: message`` and exits 1, with no traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +12,17 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class SourceLoc:
-    """Where something came from: a path relative to the project root and a 1-based line."""
+    """Where something came from: a path relative to the project root, 1-based line and column.
+
+    A location about a whole file has no line (0); one about a whole line has no column.
+    """
 
     path: str
     line: int = 0
+    column: int = 0
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return ":".join(str(part) for part in (self.path, self.line, self.column) if part)
 
 
 @dataclass(frozen=True, order=True)

@@ -7,6 +7,7 @@ The schemas live in ``build_tools/schemas/``; editors' editors use them too
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,7 @@ _PATTERNS = {
     "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY",
     "url": "must be a web address starting with http:// or https://, with no spaces",
 }
+ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _ID_RULE = "must be lower-case letters, digits and hyphens, starting with a letter"
 
 
@@ -38,8 +40,8 @@ def check(name: str, data: Any) -> list[Problem]:
     """Every schema violation in ``data`` as a Problem at the line it concerns."""
     problems = []
     for error in validator(name).iter_errors(data):
-        if error.validator in ("allOf", "if"):
-            continue
+        if error.validator in ("allOf", "if") or (error.instance is None and error.validator != "type"):
+            continue  # (an empty field gets one message: "is empty")
         container, key = _locate(data, list(error.absolute_path))
         problems.append(Problem(_loc(data, container, key, error), _message(error, key)))
     return sorted(set(problems))
@@ -89,6 +91,8 @@ def _message(error, key) -> str:
         return f"unknown field '{_extra_keys(error)[0]}' (allowed: {', '.join(sorted(error.schema['properties']))})"
     if "propertyNames" in error.schema_path:
         return f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
+    if v == "type" and error.instance is None:
+        return f"{where} is empty: fill it in"
     if v == "type":
         return f"{where} must be {_TYPES.get(error.validator_value, error.validator_value)}"
     if v == "enum":

@@ -2,7 +2,7 @@
 
 PyYAML's composer gives nodes with marks; we turn them into plain dicts, lists and
 scalars (:class:`LocDict`, :class:`LocList`) that remember where each value stood,
-so later stages can say ``path:line``. Unlike ``yaml.safe_load`` this refuses
+so later stages can say ``path:line:column``. Unlike ``yaml.safe_load`` this refuses
 duplicate keys, and keeps dates such as ``2014-07`` or ``2021-06-13`` as strings.
 """
 
@@ -72,14 +72,20 @@ def _plain(problem: str) -> tuple[str, bool]:
     return f"malformed YAML: {problem}", False
 
 
+def _at(rel: str, mark: yaml.Mark | None) -> SourceLoc:
+    return SourceLoc(rel, mark.line + 1, mark.column + 1) if mark else SourceLoc(rel)
+
+
 def read_text(path: Path, rel: str) -> str:
     """Read a UTF-8 file (a leading byte-order mark is allowed) or raise a SeedError."""
     data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SeedError([Problem(SourceLoc(rel, line),
+        before = data[: exc.start]
+        line_start = before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")
+        loc = SourceLoc(rel, before.count(b"\n") + 1, len(line_start) + 1)
+        raise SeedError([Problem(loc,
                                  "the file is not UTF-8 text: save it as UTF-8")]) from None
 
 
@@ -92,8 +98,7 @@ def load_yaml(path: Path, rel: str) -> Any:
         problem = str(exc.problem or exc.context or "cannot be read")
         message, at_start = _plain(problem)
         mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 0
-        raise SeedError([Problem(SourceLoc(rel, line), message)]) from None
+        raise SeedError([Problem(_at(rel, mark), message)]) from None
     if node is None:
         raise SeedError([Problem(SourceLoc(rel, 1), "the file is empty")])
     problems: list[Problem] = []
@@ -104,13 +109,13 @@ def load_yaml(path: Path, rel: str) -> Any:
 
 
 def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loader) -> Any:
-    loc = SourceLoc(rel, node.start_mark.line + 1)
+    loc = _at(rel, node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result = LocDict()
         result.loc, result.key_locs = loc, {}
         for key_node, value_node in node.value:
             key = _convert(key_node, rel, problems, scalars)
-            key_loc = SourceLoc(rel, key_node.start_mark.line + 1)
+            key_loc = _at(rel, key_node.start_mark)
             if not isinstance(key, str):
                 problems.append(Problem(key_loc, f"the key {key!r} must be text"))
                 continue
@@ -124,6 +129,6 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loade
     if isinstance(node, yaml.SequenceNode):
         items = LocList(_convert(n, rel, problems, scalars) for n in node.value)
         items.loc = loc
-        items.item_locs = [SourceLoc(rel, n.start_mark.line + 1) for n in node.value]
+        items.item_locs = [_at(rel, n.start_mark) for n in node.value]
         return items
     return scalars.construct_object(node)

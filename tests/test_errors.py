@@ -7,6 +7,7 @@ expected lines, and leave the generated pages as they were.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -21,87 +22,84 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def line_of(root: Path, rel: str, needle: str) -> int:
-    lines = (root / rel).read_text(encoding="utf-8", errors="replace").split("\n")
-    return next(i for i, line in enumerate(lines, 1) if needle in line)
-
-
 ESSAY = "seeds/essays/broad-2014.yml"
 TRADE = "seeds/crossrefs/trade.yml"
 
-# (id, how to break the seeds, expected stderr lines; {line:FILE:TEXT} is the line of TEXT in FILE)
+# (id, how to break the seeds, expected stderr lines): {at:FILE:TEXT} is "line:column" where TEXT
+# starts in FILE (leading spaces of TEXT not counted;
+# a file that is not UTF-8 is read with U+FFFD for each bad byte), {line:FILE:TEXT} the line alone
 CASES = [
     ("unclosed-quote",
      lambda r: edit(r, ESSAY, "reason: the outlet's note on the author", "reason: \"the outlet's note"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:reason: \"the outlet}: this quoted "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:\"the outlet}: this quoted "
       "text is never closed: add the closing quote"]),
     ("tab-indent",
      lambda r: edit(r, ESSAY, "  - given: Robin", "\t- given: Robin"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:given: Robin}: "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:\t- given: Robin}: "
       "a tab character: indent YAML with spaces, not tabs"]),
     ("duplicate-key",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\ngenre: article"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:genre: article}: the key 'genre' "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: article}: the key 'genre' "
       "appears twice in this mapping (first at line {line:seeds/essays/broad-2014.yml:genre: op-ed})"]),
     ("missing-field",
      lambda r: edit(r, ESSAY, "genre: op-ed\n", ""),
-     ["seeds/essays/broad-2014.yml:2: missing required field 'genre'"]),
+     ["seeds/essays/broad-2014.yml:2:1: missing required field 'genre'"]),
     ("unknown-field",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
       "'author' (allowed: authors, cleaning, date, date_note, date_precision, genre, outlet, rights, "
       "section, summary, themes, title, title_note, url)"]),
     ("bad-date",
      lambda r: edit(r, ESSAY, 'date: "2014-07"', 'date: "July 2014"'),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:date: \"July}: 'date' must be a "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:date: \"July}: 'date' must be a "
       "date written YYYY-MM-DD, YYYY-MM or YYYY; found 'July 2014'"]),
     ("bad-enum",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: blog"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
       "which is not one of: op-ed, article, policy paper"]),
     ("javascript-url",
      lambda r: edit(r, ESSAY, "url: https://thehill.com", "url: javascript:alert(1)//thehill.com"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:url: javascript}: 'url' must be a web "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:url: javascript}: 'url' must be a web "
       "address starting with http:// or https://, with no spaces; "
       "found 'javascript:alert(1)//thehill.com/blogs/pundits-blog/immigration/211567-why-are-so-many-kids-"
       "crossing-the-us-mexico-border-and-what'"]),
     ("rule-param-of-another-rule",
      lambda r: edit(r, ESSAY, "    as: editor_note", "    as: editor_note\n    text: x"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
       "not belong to this rule (allowed: rule, starts_with, as, reason)"]),
     ("unclosed-bracket",
      lambda r: edit(r, "seeds/essays/wilson-2021.yml", "themes: [trade, violence, climate, governance]",
                     "themes: [trade, violence, climate, governance"),
-     ["seeds/essays/wilson-2021.yml:{line:seeds/essays/wilson-2021.yml:themes: [trade}: this list in "
+     ["seeds/essays/wilson-2021.yml:{at:seeds/essays/wilson-2021.yml:[trade}: this list in "
       "square brackets is never closed: add ']'"]),
     ("html-in-note",
      lambda r: edit(r, TRADE, "note: >-\n          Wilson quotes", "note: >-\n          <b onclick=x>Wilson</b> quotes"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:note: >-\n          <b onclick}: raw HTML ('<b onclick=x>') "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:note: >-\n          <b onclick}: raw HTML ('<b onclick=x>') "
       "is not allowed in 'note': write plain text"]),
     ("script-url-in-intro",
      lambda r: edit(r, "seeds/themes.yml", "Trade is where", "See javascript:alert(1). Trade is where"),
-     ["seeds/themes.yml:{line:seeds/themes.yml:    intro: |\n      See javascript}: a javascript: "
+     ["seeds/themes.yml:{at:seeds/themes.yml:    intro: |\n      See javascript}: a javascript: "
       "address is not allowed in 'intro'"]),
     ("unknown-theme",
      lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [migration, trade,"),
-     ["seeds/essays/broad-2014.yml:2: unknown theme 'migration' in the themes of this essay "
+     ["seeds/essays/broad-2014.yml:2:1: unknown theme 'migration' in the themes of this essay "
       "(themes: trade, violence, climate, governance)"]),
     ("unknown-essay",
      lambda r: edit(r, TRADE, "essay: wilson-2021", "essay: wilson-2020"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:It’s a trade crisis}: unknown essay "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: \"It’s a trade crisis}: unknown essay "
       "'wilson-2020' (essays: bach-2000, broad-2014, wilson-2021)"]),
     ("duplicate-claim-id",
      lambda r: edit(r, "seeds/crossrefs/violence.yml", "id: fleeing-violence", "id: reinvent-or-stop"),
-     ["seeds/crossrefs/violence.yml:3: duplicate claim id 'reinvent-or-stop' (first used at "
-      "seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:id: reinvent-or-stop})"]),
+     ["seeds/crossrefs/violence.yml:3:5: duplicate claim id 'reinvent-or-stop' (first used at "
+      "seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:id: reinvent-or-stop})"]),
     ("missing-relation",
      lambda r: edit(r, TRADE, "        relation: agrees\n      - essay: wilson-2021", "      - essay: wilson-2021"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: >-\n          Persistent}: say how "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: >-\n          Persistent}: say how "
       "this quote stands to the first quote of claim 'trade-deals-as-root-cause': add 'relation: agrees', "
       "'qualifies' or 'contrasts'"]),
     ("quote-not-found",
      lambda r: edit(r, TRADE, "Heavily subsidized U.S. corn", "Heavily subsidised U.S. corn"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: >-\n          Heavily}: quote not "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: >-\n          Heavily}: quote not "
       "found in essay 'broad-2014' (Robin Broad): \"Heavily subsidised U.S. corn and other farm products "
       "flooded Mexican and Central American markets, undermining the live…\". Closest passage (99% similar, "
       "paragraph p-perhaps-most-disruptive-is-the-result): \"Heavily subsidized U.S. corn and other farm "
@@ -109,27 +107,27 @@ CASES = [
     ("quote-twice",
      lambda r: edit(r, TRADE, "quote: traditional farming continues to shed excess workers",
                     "quote: the border"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: the border}: quote occurs 23 "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: the border}: quote occurs 23 "
       "times in essay 'bach-2000' (paragraphs p-while-embracing-the-need-for-joint, "
       "p-president-foxs-september-2000-proposal-to, p-opposition-to-the-migration-related-aspects, …): add a 'prefix' or 'suffix' with the words just before "
       "or after the one you mean"]),
     ("prefix-matches-nothing",
      lambda r: edit(r, TRADE, "quote: traditional farming continues to shed excess workers",
                     "quote: traditional farming continues to shed excess workers\n        prefix: modern"),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:quote: traditional farming}: quote not "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: traditional farming}: quote not "
       "found with the given prefix/suffix in essay 'bach-2000' (Robert L. Bach): \"traditional farming "
       "continues to shed excess workers\". Closest passage (99% similar, paragraph "
       "p-the-negative-consequences-of-nafta-however): \"traditional farming continues to shed excess workers;\""]),
     ("rule-matches-nothing",
      lambda r: edit(r, ESSAY, "starts_with: Broad is a professor", "starts_with: Broad was a professor"),
-     ["seeds/essays/broad-2014.yml:{line:seeds/essays/broad-2014.yml:  - rule: mark\n    starts_with: Broad}: "
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:rule: mark\n    starts_with: Broad}: "
       "cleaning rule 'mark' of essay 'broad-2014': no block of the text starts with 'Broad was a professor'"]),
     ("empty-file",
      lambda r: (r / TRADE).write_text("# nothing yet\n", encoding="utf-8"),
      ["seeds/crossrefs/trade.yml:1: the file is empty"]),
     ("not-utf8",
      lambda r: (r / TRADE).write_bytes((r / TRADE).read_bytes().replace("It’s".encode(), b"It\x92s")),
-     ["seeds/crossrefs/trade.yml:{line:seeds/crossrefs/trade.yml:s a trade crisis}: the file is not "
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:\ufffds a trade crisis}: the file is not "
       "UTF-8 text: save it as UTF-8"]),
     ("crossrefs-for-unknown-theme",
      lambda r: (r / "seeds/crossrefs/health.yml").write_text((r / TRADE).read_text(encoding="utf-8")
@@ -140,7 +138,7 @@ CASES = [
      lambda r: (r / TRADE).rename(r / "seeds/crossrefs/trade.yaml"),
      ["seeds/crossrefs/trade.yaml: unexpected file in seeds/crossrefs/ (name it .yml, not .yaml): "
       "only .yml files belong here",
-      "seeds/themes.yml:{line:seeds/themes.yml:- id: trade}: warning: theme 'trade' has no claims yet: "
+      "seeds/themes.yml:{at:seeds/themes.yml:id: trade}: warning: theme 'trade' has no claims yet: "
       "add seeds/crossrefs/trade.yml"]),
     ("wrong-folder",
      lambda r: (r / "seeds/wilson-2021.yml").write_text("x: 1\n", encoding="utf-8"),
@@ -156,20 +154,15 @@ CASES = [
 
 
 def expand(root: Path, template: str) -> str:
-    """Fill in {line:FILE:TEXT} placeholders with the line where TEXT starts in FILE."""
+    """Fill in the {at:FILE:TEXT} and {line:FILE:TEXT} placeholders of an expected message."""
     out = template
-    while "{line:" in out:
-        start = out.index("{line:")
-        end = out.index("}", start)
-        rel, needle = out[start + 6:end].split(":", 1)
-        if "\n" in needle:  # a needle spanning lines: the line of its first part
-            first, _ = needle.split("\n", 1)
-            lines = (root / rel).read_text(encoding="utf-8").split("\n")
-            number = next(i for i, line in enumerate(lines, 1)
-                          if first in line and needle.split("\n", 1)[1] in lines[i])
-        else:
-            number = line_of(root, rel, needle)
-        out = out[:start] + str(number) + out[end + 1:]
+    while match := re.search(r"\{(at|line):([^:}]+):([^}]+)\}", out):
+        kind, rel, needle = match.groups()
+        first, _, rest = needle.partition("\n")  # a needle spanning lines: where its first part is
+        lines = (root / rel).read_text(encoding="utf-8", errors="replace").split("\n")
+        number = next(i for i, line in enumerate(lines, 1) if first in line and (not rest or rest in lines[i]))
+        column = lines[number - 1].index(first.lstrip(" ")) + 1
+        out = out[:match.start()] + (f"{number}:{column}" if kind == "at" else str(number)) + out[match.end():]
     return out
 
 

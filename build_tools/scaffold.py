@@ -1,0 +1,122 @@
+"""``python -m build_tools new essay|claim``: start a seeds file for an editor to fill in.
+
+The skeletons are made from the JSON Schemas, so they always list every field with
+its description: required fields are left empty (``make check`` names each one
+until it is filled), optional ones are commented out. Nothing existing is
+overwritten, and the raw text is copied byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import textwrap
+from pathlib import Path
+
+from .load import SLUG
+from .schema import ID_PATTERN, validator
+from .yamlfile import load_yaml, read_text
+
+_WIDTH = 88
+
+
+class ScaffoldError(Exception):
+    """The command cannot be carried out; the message says why and what to do."""
+
+
+def skeleton(node: dict, indent: str = "", hints: dict[str, str] | None = None,
+             values: dict[str, str] | None = None) -> list[str]:
+    """YAML lines for an object schema: each field under its description, empty to fill in."""
+    hints, values = hints or {}, values or {}
+    lines: list[str] = []
+    for key, prop in node["properties"].items():
+        optional = key not in node.get("required", ())
+        text = prop["description"] + hints.get(key, "")
+        if "enum" in prop:
+            text += " One of: " + ", ".join(prop["enum"]) + "."
+        lines += [f"{indent}# {line}" for line in
+                  textwrap.wrap(("(optional) " if optional else "") + text, _WIDTH - len(indent) - 2)]
+        field = f"{indent}{'# ' if optional else ''}{key}:"
+        items = prop.get("items", {})
+        if items.get("type") == "object":
+            lines.append(field)
+            lines += _list_item(skeleton(items, indent + "    ", hints, values), indent + "  ")
+        elif prop.get("type") == "array":
+            lines.append(f"{field} []")
+        else:
+            lines.append(f"{field} {values[key]}" if key in values else field)
+    return lines
+
+
+def _list_item(lines: list[str], indent: str) -> list[str]:
+    """Make the first field of an item's lines the start of a YAML list item."""
+    first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
+    return ([indent + line.lstrip() for line in lines[:first]] + [indent + "- " + lines[first].lstrip()]
+            + lines[first + 1:])
+
+
+def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
+    """Copy the raw text in and write a metadata skeleton; return the files created."""
+    if not SLUG.match(slug):
+        raise ScaffoldError(f"the slug '{slug}' must be lower-case letters, digits and hyphens, "
+                            "e.g. perez-rocha-2019 (family name and year)")
+    folder = root / "seeds" / "essays"
+    text_path, meta_path = folder / f"{slug}.txt", folder / f"{slug}.yml"
+    for path in (text_path, meta_path):
+        if path.exists():
+            raise ScaffoldError(f"{path.relative_to(root)} already exists: choose another slug")
+    if not source.is_file():
+        raise ScaffoldError(f"{source}: no such file")
+    read_text(source, str(source))  # refuses text that is not UTF-8, naming the line
+    themes = ", ".join(_theme_ids(root))
+    lines = skeleton(validator("essay").schema, hints={
+        "themes": f" Themes: {themes}.",
+        "date": ' Write it in quotes, e.g. "2019-06".',
+        "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
+    })
+    _write(meta_path, _header("essay", "../../build_tools") + "\n".join(lines) + "\n")
+    _write(text_path, source.read_bytes())
+    return [meta_path, text_path]
+
+
+def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
+    """Append a claim skeleton to the theme's cross-references; return the file."""
+    themes = _theme_ids(root)
+    if theme not in themes:
+        raise ScaffoldError(f"unknown theme '{theme}' (themes: {', '.join(themes)})")
+    if claim_id is not None and not ID_PATTERN.match(claim_id):
+        raise ScaffoldError(f"the id '{claim_id}' must be lower-case letters, digits and hyphens, "
+                            "starting with a letter")
+    essays = ", ".join(sorted(p.stem for p in (root / "seeds" / "essays").glob("*.yml")))
+    claim = validator("crossrefs").schema["properties"]["claims"]["items"]
+    lines = _list_item(skeleton(claim, "    ", {"essay": f" Essays: {essays}."},
+                                {"id": claim_id} if claim_id else {}), "  ")
+    path = root / "seeds" / "crossrefs" / f"{theme}.yml"
+    before = path.read_text(encoding="utf-8") if path.exists() else (
+        _header("crossrefs", "../../build_tools") + "claims:\n")
+    _write(path, before.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
+    return path
+
+
+def _theme_ids(root: Path) -> list[str]:
+    data = load_yaml(root / "seeds" / "themes.yml", "seeds/themes.yml")
+    return [t["id"] for t in data["themes"]]
+
+
+def _header(schema_name: str, tools: str) -> str:
+    return (f"# yaml-language-server: $schema={tools}/schemas/{schema_name}.schema.json\n"
+            "# Fill in every empty field; lines starting with '# field:' are optional.\n"
+            "# Then run `make check`: it names each field still to fill.\n")
+
+
+def _write(path: Path, content: str | bytes) -> None:
+    """Write a file whole or not at all (temporary file, then rename)."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
