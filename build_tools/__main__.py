@@ -22,7 +22,9 @@ from .write import swap_in
 
 # Material 9.8 prints a banner about MkDocs 2.0 on every build; this project pins
 # MkDocs below 2.0 (see pyproject.toml), so the banner is noise here.
-_MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# mkdocs.yml names build_tools.markdown_ext: MkDocs must find this package wherever it runs.
+_MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(
+    filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
 
 
 def _report(fn, root: Path, strict: bool):

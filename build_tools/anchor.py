@@ -106,5 +106,28 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
                 problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
                                f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
                                "with the words just before or after the one you mean")
+    _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved
+
+
+def _check_page_citations(corpus: Corpus, problems: Collector) -> None:
+    """Each citation in a hand-written page names a claim, or an essay and its paragraph."""
+    claims = {c.id for c in corpus.claims}
+    essays = {e.slug: e for e in corpus.essays}
+    for loc, text, claim, slug, pid in corpus.page_citations:
+        if claim is not None and claim not in claims:
+            problems.error(loc, f"{text}: there is no claim with the id '{claim}'")
+        elif slug is not None and slug not in essays:
+            problems.error(loc, f"{text}: there is no essay '{slug}' (essays: {', '.join(sorted(essays))})")
+        elif slug is not None and pid not in {p.id for p in essays[slug].paragraphs}:
+            near = _closest_id(essays[slug], pid)
+            problems.error(loc, f"{text}: essay '{slug}' has no paragraph '{pid}'"
+                           + (f" (did you mean '{near}'?)" if near else ""))
+
+
+def _closest_id(essay: Essay, pid: str) -> str | None:
+    """The paragraph id of ``essay`` most like ``pid`` (an id with a typo), if one is close."""
+    score, best = max(((SequenceMatcher(None, p.id, pid).ratio(), p.id) for p in essay.paragraphs),
+                      default=(0.0, None))
+    return best if score >= 0.6 else None

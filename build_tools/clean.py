@@ -4,22 +4,38 @@ The raw text is first split into blocks at blank lines (line breaks inside a blo
 are only wrapping, so they become spaces). Then the rules the essay's metadata
 lists run in order; each is a small function registered in :data:`RULES` that
 takes the blocks and returns new ones, recording every change it makes as a
-:class:`Change` for the fidelity report. Nothing is removed without a rule, and a
-rule that matches nothing, or more than it should, is an error at its line.
+:class:`Change` for the fidelity report. A rule that matches nothing, or more
+than it should, is an error at its line.
+
+Every character of a block remembers where it came from (:attr:`Block.origins`):
+its offset in the raw text, or a code for what the build put in. At the end the
+accounting must balance: each visible character of the source is shown unchanged
+or was consumed by a recorded change, and nothing is shown that the source or a
+declared correction does not say. Otherwise the build fails (:func:`account`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable
 
 from .model import Change, Corpus, Essay, Paragraph, Rule
-from .problems import Collector
+from .problems import Collector, SourceLoc
 
-# Emphasis is carried through later rules as private-use marks, then turned into ranges.
-EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
+# Marks carried through later rules in the text, turned into ranges at the end:
+# emphasis, and a footnote marker (its characters stay, between the two marks).
+EM_OPEN, EM_CLOSE, NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+MARKS = EM_OPEN + EM_CLOSE + NOTE_OPEN + NOTE_CLOSE
+# Origins that are not offsets in the raw text: a character the build put in for
+# layout (a space joining two lines, a mark), or the text of correction k (-10 - k).
+LAYOUT = -1
+_CORRECTION = -10
+# The actions that account for the characters of the raw text they concern.
+CONSUMING = ("removed", "corrected", "converted")
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 
 @dataclass(frozen=True)
@@ -27,6 +43,16 @@ class Block:
     text: str
     line: int
     kind: str = "paragraph"
+    origins: tuple[int, ...] = ()  # one per character of text
+
+    def __post_init__(self) -> None:
+        if len(self.origins) != len(self.text):  # a block made by hand (tests): layout throughout
+            object.__setattr__(self, "origins", (LAYOUT,) * len(self.text))
+
+    def splice(self, start: int, end: int, new: str = "", origin: int = LAYOUT) -> Block:
+        """This block with ``text[start:end]`` replaced by ``new`` (whose characters get ``origin``)."""
+        return replace(self, text=self.text[:start] + new + self.text[end:],
+                       origins=self.origins[:start] + (origin,) * len(new) + self.origins[end:])
 
 
 class RuleError(Exception):
@@ -35,15 +61,22 @@ class RuleError(Exception):
 
 def split_blocks(raw: str) -> list[Block]:
     """Blocks of text separated by blank lines, each with the line it starts on."""
-    blocks, lines, start = [], [], 0
+    blocks, text, origins, start, offset = [], [], [], 0, 0
     for number, line in enumerate(raw.split("\n") + [""], start=1):
-        if line.strip():
-            if not lines:
+        stripped = line.strip()
+        if stripped:
+            if not text:
                 start = number
-            lines.append(line.strip())
-        elif lines:
-            blocks.append(Block(" ".join(lines), start))
-            lines = []
+            else:
+                text.append(" ")
+                origins.append(LAYOUT)
+            first = offset + line.index(stripped)
+            text.append(stripped)
+            origins.extend(range(first, first + len(stripped)))
+        elif text:
+            blocks.append(Block("".join(text), start, origins=tuple(origins)))
+            text, origins = [], []
+        offset += len(line) + 1
     return blocks
 
 
@@ -52,7 +85,15 @@ RULES: dict[str, Callable[[list[Block], dict, Record], list[Block]]] = {}
 
 
 def rule(fn):
-    """Register a cleaning rule under its function name."""
+    """Register a cleaning rule under its function name.
+
+    A rule is called as ``fn(blocks, params, record)`` and returns the new blocks.
+    It calls ``record(action, block, span=None, detail="", consumes=None)`` for each
+    change: the action (see :class:`~build_tools.model.Change`), the block concerned,
+    the ``(start, end)`` of its text concerned if not the whole block, and for a
+    consuming action the spans whose source characters it accounts for, if not
+    ``span`` itself.
+    """
     RULES[fn.__name__] = fn
     return fn
 
@@ -68,11 +109,20 @@ def _one_starting_with(blocks: list[Block], start: str) -> int:
     return hits[0]
 
 
+def _exactly_once(blocks: list[Block], text: str, what: str) -> tuple[int, int]:
+    """(block index, offset) of the one occurrence of ``text`` in the blocks."""
+    total = sum(b.text.count(text) for b in blocks)
+    if total != 1:
+        raise RuleError(f"the text to {what} must occur exactly once; it occurs {total} times: {text!r}")
+    i = next(i for i, b in enumerate(blocks) if text in b.text)
+    return i, blocks[i].text.index(text)
+
+
 @rule
 def drop(blocks, params, record):
     """Remove the one block that starts with ``starts_with``."""
     i = _one_starting_with(blocks, params["starts_with"])
-    record("removed", blocks[i].text, blocks[i].line)
+    record("removed", blocks[i])
     return blocks[:i] + blocks[i + 1:]
 
 
@@ -81,29 +131,48 @@ def drop_from(blocks, params, record):
     """Remove the block that starts with ``starts_with`` and every block after it."""
     i = _one_starting_with(blocks, params["starts_with"])
     for block in blocks[i:]:
-        record("removed", block.text, block.line)
+        record("removed", block)
     return blocks[:i]
+
+
+def _tidy_spaces(block: Block) -> Block:
+    """Collapse the runs of spaces (and trim the ends) that removing text can leave."""
+    keep = [i for i, c in enumerate(block.text)
+            if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")]
+    while keep and block.text[keep[-1]] == " ":
+        keep.pop()
+    return replace(block, text="".join(block.text[i] for i in keep),
+                   origins=tuple(block.origins[i] for i in keep))
 
 
 @rule
 def remove_text(blocks, params, record):
     """Remove an exact piece of text that occurs once in the whole source."""
     text = params["text"]
-    hits = [i for i, b in enumerate(blocks) if text in b.text]
-    total = sum(b.text.count(text) for b in blocks)
-    if total != 1:
-        raise RuleError(f"the text to remove must occur exactly once; it occurs {total} times: {text!r}")
-    i = hits[0]
-    record("removed", text, blocks[i].line)
-    cleaned = re.sub(r" {2,}", " ", blocks[i].text.replace(text, "", 1)).strip()
-    return blocks[:i] + [replace(blocks[i], text=cleaned)] + blocks[i + 1:]
+    i, at = _exactly_once(blocks, text, "remove")
+    record("removed", blocks[i], (at, at + len(text)))
+    return blocks[:i] + [_tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1:]
+
+
+@rule
+def correct(blocks, params, record):
+    """An editor's correction: replace ``text`` (once in the source) by ``to``, openly.
+
+    The page marks the corrected words and shows the source's reading; the
+    fidelity report lists it. ``params["index"]`` numbers the essay's corrections.
+    """
+    text, to = params["text"], params["to"]
+    i, at = _exactly_once(blocks, text, "correct")
+    record("corrected", blocks[i], (at, at + len(text)), to)
+    fixed = blocks[i].splice(at, at + len(text), to, _CORRECTION - params.get("index", 0))
+    return blocks[:i] + [fixed] + blocks[i + 1:]
 
 
 @rule
 def mark(blocks, params, record):
     """Give one block a role other than body text (standfirst, editor's note, note on the author)."""
     i = _one_starting_with(blocks, params["starts_with"])
-    record("marked", blocks[i].text, blocks[i].line, params["as"])
+    record("marked", blocks[i], detail=params["as"])
     return blocks[:i] + [replace(blocks[i], kind=params["as"])] + blocks[i + 1:]
 
 
@@ -117,11 +186,11 @@ def headings(blocks, params, record):
             raise RuleError(f"the heading {text!r} must be a whole block of the text "
                             f"exactly once; found {len(hits)}")
         out[hits[0]] = replace(out[hits[0]], kind="heading")
-        record("marked", text, out[hits[0]].line, "heading")
+        record("marked", out[hits[0]], detail="heading")
     return out
 
 
-_ENDS_SENTENCE = re.compile(r"[.!?:;…][\"'”’)\]*\ue001]*[¹²³⁴⁵⁶⁷⁸⁹⁰]*$")
+_ENDS_SENTENCE = re.compile(rf"[.!?:;…][\"'”’)\]*\ue001]*[{SUPERSCRIPTS}]*$")
 
 
 @rule
@@ -138,33 +207,93 @@ def join_broken_paragraphs(blocks, params, record):
         if (prev and prev.kind == block.kind == "paragraph"
                 and not _ENDS_SENTENCE.search(prev.text)):
             glue = "" if re.search(r"\w-$", prev.text) else " "
-            record("joined", f"{prev.text[-40:]} ¦ {block.text[:40]}", block.line)
-            out[-1] = replace(prev, text=prev.text + glue + block.text)
+            record("joined", block, detail=f"{prev.text[-40:]} ¦ {block.text[:40]}")
+            out[-1] = replace(prev, text=prev.text + glue + block.text,
+                              origins=prev.origins + (LAYOUT,) * len(glue) + block.origins)
         else:
             out.append(block)
     return out
 
 
-def _substitute(blocks, pattern: str, replacement: str, record, what: str):
-    """Apply a regular-expression substitution to every block, recording each match."""
+def _each_match(blocks, pattern: str, edit, markup, record, detail: str):
+    """Apply ``edit(block, match)`` to every match of ``pattern``, last first, recording each;
+    ``markup(match)`` gives the spans of the characters the edit consumes."""
     out = []
     for block in blocks:
-        for m in re.finditer(pattern, block.text):
-            record("converted", m.group(0), block.line, what)
-        out.append(replace(block, text=re.sub(pattern, replacement, block.text)))
+        for m in reversed(list(re.finditer(pattern, block.text))):
+            record("converted", block, m.span(), detail, consumes=markup(m))
+            block = edit(block, m)
+        out.append(block)
     return out
 
 
 @rule
 def emphasis(blocks, params, record):
-    """Turn ``*text*`` into italics."""
-    return _substitute(blocks, r"\*([^*\s][^*]*?)\*", EM_OPEN + r"\1" + EM_CLOSE, record, "emphasis")
+    """Turn ``*text*`` into italics (the asterisks are consumed)."""
+    def edit(block, m):
+        return block.splice(m.end() - 1, m.end(), EM_CLOSE).splice(m.start(), m.start() + 1, EM_OPEN)
+    return _each_match(blocks, r"\*([^*\s][^*]*?)\*", edit,
+                       lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())], record, "italics")
 
 
 @rule
 def unescape(blocks, params, record):
     """Remove the backslash of an escaped character: ``\\$`` becomes ``$``."""
-    return _substitute(blocks, r"\\([$*_\\`])", r"\1", record, "escape")
+    return _each_match(blocks, r"\\[$*_\\`]", lambda b, m: b.splice(m.start(), m.start() + 1),
+                       lambda m: [(m.start(), m.start() + 1)], record, "escaped character")
+
+
+# A footnote marker: superscript digits right after a word or punctuation, or [^label].
+_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPTS}]+|\[\^[\w-]+\]")
+# The start of a note in the notes section: its number, then the note's text.
+_NOTE_START = re.compile(rf"(?:^|(?<=\s))(?:[{SUPERSCRIPTS}]+|\[\^[\w-]+\]:)(?=\s)")
+
+
+@rule
+def footnotes(blocks, params, record):
+    """Turn footnote markers into links and the notes section into notes.
+
+    Markers are superscript digits after a word (``policy.²``) or ``[^label]``. The
+    notes are the blocks after the heading ``notes_heading`` (or, without one, the
+    blocks starting ``[^label]:``); a block holding several notes is split at each
+    number, and text before the first number is a note without one. Markers and
+    numbers stay in the text, between marks; nothing is numbered that the source
+    does not number.
+    """
+    heading = params.get("notes_heading")
+    if heading is not None:
+        i = next((i for i, b in enumerate(blocks) if b.text == heading), None)
+        if i is None:
+            raise RuleError(f"no block of the text is the notes heading {heading!r}")
+        body, section = blocks[:i], blocks[i + 1:]
+        head = [replace(blocks[i], kind="notes_heading")]
+        record("marked", blocks[i], detail="notes heading")
+    else:
+        body = [b for b in blocks if not re.match(r"\[\^[\w-]+\]:", b.text)]
+        section, head = [b for b in blocks if b not in body], []
+    notes = [note for block in section for note in _split_notes(block)]
+    for note in notes:
+        record("marked", note, detail="note")
+    return [_mark_markers(b, _MARKER) if b.kind != "heading" else b for b in body] + head + notes
+
+
+def _mark_markers(block: Block, pattern: re.Pattern) -> Block:
+    for m in reversed(list(pattern.finditer(block.text))):
+        block = block.splice(m.end(), m.end(), NOTE_CLOSE).splice(m.start(), m.start(), NOTE_OPEN)
+    return block
+
+
+def _split_notes(block: Block) -> list[Block]:
+    starts = [m.start() for m in _NOTE_START.finditer(block.text)]
+    cuts = ([0] if not starts or starts[0] > 0 else []) + starts + [len(block.text)]
+    notes = []
+    for start, end in zip(cuts, cuts[1:]):
+        part = _tidy_spaces(replace(block, text=block.text[start:end], origins=block.origins[start:end]))
+        m = _NOTE_START.match(part.text)
+        if m:
+            part = part.splice(m.end(), m.end(), NOTE_CLOSE).splice(0, 0, NOTE_OPEN)
+        notes.append(replace(part, kind="note"))
+    return notes
 
 
 def slugify(text: str, words: int = 0) -> str:
@@ -175,47 +304,166 @@ def slugify(text: str, words: int = 0) -> str:
     return "-".join(parts[:words] if words else parts)
 
 
-def paragraph_ids(blocks: list[Block]) -> list[str]:
+def note_id(label: str) -> str:
+    """The anchor of the note numbered ``label``."""
+    return f"note-{slugify(label)}"
+
+
+def paragraph_ids(paragraphs: list[Paragraph]) -> list[str]:
     """Stable ids: ``p-`` and the first six words of the paragraph; headings: their words.
 
     An id depends only on its own paragraph's opening words, so adding, removing or
     editing another paragraph never changes it. Paragraphs that open with the same
-    six words are numbered in order (``-2``, ``-3``).
+    six words are numbered in order (``-2``, ``-3``). Notes are ``note-`` and their
+    number (``note-3``), or ``note-unnumbered-1``… in order for notes without one.
     """
     ids, seen = [], {}
-    for block in blocks:
-        plain = block.text.replace(EM_OPEN, "").replace(EM_CLOSE, "")
-        base = slugify(plain) if block.kind == "heading" else "p-" + slugify(plain, 6)
+    for p in paragraphs:
+        if p.kind == "note":
+            base = note_id(p.label) if p.label else "note-unnumbered"
+        elif p.kind in ("heading", "notes_heading"):
+            base = slugify(p.text)
+        else:
+            base = "p-" + slugify(p.text, 6)
         base = base or "p"
         seen[base] = seen.get(base, 0) + 1
-        ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        ids.append(base if seen[base] == 1 and base != "note-unnumbered" else f"{base}-{seen[base]}")
     return ids
 
 
-def to_paragraph(block: Block, pid: str) -> Paragraph:
-    """Strip the emphasis marks out of the text, keeping their positions as ranges."""
-    text, ranges, start = "", [], 0
-    for char in block.text:
+def _label(marker: str) -> str:
+    """A note's number as plain text: ``¹¹`` → ``11``, ``[^a]`` or ``[^a]:`` → ``a``."""
+    return marker.translate(str.maketrans(SUPERSCRIPTS, "0123456789")).strip("[^]:")
+
+
+def to_paragraph(block: Block, corrections: list[str] = ()) -> Paragraph:
+    """Take the marks out of a block's text, keeping what they marked as positions:
+    emphasis ranges, corrections (with the source's reading), note markers and, for a
+    note, its own number."""
+    text, emphasis, fixed, refs = [], [], [], []
+    label, em_start, marker = "", 0, None
+    for char, origin in zip(block.text, block.origins):
         if char == EM_OPEN:
-            start = len(text)
+            em_start = len(text)
         elif char == EM_CLOSE:
-            ranges.append((start, len(text)))
+            emphasis.append((em_start, len(text)))
+        elif char == NOTE_OPEN:
+            marker = []
+        elif char == NOTE_CLOSE:
+            if block.kind == "note" and not text and not label:
+                label = _label("".join(marker))
+            else:
+                refs.append((len(text), _label("".join(marker))))
+            marker = None
+        elif marker is not None:
+            marker.append(char)
+        elif text or not char.isspace():  # (a note's text starts after its number)
+            if origin <= _CORRECTION:
+                k = _CORRECTION - origin
+                if fixed and fixed[-1][3] == k and fixed[-1][1] == len(text):
+                    fixed[-1][1] += 1
+                else:
+                    fixed.append([len(text), len(text) + 1, corrections[k], k])
+            text.append(char)
+    return Paragraph(id="", kind=block.kind, text="".join(text), line=block.line,
+                     emphasis=tuple(emphasis), corrections=tuple((s, e, o) for s, e, o, _ in fixed),
+                     notes=tuple(refs), label=label)
+
+
+class Accounts:
+    """Which characters of one raw text the recorded changes have accounted for."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.state = bytearray(len(raw))  # 0 not yet accounted for, 1 shown, 2 consumed by a change
+        self.line_starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+        self.problems: list[str] = []
+
+    def line_of(self, offset: int) -> int:
+        return bisect_right(self.line_starts, offset)
+
+    def consume(self, origins, rule_name: str) -> None:
+        for o in origins:
+            if o >= 0:
+                if self.state[o]:
+                    self._problem(o, f"rule '{rule_name}' accounts again for text already removed")
+                self.state[o] = 2
+
+    def balance(self, blocks: list[Block]) -> list[str]:
+        """Mark what the blocks show; return the problems if the accounts do not balance."""
+        for block in blocks:
+            for char, o in zip(block.text, block.origins):
+                if o >= 0:
+                    if self.raw[o] != char:
+                        self._problem(o, f"{self.raw[o]!r} is shown as {char!r} with no declared correction")
+                    elif self.state[o] == 2:
+                        self._problem(o, "text recorded as removed is still shown")
+                    self.state[o] = 1
+                elif o == LAYOUT and not char.isspace() and char not in MARKS:
+                    self.problems.append(f"{char!r} is shown in source line {block.line} but is neither in "
+                                         "the source nor a declared correction")
+        missing = [i for i, st in enumerate(self.state) if not st and not self.raw[i].isspace()]
+        for run in _runs(missing):
+            self._problem(run[0], f"text dropped that no rule declared: "
+                                  f"{self.raw[run[0]:run[-1] + 1][:60]!r}")
+        return self.problems
+
+    def _problem(self, offset: int, message: str) -> None:
+        self.problems.append(f"source line {self.line_of(offset)}: {message}")
+
+    def totals(self) -> tuple[int, int]:
+        """(characters shown, characters consumed by changes), spaces not counted."""
+        visible = [st for st, c in zip(self.state, self.raw) if not c.isspace()]
+        return visible.count(1), visible.count(2)
+
+
+def _runs(offsets: list[int]) -> list[list[int]]:
+    """Consecutive offsets grouped (a gap of spaces does not break a run)."""
+    runs: list[list[int]] = []
+    for o in offsets:
+        if runs and o - runs[-1][-1] <= 2:
+            runs[-1].append(o)
         else:
-            text += char
-    return Paragraph(id=pid, kind=block.kind, text=text, line=block.line, emphasis=tuple(ranges))
+            runs.append([o])
+    return runs
 
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:
-    blocks, changes = split_blocks(essay.raw), []
-    for r in essay.rules:
-        def record(action, text, line, reason=r.params.get("reason", ""), _r=r):
-            changes.append(Change(_r.name, action, text, line, reason))
+    blocks, changes, accounts = split_blocks(essay.raw), [], Accounts(essay.raw)
+    corrections = [r.params["text"] for r in essay.rules if r.name == "correct"]
+    for step, r in enumerate(essay.rules, 1):
+        reason = r.params.get("reason", "")
+
+        def record(action, block, span=None, detail="", consumes=None, _r=r, _reason=reason, step=step):
+            start, end = span or (0, len(block.text))
+            origins = [o for o in block.origins[start:end] if o >= 0]
+            line = accounts.line_of(origins[0]) if origins else block.line
+            text = "".join(c for c in block.text[start:end] if c not in MARKS)
+            if action in CONSUMING:
+                for s, e in consumes or [(start, end)]:
+                    accounts.consume(block.origins[s:e], _r.name)
+            chars = sum(not block.text[i].isspace() and block.origins[i] >= 0
+                        for s, e in (consumes or [(start, end)]) for i in range(s, e))
+            changes.append(Change(_r.name, action, text, line, _reason, detail,
+                                  chars if action in CONSUMING else 0, step))
+        params = dict(r.params)
+        if r.name == "correct":
+            params["index"] = sum(1 for x in essay.rules[:essay.rules.index(r)] if x.name == "correct")
         try:
-            blocks = RULES[r.name](blocks, dict(r.params), record)
+            blocks = RULES[r.name](blocks, params, record)
         except RuleError as exc:
             problems.error(r.loc, f"cleaning rule '{r.name}' of essay '{essay.slug}': {exc}")
-    paragraphs = tuple(to_paragraph(b, pid) for b, pid in zip(blocks, paragraph_ids(blocks)))
-    return replace(essay, paragraphs=paragraphs, changes=tuple(changes))
+    if any(p.loc.path == essay.loc.path for p in problems.errors):
+        return essay
+    for message in accounts.balance(blocks):
+        problems.error(SourceLoc(essay.source_path), f"the cleaning of essay '{essay.slug}' does not "
+                       f"balance: {message}")
+    shown, consumed = accounts.totals()
+    paragraphs = [to_paragraph(b, corrections) for b in blocks]
+    paragraphs = [replace(p, id=pid) for p, pid in zip(paragraphs, paragraph_ids(paragraphs))]
+    return replace(essay, paragraphs=tuple(p for p in paragraphs if p.kind != "note"),
+                   notes=tuple(p for p in paragraphs if p.kind == "note"), changes=tuple(changes),
+                   balance=(shown, consumed))
 
 
 def clean(corpus: Corpus) -> Corpus:

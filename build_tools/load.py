@@ -8,12 +8,15 @@ The essays still hold their raw text (``clean`` comes next).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 from . import schema
+from .markdown_ext import find_citations
 from .model import Author, Claim, Corpus, Essay, EssayDate, Evidence, Rule, Theme
 from .problems import Collector, Problem, SeedError, SourceLoc
+from .write import GENERATED
 from .yamlfile import LocDict, LocList, loc_of, load_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -29,7 +32,18 @@ def load(root: Path, problems: Collector) -> Corpus:
     read = {e.loc.path for e in essays} | {c.loc.path for c in claims} | {t.loc.path for t in themes}
     unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
     return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims),
-                  unreadable=unreadable)
+                  unreadable=unreadable, page_citations=tuple(_page_citations(root)))
+
+
+def _page_citations(root: Path):
+    """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/."""
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*.md")):
+        if path.relative_to(docs).parts[0] in GENERATED:
+            continue
+        rel = _rel(root, path)
+        for ref in find_citations(read_text(path, rel)):
+            yield SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -111,11 +125,12 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
             problems.problems.extend(exc.problems)
             continue
         if data is not None:
-            essays.append(_essay(path.stem, data, raw, _rel(root, source)))
+            essays.append(_essay(path.stem, data, raw, _rel(root, source),
+                                 hashlib.sha256(source.read_bytes()).hexdigest()))
     return essays
 
 
-def _essay(slug: str, data, raw: str, source_path: str) -> Essay:
+def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> Essay:
     rules = data["cleaning"]
     return Essay(
         slug=slug, title=data["title"], title_note=data.get("title_note"),
@@ -127,7 +142,7 @@ def _essay(slug: str, data, raw: str, source_path: str) -> Essay:
         rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
                     for i, r in enumerate(rules)),
         raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
-        loc=data.loc, source_path=source_path,
+        loc=data.loc, source_path=source_path, source_sha256=source_sha256,
     )
 
 

@@ -8,10 +8,12 @@ build on purpose is wrapped in :class:`Md` and passed through unchanged.
 
 from __future__ import annotations
 
+import html
 import re
 
 from markupsafe import Markup
 
+from .clean import note_id
 from .model import Paragraph
 
 
@@ -24,7 +26,7 @@ class Md(Markup):
 
 
 # Characters Python-Markdown (with our extensions) gives meaning to anywhere in a line.
-_INLINE = re.compile(r"([\\`*_\[\]{}()!#])")
+_INLINE = re.compile(r"([\\`*_\[\]{}()!#|])")
 # What means something only at the start of a line: list markers ("-", "+", "1.").
 # (">" and "#" are already escaped; "*" is escaped inline.)
 _LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
@@ -39,11 +41,26 @@ def escape(text: str) -> Md:
     return Md(text)
 
 
-def paragraph_markdown(paragraph: Paragraph) -> Md:
-    """The paragraph's text as Markdown, with its emphasis ranges in italics."""
-    out, pos = [], 0
-    for start, end in paragraph.emphasis:
-        out += [escape(paragraph.text[pos:start]), "*", escape(paragraph.text[start:end]), "*"]
-        pos = end
-    out.append(escape(paragraph.text[pos:]))
+def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = ()) -> Md:
+    """The paragraph's text as Markdown: emphasis in italics, each correction marked
+    with the source's reading, each note marker a link to its note (with the ids of
+    ``note_ids``, one per marker; markers are left out when none are given)."""
+    text = paragraph.text
+    ranges = [(s, e, "*", "*") for s, e in paragraph.emphasis]
+    ranges += [(s, e, Md('<span class="correction" tabindex="0" title="Corrected by the editors. '
+                         f'The source reads: {html.escape(original)}">'), Md("</span>"))
+               for s, e, original in paragraph.corrections]
+    points: dict[int, list[str]] = {}
+    for (pos, label), ref_id in zip(paragraph.notes, note_ids):
+        points.setdefault(pos, []).append(
+            f"[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title=\"Note {escape(label)}\" }}")
+    cuts = sorted({0, len(text), *points, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    out = []
+    for here, following in zip(cuts, cuts[1:] + [None]):
+        # close what ends here (innermost first), then markers, then open (outermost first)
+        out += [r[3] for r in sorted((r for r in ranges if r[1] == here), key=lambda r: -r[0])]
+        out += points.get(here, [])
+        out += [r[2] for r in sorted((r for r in ranges if r[0] == here), key=lambda r: -r[1])]
+        if following is not None:
+            out.append(escape(text[here:following]))
     return Md("".join(out))

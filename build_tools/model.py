@@ -13,7 +13,8 @@ from typing import Any, Mapping
 
 from .problems import SourceLoc
 
-PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note")
+PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note",
+                   "notes_heading", "note")
 RELATIONS = ("agrees", "qualifies", "contrasts")
 
 
@@ -69,11 +70,14 @@ class Rule:
 
 @dataclass(frozen=True)
 class Paragraph:
-    """One block of the cleaned text of an essay.
+    """One block of the cleaned text of an essay (or one of its notes).
 
-    ``text`` is plain text (what quotes are matched against); ``emphasis`` lists the
-    ``(start, end)`` character ranges of ``text`` set in italics; ``line`` is the
-    line of the raw source where the block begins.
+    ``text`` is plain text (what quotes are matched against); ``line`` is the line
+    of the raw source where the block begins. Positions in ``text`` mark the rest:
+    ``emphasis``, ``(start, end)`` ranges set in italics; ``corrections``,
+    ``(start, end, what the source reads)`` for each editor's correction;
+    ``notes``, ``(position, number)`` of each footnote marker. A note (kind
+    ``note``) has its number in ``label`` ("" when the source gives none).
     """
 
     id: str
@@ -81,17 +85,29 @@ class Paragraph:
     text: str
     line: int
     emphasis: tuple[tuple[int, int], ...] = ()
+    corrections: tuple[tuple[int, int, str], ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()
+    label: str = ""
 
 
 @dataclass(frozen=True)
 class Change:
-    """What a cleaning rule did to the raw text, for the fidelity report."""
+    """What a cleaning rule did to the raw text, for the fidelity report.
+
+    ``action`` is ``removed``, ``corrected`` (``detail`` is the correction),
+    ``converted`` (markup such as ``*`` consumed), ``joined`` or ``marked`` (``detail``
+    says as what). ``chars`` counts the characters of the source it accounts for
+    (spaces not counted): the report's balance is made of them.
+    """
 
     rule: str
-    action: str  # "removed", "joined", "marked", "converted"
+    action: str
     text: str
     line: int
     reason: str = ""
+    detail: str = ""
+    chars: int = 0
+    step: int = 0  # which rule of the essay's cleaning list (1-based)
 
 
 @dataclass(frozen=True)
@@ -107,13 +123,17 @@ class Essay:
     raw: str
     loc: SourceLoc
     source_path: str
+    source_sha256: str = ""
     outlet: str | None = None
     section: str | None = None
     url: str | None = None
     title_note: str | None = None
     summary: str | None = None
     paragraphs: tuple[Paragraph, ...] = ()
+    notes: tuple[Paragraph, ...] = ()
     changes: tuple[Change, ...] = ()
+    # (characters of the source shown, characters removed or converted by a rule)
+    balance: tuple[int, int] = (0, 0)
 
     @property
     def byline(self) -> str:
@@ -185,6 +205,9 @@ class Corpus:
     # Seeds files that exist but could not be read (already reported by ``load``), as
     # paths like "seeds/essays/x.yml": what refers to them is not reported again.
     unreadable: frozenset[str] = frozenset()
+    # Citations written in hand-written pages of docs/: (where, the citation's text,
+    # claim id or None, essay slug or None, paragraph id or None).
+    page_citations: tuple[tuple[SourceLoc, str, str | None, str | None, str | None], ...] = ()
 
     def essay(self, slug: str) -> Essay:
         return next(e for e in self.essays if e.slug == slug)

@@ -12,10 +12,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote as percent_encode
 
 import jinja2
 from markupsafe import Markup
 
+from . import report
+from .clean import RULES, note_id
 from .markdown_text import Md, escape, paragraph_markdown
 from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Theme
 
@@ -48,16 +51,98 @@ def environment() -> jinja2.Environment:
     )
     env.filters["md"] = paragraph_markdown
     env.filters["quote_md"] = quote_markdown
+    env.filters["text_fragment"] = text_fragment
+    env.filters["code"] = code_span
     env.filters["yaml"] = lambda value: Md(json.dumps(str(value), ensure_ascii=False))
     env.filters["plural"] = lambda n, word: Md(f"{n} {word}{'' if n == 1 else 's'}")
     return env
 
 
 def quote_markdown(quote: Quote) -> Md:
-    """The quoted words as Markdown, keeping the emphasis of the source inside them."""
-    emphasis = tuple((max(s, quote.start) - quote.start, min(e, quote.end) - quote.start)
-                     for s, e in quote.paragraph.emphasis if s < quote.end and e > quote.start)
-    return paragraph_markdown(Paragraph(quote.paragraph.id, "quote", quote.text, 0, emphasis))
+    """The quoted words as Markdown, keeping the emphasis and corrections inside them."""
+    def clip(ranges):
+        return tuple((max(s, quote.start) - quote.start, min(e, quote.end) - quote.start, *rest)
+                     for s, e, *rest in ranges if s < quote.end and e > quote.start)
+    p = quote.paragraph
+    return paragraph_markdown(Paragraph(p.id, "quote", quote.text, 0, clip(p.emphasis), clip(p.corrections)))
+
+
+def code_span(value) -> Md:
+    """``value`` as a Markdown code span (shown literally, so nothing in it is escaped)."""
+    text = str(value)
+    fence = "``" if "`" in text else "`"
+    return Md(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
+
+
+def text_fragment(quote: Quote) -> Md:
+    """A URL text directive value (``start,end`` or the whole quote) that finds the quote."""
+    words = quote.text.split()
+    terms = [" ".join(words)] if len(words) <= 8 else [" ".join(words[:4]), " ".join(words[-4:])]
+    return Md(",".join(percent_encode(t, safe="").replace("-", "%2D") for t in terms))
+
+
+@dataclass(frozen=True)
+class NoteEntry:
+    """One entry of an essay's notes: a numbered note (its text may be missing from the
+    source), or a note the source does not number. ``refs`` are the ids of its markers."""
+
+    id: str
+    label: str
+    note: Paragraph | None
+    refs: tuple[str, ...]
+
+
+def essay_notes(essay: Essay) -> tuple[dict[str, tuple[str, ...]], list[NoteEntry]]:
+    """The ids of each paragraph's note markers, and the essay's notes in number order.
+
+    Numbers the source skips (a marker with no note, a note with no marker, or
+    neither) get an entry saying so; notes without a number follow, in source order.
+    """
+    marker_ids: dict[str, tuple[str, ...]] = {}
+    refs: dict[str, list[str]] = defaultdict(list)
+    for p in essay.paragraphs:
+        ids = []
+        for _, label in p.notes:
+            refs[label].append(f"ref-{label}" + (f"-{len(refs[label]) + 1}" if refs[label] else ""))
+            ids.append(refs[label][-1])
+        marker_ids[p.id] = tuple(ids)
+    numbered = {n.label: n for n in essay.notes if n.label}
+    labels = set(numbered) | set(refs)
+    if labels and all(label.isdigit() for label in labels):
+        labels |= {str(i) for i in range(1, max(map(int, labels)) + 1)}
+    entries = [NoteEntry(note_id(label), label, numbered.get(label), tuple(refs.get(label, ())))
+               for label in sorted(labels, key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))]
+    entries += [NoteEntry(n.id, "", n, ()) for n in essay.notes if not n.label]
+    return marker_ids, entries
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A passage of this essay and one of another essay that a claim sets side by side;
+    ``lead`` is True when ours is the claim's first passage (theirs relates to it)."""
+
+    claim: Claim
+    ours: Quote
+    theirs: Quote
+    lead: bool
+
+    @property
+    def relation(self) -> str:
+        return (self.theirs if self.lead else self.ours).evidence.relation
+
+
+def conversations(corpus: Corpus, quotes: dict[Evidence, Quote], essay: Essay) -> list[Conversation]:
+    """Every pair (this essay's passage, another essay's) that a claim relates: the lead
+    passage of a claim and each passage marked as agreeing, qualifying or contrasting."""
+    pairs = []
+    for claim in corpus.claims:
+        lead, *others = [quotes[ev] for ev in claim.evidence]
+        for other in others:
+            if lead.essay.slug == essay.slug != other.essay.slug:
+                pairs.append(Conversation(claim, lead, other, True))
+            elif other.essay.slug == essay.slug != lead.essay.slug:
+                pairs.append(Conversation(claim, other, lead, False))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -95,9 +180,18 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         page(f"themes/{theme.id}/index.md", "theme.md.j2", theme=theme, stats=stats[theme.id],
              claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
     for essay in corpus.essays:
-        cited = {c.quote.paragraph.id for c in citations[essay.slug]}
-        page(f"essays/{essay.slug}/index.md", "essay.md.j2", essay=essay,
-             citations=citations[essay.slug], cited=cited)
+        cited_by: dict[str, list[Citation]] = defaultdict(list)
+        for c in citations[essay.slug]:
+            cited_by[c.quote.paragraph.id].append(c)
+        marker_ids, notes = essay_notes(essay)
+        page(f"essays/{essay.slug}/index.md", "essay.md.j2", essay=essay, citations=citations[essay.slug],
+             cited_by=cited_by, marker_ids=marker_ids, notes=notes,
+             corrections=sum(c.action == "corrected" for c in essay.changes),
+             conversations=conversations(corpus, quotes, essay))
+        prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()})
+        page(f"essays/{essay.slug}/preparation.md", "preparation.md.j2", essay=essay, report=prepared)
+        pages[f"essays/{essay.slug}/preparation.json"] = json.dumps(
+            prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     page("themes/index.md", "themes_index.md.j2", stats=stats)
     page("essays/index.md", "essays_index.md.j2")
     page("snippets/home-themes.md", "home_themes.md.j2", stats=stats)

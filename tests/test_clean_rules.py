@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.clean import (EM_CLOSE, EM_OPEN, RULES, Block, RuleError, paragraph_ids,
-                               slugify, split_blocks, to_paragraph)
+from dataclasses import replace
+
+from build_tools.clean import (EM_CLOSE, EM_OPEN, NOTE_CLOSE, NOTE_OPEN, RULES, Block, RuleError,
+                               clean_essay, paragraph_ids, slugify, split_blocks, to_paragraph)
+from build_tools.model import Essay, Paragraph, Rule
+from build_tools.problems import Collector, SourceLoc
 
 
 def apply(name, blocks_in, **params):
     """Run one rule on blocks made from ``texts``; return (block texts, recorded changes)."""
     changes = []
+
+    def record(action, block, span=None, detail="", consumes=None):
+        start, end = span or (0, len(block.text))
+        changes.append((action, block.text[start:end], block.line) + ((detail,) if detail else ()))
     blocks = [Block(t, i + 1) if isinstance(t, str) else Block(t[0], i + 1, t[1])
               for i, t in enumerate(blocks_in)]
-    out = RULES[name](blocks, params, lambda *a: changes.append(a))
+    out = RULES[name](blocks, params, record)
     return [(b.text if b.kind == "paragraph" else (b.text, b.kind)) for b in out], changes
 
 
@@ -111,8 +119,84 @@ def test_rule_errors(name, texts, params, message):
 
 
 def test_emphasis_becomes_ranges():
-    p = to_paragraph(Block(f"the {EM_OPEN}de facto{EM_CLOSE} side", 4), "p-x")
+    p = to_paragraph(Block(f"the {EM_OPEN}de facto{EM_CLOSE} side", 4))
     assert (p.text, p.emphasis, p.line) == ("the de facto side", ((4, 12),), 4)
+
+
+def test_correct_replaces_once_and_records_the_source_reading():
+    texts, changes = apply("correct", ["a muchneeded opportunity"], text="muchneeded", to="much-needed")
+    assert texts == ["a much-needed opportunity"]
+    assert changes == [("corrected", "muchneeded", 1, "much-needed")]
+    with pytest.raises(RuleError, match="must occur exactly once; it occurs 0 times"):
+        apply("correct", ["nothing"], text="muchneeded", to="much-needed")
+
+
+@pytest.mark.parametrize("texts, params, expected", [
+    # Superscript markers after a word or punctuation; the notes after their heading.
+    (["Policy.² And more³ here.", "ENDNOTES", "² A note.", "White House.", "⁴ Ibid. ¹¹ Green, ibid."],
+     {"notes_heading": "ENDNOTES"},
+     [f"Policy.{NOTE_OPEN}²{NOTE_CLOSE} And more{NOTE_OPEN}³{NOTE_CLOSE} here.", ("ENDNOTES", "notes_heading"),
+      (f"{NOTE_OPEN}²{NOTE_CLOSE} A note.", "note"), ("White House.", "note"),
+      (f"{NOTE_OPEN}⁴{NOTE_CLOSE} Ibid.", "note"), (f"{NOTE_OPEN}¹¹{NOTE_CLOSE} Green, ibid.", "note")]),
+    # Markdown footnotes, anywhere; a superscript after a space is not a marker.
+    (["Text[^a] and x ² y.", "[^a]: The note."], {},
+     [f"Text{NOTE_OPEN}[^a]{NOTE_CLOSE} and x ² y.", (f"{NOTE_OPEN}[^a]:{NOTE_CLOSE} The note.", "note")]),
+])
+def test_footnotes(texts, params, expected):
+    assert apply("footnotes", texts, **params)[0] == expected
+
+
+def test_notes_and_markers_become_positions():
+    ref = to_paragraph(Block(f"Policy.{NOTE_OPEN}¹¹{NOTE_CLOSE} And", 1))
+    assert (ref.text, ref.notes) == ("Policy. And", ((7, "11"),))
+    note = to_paragraph(Block(f"{NOTE_OPEN}[^a]:{NOTE_CLOSE} The {EM_OPEN}note{EM_CLOSE}.", 1, "note"))
+    assert (note.text, note.label, note.emphasis) == ("The note.", "a", ((4, 8),))
+
+
+def essay_with(raw: str, *rules: tuple[str, dict]) -> Essay:
+    loc = SourceLoc("seeds/essays/x.yml", 1)
+    return Essay(slug="x", title="X", authors=(), genre="op-ed", date=None, rights="", themes=(),
+                 rules=tuple(Rule(name, params, loc) for name, params in rules), raw=raw, loc=loc,
+                 source_path="seeds/essays/x.txt")
+
+
+def test_the_accounts_balance_and_corrections_are_marked():
+    raw = "Title\n\nA muchneeded *de facto* fix.²\n\nNOTES\n\n² The note."
+    problems = Collector()
+    essay = clean_essay(essay_with(raw, ("drop", {"starts_with": "Title", "reason": "r"}),
+                                   ("correct", {"text": "muchneeded", "to": "much-needed", "reason": "r"}),
+                                   ("emphasis", {}), ("footnotes", {"notes_heading": "NOTES"})), problems)
+    assert problems.problems == []
+    body = essay.paragraphs[0]
+    assert (body.text, body.corrections, body.emphasis, body.notes) == (
+        "A much-needed de facto fix.", ((2, 13, "muchneeded"),), ((14, 22),), ((27, "2"),))
+    assert [(n.id, n.text) for n in essay.notes] == [("note-2", "The note.")]
+    visible = sum(not c.isspace() for c in raw)
+    shown, consumed = essay.balance
+    # "Title", "muchneeded" and the two asterisks are accounted for by changes; the rest is shown
+    assert (consumed, shown + consumed) == (5 + 10 + 2, visible)
+
+
+def test_a_rule_that_drops_text_silently_fails_the_build(monkeypatch):
+    def careless(blocks, params, record):  # drops the last block without recording it
+        return blocks[:-1]
+    monkeypatch.setitem(RULES, "careless", careless)
+    problems = Collector()
+    clean_essay(essay_with("Kept.\n\nDropped quietly.", ("careless", {})), problems)
+    assert [str(p) for p in problems.problems] == [
+        "seeds/essays/x.txt: the cleaning of essay 'x' does not balance: source line 3: "
+        "text dropped that no rule declared: 'Dropped quietly.'"]
+
+
+def test_a_rule_that_changes_a_character_silently_fails_the_build(monkeypatch):
+    def sneaky(blocks, params, record):
+        return [replace(b, text=b.text.replace("e", "E")) for b in blocks]
+    monkeypatch.setitem(RULES, "sneaky", sneaky)
+    problems = Collector()
+    clean_essay(essay_with("Kept.", ("sneaky", {})), problems)
+    assert [str(p) for p in problems.problems] == [
+        "seeds/essays/x.txt: the cleaning of essay 'x' does not balance: source line 1: "
+        "'e' is shown as 'E' with no declared correction"]
 
 
 @pytest.mark.parametrize("text, words, expected", [
@@ -124,16 +208,19 @@ def test_slugify(text, words, expected):
     assert slugify(text, words) == expected
 
 
+def paras(*texts):
+    return [Paragraph("", "heading" if t.isupper() else "paragraph", t, 0) for t in texts]
+
+
 def test_paragraph_ids_survive_an_inserted_paragraph():
-    before = [Block("Alas, that is the wrong solution.", 1), Block("BEYOND NAFTA", 3, "heading"),
-              Block("However, an important root cause lies.", 5)]
-    after = before[:1] + [Block("A new paragraph added by a later edition.", 3)] + before[1:]
+    before = paras("Alas, that is the wrong solution.", "BEYOND NAFTA", "However, an important root cause lies.")
+    after = before[:1] + paras("A new paragraph added by a later edition.") + before[1:]
     ids_before, ids_after = paragraph_ids(before), paragraph_ids(after)
     assert ids_before == ["p-alas-that-is-the-wrong-solution", "beyond-nafta",
                           "p-however-an-important-root-cause-lies"]
     assert [i for i in ids_after if i in ids_before] == ids_before
 
 
-def test_paragraph_ids_number_repeated_openings():
-    blocks = [Block("Ibid.", 1), Block("Ibid.", 3)]
-    assert paragraph_ids(blocks) == ["p-ibid", "p-ibid-2"]
+def test_paragraph_ids_number_repeated_openings_and_notes():
+    ps = paras("Ibid.", "Ibid.") + [Paragraph("", "note", "x", 0, label=label) for label in ("3", "", "")]
+    assert paragraph_ids(ps) == ["p-ibid", "p-ibid-2", "note-3", "note-unnumbered-1", "note-unnumbered-2"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -32,15 +31,19 @@ class Page(HTMLParser):
         self.ids: set[str] = set()
         self.links: list[tuple[str, set[str]]] = []
         self.paragraphs: dict[str, str] = {}
+        self.elements: dict[str, tuple[str, dict]] = {}  # id: (tag, attributes)
         self._open: list[str | None] = []
+        self._in_marker = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "id" in a:
             self.ids.add(a["id"])
+            self.elements[a["id"]] = (tag, a)
         if tag == "a" and "href" in a:
             self.links.append((a["href"], set((a.get("class") or "").split())))
+            self._in_marker = "note-ref" in (a.get("class") or "")
         if tag == "p":
             self._open.append(a.get("id"))
             if a.get("id"):
@@ -49,9 +52,10 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "p" and self._open:
             self._open.pop()
+        self._in_marker = self._in_marker and tag != "a"
 
     def handle_data(self, data):
-        if self._open and self._open[-1]:
+        if self._open and self._open[-1] and not self._in_marker:  # (a note marker is not text)
             self.paragraphs[self._open[-1]] += data
 
 
@@ -81,24 +85,72 @@ def test_each_essay_page_carries_every_paragraph_and_no_furniture(site, checked)
         html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
         article = html[html.index("<article"):html.index("</article>")]
         for p in essay.paragraphs:
-            if p.kind == "heading":
+            if p.kind in ("heading", "notes_heading"):
                 assert p.id in page.ids, f"{essay.slug}: heading {p.id} missing"
             else:
                 assert text(page.paragraphs.get(p.id, "")) == text(p.text), f"{essay.slug}#{p.id}"
+        for note in essay.notes:
+            assert text(note.text) in text(page.paragraphs[note.id]), f"{essay.slug}#{note.id}"
         for junk in FURNITURE:
             assert junk not in article, f"{essay.slug}: page furniture {junk!r} is on the page"
 
 
-def test_every_character_of_each_source_is_kept_or_removed_by_a_rule(checked):
-    """Nothing is lost silently and nothing is added: apart from spacing and the markup
-    characters that the emphasis and unescape rules consume (* and \\), every character
-    of the raw source is in the cleaned text or in a change a rule recorded."""
-    def chars(s: str) -> Counter:
-        return Counter(c for c in s if not c.isspace() and c not in "*\\")
+def test_the_fidelity_report_of_each_essay_balances(site, checked):
+    folder, pages = site
     for essay in checked.corpus.essays:
-        kept = chars("".join(p.text for p in essay.paragraphs))
-        removed = chars("".join(c.text for c in essay.changes if c.action == "removed"))
-        assert chars(essay.raw) == kept + removed, essay.slug
+        report = json.loads((folder / f"essays/{essay.slug}/preparation.json").read_text(encoding="utf-8"))
+        b = report["balance"]
+        assert b["source"] == sum(not c.isspace() for c in essay.raw) > 0
+        assert b["unaccounted"] == 0
+        assert b["shown"] + b["removed"] + b["converted"] + b["corrected"] == b["source"], essay.slug
+        assert b["removed"] == sum(c["characters"] for c in report["removed"])
+        assert len(report["rules"]) == len(essay.rules)
+        assert "preparation/" in {href for href, _ in pages[f"essays/{essay.slug}/index.html"].links}
+        html = (folder / f"essays/{essay.slug}/preparation/index.html").read_text(encoding="utf-8")
+        assert "How this text was prepared" in html and 'href="../preparation.json"' in html
+
+
+def test_a_declared_correction_is_marked_on_the_page_and_listed_in_the_report(site):
+    folder, pages = site
+    page = pages["essays/bach-2000/index.html"]
+    html = (folder / "essays/bach-2000/index.html").read_text(encoding="utf-8")
+    assert "muchneeded" not in page.paragraphs["p-all-along-the-border-these-local"]
+    assert ('<span class="correction" tabindex="0" title="Corrected by the editors. '
+            'The source reads: muchneeded">much-needed</span>') in html
+    report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
+    assert {(c["text"], c["corrected"], c["line"]) for c in report["corrections"]} == {
+        ("muchneeded", "much-needed", 113), ("crossborder", "cross-border", 65)}
+
+
+def test_footnotes_link_both_ways_and_missing_notes_show_as_missing(site):
+    folder, pages = site
+    page = pages["essays/bach-2000/index.html"]
+    tag, marker = page.elements["ref-2"]
+    assert (tag, marker["href"]) == ("a", "#note-2")
+    assert "#ref-2" in {href for href, _ in page.links}
+    for number in ("3", "9", "10"):  # markers in the text, no note text in the source
+        assert text(page.paragraphs[f"note-{number}"]) == f"{number}. Its text is missing from the source. ↩"
+    assert text(page.paragraphs["note-5"]) == "5. Neither this note nor a marker for it is in the source."
+    assert "No marker for this note appears in the text" in page.paragraphs["note-4"]
+    assert text(page.paragraphs["note-unnumbered-1"]) == "Unnumbered note. White House Press Office."
+    report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
+    statuses = {n["number"]: n["status"] for n in report["notes"] if n["number"]}
+    assert statuses["3"] == "marker only: the note's text is missing from the source"
+    assert statuses["2"] == "note and marker"
+
+
+def test_conversations_show_on_both_sides(site, checked):
+    folder, pages = site
+    for claim in checked.corpus.claims:
+        lead = checked.quotes[claim.evidence[0]]
+        for ev in claim.evidence[1:]:
+            other = checked.quotes[ev]
+            if other.essay.slug == lead.essay.slug:
+                continue
+            for ours, theirs in ((lead, other), (other, lead)):
+                html = (folder / f"essays/{ours.essay.slug}/index.html").read_text(encoding="utf-8")
+                section = html[html.index('id="in-conversation"'):]
+                assert f"#{theirs.paragraph.id}:~:text=" in section, (claim.id, ours.essay.slug)
 
 
 def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
@@ -110,7 +162,10 @@ def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
             if "in-context" not in classes:
                 continue
             target, fragment = resolve(page_path, href)
-            assert fragment.startswith("p-") and fragment in pages[target].paragraphs
+            anchor, _, directive = fragment.partition(":~:text=")
+            assert anchor.startswith("p-") and anchor in pages[target].paragraphs
+            words = [unquote(term) for term in directive.split(",")]
+            assert directive and all(w in text(pages[target].paragraphs[anchor]) for w in words), href
             seen += 1
     assert seen == len(checked.quotes)
 
@@ -134,6 +189,7 @@ def test_no_internal_link_or_anchor_is_broken(site):
                 continue
             target, fragment = resolve(path, href)
             assert (folder / target).is_file(), f"{path}: broken link {href}"
+            fragment = fragment.split(":~:")[0]  # a text directive is not part of the anchor
             if fragment and target in pages:
                 assert fragment in pages[target].ids, f"{path}: broken anchor {href}"
 

@@ -1,0 +1,219 @@
+"""Python-Markdown extension (named in mkdocs.yml) for the site's own pages.
+
+1. Citations in hand-written pages: ``[[claim:<claim-id>]]`` and
+   ``[[<essay-slug>#<paragraph-id>]]``. On a line of its own, a citation becomes the
+   attributed quote(s) with "Read in context" links; inside a sentence, a link to
+   the claim or passage. ``make check`` refuses unknown ids with ``path:line``
+   (see :func:`find_citations`); here an unknown id is logged and shown as such.
+2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
+   to its address, after MkDocs has resolved the link and checked its anchor, so
+   the browser highlights the quoted words.
+
+Links are written from the docs folder (``/essays/x/index.md#p-…``); MkDocs makes
+them relative (``validation: links: absolute_links: relative_to_docs``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown import Extension
+from markdown.blockprocessors import BlockProcessor
+from markdown.inlinepatterns import InlineProcessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .model import Paragraph, Quote
+
+log = logging.getLogger("mkdocs.root_causes")
+
+CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]")
+# Code, where a citation is only an example of the syntax.
+_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    """A citation written in a hand-written page, where it stands."""
+
+    text: str
+    claim: str | None
+    essay: str | None
+    paragraph: str | None
+    line: int
+    column: int
+
+
+def find_citations(markdown_text: str) -> list[CitationRef]:
+    """Every citation in a page's Markdown (outside code), with its line."""
+    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
+    return [CitationRef(m.group(0), m["claim"], m["essay"], m["para"], blanked.count("\n", 0, m.start()) + 1,
+                        m.start() - blanked.rfind("\n", 0, m.start()))
+            for m in CITATION.finditer(blanked)]
+
+
+class _Corpus:
+    """The checked seeds, loaded on first use and again when a seeds file changes."""
+
+    def __init__(self) -> None:
+        self._key, self._checked = None, None
+
+    def get(self):
+        from .pipeline import check  # (imported late: only pages that cite need the corpus)
+        root = Path.cwd()
+        key = sorted((str(p), p.stat().st_mtime_ns) for p in (root / "seeds").rglob("*") if p.is_file())
+        if key != self._key:
+            self._key, self._checked = key, check(root)
+        return self._checked
+
+
+CORPUS = _Corpus()
+
+
+def _add_text(parent: etree.Element, text: str) -> None:
+    if len(parent):
+        parent[-1].tail = AtomicString((parent[-1].tail or "") + text)
+    else:
+        parent.text = AtomicString((parent.text or "") + text)
+
+
+def _add_paragraph_text(parent: etree.Element, p: Paragraph, start: int = 0, end: int | None = None) -> None:
+    """``p.text[start:end]`` into ``parent``: emphasis as <em>, corrections marked."""
+    end = len(p.text) if end is None else end
+    ranges = [(max(s, start), min(e, end), "em", None) for s, e in p.emphasis if s < end and e > start]
+    ranges += [(max(s, start), min(e, end), "span", o) for s, e, o in p.corrections if s < end and e > start]
+    cuts = sorted({start, end, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    stack = [parent]
+    for here, following in zip(cuts, cuts[1:]):
+        while len(stack) > 1 and stack[-1].get("data-end") == str(here):
+            del stack.pop().attrib["data-end"]
+        for s, e, tag, original in sorted((r for r in ranges if r[0] == here), key=lambda r: -r[1]):
+            el = etree.SubElement(stack[-1], tag, {"data-end": str(e)})
+            if original is not None:
+                el.set("class", "correction")
+                el.set("tabindex", "0")
+                el.set("title", f"Corrected by the editors. The source reads: {original}")
+            stack.append(el)
+        _add_text(stack[-1], p.text[here:following])
+    for el in stack[1:]:
+        el.attrib.pop("data-end", None)
+
+
+def _context_link(parent: etree.Element, quote: Quote) -> None:
+    from .render import text_fragment
+    a = etree.SubElement(parent, "a", {
+        "href": f"/essays/{quote.essay.slug}/index.md#{quote.paragraph.id}",
+        "class": "in-context", "data-text": str(text_fragment(quote))})
+    a.text = "Read in context"
+
+
+def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = None) -> None:
+    block = etree.SubElement(parent, "blockquote")
+    p = etree.SubElement(block, "p")
+    if relation:
+        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{relation}"})
+        badge.text = relation.capitalize()
+        badge.tail = " "
+    _add_text(p, "“")
+    _add_paragraph_text(p, quote.paragraph, quote.start, quote.end)
+    _add_text(p, "”")
+    by = etree.SubElement(block, "p", {"class": "attribution"})
+    essay = quote.essay
+    _add_text(by, f"— {essay.byline}, ")
+    outlet = etree.SubElement(by, "cite")
+    outlet.text = AtomicString(essay.outlet or essay.genre)
+    outlet.tail = AtomicString(f", {essay.date.display} · ")
+    _context_link(by, quote)
+
+
+def _whole_paragraph(essay, paragraph: Paragraph) -> Quote:
+    return Quote(None, essay, paragraph, 0, len(paragraph.text))
+
+
+def _resolve(ref_text: str):
+    """(kind, object) for a citation, or None if its id is unknown."""
+    m = CITATION.fullmatch(ref_text)
+    checked = CORPUS.get()
+    if m["claim"]:
+        claim = next((c for c in checked.corpus.claims if c.id == m["claim"]), None)
+        return ("claim", claim) if claim else None
+    essay = next((e for e in checked.corpus.essays if e.slug == m["essay"]), None)
+    para = next((p for p in essay.paragraphs if p.id == m["para"]), None) if essay else None
+    return ("paragraph", _whole_paragraph(essay, para)) if para else None
+
+
+def _unknown(ref_text: str) -> etree.Element:
+    log.warning(f"unknown citation {ref_text}: run `make check` to see where")
+    el = etree.Element("mark", {"class": "citation-unknown"})
+    el.text = AtomicString(f"{ref_text} (unknown citation)")
+    return el
+
+
+class CitationBlockProcessor(BlockProcessor):
+    """A paragraph that is just a citation: the quote(s), attributed, with their links."""
+
+    def test(self, parent, block):
+        return CITATION.fullmatch(block.strip()) is not None
+
+    def run(self, parent, blocks):
+        text = blocks.pop(0).strip()
+        found = _resolve(text)
+        if found is None:
+            etree.SubElement(parent, "p").append(_unknown(text))
+            return
+        kind, obj = found
+        figure = etree.SubElement(parent, "figure", {"class": f"citation citation-{kind}"})
+        if kind == "claim":
+            checked = CORPUS.get()
+            caption = etree.SubElement(figure, "figcaption")
+            a = etree.SubElement(caption, "a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}"})
+            a.text = AtomicString(obj.title)
+            _add_text(caption, f": {obj.claim}")
+            for i, ev in enumerate(obj.evidence):
+                _quote_block(figure, checked.quotes[ev], ev.relation if i else None)
+        else:
+            _quote_block(figure, obj)
+
+
+class CitationInlineProcessor(InlineProcessor):
+    """A citation inside a sentence: a link to the claim or to the passage."""
+
+    def handleMatch(self, m, data):
+        found = _resolve(m.group(0))
+        if found is None:
+            return _unknown(m.group(0)), m.start(0), m.end(0)
+        kind, obj = found
+        if kind == "claim":
+            a = etree.Element("a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}", "class": "citation"})
+            a.text = AtomicString(obj.title)
+        else:
+            a = etree.Element("a", {"href": f"/essays/{obj.essay.slug}/index.md#{obj.paragraph.id}",
+                                    "class": "citation"})
+            a.text = AtomicString(f"{obj.essay.short_author} ({obj.essay.date.display}), “"
+                                  f"{' '.join(obj.paragraph.text.split()[:6])}…”")
+        return a, m.start(0), m.end(0)
+
+
+class TextFragments(Treeprocessor):
+    """``<a href="…#p-x" data-text="…">`` → ``<a href="…#p-x:~:text=…">``."""
+
+    def run(self, root):
+        for a in root.iter("a"):
+            directive = a.attrib.pop("data-text", None)
+            if directive and "#" in a.get("href", ""):
+                a.set("href", f"{a.get('href')}:~:text={directive}")
+
+
+class RootCausesExtension(Extension):
+    def extendMarkdown(self, md):
+        md.parser.blockprocessors.register(CitationBlockProcessor(md.parser), "rc_citation", 75)
+        md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md), "rc_citation", 165)
+        md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)
+
+
+def makeExtension(**kwargs):
+    return RootCausesExtension(**kwargs)
