@@ -124,9 +124,9 @@ def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = Non
     by = etree.SubElement(block, "p", {"class": "attribution"})
     essay = quote.essay
     _add_text(by, f"— {essay.byline}, ")
-    outlet = etree.SubElement(by, "cite")
-    outlet.text = AtomicString(essay.outlet or essay.genre)
-    outlet.tail = AtomicString(f", {essay.date.display} · ")
+    if essay.outlet:
+        etree.SubElement(by, "cite").text = AtomicString(essay.outlet)
+    _add_text(by, f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ")
     _context_link(by, quote)
 
 

@@ -1,0 +1,98 @@
+"""Citations in hand-written pages, and paragraph ids that survive edits to other paragraphs."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+import pytest
+
+from build_tools.markdown_ext import find_citations
+from build_tools.pipeline import check
+from tests.conftest import run
+
+GUIDE = """# A guide
+
+An inline claim, [[claim:reinvent-or-stop]], and a passage, [[broad-2014#p-alas-that-is-the-wrong-solution]].
+
+[[claim:reinvent-or-stop]]
+
+[[wilson-2021#p-end-the-drug-war-stop-the]]
+
+Syntax shown as code is not a citation: `[[claim:nope]]`.
+"""
+
+
+class Tags(HTMLParser):
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+def test_citations_in_a_hand_written_page_render_as_attributed_quotes(project, capsys):
+    (project / "docs/guide.md").write_text(GUIDE, encoding="utf-8")
+    code, _, err = run(project, "site", capsys=capsys)
+    assert code == 0, err
+    html = (project / "site/guide/index.html").read_text(encoding="utf-8")
+    tags = Tags(html).tags
+    claim = check(project).corpus.claims
+    evidence = next(c for c in claim if c.id == "reinvent-or-stop").evidence
+    figures = [a for t, a in tags if t == "figure"]
+    assert [f["class"] for f in figures] == ["citation citation-claim", "citation citation-paragraph"]
+    assert html.count("<blockquote>") == len(evidence) + 1
+    links = [a["href"] for t, a in tags if t == "a" and "in-context" in a.get("class", "")]
+    assert len(links) == len(evidence) + 1
+    assert all(href.startswith("../essays/") and ":~:text=" in href for href in links)
+    inline = [a["href"] for t, a in tags if t == "a" and a.get("class") == "citation"]
+    assert inline == ["../themes/trade/#reinvent-or-stop", "../essays/broad-2014/#p-alas-that-is-the-wrong-solution"]
+    assert "<code>[[claim:nope]]</code>" in html
+
+
+@pytest.mark.parametrize("citation, message", [
+    ("[[claim:reinvent-or-stopp]]", "[[claim:reinvent-or-stopp]]: there is no claim with the id 'reinvent-or-stopp'"),
+    ("[[broad-2015#p-alas-that-is-the-wrong-solution]]",
+     "[[broad-2015#p-alas-that-is-the-wrong-solution]]: there is no essay 'broad-2015' "
+     "(essays: bach-2000, broad-2014, wilson-2021)"),
+    ("[[broad-2014#p-alas-this-is-the-wrong-solution]]",
+     "[[broad-2014#p-alas-this-is-the-wrong-solution]]: essay 'broad-2014' has no paragraph "
+     "'p-alas-this-is-the-wrong-solution' (did you mean 'p-alas-that-is-the-wrong-solution'?)"),
+])
+def test_an_unknown_citation_fails_the_check_at_its_line(project, capsys, citation, message):
+    (project / "docs/guide.md").write_text(f"---\ntitle: Guide\n---\n\nSee {citation}.\n", encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1
+    assert err.splitlines()[0] == f"docs/guide.md:5:5: {message}"
+
+
+def test_citations_are_found_outside_code_only():
+    text = "a [[claim:x]]\n```\n[[claim:y]]\n```\n`[[claim:z]]` [[e-1#p-q]]\n"
+    assert [(c.text, c.line, c.column) for c in find_citations(text)] == [
+        ("[[claim:x]]", 1, 3), ("[[e-1#p-q]]", 5, 15)]
+
+
+def ids(root) -> dict[str, list[str]]:
+    return {e.slug: [p.id for p in e.paragraphs] for e in check(root).corpus.essays}
+
+
+@pytest.mark.parametrize("edit", ["insert", "remove", "reword"])
+def test_paragraph_ids_survive_changes_to_other_paragraphs(project, edit):
+    before = ids(project)["broad-2014"]
+    path = project / "seeds/essays/broad-2014.txt"
+    raw = path.read_text(encoding="utf-8")
+    target, old = "Alas, that is the wrong solution", "p-alas-that-is-the-wrong-solution"
+    at = before.index(old)
+    if edit == "insert":
+        raw = raw.replace(target, "A paragraph a later edition added.\n\n" + target)
+        expected = before[:at] + ["p-a-paragraph-a-later-edition-added"] + before[at:]
+    elif edit == "remove":
+        start = raw.index(target)
+        raw = raw[:start] + raw[raw.index("\n\n", start) + 2:]
+        expected = before[:at] + before[at + 1:]
+    else:  # the paragraph's own opening words change: only its id changes
+        raw = raw.replace(target, "Alas, this is the wrong answer")
+        expected = before[:at] + ["p-alas-this-is-the-wrong-answer"] + before[at + 1:]
+    path.write_text(raw, encoding="utf-8")
+    assert ids(project)["broad-2014"] == expected
