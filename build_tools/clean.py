@@ -392,6 +392,7 @@ class Accounts:
     def balance(self, blocks: list[Block]) -> list[str]:
         """Mark what the blocks show; return the problems if the accounts do not balance."""
         for block in blocks:
+            added = ""
             for char, o in zip(block.text, block.origins):
                 if o >= 0:
                     if self.raw[o] != char:
@@ -399,9 +400,11 @@ class Accounts:
                     elif self.state[o] == 2:
                         self._problem(o, "text recorded as removed is still shown")
                     self.state[o] = 1
-                elif o == LAYOUT and not char.isspace() and char not in MARKS:
-                    self.problems.append(f"{char!r} is shown in source line {block.line} but is neither in "
-                                         "the source nor a declared correction")
+                elif o == LAYOUT and char not in MARKS:
+                    added += char
+            if added.strip():
+                self.problems.append(f"{added.strip()!r} is shown in the block of source line {block.line} "
+                                     "but is neither in the source nor a declared correction")
         missing = [i for i, st in enumerate(self.state) if not st and not self.raw[i].isspace()]
         for run in _runs(missing):
             self._problem(run[0], f"text dropped that no rule declared: "

@@ -177,26 +177,23 @@ def test_the_accounts_balance_and_corrections_are_marked():
     assert (consumed, shown + consumed) == (5 + 10 + 2, visible)
 
 
-def test_a_rule_that_drops_text_silently_fails_the_build(monkeypatch):
-    def careless(blocks, params, record):  # drops the last block without recording it
-        return blocks[:-1]
-    monkeypatch.setitem(RULES, "careless", careless)
+@pytest.mark.parametrize("raw, careless_rule, problem", [
+    # drops the last block without recording it
+    ("Kept.\n\nDropped quietly.", lambda blocks: blocks[:-1],
+     "source line 3: text dropped that no rule declared: 'Dropped quietly.'"),
+    # changes a character without declaring a correction
+    ("Kept.", lambda blocks: [replace(b, text=b.text.replace("e", "E")) for b in blocks],
+     "source line 1: 'e' is shown as 'E' with no declared correction"),
+    # adds a word of its own
+    ("Kept.", lambda blocks: [b.splice(0, 0, "Not ") for b in blocks],
+     "'Not' is shown in the block of source line 1 but is neither in the source nor a declared correction"),
+])
+def test_a_rule_that_changes_text_silently_fails_the_build(monkeypatch, raw, careless_rule, problem):
+    monkeypatch.setitem(RULES, "careless", lambda blocks, params, record: careless_rule(blocks))
     problems = Collector()
-    clean_essay(essay_with("Kept.\n\nDropped quietly.", ("careless", {})), problems)
+    clean_essay(essay_with(raw, ("careless", {})), problems)
     assert [str(p) for p in problems.problems] == [
-        "seeds/essays/x.txt: the cleaning of essay 'x' does not balance: source line 3: "
-        "text dropped that no rule declared: 'Dropped quietly.'"]
-
-
-def test_a_rule_that_changes_a_character_silently_fails_the_build(monkeypatch):
-    def sneaky(blocks, params, record):
-        return [replace(b, text=b.text.replace("e", "E")) for b in blocks]
-    monkeypatch.setitem(RULES, "sneaky", sneaky)
-    problems = Collector()
-    clean_essay(essay_with("Kept.", ("sneaky", {})), problems)
-    assert [str(p) for p in problems.problems] == [
-        "seeds/essays/x.txt: the cleaning of essay 'x' does not balance: source line 1: "
-        "'e' is shown as 'E' with no declared correction"]
+        f"seeds/essays/x.txt: the cleaning of essay 'x' does not balance: {problem}"]
 
 
 @pytest.mark.parametrize("text, words, expected", [
