@@ -11,7 +11,7 @@ from build_tools.__main__ import main
 from build_tools.pipeline import check
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "about.md", "assets")
+HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "assets")
 
 
 def copy_project(dest: Path) -> Path:
