@@ -70,8 +70,7 @@ def quote_markdown(quote: Quote) -> Md:
 def code_span(value) -> Md:
     """``value`` as a Markdown code span (shown literally, so nothing in it is escaped)."""
     text = str(value)
-    fence = "``" if "`" in text else "`"
-    return Md(f"{fence} {text} {fence}" if fence == "``" else f"`{text}`")
+    return Md(f"`` {text} ``" if "`" in text else f"`{text}`")
 
 
 def text_fragment(quote: Quote) -> Md:
