@@ -27,6 +27,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from .markdown_text import CORRECTION_TITLE, inline_runs
 from .model import Paragraph, Quote
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -81,26 +82,19 @@ def _add_text(parent: etree.Element, text: str) -> None:
         parent.text = AtomicString((parent.text or "") + text)
 
 
-def _add_paragraph_text(parent: etree.Element, p: Paragraph, start: int = 0, end: int | None = None) -> None:
-    """``p.text[start:end]`` into ``parent``: emphasis as <em>, corrections marked."""
-    end = len(p.text) if end is None else end
-    ranges = [(max(s, start), min(e, end), "em", None) for s, e in p.emphasis if s < end and e > start]
-    ranges += [(max(s, start), min(e, end), "span", o) for s, e, o in p.corrections if s < end and e > start]
-    cuts = sorted({start, end, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+def _add_paragraph_text(parent: etree.Element, p: Paragraph) -> None:
+    """``p``'s text into ``parent``: emphasis as <em>, corrections marked."""
     stack = [parent]
-    for here, following in zip(cuts, cuts[1:]):
-        while len(stack) > 1 and stack[-1].get("data-end") == str(here):
-            del stack.pop().attrib["data-end"]
-        for s, e, tag, original in sorted((r for r in ranges if r[0] == here), key=lambda r: -r[1]):
-            el = etree.SubElement(stack[-1], tag, {"data-end": str(e)})
-            if original is not None:
-                el.set("class", "correction")
-                el.set("tabindex", "0")
-                el.set("title", f"Corrected by the editors. The source reads: {original}")
-            stack.append(el)
-        _add_text(stack[-1], p.text[here:following])
-    for el in stack[1:]:
-        el.attrib.pop("data-end", None)
+    for event, value in inline_runs(p):
+        if event == "text":
+            _add_text(stack[-1], value)
+        elif event == "close":
+            stack.pop()
+        elif value[2] == "em":
+            stack.append(etree.SubElement(stack[-1], "em"))
+        else:
+            stack.append(etree.SubElement(stack[-1], "span", {
+                "class": "correction", "tabindex": "0", "title": CORRECTION_TITLE.format(value[3])}))
 
 
 def _context_link(parent: etree.Element, quote: Quote) -> None:
@@ -119,7 +113,7 @@ def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = Non
         badge.text = relation.capitalize()
         badge.tail = " "
     _add_text(p, "“")
-    _add_paragraph_text(p, quote.paragraph, quote.start, quote.end)
+    _add_paragraph_text(p, quote.excerpt())
     _add_text(p, "”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     essay = quote.essay

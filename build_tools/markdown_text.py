@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any, Iterator
 
 from markupsafe import Markup
 
@@ -41,26 +42,50 @@ def escape(text: str) -> Md:
     return Md(text)
 
 
+# The title of a corrected passage (Material shows it as a tooltip on hover or focus).
+CORRECTION_TITLE = "Corrected by the editors. The source reads: {}"
+
+
+def inline_runs(paragraph: Paragraph, points: dict[int, list] | None = None) -> Iterator[tuple[str, Any]]:
+    """The paragraph in reading order, for a renderer to turn into markup: ``("text", s)``,
+    ``("open", r)`` and ``("close", r)`` for each range ``r = (start, end, kind, original)``
+    (kind ``em`` or ``correction``; ranges nest), and ``("point", x)`` for each ``x`` of
+    ``points[position]``. Inner ranges close first; outer ranges open first."""
+    points = points or {}
+    text = paragraph.text
+    ranges = [(s, e, "em", None) for s, e in paragraph.emphasis]
+    ranges += [(s, e, "correction", original) for s, e, original in paragraph.corrections]
+    cuts = sorted({0, len(text), *points, *(r[0] for r in ranges), *(r[1] for r in ranges)})
+    for here, following in zip(cuts, cuts[1:] + [None]):
+        for r in sorted((r for r in ranges if r[1] == here), key=lambda r: -r[0]):
+            yield "close", r
+        for x in points.get(here, []):
+            yield "point", x
+        for r in sorted((r for r in ranges if r[0] == here), key=lambda r: -r[1]):
+            yield "open", r
+        if following is not None:
+            yield "text", text[here:following]
+
+
 def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = ()) -> Md:
     """The paragraph's text as Markdown: emphasis in italics, each correction marked
     with the source's reading, each note marker a link to its note (with the ids of
     ``note_ids``, one per marker; markers are left out when none are given)."""
-    text = paragraph.text
-    ranges = [(s, e, "*", "*") for s, e in paragraph.emphasis]
-    ranges += [(s, e, Md('<span class="correction" tabindex="0" title="Corrected by the editors. '
-                         f'The source reads: {html.escape(original)}">'), Md("</span>"))
-               for s, e, original in paragraph.corrections]
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         points.setdefault(pos, []).append(
             f"[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title=\"Note {escape(label)}\" }}")
-    cuts = sorted({0, len(text), *points, *(r[0] for r in ranges), *(r[1] for r in ranges)})
     out = []
-    for here, following in zip(cuts, cuts[1:] + [None]):
-        # close what ends here (innermost first), then markers, then open (outermost first)
-        out += [r[3] for r in sorted((r for r in ranges if r[1] == here), key=lambda r: -r[0])]
-        out += points.get(here, [])
-        out += [r[2] for r in sorted((r for r in ranges if r[0] == here), key=lambda r: -r[1])]
-        if following is not None:
-            out.append(escape(text[here:following]))
+    for event, value in inline_runs(paragraph, points):
+        if event == "text":
+            out.append(escape(value))
+        elif event == "point":
+            out.append(value)
+        elif value[2] == "em":
+            out.append("*")
+        elif event == "open":
+            out.append('<span class="correction" tabindex="0" '
+                       f'title="{html.escape(CORRECTION_TITLE.format(value[3]))}">')
+        else:
+            out.append("</span>")
     return Md("".join(out))

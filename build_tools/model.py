@@ -196,6 +196,15 @@ class Quote:
         """The quoted words exactly as in the cleaned essay."""
         return self.paragraph.text[self.start:self.end]
 
+    def excerpt(self) -> Paragraph:
+        """The quoted words as a paragraph of their own, keeping the emphasis and the
+        corrections that fall inside them (not the note markers)."""
+        def clip(ranges):
+            return tuple((max(s, self.start) - self.start, min(e, self.end) - self.start, *rest)
+                         for s, e, *rest in ranges if s < self.end and e > self.start)
+        p = self.paragraph
+        return Paragraph(p.id, "quote", self.text, p.line, clip(p.emphasis), clip(p.corrections))
+
 
 @dataclass(frozen=True)
 class Corpus:

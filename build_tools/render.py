@@ -60,11 +60,7 @@ def environment() -> jinja2.Environment:
 
 def quote_markdown(quote: Quote) -> Md:
     """The quoted words as Markdown, keeping the emphasis and corrections inside them."""
-    def clip(ranges):
-        return tuple((max(s, quote.start) - quote.start, min(e, quote.end) - quote.start, *rest)
-                     for s, e, *rest in ranges if s < quote.end and e > quote.start)
-    p = quote.paragraph
-    return paragraph_markdown(Paragraph(p.id, "quote", quote.text, 0, clip(p.emphasis), clip(p.corrections)))
+    return paragraph_markdown(quote.excerpt())
 
 
 def code_span(value) -> Md:
