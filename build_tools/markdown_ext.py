@@ -128,10 +128,9 @@ def _whole_paragraph(essay, paragraph: Paragraph) -> Quote:
     return Quote(None, essay, paragraph, 0, len(paragraph.text))
 
 
-def _resolve(ref_text: str):
+def _resolve(checked, ref_text: str):
     """(kind, object) for a citation, or None if its id is unknown."""
     m = CITATION.fullmatch(ref_text)
-    checked = CORPUS.get()
     if m["claim"]:
         claim = next((c for c in checked.corpus.claims if c.id == m["claim"]), None)
         return ("claim", claim) if claim else None
@@ -150,19 +149,23 @@ def _unknown(ref_text: str) -> etree.Element:
 class CitationBlockProcessor(BlockProcessor):
     """A paragraph that is just a citation: the quote(s), attributed, with their links."""
 
+    def __init__(self, parser, ext: RootCausesExtension):
+        super().__init__(parser)
+        self.ext = ext
+
     def test(self, parent, block):
         return CITATION.fullmatch(block.strip()) is not None
 
     def run(self, parent, blocks):
         text = blocks.pop(0).strip()
-        found = _resolve(text)
+        checked = self.ext.checked()
+        found = _resolve(checked, text)
         if found is None:
             etree.SubElement(parent, "p").append(_unknown(text))
             return
         kind, obj = found
         figure = etree.SubElement(parent, "figure", {"class": f"citation citation-{kind}"})
         if kind == "claim":
-            checked = CORPUS.get()
             caption = etree.SubElement(figure, "figcaption")
             a = etree.SubElement(caption, "a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}"})
             a.text = AtomicString(obj.title)
@@ -176,8 +179,12 @@ class CitationBlockProcessor(BlockProcessor):
 class CitationInlineProcessor(InlineProcessor):
     """A citation inside a sentence: a link to the claim or to the passage."""
 
+    def __init__(self, pattern: str, md, ext: RootCausesExtension):
+        super().__init__(pattern, md)
+        self.ext = ext
+
     def handleMatch(self, m, data):
-        found = _resolve(m.group(0))
+        found = _resolve(self.ext.checked(), m.group(0))
         if found is None:
             return _unknown(m.group(0)), m.start(0), m.end(0)
         kind, obj = found
@@ -203,9 +210,19 @@ class TextFragments(Treeprocessor):
 
 
 class RootCausesExtension(Extension):
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._checked = None
+
+    def checked(self):
+        """The corpus, looked up once per Markdown instance (MkDocs makes one per page)."""
+        if self._checked is None:
+            self._checked = CORPUS.get()
+        return self._checked
+
     def extendMarkdown(self, md):
-        md.parser.blockprocessors.register(CitationBlockProcessor(md.parser), "rc_citation", 75)
-        md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md), "rc_citation", 165)
+        md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)
+        md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md, self), "rc_citation", 165)
         md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)
 
 
