@@ -126,17 +126,16 @@ class Conversation:
         return (self.theirs if self.lead else self.ours).evidence.relation
 
 
-def conversations(corpus: Corpus, quotes: dict[Evidence, Quote], essay: Essay) -> list[Conversation]:
-    """Every pair (this essay's passage, another essay's) that a claim relates: the lead
-    passage of a claim and each passage marked as agreeing, qualifying or contrasting."""
-    pairs = []
+def conversations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, list[Conversation]]:
+    """For each essay, every pair (its passage, another essay's) that a claim relates: the
+    lead passage of a claim and each passage marked as agreeing, qualifying or contrasting."""
+    pairs: dict[str, list[Conversation]] = defaultdict(list)
     for claim in corpus.claims:
         lead, *others = [quotes[ev] for ev in claim.evidence]
         for other in others:
-            if lead.essay.slug == essay.slug != other.essay.slug:
-                pairs.append(Conversation(claim, lead, other, True))
-            elif other.essay.slug == essay.slug != lead.essay.slug:
-                pairs.append(Conversation(claim, other, lead, False))
+            if lead.essay.slug != other.essay.slug:
+                pairs[lead.essay.slug].append(Conversation(claim, lead, other, True))
+                pairs[other.essay.slug].append(Conversation(claim, other, lead, False))
     return pairs
 
 
@@ -174,16 +173,17 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     for theme in corpus.themes:
         page(f"themes/{theme.id}/index.md", "theme.md.j2", theme=theme, stats=stats[theme.id],
              claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
+    pairs = conversations(corpus, quotes)
+    rule_docs = {name: fn.__doc__ for name, fn in RULES.items()}
     for essay in corpus.essays:
         cited_by: dict[str, list[Citation]] = defaultdict(list)
         for c in citations[essay.slug]:
             cited_by[c.quote.paragraph.id].append(c)
         marker_ids, notes = essay_notes(essay)
+        prepared = report.fidelity(essay, notes, rule_docs)
         page(f"essays/{essay.slug}/index.md", "essay.md.j2", essay=essay, citations=citations[essay.slug],
              cited_by=cited_by, marker_ids=marker_ids, notes=notes,
-             corrections=sum(c.action == "corrected" for c in essay.changes),
-             conversations=conversations(corpus, quotes, essay))
-        prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()})
+             corrections=len(prepared["corrections"]), conversations=pairs[essay.slug])
         page(f"essays/{essay.slug}/preparation.md", "preparation.md.j2", essay=essay, report=prepared)
         pages[f"essays/{essay.slug}/preparation.json"] = json.dumps(
             prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
