@@ -11,7 +11,7 @@ Every character of a block remembers where it came from (:attr:`Block.origins`):
 its offset in the raw text, or a code for what the build put in. At the end the
 accounting must balance: each visible character of the source is shown unchanged
 or was consumed by a recorded change, and nothing is shown that the source or a
-declared correction does not say. Otherwise the build fails (:func:`account`).
+declared correction does not say. Otherwise the build fails (:class:`Accounts`).
 """
 
 from __future__ import annotations
@@ -451,7 +451,7 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
                                   chars if action in CONSUMING else 0, step))
         params = dict(r.params)
         if r.name == "correct":
-            params["index"] = sum(1 for x in essay.rules[:essay.rules.index(r)] if x.name == "correct")
+            params["index"] = sum(x.name == "correct" for x in essay.rules[:step - 1])
         try:
             blocks = RULES[r.name](blocks, params, record)
         except RuleError as exc:
