@@ -17,7 +17,7 @@ from .markdown_ext import find_citations
 from .model import Author, Claim, Corpus, Essay, EssayDate, Evidence, Rule, Theme
 from .problems import Collector, Problem, SeedError, SourceLoc
 from .write import GENERATED
-from .yamlfile import LocDict, LocList, loc_of, load_yaml, read_text
+from .yamlfile import LocDict, LocList, decode_text, loc_of, load_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -119,14 +119,15 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
             problems.error(SourceLoc(rel), f"no raw text for this essay: add {_rel(root, source)}")
             continue
         data = _read(root, path, "essay", problems)
+        source_bytes = source.read_bytes()
         try:
-            raw = read_text(source, _rel(root, source))
+            raw = decode_text(source_bytes, _rel(root, source))
         except SeedError as exc:
             problems.problems.extend(exc.problems)
             continue
         if data is not None:
             essays.append(_essay(path.stem, data, raw, _rel(root, source),
-                                 hashlib.sha256(source.read_bytes()).hexdigest()))
+                                 hashlib.sha256(source_bytes).hexdigest()))
     return essays
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .load import SLUG
 from .schema import ID_PATTERN, validator
-from .yamlfile import load_yaml, read_text
+from .yamlfile import decode_text, load_yaml
 
 _WIDTH = 88
 
@@ -67,15 +67,16 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
             raise ScaffoldError(f"{path.relative_to(root)} already exists: choose another slug")
     if not source.is_file():
         raise ScaffoldError(f"{source}: no such file")
-    read_text(source, str(source))  # refuses text that is not UTF-8, naming the line
+    raw = source.read_bytes()
+    decode_text(raw, str(source))  # refuses text that is not UTF-8, naming the line
     themes = ", ".join(_theme_ids(root))
     lines = skeleton(validator("essay").schema, hints={
         "themes": f" Themes: {themes}.",
         "date": ' Write it in quotes, e.g. "2019-06".',
         "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
     })
-    _write(meta_path, _header("essay", "../../build_tools") + "\n".join(lines) + "\n")
-    _write(text_path, source.read_bytes())
+    _write(meta_path, _header("essay") + "\n".join(lines) + "\n")
+    _write(text_path, raw)
     return [meta_path, text_path]
 
 
@@ -93,7 +94,7 @@ def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
                                 {"id": claim_id} if claim_id else {}), "  ")
     path = root / "seeds" / "crossrefs" / f"{theme}.yml"
     before = path.read_text(encoding="utf-8") if path.exists() else (
-        _header("crossrefs", "../../build_tools") + "claims:\n")
+        _header("crossrefs") + "claims:\n")
     _write(path, before.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
     return path
 
@@ -103,8 +104,9 @@ def _theme_ids(root: Path) -> list[str]:
     return [t["id"] for t in data["themes"]]
 
 
-def _header(schema_name: str, tools: str) -> str:
-    return (f"# yaml-language-server: $schema={tools}/schemas/{schema_name}.schema.json\n"
+def _header(schema_name: str) -> str:
+    """The first lines of a new seeds file (essays/ and crossrefs/ are both two levels down)."""
+    return (f"# yaml-language-server: $schema=../../build_tools/schemas/{schema_name}.schema.json\n"
             "# Fill in every empty field; lines starting with '# field:' are optional.\n"
             "# Then run `make check`: it names each field still to fill.\n")
 

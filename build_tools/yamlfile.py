@@ -78,7 +78,11 @@ def _at(rel: str, mark: yaml.Mark | None) -> SourceLoc:
 
 def read_text(path: Path, rel: str) -> str:
     """Read a UTF-8 file (a leading byte-order mark is allowed) or raise a SeedError."""
-    data = path.read_bytes()
+    return decode_text(path.read_bytes(), rel)
+
+
+def decode_text(data: bytes, rel: str) -> str:
+    """The text of a UTF-8 file's bytes, or a SeedError naming where they are not UTF-8."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
