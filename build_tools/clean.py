@@ -274,12 +274,16 @@ def footnotes(blocks, params, record):
     notes = [note for block in section for note in _split_notes(block)]
     for note in notes:
         record("marked", note, detail="note")
-    return [_mark_markers(b, _MARKER) if b.kind != "heading" else b for b in body] + head + notes
+    return [_mark_markers(b) if b.kind != "heading" else b for b in body] + head + notes
 
 
-def _mark_markers(block: Block, pattern: re.Pattern) -> Block:
-    for m in reversed(list(pattern.finditer(block.text))):
-        block = block.splice(m.end(), m.end(), NOTE_CLOSE).splice(m.start(), m.start(), NOTE_OPEN)
+def _between_note_marks(block: Block, start: int, end: int) -> Block:
+    return block.splice(end, end, NOTE_CLOSE).splice(start, start, NOTE_OPEN)
+
+
+def _mark_markers(block: Block) -> Block:
+    for m in reversed(list(_MARKER.finditer(block.text))):
+        block = _between_note_marks(block, m.start(), m.end())
     return block
 
 
@@ -291,7 +295,7 @@ def _split_notes(block: Block) -> list[Block]:
         part = _tidy_spaces(replace(block, text=block.text[start:end], origins=block.origins[start:end]))
         m = _NOTE_START.match(part.text)
         if m:
-            part = part.splice(m.end(), m.end(), NOTE_CLOSE).splice(0, 0, NOTE_OPEN)
+            part = _between_note_marks(part, 0, m.end())
         notes.append(replace(part, kind="note"))
     return notes
 
