@@ -88,24 +88,23 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     """Each piece of evidence resolved to one Quote, or SeedError listing every failure."""
     problems = Collector()
     resolved: dict[Evidence, Quote] = {}
-    for claim in corpus.claims:
-        for ev in claim.evidence:
-            essay = corpus.essay(ev.essay)
-            found = find(essay, ev)
-            if len(found) == 1:
-                resolved[ev] = found[0]
-                continue
-            qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
-            if not found:
-                score, pid, passage = closest(essay, ev.quote)
-                problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
-                               f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
-                               f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
-            else:
-                where = ", ".join([q.paragraph.id for q in found[:3]] + ["…"] * (len(found) > 3))
-                problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
-                               f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
-                               "with the words just before or after the one you mean")
+    for ev in corpus.evidence():
+        essay = corpus.essay(ev.essay)
+        found = find(essay, ev)
+        if len(found) == 1:
+            resolved[ev] = found[0]
+            continue
+        qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
+        if not found:
+            score, pid, passage = closest(essay, ev.quote)
+            problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
+                           f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
+                           f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
+        else:
+            where = ", ".join([q.paragraph.id for q in found[:3]] + ["…"] * (len(found) > 3))
+            problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
+                           f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
+                           "with the words just before or after the one you mean")
     _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved

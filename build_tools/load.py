@@ -9,12 +9,17 @@ The essays still hold their raw text (``clean`` comes next).
 from __future__ import annotations
 
 import hashlib
+import os
+from dataclasses import replace
+from datetime import datetime, timezone
 import re
 from pathlib import Path
 
+import yaml
+
 from . import schema
 from .markdown_ext import find_citations
-from .model import Author, Claim, Corpus, Essay, EssayDate, Evidence, Rule, Theme
+from .model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from .problems import Collector, Problem, SeedError, SourceLoc
 from .write import GENERATED
 from .yamlfile import LocDict, LocList, decode_text, loc_of, load_yaml, read_text
@@ -28,11 +33,48 @@ def load(root: Path, problems: Collector) -> Corpus:
     themes = _load_themes(root, seeds / "themes.yml", problems)
     essays = _load_essays(root, seeds / "essays", problems)
     claims = _load_claims(root, seeds / "crossrefs", problems)
+    events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems)
+    figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems)
+    terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems)
     _check_tree(root, seeds, problems)
-    read = {e.loc.path for e in essays} | {c.loc.path for c in claims} | {t.loc.path for t in themes}
+    site = _load_site(root, problems)
+    read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
     unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
     return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims),
-                  unreadable=unreadable, page_citations=tuple(_page_citations(root)))
+                  events=tuple(events), figures=tuple(figures), terms=tuple(terms),
+                  unreadable=unreadable, page_citations=tuple(_page_citations(root)), site=site)
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is the variable or the default."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        names, default = loader.construct_sequence(node), None
+        if len(names) > 1:
+            default = names.pop()  # (the last of two or more is the default)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+def _load_site(root: Path, problems: Collector) -> Site:
+    """The site's name and public address (mkdocs.yml), and the date of the sources built."""
+    path = root / "mkdocs.yml"
+    try:
+        config = yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader) if path.exists() else {}
+    except yaml.YAMLError as exc:
+        problems.error(SourceLoc(_rel(root, path)), f"mkdocs.yml cannot be read: {exc}")
+        return Site()
+    url = (config.get("site_url") or "").strip() or None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    date = datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
+    return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=date)
 
 
 def _page_citations(root: Path):
@@ -147,6 +189,36 @@ def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> E
     )
 
 
+def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector) -> list:
+    """The items of an optional seeds file holding one list (the timeline, the figures, the glossary)."""
+    if not path.exists():
+        return []
+    data = _read(root, path, schema_name, problems)
+    return [] if data is None else [make(item) for item in data[key]]
+
+
+def _passage(data) -> Evidence:
+    return Evidence(essay=data["essay"], quote=data["quote"], loc=loc_of(data, "quote"),
+                    prefix=data.get("prefix"), suffix=data.get("suffix"))
+
+
+def _event(data) -> Event:
+    return Event(id=data["id"], date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
+                 title=data["title"], summary=data.get("summary"), themes=tuple(data["themes"]),
+                 passages=tuple(_passage(p) for p in data["passages"]),
+                 projection=data.get("kind") == "projection", loc=data.loc)
+
+
+def _figure(data) -> Figure:
+    return Figure(id=data["id"], figure=data["figure"], measures=data["measures"],
+                  themes=tuple(data["themes"]), passage=_passage(data["passage"]), loc=data.loc)
+
+
+def _term(data) -> Term:
+    return Term(term=data["term"], definition=data["definition"], expansion=data.get("expansion"),
+                forms=(data["term"], *data.get("also", ())), loc=data.loc)
+
+
 def _load_claims(root: Path, folder: Path, problems: Collector) -> list[Claim]:
     claims = []
     for path in sorted(folder.glob("*.yml")):
@@ -154,17 +226,15 @@ def _load_claims(root: Path, folder: Path, problems: Collector) -> list[Claim]:
         if data is None:
             continue
         for c in data["claims"]:
-            evidence = tuple(
-                Evidence(essay=e["essay"], quote=e["quote"], loc=loc_of(e, "quote"), prefix=e.get("prefix"),
-                         suffix=e.get("suffix"), note=e.get("note"), relation=e.get("relation"))
-                for e in c["evidence"])
+            evidence = tuple(replace(_passage(e), note=e.get("note"), relation=e.get("relation"))
+                             for e in c["evidence"])
             claims.append(Claim(id=c["id"], theme=path.stem, title=c["title"], claim=c["claim"],
                                 evidence=evidence, loc=c.loc))
     return claims
 
 
 _EXPECTED = {
-    "": ("themes.yml",),
+    "": ("themes.yml", "timeline.yml", "figures.yml", "glossary.yml"),
     "essays": (".yml", ".txt"),
     "crossrefs": (".yml",),
 }

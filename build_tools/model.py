@@ -182,6 +182,51 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Event:
+    """A dated event of the timeline and the passages that mention it."""
+
+    id: str
+    date: EssayDate
+    title: str
+    themes: tuple[str, ...]
+    passages: tuple[Evidence, ...]
+    loc: SourceLoc
+    summary: str | None = None
+    projection: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number an essay uses, what it measures, and the passage that gives it."""
+
+    id: str
+    figure: str
+    measures: str
+    themes: tuple[str, ...]
+    passage: Evidence
+    loc: SourceLoc
+
+    @property
+    def passages(self) -> tuple[Evidence, ...]:
+        return (self.passage,)
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry; ``forms`` are the term and its other spellings, each shown with a tooltip."""
+
+    term: str
+    definition: str
+    forms: tuple[str, ...]
+    loc: SourceLoc
+    expansion: str | None = None
+
+    @property
+    def id(self) -> str:
+        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+
+
+@dataclass(frozen=True)
 class Quote:
     """A piece of evidence resolved to the paragraph (and the span in it) that holds it."""
 
@@ -207,16 +252,36 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Site:
+    """The site as a whole (from mkdocs.yml and the build's environment). ``url`` is its
+    public address ending in "/", None when not configured; ``date`` (YYYY-MM-DD) is the
+    date of the sources built (``SOURCE_DATE_EPOCH``), None when not given."""
+
+    name: str = "Root Causes"
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
 class Corpus:
     essays: tuple[Essay, ...]
     themes: tuple[Theme, ...]
     claims: tuple[Claim, ...]
+    events: tuple[Event, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    terms: tuple[Term, ...] = ()
+    site: Site = Site()
     # Seeds files that exist but could not be read (already reported by ``load``), as
     # paths like "seeds/essays/x.yml": what refers to them is not reported again.
     unreadable: frozenset[str] = frozenset()
     # Citations written in hand-written pages of docs/: (where, the citation's text,
     # claim id or None, essay slug or None, paragraph id or None).
     page_citations: tuple[tuple[SourceLoc, str, str | None, str | None, str | None], ...] = ()
+
+    def evidence(self) -> list[Evidence]:
+        """Every quote the seeds make: of the claims, the timeline and the key figures."""
+        return ([ev for c in self.claims for ev in c.evidence]
+                + [ev for item in (*self.events, *self.figures) for ev in item.passages])
 
     def essay(self, slug: str) -> Essay:
         return next(e for e in self.essays if e.slug == slug)

@@ -8,7 +8,9 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +19,11 @@ from urllib.parse import quote as percent_encode
 import jinja2
 from markupsafe import Markup
 
-from . import report
+from . import cite, exports, report
 from .clean import RULES, note_id
+from .corpus_map import passage_counts, svg, totals
 from .markdown_text import Md, escape, paragraph_markdown
-from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Theme
+from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Term, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,7 +58,33 @@ def environment() -> jinja2.Environment:
     env.filters["code"] = code_span
     env.filters["yaml"] = lambda value: Md(json.dumps(str(value), ensure_ascii=False))
     env.filters["plural"] = lambda n, word: Md(f"{n} {word}{'' if n == 1 else 's'}")
+    env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
+    env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))
+    env.filters["cite_formatted"] = cite.formatted
+    env.filters["term_tooltip"] = term_tooltip
     return env
+
+
+def term_tooltip(term: Term) -> Md:
+    """A glossary entry as the one line of an abbreviation's title (shown as it is, not as Markdown)."""
+    text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+    return Md(" ".join(text.split()))
+
+
+def citation_meta(work: cite.Work, corpus: Corpus) -> dict:
+    """What a page's front matter tells the theme for its Highwire and JSON-LD tags."""
+    return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, corpus.site)}
+
+
+def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
+    """For each glossary term, the essays that use it (in any of its forms) and how often."""
+    usage = {}
+    for term in corpus.terms:
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in term.forms) + r")\b")
+        counts = [(e, sum(len(pattern.findall(p.text)) for p in (*e.paragraphs, *e.notes)))
+                  for e in corpus.essays]
+        usage[term.term] = [(e, n) for e, n in counts if n]
+    return usage
 
 
 def quote_markdown(quote: Quote) -> Md:
@@ -158,6 +187,11 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     env = environment()
     pages: dict[str, str] = {}
 
+    def downloads(stem: str, work: cite.Work) -> None:
+        pages[f"{stem}.bib"] = cite.bibtex(work)
+        pages[f"{stem}.ris"] = cite.ris(work)
+        pages[f"{stem}.csl.json"] = cite.csl_json(work)
+
     def page(path: str, template: str, **context) -> None:
         if path in pages:
             raise RuntimeError(f"two pages would be written to docs/{path}")
@@ -170,9 +204,20 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             for ev in claim.evidence:
                 citations[ev.essay].append(Citation(claim, quotes[ev]))
 
+    site = corpus.site
+
+    def cited_page(path: str, template: str, title: str, address: str, **context) -> cite.Work:
+        work = cite.page_work(site, title, address)
+        page(path, template, work=work, citation=citation_meta(work, corpus), **context)
+        return work
+
     for theme in corpus.themes:
-        page(f"themes/{theme.id}/index.md", "theme.md.j2", theme=theme, stats=stats[theme.id],
-             claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
+        work = cited_page(f"themes/{theme.id}/index.md", "theme.md.j2", theme.title, f"themes/{theme.id}/",
+                          theme=theme, stats=stats[theme.id],
+                          claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
+        downloads(f"themes/{theme.id}/{theme.id}", work)
+        pages[f"themes/{theme.id}/{theme.id}-claims.csv"] = exports.theme_csv(corpus, theme, quotes)
+        pages[f"themes/{theme.id}/{theme.id}-claims.json"] = exports.theme_json(corpus, theme, quotes)
     pairs = conversations(corpus, quotes)
     rule_docs = {name: fn.__doc__ for name, fn in RULES.items()}
     for essay in corpus.essays:
@@ -181,12 +226,33 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             cited_by[c.quote.paragraph.id].append(c)
         marker_ids, notes = essay_notes(essay)
         prepared = report.fidelity(essay, notes, rule_docs)
+        work = cite.essay_work(essay)
         page(f"essays/{essay.slug}/index.md", "essay.md.j2", essay=essay, citations=citations[essay.slug],
-             cited_by=cited_by, marker_ids=marker_ids, notes=notes,
+             cited_by=cited_by, marker_ids=marker_ids, notes=notes, work=work,
+             citation=citation_meta(work, corpus),
              corrections=len(prepared["corrections"]), conversations=pairs[essay.slug])
+        downloads(f"essays/{essay.slug}/{essay.slug}", work)
         page(f"essays/{essay.slug}/preparation.md", "preparation.md.j2", essay=essay, report=prepared)
         pages[f"essays/{essay.slug}/preparation.json"] = json.dumps(
             prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    counts = passage_counts(corpus, quotes)
+    reference = {
+        "index": ("reference_index.md.j2", "Reference", {}),
+        "timeline": ("timeline.md.j2", "Timeline", {
+            "events": sorted(corpus.events, key=lambda e: e.date.value),
+            "quotes": {e.id: [quotes[ev] for ev in e.passages] for e in corpus.events}}),
+        "figures": ("figures.md.j2", "Key figures", {
+            "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
+        "glossary": ("glossary.md.j2", "Glossary", {
+            "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus)}),
+        "map": ("map.md.j2", "Map of the corpus", {
+            "svg": Md(svg(corpus, counts)), "counts": counts,
+            "totals": totals(counts)[0]}),
+    }
+    for name, (template, title, context) in reference.items():
+        address = "reference/" if name == "index" else f"reference/{name}/"
+        cited_page(f"reference/{name}.md", template, title, address, **context)
+    page("snippets/glossary.md", "glossary_abbr.md.j2", terms=corpus.terms)
     page("themes/index.md", "themes_index.md.j2", stats=stats)
     page("essays/index.md", "essays_index.md.j2")
     page("snippets/home-themes.md", "home_themes.md.j2", stats=stats)

@@ -26,7 +26,10 @@ _PATTERNS = {
     "url": "must be a web address starting with http:// or https://, with no spaces",
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
-_ID_RULE = "must be lower-case letters, digits and hyphens, starting with a letter"
+_BY_PATTERN = {
+    ID_PATTERN.pattern: "must be lower-case letters, digits and hyphens, starting with a letter",
+    "^[A-Za-z0-9][A-Za-z0-9 .'’-]*$": "may hold only letters, digits, spaces, hyphens, apostrophes and full stops",
+}
 
 
 @cache
@@ -98,7 +101,8 @@ def _message(error, key) -> str:
     if v == "enum":
         return f"{where} is {error.instance!r}, which is not one of: {', '.join(map(str, error.validator_value))}"
     if v == "pattern":
-        return f"{where} {_PATTERNS.get(key, _ID_RULE)}; found {error.instance!r}"
+        rule = _PATTERNS.get(key) or _BY_PATTERN.get(error.validator_value, "does not have the expected form")
+        return f"{where} {rule}; found {error.instance!r}"
     if v in ("minLength", "minItems"):
         return f"{where} must not be empty"
     if v == "uniqueItems":

@@ -5,7 +5,7 @@ Per-file checks are the schemas' job (see ``load``); this stage sees the whole c
 
 from __future__ import annotations
 
-from .model import Corpus
+from .model import Corpus, Evidence
 from .problems import Collector, SourceLoc
 
 
@@ -40,10 +40,8 @@ def validate(corpus: Corpus, problems: Collector) -> None:
             continue
         for i, ev in enumerate(claim.evidence):
             essay = essays.get(ev.essay)
-            if essay is None and f"seeds/essays/{ev.essay}.yml" in corpus.unreadable:
-                continue
             if essay is None:
-                problems.error(ev.loc, f"unknown essay '{ev.essay}' (essays: {', '.join(sorted(essays))})")
+                _unknown_essay(problems, corpus, ev)
                 continue
             cited.add(ev.essay)
             if theme_ids and claim.theme not in essay.themes:
@@ -56,9 +54,27 @@ def validate(corpus: Corpus, problems: Collector) -> None:
                 problems.error(ev.loc, f"say how this quote stands to the first quote of claim "
                                f"'{claim.id}': add 'relation: agrees', 'qualifies' or 'contrasts'")
 
+    _duplicates(problems, [(e.id, e.loc) for e in corpus.events], "event id")
+    _duplicates(problems, [(f.id, f.loc) for f in corpus.figures], "figure id")
+    _duplicates(problems, [(form, t.loc) for t in corpus.terms for form in t.forms], "glossary term")
+    for item in (*corpus.events, *corpus.figures):
+        for theme_id in item.themes:
+            if theme_ids and theme_id not in theme_ids:
+                problems.error(item.loc, f"unknown theme '{theme_id}' (themes: {', '.join(theme_ids)})")
+        for ev in item.passages:
+            if ev.essay not in essays:
+                _unknown_essay(problems, corpus, ev)
+
     for essay in corpus.essays:
         if essay.slug not in cited:
             problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
+
+
+def _unknown_essay(problems: Collector, corpus: Corpus, ev: Evidence) -> None:
+    """Report a quote of an essay that does not exist (unless its file was unreadable)."""
+    if f"seeds/essays/{ev.essay}.yml" not in corpus.unreadable:
+        slugs = ", ".join(sorted(e.slug for e in corpus.essays))
+        problems.error(ev.loc, f"unknown essay '{ev.essay}' (essays: {slugs})")
 
 
 def _duplicates(problems: Collector, items: list[tuple[str, SourceLoc]], what: str) -> None:

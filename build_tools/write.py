@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 # The folders of docs/ that the build owns (and that .gitignore lists).
-GENERATED = ("essays", "themes", "snippets")
+GENERATED = ("essays", "themes", "reference", "snippets")
 
 
 def _read_tree(folder: Path) -> dict[str, str]:

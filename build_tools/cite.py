@@ -1,0 +1,178 @@
+"""Citations: what a page cites, formatted for readers and for reference managers.
+
+An essay page cites the essay as it was published; every other page cites itself,
+as a page of the site by its contributors. One :class:`Work` describes either, and
+each output is one function of it: a formatted reference (Markdown), BibTeX, RIS,
+CSL-JSON, Highwire Press ``citation_*`` meta tags (read by Zotero and Google
+Scholar) and schema.org JSON-LD.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import re
+from dataclasses import dataclass
+
+from .markdown_text import Md, escape
+from .model import Essay, EssayDate, Site
+
+CONTRIBUTORS = "Root Causes contributors"
+
+# genre → (CSL type, BibTeX entry type, RIS type, schema.org type)
+_TYPES = {
+    "op-ed": ("article-newspaper", "article", "NEWS", "OpinionNewsArticle"),
+    "article": ("article-newspaper", "article", "NEWS", "NewsArticle"),
+    "policy paper": ("report", "techreport", "RPRT", "Report"),
+    "webpage": ("webpage", "misc", "ELEC", "WebPage"),
+}
+
+
+@dataclass(frozen=True)
+class Work:
+    """One citable work. ``authors`` are (family, given) pairs; given is "" for an
+    organisation."""
+
+    key: str
+    genre: str
+    title: str
+    authors: tuple[tuple[str, str], ...]
+    issued: EssayDate | None
+    container: str | None = None
+    url: str | None = None
+
+    @property
+    def types(self) -> tuple[str, str, str, str]:
+        return _TYPES[self.genre]
+
+    @property
+    def date(self) -> tuple[int, ...]:
+        """The known parts of the date: (year,), (year, month) or (year, month, day)."""
+        return tuple(int(p) for p in self.issued.value.split("-")) if self.issued else ()
+
+    @property
+    def approximate(self) -> bool:
+        return self.issued is not None and self.issued.precision == "approximate"
+
+
+def essay_work(essay: Essay) -> Work:
+    return Work(key=essay.slug.replace("-", ""), genre=essay.genre, title=essay.title,
+                authors=tuple((a.family, a.given) for a in essay.authors),
+                issued=essay.date, container=essay.outlet, url=essay.url)
+
+
+def page_work(site: Site, title: str, path: str) -> Work:
+    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``)."""
+    slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+    return Work(key=f"rootcauses-{slug}", genre="webpage", title=title, authors=((CONTRIBUTORS, ""),),
+                issued=EssayDate(site.date, "day") if site.date else None, container=site.name,
+                url=site.url + path if site.url else None)
+
+
+def _name(family: str, given: str) -> str:
+    return f"{family}, {given}" if given else family
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop, unless it already ends in punctuation."""
+    return text if text[-1:] in ".?!…" else text + "."
+
+
+def formatted(work: Work) -> Md:
+    """The reference as a reader copies it (Chicago-style), as Markdown."""
+    names = [_name(*work.authors[0])] + [f"{g} {f}".strip() for f, g in work.authors[1:]]
+    authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", and " + names[-1]
+    parts = [escape(_sentence(authors)), escape(f"“{_sentence(work.title)}”")]
+    where = f"*{escape(work.container)}*, " if work.container else ""
+    parts.append(Md(where + escape((work.issued.display if work.issued else "n.d.") + ".")))
+    if work.url:
+        parts.append(Md(f"<{work.url}>"))
+    return Md(" ".join(parts))
+
+
+_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
+
+
+def _bib(text: str) -> str:
+    return _BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
+                               .get(m.group(1), "\\" + m.group(1)), text)
+
+
+def bibtex(work: Work) -> str:
+    csl, entry, _, _ = work.types
+    authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
+    fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
+    container_field = {"article": "journal", "techreport": "institution", "misc": "howpublished"}[entry]
+    if work.container:
+        fields.append((container_field, _bib(work.container)))
+    if work.date:
+        fields.append(("year", str(work.date[0])))
+    if len(work.date) > 1:
+        fields.append(("month", calendar.month_abbr[work.date[1]].lower()))
+    if work.url:
+        fields.append(("url", work.url))
+    if work.approximate:
+        fields.append(("note", "Date approximate"))
+    body = ",\n".join(f"  {k} = {v if k == 'month' else '{' + v + '}'}" for k, v in fields)
+    return f"@{entry}{{{work.key},\n{body}\n}}\n"
+
+
+def ris(work: Work) -> str:
+    _, _, kind, _ = work.types
+    lines = [("TY", kind)] + [("AU", _name(f, g)) for f, g in work.authors] + [("TI", work.title)]
+    if work.container:
+        lines.append(("T2", work.container))
+    if work.date:
+        lines.append(("PY", str(work.date[0])))
+        lines.append(("DA", "/".join(f"{p:02d}" for p in work.date) + "/" * (4 - len(work.date))))
+    if work.url:
+        lines.append(("UR", work.url))
+    if work.approximate:
+        lines.append(("N1", "Date approximate"))
+    lines.append(("ER", ""))
+    return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines)
+
+
+def csl_json(work: Work) -> str:
+    item: dict = {"id": work.key, "type": work.types[0], "title": work.title,
+                  "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors]}
+    if work.container:
+        item["container-title"] = work.container
+    if work.date:
+        item["issued"] = {"date-parts": [list(work.date)], **({"circa": True} if work.approximate else {})}
+    if work.url:
+        item["URL"] = work.url
+    return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
+
+
+def highwire(work: Work) -> list[list[str]]:
+    """``[name, content]`` pairs of the Highwire Press meta tags."""
+    tags = [["citation_title", work.title]] + [["citation_author", _name(f, g)] for f, g in work.authors]
+    if work.date:
+        tags.append(["citation_publication_date", "/".join(f"{p:02d}" if i else str(p)
+                                                           for i, p in enumerate(work.date))])
+    if work.container:
+        name = {"article": "citation_journal_title", "techreport": "citation_technical_report_institution",
+                "misc": "citation_publisher"}[work.types[1]]
+        tags.append([name, work.container])
+    if work.url:
+        tags.append(["citation_public_url" if work.genre == "webpage" else "citation_fulltext_html_url", work.url])
+    return tags
+
+
+def json_ld(work: Work, site: Site) -> dict:
+    """schema.org JSON-LD describing the work."""
+    data: dict = {"@context": "https://schema.org", "@type": work.types[3], "name": work.title,
+                  "author": [{"@type": "Person", "givenName": g, "familyName": f, "name": f"{g} {f}"} if g
+                             else {"@type": "Organization", "name": f} for f, g in work.authors]}
+    if work.genre != "webpage":
+        data["headline"] = work.title
+    if work.date:
+        data["datePublished"] = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(work.date))
+    if work.container and work.genre != "webpage":
+        data["publisher"] = {"@type": "Organization", "name": work.container}
+    if work.url:
+        data["url"] = work.url
+    if work.genre == "webpage":
+        data["isPartOf"] = {"@type": "WebSite", "name": site.name, **({"url": site.url} if site.url else {})}
+    return data

@@ -1,0 +1,31 @@
+// Theme filter for lists whose items carry data-themes (the timeline).
+// Without JavaScript the buttons stay hidden and every item is shown.
+(function () {
+  "use strict";
+  function setUp(panel) {
+    var list = document.getElementById(panel.getAttribute("data-filter"));
+    if (!list) return;
+    var items = list.querySelectorAll("[data-themes]");
+    var buttons = panel.querySelectorAll("button[data-theme]");
+    var status = panel.querySelector("[role=status]");
+    function show(theme, label) {
+      var shown = 0;
+      items.forEach(function (item) {
+        var match = !theme || item.getAttribute("data-themes").split(" ").indexOf(theme) >= 0;
+        item.hidden = !match;
+        if (match) shown += 1;
+      });
+      buttons.forEach(function (b) {
+        b.setAttribute("aria-pressed", String(b.getAttribute("data-theme") === theme));
+      });
+      status.textContent = theme
+        ? shown + " of " + items.length + " events about " + label + "."
+        : "All " + items.length + " events.";
+    }
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function () { show(b.getAttribute("data-theme"), b.textContent); });
+    });
+    panel.hidden = false;
+  }
+  document.querySelectorAll("[data-filter]").forEach(setUp);
+})();
