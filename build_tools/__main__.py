@@ -20,11 +20,14 @@ from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .write import swap_in
 
-# Material 9.8 prints a banner about MkDocs 2.0 on every build; this project pins
-# MkDocs below 2.0 (see pyproject.toml), so the banner is noise here.
-# mkdocs.yml names build_tools.markdown_ext: MkDocs must find this package wherever it runs.
-_MKDOCS_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(
-    filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
+
+def _mkdocs_env() -> dict[str, str]:
+    """The environment MkDocs runs in. Material 9.8 prints a banner about MkDocs 2.0 on
+    every build; this project pins MkDocs below 2.0 (see pyproject.toml), so the banner
+    is noise here. mkdocs.yml names build_tools.markdown_ext: MkDocs must find this
+    package wherever it runs."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
 
 
 def _report(fn, root: Path, strict: bool):
@@ -72,7 +75,7 @@ def cmd_site(args) -> int:
         staged = Path(tmp) / "site"
         # (not --quiet: MkDocs counts --strict warnings only when it logs them)
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                               "--site-dir", str(staged)], cwd=args.root, env=_MKDOCS_ENV)
+                               "--site-dir", str(staged)], cwd=args.root, env=_mkdocs_env())
         if done.returncode:
             print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
             return done.returncode
@@ -103,7 +106,7 @@ def cmd_serve(args) -> int:
     threading.Thread(target=regenerate_on_change, daemon=True).start()
     try:
         return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
-                               args.dev_addr], cwd=args.root, env=_MKDOCS_ENV).returncode
+                               args.dev_addr], cwd=args.root, env=_mkdocs_env()).returncode
     except KeyboardInterrupt:
         return 0
 

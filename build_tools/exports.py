@@ -47,7 +47,7 @@ def _cell(value) -> str:
 
 def theme_csv(corpus: Corpus, theme: Theme, quotes: dict[Evidence, Quote]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for claim in _records(corpus, theme, quotes):
         for i, ev in enumerate(claim["evidence"], 1):

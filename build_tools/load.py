@@ -63,11 +63,16 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 
+def mkdocs_config(path: Path) -> dict:
+    """mkdocs.yml as MkDocs reads it (``!ENV`` resolved; ``!!python/…`` tags read as None)."""
+    return yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader)
+
+
 def _load_site(root: Path, problems: Collector) -> Site:
     """The site's name and public address (mkdocs.yml), and the date of the sources built."""
     path = root / "mkdocs.yml"
     try:
-        config = yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader) if path.exists() else {}
+        config = mkdocs_config(path) if path.exists() else {}
     except yaml.YAMLError as exc:
         problems.error(SourceLoc(_rel(root, path)), f"mkdocs.yml cannot be read: {exc}")
         return Site()

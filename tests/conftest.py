@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
+import os
+import posixpath
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
+from unittest.mock import patch
+from urllib.parse import unquote, urlparse
 
 import pytest
 
 from build_tools.__main__ import main
 from build_tools.pipeline import check
+from tests.golden import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "assets")
+HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "CITATION.cff", "assets")
 
 
 def copy_project(dest: Path) -> Path:
-    """The seeds, the hand-written pages and the MkDocs config, copied into ``dest``."""
+    """The seeds, the hand-written pages and the MkDocs config (with its theme overrides),
+    copied into ``dest``."""
     shutil.copytree(ROOT / "seeds", dest / "seeds")
     (dest / "docs").mkdir()
     for name in HAND_WRITTEN:
         src = ROOT / "docs" / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / "docs" / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
     return dest
 
 
@@ -47,3 +55,69 @@ def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:
     code = main(["--root", str(root), *args])
     out = capsys.readouterr()
     return code, out.out, out.err
+
+
+class Page(HTMLParser):
+    """The ids, links and paragraph texts of one built HTML page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[tuple[str, set[str]]] = []
+        self.paragraphs: dict[str, str] = {}
+        self.elements: dict[str, tuple[str, dict]] = {}  # id: (tag, attributes)
+        self._open: list[str | None] = []
+        self._in_marker = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+            self.elements[a["id"]] = (tag, a)
+        if tag == "a" and "href" in a:
+            self.links.append((a["href"], set((a.get("class") or "").split())))
+            self._in_marker = "note-ref" in (a.get("class") or "")
+        if tag == "p":
+            self._open.append(a.get("id"))
+            if a.get("id"):
+                self.paragraphs[a["id"]] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self._open:
+            self._open.pop()
+        self._in_marker = self._in_marker and tag != "a"
+
+    def handle_data(self, data):
+        if self._open and self._open[-1] and not self._in_marker:  # (a note marker is not text)
+            self.paragraphs[self._open[-1]] += data
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real project built into a site once per test session, as the Pages workflow
+    builds it (with the site's address and the sources' date): (its folder, its pages)."""
+    root = copy_project(tmp_path_factory.mktemp("site") / "project")
+    with patch.dict(os.environ, ENVIRONMENT):
+        code = run_site(root)
+    assert code == 0, "the site did not build"
+    pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
+             for p in (root / "site").rglob("*.html")}
+    return root / "site", pages
+
+
+def run_site(root: Path) -> int:
+    return main(["--root", str(root), "site"])
+
+
+def text(s: str) -> str:
+    return " ".join(s.replace("¶", "").split())
+
+
+def resolve(page_path: str, href: str) -> tuple[str, str]:
+    """The site file a relative link on ``page_path`` points to, and its fragment."""
+    url = urlparse(href)
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(url.path)))
+    if href.split("#")[0].endswith("/") or not url.path or target == ".":
+        target = posixpath.join(target, "index.html")
+    return target.removeprefix("./"), url.fragment

@@ -7,9 +7,11 @@ generated pages with it, whole.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
+from unittest.mock import patch
 
 from build_tools.pipeline import check
 from build_tools.render import render
@@ -18,8 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 
 
+# The pages depend on the site's address and the date of the sources (mkdocs.yml reads
+# SITE_URL; SOURCE_DATE_EPOCH dates the site's own pages): the golden tree fixes both.
+ENVIRONMENT = {"SITE_URL": "https://example.org/root-causes/", "SOURCE_DATE_EPOCH": "1767225600"}
+
+
 def generated() -> dict[str, str]:
-    checked = check(ROOT)
+    with patch.dict(os.environ, ENVIRONMENT):
+        checked = check(ROOT)
     return render(checked.corpus, checked.quotes)
 
 

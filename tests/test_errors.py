@@ -24,6 +24,7 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
 
 ESSAY = "seeds/essays/broad-2014.yml"
 TRADE = "seeds/crossrefs/trade.yml"
+TIMELINE, FIGURES, GLOSSARY = "seeds/timeline.yml", "seeds/figures.yml", "seeds/glossary.yml"
 
 # (id, how to break the seeds, expected stderr lines): {at:FILE:TEXT} is "line:column" where TEXT
 # starts in FILE (leading spaces of TEXT not counted;
@@ -140,6 +141,34 @@ CASES = [
       "only .yml files belong here",
       "seeds/themes.yml:{at:seeds/themes.yml:id: trade}: warning: theme 'trade' has no claims yet: "
       "add seeds/crossrefs/trade.yml"]),
+    ("timeline-quote-not-found",
+     lambda r: edit(r, TIMELINE, "whipped up popular opposition", "whipped up public opposition"),
+     ["seeds/timeline.yml:{at:seeds/timeline.yml:quote: >-\n          In 1994, California}: quote not found in "
+      "essay 'bach-2000' (Robert L. Bach): \"In 1994, California Governor Pete Wilson whipped up public "
+      "opposition to Mexican immigration in his bid for reelection.\". Closest passage (97% similar, paragraph "
+      "p-tragically-the-worst-fears-of-those): \"In 1994, California Governor Pete Wilson whipped up popular "
+      "opposition to Mexican immigration in his bid for reelection.\""]),
+    ("timeline-unknown-theme",
+     lambda r: edit(r, TIMELINE, "    themes: [trade]\n    passages:\n      - essay: bach-2000\n        quote: >-\n"
+                    "          Following", "    themes: [debt]\n    passages:\n      - essay: bach-2000\n"
+                    "        quote: >-\n          Following"),
+     ["seeds/timeline.yml:5:5: unknown theme 'debt' (themes: trade, violence, climate, governance)"]),
+    ("duplicate-event-id",
+     lambda r: edit(r, TIMELINE, "id: irca-1986", "id: debt-crisis-1982"),
+     ["seeds/timeline.yml:{at:seeds/timeline.yml:id: debt-crisis-1982\n    date: \"1986}: duplicate event id "
+      "'debt-crisis-1982' (first used at seeds/timeline.yml:5:5)"]),
+    ("figure-unknown-essay",
+     lambda r: edit(r, FIGURES, "essay: broad-2014", "essay: broad-2015"),
+     ["seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
+      "(essays: bach-2000, broad-2014, wilson-2021)"]),
+    ("duplicate-glossary-term",
+     lambda r: edit(r, GLOSSARY, "also: [maquiladoras]", "also: [maquiladoras, NAFTA]"),
+     ["seeds/glossary.yml:{at:seeds/glossary.yml:term: maquiladora}: duplicate glossary term 'NAFTA' "
+      "(first used at seeds/glossary.yml:{at:seeds/glossary.yml:term: NAFTA})"]),
+    ("glossary-term-with-markup",
+     lambda r: edit(r, GLOSSARY, "term: Title 42", "term: \"Title [42]\""),
+     ["seeds/glossary.yml:{at:seeds/glossary.yml:term: \"Title}: 'term' may hold only letters, digits, "
+      "spaces, hyphens, apostrophes and full stops; found 'Title [42]'"]),
     ("wrong-folder",
      lambda r: (r / "seeds/wilson-2021.yml").write_text("x: 1\n", encoding="utf-8"),
      ["seeds/wilson-2021.yml: this file is in the wrong folder: essays go in seeds/essays/, "

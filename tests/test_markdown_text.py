@@ -6,8 +6,8 @@ import html
 
 import markdown
 import pytest
-import yaml
 
+from build_tools.load import mkdocs_config
 from build_tools.markdown_text import escape, paragraph_markdown
 from build_tools.model import Paragraph
 from tests.conftest import ROOT
@@ -15,7 +15,7 @@ from tests.conftest import ROOT
 
 def render(md: str) -> str:
     """Markdown to HTML with the extensions the site enables in mkdocs.yml."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = mkdocs_config(ROOT / "mkdocs.yml")
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     return markdown.markdown(md, extensions=names)
 

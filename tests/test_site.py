@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import posixpath
-from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.conftest import copy_project, run, snapshot
+from tests.conftest import copy_project, resolve, run, run_site, snapshot, text
 
 FURNITURE = [
     "Skip to content", "Skip to footer",                       # Truthout navigation
@@ -21,61 +18,6 @@ FURNITURE = [
     "\\$", "*de facto*", "*per se*",                           # source markup
     "Obamahas", "Schumer(D-N.Y.)",                             # words fused by a careless removal
 ]
-
-
-class Page(HTMLParser):
-    """The ids, links and paragraph texts of one built HTML page."""
-
-    def __init__(self, html: str):
-        super().__init__()
-        self.ids: set[str] = set()
-        self.links: list[tuple[str, set[str]]] = []
-        self.paragraphs: dict[str, str] = {}
-        self.elements: dict[str, tuple[str, dict]] = {}  # id: (tag, attributes)
-        self._open: list[str | None] = []
-        self._in_marker = False
-        self.feed(html)
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-            self.elements[a["id"]] = (tag, a)
-        if tag == "a" and "href" in a:
-            self.links.append((a["href"], set((a.get("class") or "").split())))
-            self._in_marker = "note-ref" in (a.get("class") or "")
-        if tag == "p":
-            self._open.append(a.get("id"))
-            if a.get("id"):
-                self.paragraphs[a["id"]] = ""
-
-    def handle_endtag(self, tag):
-        if tag == "p" and self._open:
-            self._open.pop()
-        self._in_marker = self._in_marker and tag != "a"
-
-    def handle_data(self, data):
-        if self._open and self._open[-1] and not self._in_marker:  # (a note marker is not text)
-            self.paragraphs[self._open[-1]] += data
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory, checked):
-    root = copy_project(tmp_path_factory.mktemp("site") / "project")
-    code = run_site(root)
-    assert code == 0, "the site did not build"
-    pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
-             for p in (root / "site").rglob("*.html")}
-    return root / "site", pages
-
-
-def run_site(root: Path) -> int:
-    from build_tools.__main__ import main
-    return main(["--root", str(root), "site"])
-
-
-def text(s: str) -> str:
-    return " ".join(s.replace("¶", "").split())
 
 
 def test_each_essay_page_carries_every_paragraph_and_no_furniture(site, checked):
@@ -156,8 +98,9 @@ def test_conversations_show_on_both_sides(site, checked):
 def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
     folder, pages = site
     seen = 0
-    for theme in checked.corpus.themes:
-        page_path = f"themes/{theme.id}/index.html"
+    quoting = [f"themes/{t.id}/index.html" for t in checked.corpus.themes]
+    quoting += ["reference/timeline/index.html", "reference/figures/index.html"]
+    for page_path in quoting:
         for href, classes in pages[page_path].links:
             if "in-context" not in classes:
                 continue
@@ -168,15 +111,6 @@ def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
             assert directive and all(w in text(pages[target].paragraphs[anchor]) for w in words), href
             seen += 1
     assert seen == len(checked.quotes)
-
-
-def resolve(page_path: str, href: str) -> tuple[str, str]:
-    """The site file a relative link on ``page_path`` points to, and its fragment."""
-    url = urlparse(href)
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(url.path)))
-    if href.split("#")[0].endswith("/") or not url.path or target == ".":
-        target = posixpath.join(target, "index.html")
-    return target.removeprefix("./"), url.fragment
 
 
 def test_no_internal_link_or_anchor_is_broken(site):

@@ -1,0 +1,230 @@
+"""The research tools on the built site: timeline, key figures, glossary tooltips, map,
+cite-this (page and downloads), meta tags for reference managers and sharing,
+exports, the 404 page — and no request to any third party."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from html.parser import HTMLParser
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from build_tools.corpus_map import passage_counts
+from tests.golden import ENVIRONMENT
+
+SITE_URL = ENVIRONMENT["SITE_URL"]
+
+
+class Head(HTMLParser):
+    """The meta tags, JSON-LD blocks, <time> elements and <abbr> tooltips of a page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.meta: list[tuple[str, str]] = []
+        self.json_ld: list[dict] = []
+        self.times: list[str] = []
+        self.abbrs: dict[str, str] = {}
+        self._script = None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "meta" and "content" in a:
+            self.meta.append((a.get("name") or a.get("property"), a["content"]))
+        if tag == "script" and a.get("type") == "application/ld+json":
+            self._script = ""
+        if tag == "time":
+            self.times.append(a["datetime"])
+        if tag == "abbr":
+            self._abbr = a["title"]
+
+    def handle_data(self, data):
+        if self._script is not None:
+            self._script += data
+        if getattr(self, "_abbr", None):
+            self.abbrs[data] = self._abbr
+            self._abbr = None
+
+    def handle_endtag(self, tag):
+        if tag == "script" and self._script is not None:
+            self.json_ld.append(json.loads(self._script))
+            self._script = None
+
+    def values(self, name: str) -> list[str]:
+        return [v for k, v in self.meta if k == name]
+
+
+def head(folder, path: str) -> Head:
+    return Head((folder / path).read_text(encoding="utf-8"))
+
+
+def test_every_page_carries_citation_and_sharing_tags(site):
+    folder, pages = site
+    for path in pages:
+        h = head(folder, path)
+        for name in ("citation_title", "citation_author", "og:title", "og:description", "og:site_name",
+                     "twitter:card"):
+            assert h.values(name), f"{path}: no {name}"
+        assert len(h.json_ld) == 1 and h.json_ld[0]["@context"] == "https://schema.org", path
+        if path != "404.html":
+            assert h.values("og:url") == [SITE_URL + path.removesuffix("index.html")], path
+
+
+def test_an_essay_page_cites_the_essay_as_published(site, checked):
+    folder, _ = site
+    essay = checked.corpus.essay("wilson-2021")
+    h = head(folder, "essays/wilson-2021/index.html")
+    assert h.values("citation_title") == [essay.title]
+    assert h.values("citation_author") == ["Wilson, David L."]
+    assert h.values("citation_publication_date") == ["2021/06/13"]
+    assert h.values("citation_journal_title") == ["Truthout"]
+    assert h.values("og:type") == ["article"]
+    ld = h.json_ld[0]
+    assert (ld["@type"], ld["headline"], ld["datePublished"]) == ("NewsArticle", essay.title, "2021-06-13")
+    assert ld["author"][0]["familyName"] == "Wilson"
+    html = (folder / "essays/wilson-2021/index.html").read_text(encoding="utf-8")
+    assert "Wilson, David L. “Hey VP Harris, Here Is a Progressive Way to Address the Root Causes of " \
+           "Migration.” <em>Truthout</em>, 13 June 2021." in html
+
+
+def test_downloads_are_well_formed_for_reference_managers(site, checked):
+    folder, _ = site
+    for essay in checked.corpus.essays:
+        stem = folder / f"essays/{essay.slug}/{essay.slug}"
+        bib = stem.with_suffix(".bib").read_text(encoding="utf-8")
+        assert bib.startswith(("@article{", "@techreport{")) and bib.count("{") == bib.count("}")
+        assert f"title = {{{{{essay.title}}}}}" in bib
+        ris = stem.with_suffix(".ris").read_text(encoding="utf-8").splitlines()
+        assert ris[0].startswith("TY  - ") and ris[-1] == "ER  -"
+        assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*|ER  -", line) for line in ris)
+        item, = json.loads((folder / f"essays/{essay.slug}/{essay.slug}.csl.json").read_text(encoding="utf-8"))
+        assert item["title"] == essay.title and item["author"][0]["family"] == essay.authors[0].family
+    bach = json.loads((folder / "essays/bach-2000/bach-2000.csl.json").read_text(encoding="utf-8"))[0]
+    assert bach["type"] == "report" and bach["issued"] == {"date-parts": [[2000]], "circa": True}
+    theme = (folder / "themes/trade/trade.ris").read_text(encoding="utf-8")
+    assert "AU  - Root Causes contributors\n" in theme and f"UR  - {SITE_URL}themes/trade/\n" in theme
+
+
+def test_theme_exports_hold_every_claim_and_quote(site, checked):
+    folder, _ = site
+    for theme in checked.corpus.themes:
+        claims = checked.corpus.claims_of(theme.id)
+        rows = list(csv.DictReader(io.StringIO(
+            (folder / f"themes/{theme.id}/{theme.id}-claims.csv").read_text(encoding="utf-8"))))
+        assert [(r["claim_id"], r["quote"]) for r in rows] == [
+            (c.id, checked.quotes[ev].text) for c in claims for ev in c.evidence]
+        data = json.loads((folder / f"themes/{theme.id}/{theme.id}-claims.json").read_text(encoding="utf-8"))
+        assert [c["id"] for c in data["claims"]] == [c.id for c in claims]
+        first = data["claims"][0]["evidence"][0]
+        assert first["url"] == f"{SITE_URL}essays/{first['essay']}/#{first['paragraph']}"
+
+
+def test_the_timeline_is_an_ordered_list_of_dated_events_in_order(site, checked):
+    folder, pages = site
+    page = pages["reference/timeline/index.html"]
+    html = (folder / "reference/timeline/index.html").read_text(encoding="utf-8")
+    events = sorted(checked.corpus.events, key=lambda e: e.date.value)
+    assert head(folder, "reference/timeline/index.html").times == [e.date.value for e in events]
+    assert '<ol class="timeline" id="timeline">' in html
+    for e in events:
+        tag, attrs = page.elements[e.id]
+        assert tag == "li" and attrs["data-themes"].split() == list(e.themes)
+    # Without JavaScript the filter stays hidden and every event is shown.
+    assert re.search(r'<div class="rc-filter" data-filter="timeline" hidden>', html)
+    for t in checked.corpus.themes:
+        assert f'data-theme="{t.id}"' in html
+
+
+def test_key_figures_name_what_they_measure_and_who_says_it(site, checked):
+    folder, pages = site
+    page = pages["reference/figures/index.html"]
+    for f in checked.corpus.figures:
+        assert page.elements[f.id][0] == "h2"
+    html = (folder / "reference/figures/index.html").read_text(encoding="utf-8")
+    assert "$3.7 billion" in html and "Cited by Broad" in html
+
+
+def test_glossary_terms_have_tooltips_across_the_site(site, checked):
+    folder, pages = site
+    nafta = next(t for t in checked.corpus.terms if t.term == "NAFTA")
+    tip = f"{nafta.expansion}: {' '.join(nafta.definition.split())}"
+    for path in ("essays/bach-2000/index.html", "themes/trade/index.html", "index.html"):
+        assert head(folder, path).abbrs.get("NAFTA") == tip, path
+    bach = head(folder, "essays/bach-2000/index.html").abbrs
+    assert bach["maquiladora"].startswith("A factory in Mexico")
+    assert bach["Immigration Reform and Control Act"].startswith("Immigration Reform and Control Act: The 1986")
+    glossary = pages["reference/glossary/index.html"]
+    assert {t.id for t in checked.corpus.terms} <= glossary.ids
+
+
+def test_the_map_links_every_essay_and_theme_and_its_table_gives_the_counts(site, checked):
+    folder, pages = site
+    html = (folder / "reference/map/index.html").read_text(encoding="utf-8")
+    svg = html[html.index('<svg class="map"'):html.index("</svg>", html.index('<svg class="map"'))]
+    links = {href for href, _ in pages["reference/map/index.html"].links}
+    assert {f"../../essays/{e.slug}/" for e in checked.corpus.essays} <= links
+    assert {f"../../themes/{t.id}/" for t in checked.corpus.themes} <= links
+    counts = passage_counts(checked.corpus, checked.quotes)
+    assert svg.count('class="map-count"') == len(counts)
+    assert sum(counts.values()) == sum(len(c.evidence) for c in checked.corpus.claims)
+    assert "<script" not in svg and "<table>" in html
+
+
+def test_the_404_page_offers_a_way_on(site):
+    folder, pages = site
+    links = {href for href, _ in pages["404.html"].links}
+    assert {"/root-causes/themes/", "/root-causes/essays/", "/root-causes/reference/"} <= links
+
+
+# Where a page would load something: tags and attributes that fetch, and CSS url()/@import.
+_FETCHING = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object|image|use|track)\b[^>]*?"
+                       r"\s(?:src|href|srcset|data|poster|xlink:href)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
+_CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)|@import\s+[\"']([^\"']+)", re.I)
+# Script code that fetches by itself: an absolute address in fetch(), XHR, importScripts or new Worker.
+_JS_FETCH = re.compile(r"(?:fetch|importScripts|Worker|open)\(\s*[\"'`](?:https?:)?//", re.I)
+
+
+def external(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or parsed.scheme not in ("", "data")
+
+
+def test_no_page_loads_anything_from_a_third_party(site):
+    folder, _ = site
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix == ".html":
+            html = path.read_text(encoding="utf-8")
+            # <link rel="canonical"> names the page's own public address; it loads nothing.
+            html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+            found += [(path.name, u) for u in _FETCHING.findall(html) if external(u)]
+            found += [(path.name, u) for pair in _CSS_URL.findall(html) for u in pair if u and external(u)]
+        elif path.suffix == ".css":
+            css = path.read_text(encoding="utf-8")
+            found += [(path.name, u) for pair in _CSS_URL.findall(css) for u in pair if u and external(u)]
+        elif path.suffix == ".js":
+            found += [(path.name, m) for m in _JS_FETCH.findall(path.read_text(encoding="utf-8"))]
+    assert found == []
+
+
+@pytest.mark.parametrize("html, expected", [
+    ('<script src="https://cdn.example/x.js"></script>', True),
+    ('<link rel="stylesheet" href="//fonts.googleapis.com/css">', True),
+    ('<img src="/assets/x.png">', False),
+    ('<a href="https://thehill.com/">original</a>', False),  # a link the reader follows
+])
+def test_the_third_party_scan_sees_what_it_should(html, expected):
+    assert any(external(u) for u in _FETCHING.findall(html)) is expected
+
+
+def test_the_site_has_a_citation_file_for_itself(site):
+    folder, pages = site
+    data = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    assert data["cff-version"] == "1.2.0" and {"message", "title", "authors", "type"} <= set(data)
+    assert all("name" in a or "family-names" in a for a in data["authors"])
+    assert "../CITATION.cff" in {href for href, _ in pages["about/index.html"].links}
