@@ -208,7 +208,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
 
     def cited_page(path: str, template: str, title: str, address: str, **context) -> cite.Work:
         work = cite.page_work(site, title, address)
-        page(path, template, work=work, citation=citation_meta(work, corpus), **context)
+        page(path, template, title=title, work=work, citation=citation_meta(work, corpus), **context)
         return work
 
     for theme in corpus.themes:

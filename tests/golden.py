@@ -37,8 +37,9 @@ def stored() -> dict[str, str]:
 
 
 def regenerate() -> None:
+    pages = generated()  # (first: if generating fails, the golden tree stays as it was)
     shutil.rmtree(GOLDEN, ignore_errors=True)
-    for path, text in generated().items():
+    for path, text in pages.items():
         out = GOLDEN / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8", newline="\n")
