@@ -27,6 +27,9 @@ check: $(STAMP)  ## validate the seeds alone
 test: $(STAMP) $(LINT_STAMP)  ## run every test
 	$(BIN)/python -m pytest
 
+bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
+	$(BIN)/python -m tests.bench $(N)
+
 golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the output
 	$(BIN)/python -m tests.golden
 

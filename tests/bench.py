@@ -1,0 +1,156 @@
+"""``make bench``: build synthetic corpora of N essays and print what the build costs.
+
+Each corpus is written in our own seeds format: N essays of about 2,300 words made
+deterministically from the paragraphs of the real essays, the real themes, and one
+claim per essay quoting it and its neighbour. Each is built in a fresh folder by
+the generator (``python -m build_tools build``) and then by plain ``mkdocs build``
+on the generated Markdown, each in its own process, so that the table shows the
+generator's own share, the whole build, the peak memory of either process, the size
+of ``site/``, what a first view of a theme page weighs (HTML, CSS and JavaScript,
+gzipped) and what a reader downloads to get results for a first search.
+
+    python -m tests.bench [N ...]     (default: 10 100 1000)
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from build_tools.__main__ import _mkdocs_env
+from build_tools.pipeline import check
+from tests.conftest import ROOT, copy_project
+
+WORDS_PER_ESSAY = 2300
+
+
+def paragraph_pool() -> list[str]:
+    """The body paragraphs of the real essays, cleaned, in a fixed order."""
+    corpus = check(ROOT).corpus
+    return [p.text for e in corpus.essays for p in e.paragraphs if p.kind == "paragraph" and len(p.text) > 200]
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_corpus(root: Path, n: int, pool: list[str]) -> None:
+    """Replace the essays and cross-references of the project at ``root`` by ``n`` synthetic ones."""
+    seeds = root / "seeds"
+    for folder in ("essays", "crossrefs"):
+        shutil.rmtree(seeds / folder)
+        (seeds / folder).mkdir()
+    for name in ("seeds/timeline.yml", "seeds/figures.yml", "docs/reading-guide.md"):  # (they cite the real essays)
+        (root / name).unlink()
+    themes = re.findall(r"^  - id: ([a-z-]+)", (seeds / "themes.yml").read_text(encoding="utf-8"), re.M)
+    openings = {}
+    for i in range(n):
+        slug = f"essay-{i:04d}"
+        paragraphs, words, k = [], 0, i * 7
+        while words < WORDS_PER_ESSAY:
+            text = pool[k % len(pool)]
+            if text not in paragraphs:
+                paragraphs.append(text)
+                words += len(text.split())
+            k += 1
+        # The first paragraph is the essay's own, so that quoting it is unambiguous.
+        opening = f"Essay {i} opens: {paragraphs[0]}"
+        openings[slug] = " ".join(opening.split()[:14])
+        (seeds / "essays" / f"{slug}.txt").write_text("\n\n".join([opening, *paragraphs[1:]]) + "\n",
+                                                       encoding="utf-8")
+        (seeds / "essays" / f"{slug}.yml").write_text(
+            f"title: Synthetic essay number {i}\nauthors:\n  - given: Ann\n    family: Author{i}\n"
+            f"genre: article\noutlet: Bench Review\ndate: \"{2000 + i % 22}\"\ndate_precision: year\n"
+            f"rights: Made for the benchmark from the real essays' paragraphs.\n"
+            f"themes: [{', '.join(themes)}]\ncleaning:\n  - rule: join_broken_paragraphs\n", encoding="utf-8")
+    slugs = sorted(openings)
+    for t, theme in enumerate(themes):
+        claims = []
+        for i in range(t, n, len(themes)):
+            a, b = slugs[i], slugs[(i + 1) % n]
+            claims.append(f"  - id: claim-{i:04d}\n    title: Claim {i}\n    claim: Author{i} argues a point.\n"
+                          f"    evidence:\n      - essay: {a}\n        quote: {_yaml_text(openings[a])}\n"
+                          f"      - essay: {b}\n        quote: {_yaml_text(openings[b])}\n"
+                          f"        relation: agrees\n")
+        if claims:
+            (seeds / "crossrefs" / f"{theme}.yml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
+    """Run ``cmd``; its wall-clock seconds and peak resident memory (KiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status:
+        sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def first_view(site: Path, page: str) -> int:
+    """Gzipped bytes of a page and the stylesheets and scripts it loads."""
+    html = (site / page).read_text(encoding="utf-8")
+    assets = re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', html)
+    base = (site / page).parent
+    return gz(site / page) + sum(gz((base / a.split("?")[0]).resolve()) for a in assets if "//" not in a)
+
+
+def first_search(site: Path) -> int:
+    """Gzipped bytes fetched to answer a first search: the index and the search worker."""
+    index = site / "search" / "search_index.json"
+    workers = list((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
+    return gz(index) + sum(gz(w) for w in workers)
+
+
+def size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(n: int, pool: list[str]) -> dict:
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
+        root = copy_project(Path(tmp) / "project")
+        write_corpus(root, n, pool)
+        gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
+        mk_s, mk_kib = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")], root)
+        site = root / "site"
+        return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s,
+                "peak_mib": max(gen_kib, mk_kib) / 1024, "site_mb": size(site) / 1e6,
+                "first_view_kib": first_view(site, "themes/trade/index.html") / 1024,
+                "first_search_kib": first_search(site) / 1024}
+
+
+COLUMNS = [("N", "n", "{:d}"), ("generator s", "generator", "{:.2f}"), ("MkDocs s", "mkdocs", "{:.2f}"),
+           ("total s", "total", "{:.2f}"), ("generator share", None, None), ("peak MiB", "peak_mib", "{:.0f}"),
+           ("site/ MB", "site_mb", "{:.1f}"), ("first view KiB gz", "first_view_kib", "{:.0f}"),
+           ("first search KiB gz", "first_search_kib", "{:.0f}")]
+
+
+def row(r: dict) -> list[str]:
+    return [f"{r['generator'] / r['mkdocs']:.0%}" if key is None else fmt.format(r[key]) for _, key, fmt in COLUMNS]
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [10, 100, 1000]
+    pool = paragraph_pool()
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"{platform.system()} {platform.release()}", flush=True)
+    print("| " + " | ".join(c[0] for c in COLUMNS) + " |")
+    print("|" + "|".join("--:" for _ in COLUMNS) + "|", flush=True)
+    for n in sizes:
+        print("| " + " | ".join(row(measure(n, pool))) + " |", flush=True)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
