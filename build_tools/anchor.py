@@ -9,9 +9,10 @@ found, the error shows the closest passage of the essay and how similar it is.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from difflib import SequenceMatcher
 
-from .model import Corpus, Essay, Evidence, Quote
+from .model import Corpus, Essay, Evidence, Paragraph, Quote
 from .problems import Collector
 
 _FOLD = str.maketrans({
@@ -45,14 +46,19 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def find(essay: Essay, ev: Evidence) -> list[Quote]:
-    """Every place in ``essay`` where the quote (with its prefix/suffix) stands."""
+def folded(essay: Essay) -> list[tuple[Paragraph, str, list[int]]]:
+    """Each paragraph of ``essay`` with its folded text (see :func:`fold`)."""
+    return [(para, *fold(para.text)) for para in essay.paragraphs]
+
+
+def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
+    """Every place in ``essay`` where the quote (with its prefix/suffix) stands.
+    ``paragraphs`` is ``folded(essay)``, when the caller has it already."""
     needle = fold(ev.quote)[0].strip()
     prefix = fold(ev.prefix)[0].strip() if ev.prefix else ""
     suffix = fold(ev.suffix)[0].strip() if ev.suffix else ""
     quotes = []
-    for para in essay.paragraphs:
-        text, where = fold(para.text)
+    for para, text, where in paragraphs or folded(essay):
         for i in _occurrences(text, needle):
             end = i + len(needle)
             if prefix and not text[:i].rstrip().endswith(prefix):
@@ -85,24 +91,37 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
-    """Each piece of evidence resolved to one Quote, or SeedError listing every failure."""
+    """Each piece of evidence resolved to one Quote, or SeedError listing every failure.
+
+    The quotes are looked up essay by essay, so that each essay is folded once (and
+    only one essay's folded text is held at a time); problems are reported in the
+    order of the seeds files."""
     problems = Collector()
+    evidence = corpus.evidence()
+    by_essay: dict[str, list[Evidence]] = defaultdict(list)
+    for ev in evidence:
+        by_essay[ev.essay].append(ev)
+    essays = {e.slug: e for e in corpus.essays}
+    found: dict[Evidence, list[Quote]] = {}
+    for slug, group in by_essay.items():
+        paragraphs = folded(essays[slug])
+        for ev in group:
+            found[ev] = find(essays[slug], ev, paragraphs)
     resolved: dict[Evidence, Quote] = {}
-    for ev in corpus.evidence():
-        essay = corpus.essay(ev.essay)
-        found = find(essay, ev)
-        if len(found) == 1:
-            resolved[ev] = found[0]
+    for ev in evidence:
+        essay, quotes = essays[ev.essay], found[ev]
+        if len(quotes) == 1:
+            resolved[ev] = quotes[0]
             continue
         qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
-        if not found:
+        if not quotes:
             score, pid, passage = closest(essay, ev.quote)
             problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
                            f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
                            f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
         else:
-            where = ", ".join([q.paragraph.id for q in found[:3]] + ["…"] * (len(found) > 3))
-            problems.error(ev.loc, f"quote occurs {len(found)} times{qualified} in essay "
+            where = ", ".join([q.paragraph.id for q in quotes[:3]] + ["…"] * (len(quotes) > 3))
+            problems.error(ev.loc, f"quote occurs {len(quotes)} times{qualified} in essay "
                            f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
                            "with the words just before or after the one you mean")
     _check_page_citations(corpus, problems)
