@@ -124,7 +124,7 @@ def ris(work: Work) -> str:
         lines.append(("T2", work.container))
     if work.date:
         lines.append(("PY", str(work.date[0])))
-        lines.append(("DA", "/".join(f"{p:02d}" for p in work.date) + "/" * (4 - len(work.date))))
+        lines.append(("DA", work.issued.value.replace("-", "/") + "/" * (4 - len(work.date))))
     if work.url:
         lines.append(("UR", work.url))
     if work.approximate:
@@ -149,8 +149,7 @@ def highwire(work: Work) -> list[list[str]]:
     """``[name, content]`` pairs of the Highwire Press meta tags."""
     tags = [["citation_title", work.title]] + [["citation_author", _name(f, g)] for f, g in work.authors]
     if work.date:
-        tags.append(["citation_publication_date", "/".join(f"{p:02d}" if i else str(p)
-                                                           for i, p in enumerate(work.date))])
+        tags.append(["citation_publication_date", work.issued.value.replace("-", "/")])
     if work.container:
         name = {"article": "citation_journal_title", "techreport": "citation_technical_report_institution",
                 "misc": "citation_publisher"}[work.types[1]]
@@ -168,7 +167,7 @@ def json_ld(work: Work, site: Site) -> dict:
     if work.genre != "webpage":
         data["headline"] = work.title
     if work.date:
-        data["datePublished"] = "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(work.date))
+        data["datePublished"] = work.issued.value
     if work.container and work.genre != "webpage":
         data["publisher"] = {"@type": "Organization", "name": work.container}
     if work.url:
