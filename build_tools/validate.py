@@ -27,10 +27,7 @@ def validate(corpus: Corpus, problems: Collector) -> None:
                              f"add seeds/crossrefs/{theme.id}.yml")
 
     for essay in corpus.essays:
-        for theme_id in essay.themes:
-            if theme_ids and theme_id not in theme_ids:
-                problems.error(essay.loc, f"unknown theme '{theme_id}' in the themes of this "
-                               f"essay (themes: {', '.join(theme_ids)})")
+        _unknown_themes(problems, essay.loc, essay.themes, theme_ids, " in the themes of this essay")
 
     cited = set()
     for claim in corpus.claims:
@@ -58,9 +55,7 @@ def validate(corpus: Corpus, problems: Collector) -> None:
     _duplicates(problems, [(f.id, f.loc) for f in corpus.figures], "figure id")
     _duplicates(problems, [(form, t.loc) for t in corpus.terms for form in t.forms], "glossary term")
     for item in (*corpus.events, *corpus.figures):
-        for theme_id in item.themes:
-            if theme_ids and theme_id not in theme_ids:
-                problems.error(item.loc, f"unknown theme '{theme_id}' (themes: {', '.join(theme_ids)})")
+        _unknown_themes(problems, item.loc, item.themes, theme_ids)
         for ev in item.passages:
             if ev.essay not in essays:
                 _unknown_essay(problems, corpus, ev)
@@ -68,6 +63,13 @@ def validate(corpus: Corpus, problems: Collector) -> None:
     for essay in corpus.essays:
         if essay.slug not in cited:
             problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
+
+
+def _unknown_themes(problems: Collector, loc: SourceLoc, themes, theme_ids: list[str], where: str = "") -> None:
+    """Report each theme id in ``themes`` that seeds/themes.yml does not define (if it could be read)."""
+    for theme_id in themes:
+        if theme_ids and theme_id not in theme_ids:
+            problems.error(loc, f"unknown theme '{theme_id}'{where} (themes: {', '.join(theme_ids)})")
 
 
 def _unknown_essay(problems: Collector, corpus: Corpus, ev: Evidence) -> None:
