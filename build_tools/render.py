@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote as percent_encode
@@ -77,13 +77,19 @@ def citation_meta(work: cite.Work, corpus: Corpus) -> dict:
 
 
 def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
-    """For each glossary term, the essays that use it (in any of its forms) and how often."""
-    usage = {}
-    for term in corpus.terms:
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in term.forms) + r")\b")
-        counts = [(e, sum(len(pattern.findall(p.text)) for p in (*e.paragraphs, *e.notes)))
-                  for e in corpus.essays]
-        usage[term.term] = [(e, n) for e, n in counts if n]
+    """For each glossary term, the essays that use it (in any of its forms) and how often.
+
+    One pass over the text with every form at once, longest first, as the tooltips
+    (Python-Markdown's abbreviations) find them."""
+    term_of = {form: term.term for term in corpus.terms for form in term.forms}
+    if not term_of:
+        return {}
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(term_of, key=len, reverse=True))) + r")\b")
+    usage: dict[str, list[tuple[Essay, int]]] = {term.term: [] for term in corpus.terms}
+    for essay in corpus.essays:
+        counts = Counter(term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text))
+        for term, n in counts.items():
+            usage[term].append((essay, n))
     return usage
 
 
