@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import replace
 from datetime import datetime, timezone
-import re
 from pathlib import Path
 
 import yaml

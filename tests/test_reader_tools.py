@@ -29,7 +29,8 @@ class Head(HTMLParser):
         self.json_ld: list[dict] = []
         self.times: list[str] = []
         self.abbrs: dict[str, str] = {}
-        self._script = None
+        self._script: str | None = None
+        self._abbr: str | None = None  # the title of the <abbr> just opened
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -46,7 +47,7 @@ class Head(HTMLParser):
     def handle_data(self, data):
         if self._script is not None:
             self._script += data
-        if getattr(self, "_abbr", None):
+        if self._abbr is not None:
             self.abbrs[data] = self._abbr
             self._abbr = None
 
