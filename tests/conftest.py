@@ -21,7 +21,7 @@ HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "CITATION.cff", "ass
 
 
 def copy_project(dest: Path) -> Path:
-    """The seeds, the hand-written pages and the MkDocs config (with its theme overrides),
+    """The seeds, the hand-written pages and the MkDocs config (with its theme overrides and hooks),
     copied into ``dest``."""
     shutil.copytree(ROOT / "seeds", dest / "seeds")
     (dest / "docs").mkdir()
@@ -30,6 +30,7 @@ def copy_project(dest: Path) -> Path:
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / "docs" / name)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
+    shutil.copy(ROOT / "build_tools" / "hooks.py", dest / "build_tools" / "hooks.py")
     return dest
 
 

