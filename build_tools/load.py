@@ -9,11 +9,13 @@ The essays still hold their raw text (``clean`` comes next).
 from __future__ import annotations
 
 import hashlib
+import html
 import os
 import re
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import unquote
 
 import yaml
 
@@ -114,8 +116,21 @@ def _read(root: Path, path: Path, schema_name: str, problems: Collector):
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the
 # renderer escapes everything), but it is refused so no one believes it will work.
+# Both are looked for in the text as written and as a browser could decode it:
+# character references (&#106;), percent-encoding (%6A) and, for addresses, with the
+# blanks and control characters a browser skips inside a scheme (jav&#x09;ascript:).
 _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
-_SCRIPT_URL = re.compile(r"(?i)\b(?:java|vb)script\s*:|\bdata:[a-z]+/[a-z0-9.+-]+[;,]")
+_SCRIPT_URL = re.compile(r"(?i)(?:java|vb)script:|data:[a-z]+/[a-z0-9.+-]+[;,]")
+_SKIPPED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2060\ufeff]+")
+
+
+def _decoded(text: str) -> str:
+    """``text`` with character references and percent-escapes undone (nested ones too)."""
+    for _ in range(3):
+        before, text = text, unquote(html.unescape(text))
+        if text == before:
+            break
+    return text
 
 
 def _unsafe_text(data):
@@ -123,7 +138,9 @@ def _unsafe_text(data):
     items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
     for key, value in items:
         if isinstance(value, str):
-            tag, url = _HTML_TAG.search(value), _SCRIPT_URL.search(value)
+            decoded = _decoded(value)
+            tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
+            url = _SCRIPT_URL.search(_SKIPPED_IN_SCHEME.sub("", decoded))
             if tag:
                 yield Problem(loc_of(data, key), f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in "
                               f"{_field_name(key)}: write plain text")

@@ -81,6 +81,14 @@ CASES = [
      lambda r: edit(r, "seeds/themes.yml", "Trade is where", "See javascript:alert(1). Trade is where"),
      ["seeds/themes.yml:{at:seeds/themes.yml:    intro: |\n      See javascript}: a javascript: "
       "address is not allowed in 'intro'"]),
+    ("encoded-script-url-in-summary",
+     lambda r: edit(r, TIMELINE, "Bach quotes President", "See jav&#x09;ascript&#58;alert(1). Bach quotes President"),
+     ["seeds/timeline.yml:{at:seeds/timeline.yml:summary: >-\n      See jav}: a javascript: address is not "
+      "allowed in 'summary'"]),
+    ("encoded-html-in-definition",
+     lambda r: edit(r, GLOSSARY, "The trade agreement", "%3Cimg src=x onerror=alert(1)%3E The trade agreement"),
+     ["seeds/glossary.yml:{at:seeds/glossary.yml:definition: >-\n      %3Cimg}: raw HTML ('<img src=x onerror=alert(1)>') "
+      "is not allowed in 'definition': write plain text"]),
     ("unknown-theme",
      lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [migration, trade,"),
      ["seeds/essays/broad-2014.yml:2:1: unknown theme 'migration' in the themes of this essay "
