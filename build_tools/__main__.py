@@ -18,7 +18,7 @@ from pathlib import Path
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
-from .write import swap_in
+from .write import generated_pages, swap_in, write
 
 
 def _mkdocs_env() -> dict[str, str]:
@@ -39,6 +39,9 @@ def _report(fn, root: Path, strict: bool):
             print(problem, file=sys.stderr)
         errors = sum(p.severity == "error" for p in exc.problems)
         print(f"{errors} error{'s' if errors != 1 else ''}: nothing was written.", file=sys.stderr)
+        return None
+    except OSError as exc:  # a full disk, a folder that cannot be written
+        print(f"error: {exc}\nnothing was written: the generated pages are as they were.", file=sys.stderr)
         return None
     checked = result[0] if isinstance(result, tuple) else result
     for warning in checked.warnings:
@@ -68,7 +71,9 @@ def cmd_build(args) -> int:
 
 
 def cmd_site(args) -> int:
-    """Generate, then build the static site into site/ — swapped in only if MkDocs succeeds."""
+    """Generate, then build the static site into site/ — swapped in only if MkDocs
+    succeeds; if it fails, the generated pages are put back as they were too."""
+    previous = generated_pages(args.root / "docs")
     if cmd_build(args):
         return 1
     with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
@@ -77,9 +82,11 @@ def cmd_site(args) -> int:
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                                "--site-dir", str(staged)], cwd=args.root, env=_mkdocs_env())
         if done.returncode:
-            print("mkdocs build failed: site/ was left as it was.", file=sys.stderr)
+            write(previous, args.root / "docs")
+            print("mkdocs build failed: site/ and the generated pages were left as they were.",
+                  file=sys.stderr)
             return done.returncode
-        swap_in(staged, args.root / "site")
+        swap_in((staged, args.root / "site"))
     print("site written to site/")
     return 0
 

@@ -24,20 +24,35 @@ def _read_tree(folder: Path) -> dict[str, str]:
             for p in folder.rglob("*") if p.is_file()}
 
 
-def swap_in(staged: Path, target: Path) -> None:
-    """Replace ``target`` by the folder ``staged`` (same parent) with renames only."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
+def generated_pages(docs: Path) -> dict[str, str]:
+    """The pages now in the generated folders of ``docs``, by path."""
+    pages: dict[str, str] = {}
+    for name in GENERATED:
+        pages.update({f"{name}/{k}": v for k, v in _read_tree(docs / name).items()})
+    return pages
+
+
+def swap_in(*moves: tuple[Path, Path]) -> None:
+    """For each ``(staged, target)`` (same parent), replace ``target`` by ``staged`` —
+    by renames only, and all of them or none: if one fails, the others are undone."""
+    done: list[tuple[Path, Path, Path | None]] = []  # (staged, target, old target set aside)
     try:
-        staged.rename(target)
+        for staged, target in moves:
+            old = target.with_name(f".{target.name}.old-{os.getpid()}") if target.exists() else None
+            if old is not None:
+                target.rename(old)
+            done.append((staged, target, old))
+            staged.rename(target)
     except BaseException:
-        if old is not None:
-            old.rename(target)
+        for staged, target, old in reversed(done):
+            if not staged.exists() and target.exists():
+                target.rename(staged)
+            if old is not None:
+                old.rename(target)
         raise
-    if old is not None:
-        shutil.rmtree(old)
+    for _, _, old in done:
+        if old is not None:
+            shutil.rmtree(old)
 
 
 def write(pages: dict[str, str], docs: Path) -> list[str]:
@@ -45,9 +60,7 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
     for path in pages:
         if path.split("/")[0] not in GENERATED or ".." in path.split("/"):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    current: dict[str, str] = {}
-    for name in GENERATED:
-        current.update({f"{name}/{k}": v for k, v in _read_tree(docs / name).items()})
+    current = generated_pages(docs)
     changed = sorted(p for p in set(pages) | set(current) if pages.get(p) != current.get(p))
     if not changed:
         return []
@@ -61,7 +74,7 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
             out.write_text(text, encoding="utf-8", newline="\n")
         for name in GENERATED:
             (staging / name).mkdir(exist_ok=True)
-            swap_in(staging / name, docs / name)
+        swap_in(*((staging / name, docs / name) for name in GENERATED))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return changed

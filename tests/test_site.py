@@ -150,12 +150,3 @@ def test_home_lists_every_theme_with_counts_and_every_essay(site, checked):
         assert f'href="themes/{theme.id}/"' in html and f"{n} claims" in html
     for essay in checked.corpus.essays:
         assert f'href="essays/{essay.slug}/"' in html
-
-
-def test_a_failed_site_build_leaves_site_as_it_was(project, capsys):
-    assert run(project, "site", capsys=capsys)[0] == 0
-    before = snapshot(project / "site")
-    (project / "docs/about.md").write_text("[broken](nowhere.md)\n", encoding="utf-8")
-    code, _, err = run(project, "site", capsys=capsys)
-    assert code != 0 and "site/ was left as it was" in err
-    assert snapshot(project / "site") == before

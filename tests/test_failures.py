@@ -1,0 +1,96 @@
+"""A build that fails at any stage leaves the generated pages and ``site/`` exactly
+as they were: everything is written into a staging folder and swapped in at the end."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+import pytest
+
+from build_tools.write import GENERATED, swap_in
+from tests.conftest import run, snapshot
+
+
+def outputs(root: Path) -> dict[str, bytes]:
+    found = {f"site/{k}": v for k, v in snapshot(root / "site").items()}
+    for name in GENERATED:
+        found.update({f"docs/{name}/{k}": v for k, v in snapshot(root / "docs" / name).items()})
+    return found
+
+
+@pytest.fixture
+def built(project, capsys):
+    assert run(project, "site", capsys=capsys)[0] == 0
+    # A change the next build would write, had it succeeded.
+    path = project / "seeds/themes.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Trade is where", "Trade, we hold, is where"),
+                    encoding="utf-8")
+    return project, outputs(project)
+
+
+def test_a_bad_seed_changes_nothing(built, capsys):
+    project, before = built
+    (project / "seeds/crossrefs/trade.yml").write_text("claims: [\n", encoding="utf-8")
+    code, _, err = run(project, "site", capsys=capsys)
+    assert code == 1 and "nothing was written" in err
+    assert outputs(project) == before
+
+
+def test_an_exception_while_rendering_changes_nothing(built, capsys, monkeypatch):
+    project, before = built
+
+    def broken(*args):
+        raise RuntimeError("a bug in a template")
+    monkeypatch.setattr("build_tools.pipeline.render", broken)
+    with pytest.raises(RuntimeError, match="a bug in a template"):
+        run(project, "site", capsys=capsys)
+    assert outputs(project) == before
+
+
+def test_a_full_disk_while_writing_changes_nothing(built, capsys, monkeypatch):
+    project, before = built
+    real, written = Path.write_text, []
+
+    def write_text(self, *args, **kwargs):
+        if len(written) == 20:  # some pages are already in the staging folder
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        written.append(self)
+        return real(self, *args, **kwargs)
+    monkeypatch.setattr(Path, "write_text", write_text)
+    code, _, err = run(project, "site", capsys=capsys)
+    assert code == 1 and "No space left on device" in err and "nothing was written" in err
+    assert outputs(project) == before
+    assert not list((project / "docs").glob(".staging-*")), "the staging folder is removed"
+
+
+def test_a_failed_mkdocs_build_changes_nothing(built, capsys):
+    project, before = built
+    (project / "docs/about.md").write_text("[broken](nowhere.md)\n", encoding="utf-8")
+    code, _, err = run(project, "site", capsys=capsys)
+    assert code != 0 and "site/ and the generated pages were left as they were" in err
+    assert outputs(project) == before
+
+
+def test_a_failed_rename_while_swapping_undoes_the_others(tmp_path, monkeypatch):
+    targets = [tmp_path / name for name in "abc"]
+    for target in targets[:2]:  # c does not exist yet
+        target.mkdir()
+        (target / "f").write_text("old")
+    staged = [tmp_path / f"new-{name}" for name in "abc"]
+    for folder in staged:
+        folder.mkdir()
+        (folder / "f").write_text("new")
+    real, renames = Path.rename, []
+
+    def rename(self, to):
+        renames.append(self)
+        if self == staged[2]:
+            raise OSError(errno.EIO, "input/output error")
+        return real(self, to)
+    monkeypatch.setattr(Path, "rename", rename)
+    with pytest.raises(OSError):
+        swap_in(*zip(staged, targets))
+    assert [(t / "f").read_text() for t in targets[:2]] == ["old", "old"] and not targets[2].exists()
+    assert all((s / "f").read_text() == "new" for s in staged)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "new-a", "new-b", "new-c"]
