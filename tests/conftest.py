@@ -20,6 +20,15 @@ ROOT = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "CITATION.cff", "assets")
 
 
+def need(ok: bool, what: str) -> None:
+    """Skip the test when a tool it needs is missing, saying how to get it; in CI
+    (``CI=true``), fail instead, so that a missing install step cannot pass unseen."""
+    if not ok:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"missing in CI: {what}")
+        pytest.skip(f"missing: {what}")
+
+
 def copy_project(dest: Path) -> Path:
     """The seeds, the hand-written pages and the MkDocs config (with its theme overrides and hooks),
     copied into ``dest``."""
@@ -122,3 +131,19 @@ def resolve(page_path: str, href: str) -> tuple[str, str]:
     if href.split("#")[0].endswith("/") or not url.path or target == ".":
         target = posixpath.join(target, "index.html")
     return target.removeprefix("./"), url.fragment
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, for the whole session (see tests/browser.py)."""
+    from tests.browser import chromium
+    with chromium() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The session's built site served on localhost: its base address."""
+    from tests.browser import serve
+    with serve(site[0]) as base:
+        yield base

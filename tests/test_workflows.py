@@ -4,7 +4,6 @@ machine the test says how to get it and is skipped."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -13,17 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, need
 
 WORKFLOWS = sorted((ROOT / ".github/workflows").glob("*.yml"))
 LINT_DIR = ROOT / "tests/node"
-
-
-def need(ok: bool, what: str) -> None:
-    if not ok:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"missing in CI: {what}")
-        pytest.skip(f"missing: {what}")
 
 
 def test_actionlint_finds_nothing():

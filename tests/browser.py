@@ -1,0 +1,98 @@
+"""A built site served on localhost and opened in Debian's Chromium, driven by Playwright.
+
+The site is served under ``/root-causes/``, as GitHub Pages serves a project site,
+so that a link that forgets the base path breaks here too. Every request the
+browser makes is recorded; :func:`open_page` fails the test on a dialog.
+"""
+
+from __future__ import annotations
+
+import http.server
+import os
+import shutil
+import tempfile
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+from tests.conftest import need
+
+BASE_PATH = "/root-causes/"
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+NODE_MODULES = Path(__file__).parent / "node" / "node_modules"
+
+
+def chromium_path() -> str:
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    need(Path(path).exists(), "Chromium (apt-get install chromium; or set CHROMIUM to its path)")
+    return path
+
+
+@contextmanager
+def serve(site: Path):
+    """``site`` served at http://127.0.0.1:<port>/root-causes/ for as long as the block runs."""
+    with tempfile.TemporaryDirectory() as root:
+        (Path(root) / BASE_PATH.strip("/")).symlink_to(site.resolve())
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=root, **kwargs)
+
+            def log_message(self, *args):
+                pass
+
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            yield f"http://127.0.0.1:{server.server_port}{BASE_PATH}"
+        finally:
+            server.shutdown()
+            server.server_close()
+
+
+@contextmanager
+def chromium():
+    """A headless Chromium (Playwright's own browser download cannot work here)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "Playwright for Python (in the test dependencies: make test installs it)")
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def site_pages(site: Path) -> list[str]:
+    """Every HTML page of the built site, as a path from the site's root ("" for home)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+class Tab:
+    """One browser page that records every request and every dialog it sees."""
+
+    def __init__(self, browser, base: str, **context) -> None:
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.base, self.requests, self.dialogs = base, [], []
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", self._dialog)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(f"{dialog.type}: {dialog.message}")
+        dialog.dismiss()
+
+    def open(self, path: str):
+        self.page.goto(self.base + path, wait_until="load")
+        return self.page
+
+    def close(self) -> None:
+        self.context.close()

@@ -1,0 +1,152 @@
+"""The built site as a reader meets it: in Chromium, driven by Playwright.
+
+Journeys (a theme to the quoted words in their essay, search, the keyboard, the
+dark scheme), every page at phone width, every page through axe-core, and every
+request the browser makes while loading them.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.browser import BASE_PATH, NODE_MODULES, Tab, site_pages
+from tests.conftest import need
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+TARGET_TEXT_RGB = (0xFF, 0xD5, 0x4F)  # ::target-text in docs/assets/stylesheets/root-causes.css
+
+
+@pytest.fixture
+def tab(browser, served):
+    opened = Tab(browser, served, viewport=DESKTOP)
+    yield opened
+    assert opened.dialogs == [], "a page opened a dialog"
+    opened.close()
+
+
+def highlighted_pixels(page, selector: str) -> int:
+    """How many pixels of the element are painted in the text-fragment highlight colour
+    (its screenshot counted on a canvas, in the browser)."""
+    png = base64.b64encode(page.locator(selector).screenshot()).decode()
+    return page.evaluate("""async ([png, rgb]) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + png;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height), context = canvas.getContext("2d");
+        context.drawImage(image, 0, 0);
+        const data = context.getImageData(0, 0, image.width, image.height).data;
+        let count = 0;
+        for (let i = 0; i < data.length; i += 4)
+            if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count++;
+        return count;
+    }""", [png, list(TARGET_TEXT_RGB)])
+
+
+def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(tab):
+    page = tab.open("")
+    page.locator("article a[href='themes/trade/']").first.click()
+    page.wait_for_url("**/themes/trade/")
+    link = page.locator("a.in-context").first
+    href = link.get_attribute("href")
+    paragraph = href.split("#")[1].split(":~:")[0]
+    link.click()
+    page.wait_for_url(re.compile(r"/essays/[a-z0-9-]+/"))
+    assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == paragraph
+    page.wait_for_timeout(300)  # (the highlight is painted after the scroll)
+    assert highlighted_pixels(page, f"#{paragraph}") > 500, "the quoted words are not highlighted"
+
+
+def search(page, phrase: str) -> list[str]:
+    """Type ``phrase`` into the search box (already focused) and return the result addresses."""
+    page.keyboard.type(phrase)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q && "
+        "document.querySelector('.md-search-result__list li')", arg=phrase)
+    page.wait_for_timeout(500)  # (results are replaced as the query grows: let the last one settle)
+    return [urlparse(a).path for a in page.eval_on_selector_all(
+        ".md-search-result__item > a", "links => links.map(a => a.href)")]
+
+
+def a_phrase_from(essay) -> str:
+    """Eight words from the middle of the essay's longest paragraph."""
+    words = max(essay.paragraphs, key=lambda p: len(p.text)).text.split()
+    middle = len(words) // 2
+    return " ".join(words[middle:middle + 8])
+
+
+def test_search_for_a_phrase_lists_its_essay_first(tab, checked):
+    for essay in checked.corpus.essays:
+        page = tab.open("")
+        page.locator(".md-search__input").click()
+        phrase = a_phrase_from(essay)
+        results = search(page, phrase)
+        assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
+
+
+def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
+    essay = checked.corpus.essays[0]
+    page = tab.open("")
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    search(page, a_phrase_from(essay))
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**/essays/{essay.slug}/**")
+
+
+def test_the_dark_scheme_toggle_switches_and_is_remembered(tab):
+    page = tab.open("themes/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+    page.locator("label[for='__palette_1']").click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page = tab.open("essays/")
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    page.locator("label[for='__palette_0']").click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "default"
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser, served, site):
+    tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
+    wide = []
+    for path in site_pages(site[0]):
+        page = tab.open(path)
+        width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if width[0] > width[1]:
+            wide.append((path, width))
+    tab.close()
+    assert wide == []
+
+
+def test_loading_every_page_requests_nothing_outside_the_local_server(browser, served, site):
+    tab = Tab(browser, served, viewport=DESKTOP)
+    for path in site_pages(site[0]):
+        tab.open(path).wait_for_load_state("networkidle")
+    tab.close()
+    assert tab.requests and [url for url in tab.requests if not url.startswith(served)] == []
+    assert tab.dialogs == []
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, site, scheme):
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
+    tab = Tab(browser, served, viewport=DESKTOP)
+    tab.page.add_init_script(  # where Material keeps the reader's choice of scheme
+        f"localStorage.setItem('{BASE_PATH}.__palette', "
+        f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))")
+    found = []
+    for path in site_pages(site[0]):
+        page = tab.open(path)
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
+        page.add_script_tag(path=str(axe))
+        for violation in page.evaluate("axe.run().then(r => r.violations)"):
+            found.append(f"{path or 'home'}: {violation['id']} ({violation['impact']}) at "
+                         f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}")
+    tab.close()
+    assert found == []
