@@ -24,14 +24,18 @@ def on_page_content(html, page, config, files):
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 _LABEL_FOR = re.compile(r'(<label [^>]*?) for="([^"]*)"')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# A section's navigation is labelled by its icon-only toggle; its visible title follows.
+_NAV_LABEL = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")([^"]+)("[^>]*>\s*'
+                        r'<label class="md-nav__title")')
 
 
 def fix_material_markup(output: str) -> str:
     """Material's page with: no ``autocomplete`` on checkboxes (valid only on text
-    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, and
-    a name for the search dialog."""
+    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, a
+    name for the search dialog, and each section's navigation named by its title."""
     output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     output = output.replace(' tabindex=""', "")
+    output = _NAV_LABEL.sub(r'\1\2-title\3 id="\2-title"', output)
     ids = set(re.findall(r' id="([^"]+)"', output))
     output = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
