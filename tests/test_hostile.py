@@ -1,0 +1,116 @@
+"""Untrusted input stays inert: a corpus of hostile inputs in every field.
+
+1. ``make check`` refuses every payload that is raw HTML or a script address (however
+   encoded) with the file and line of the field that holds it.
+2. Were validation to let them all through, the site built from them still carries
+   no live markup: Chromium loads every page, no dialog opens, and no injected
+   element, handler or address exists in the DOM.
+"""
+
+from __future__ import annotations
+
+import os
+from unittest.mock import patch
+
+import pytest
+
+from build_tools.pipeline import build, check
+from build_tools.problems import SeedError
+from tests.browser import Tab, serve, site_pages
+from tests.conftest import copy_project
+from tests.golden import ENVIRONMENT
+from tests.hostile import PAYLOADS, add_hostile_essay, plant
+
+
+def test_the_corpus_is_large_and_varied():
+    assert len(PAYLOADS) >= 30 and len({p.text for p in PAYLOADS}) == len(PAYLOADS)
+    assert any(not p.refused for p in PAYLOADS)
+
+
+def test_validation_refuses_each_markup_payload_in_every_field_with_its_line(tmp_path):
+    root = copy_project(tmp_path / "project")
+    placements = plant(root, PAYLOADS)
+    with pytest.raises(SeedError) as caught:
+        check(root)
+    found = {(p.loc.path, p.loc.line) for p in caught.value.problems}
+    assert all("raw HTML" in p.message or "address is not allowed" in p.message for p in caught.value.problems)
+    expected = set()
+    for path, placed in placements.items():
+        lines = (root / path).read_text(encoding="utf-8").splitlines()
+        for field, payload in placed:
+            line = next(i for i, text in enumerate(lines, 1)
+                        if text.lstrip(" -").startswith(f"{field}:") and payload.marker in text)
+            if payload.refused:
+                expected.add((path, line))
+            lines[line - 1] = ""  # (the next field with this payload is on a later line)
+    assert found == expected
+    assert len({path for path, _ in found}) == len(placements), "every seeds file holds a refused payload"
+
+
+# What must not exist in a page built from hostile seeds: script that could run,
+# elements that load or navigate, and anything carrying a payload's marker as markup.
+DOM_CHECK = """() => {
+  const bad = [];
+  for (const el of document.querySelectorAll('*')) {
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase(), value = attr.value.replace(/[\\s\\x00-\\x1f]/g, '').toLowerCase();
+      if (name.startsWith('on')) bad.push(`${el.tagName} ${name}`);
+      if (/^(javascript|vbscript|data):/.test(value) && !(el.tagName === 'IMG' && value.startsWith('data:image/')))
+        bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 40)}`);
+      if (['id', 'class'].includes(name) && /(^|\\s)pwned/.test(attr.value)) bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
+      else if (/rc\\d\\d/.test(attr.value) && !['id', 'title', 'content', 'aria-label', 'href', 'data-text'].includes(name)
+          && !(el.tagName === 'A' && name === 'href' && value.startsWith('#')))
+        bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
+    }
+    if (/rc\\d\\d/.test(el.tagName.toLowerCase()) || el.tagName === 'X-PWNED') bad.push(el.tagName);
+  }
+  for (const sel of ['iframe', 'object', 'embed', 'base', 'meta[http-equiv]', 'form:not([data-md-component]):not(.md-search__form)',
+                     'article script', 'article style', 'article input', 'article template', 'article math',
+                     'article svg script', 'noscript'])
+    for (const el of document.querySelectorAll(sel)) bad.push(`<${el.tagName.toLowerCase()}> (${sel})`);
+  for (const s of document.querySelectorAll('script:not([src])'))
+    if (/alert|rc\\d\\d/.test(s.textContent) && s.type !== 'application/ld+json') bad.push('inline script: ' + s.textContent.slice(0, 60));
+  return bad;
+}"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The hostile project built with validation's HTML and address checks switched off."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    plant(root, PAYLOADS)
+    add_hostile_essay(root)
+    with patch("build_tools.load._unsafe_text", lambda data: iter(())), \
+            patch.dict(os.environ, ENVIRONMENT):
+        build(root)
+        cwd = os.getcwd()
+        os.chdir(root)  # (the citation extension reads the seeds from here)
+        try:
+            mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+        finally:
+            os.chdir(cwd)
+    return root / "site"
+
+
+def test_a_site_built_from_hostile_input_is_inert_in_chromium(browser, hostile_site):
+    pages = site_pages(hostile_site)
+    assert "hostile/" in pages and "essays/hostile-2026/" in pages
+    with serve(hostile_site) as base:
+        tab = Tab(browser, base, viewport={"width": 1280, "height": 900})
+        found = {}
+        for path in pages:
+            page = tab.open(path)
+            page.mouse.move(300, 300)
+            page.keyboard.press("Tab")
+            bad = page.evaluate(DOM_CHECK)
+            if bad:
+                found[path] = bad[:5]
+        essay_text = tab.open("essays/hostile-2026/").inner_text("article")
+        tab.close()
+    assert tab.dialogs == []
+    assert found == {}
+    assert [p.marker for p in PAYLOADS if p.marker not in essay_text] == []
+    assert "<script>alert('rc01')</script>" in essay_text, "source text shows as written"
+    assert [url for url in tab.requests if not url.startswith(base)] == []

@@ -1,0 +1,24 @@
+"""Every page of the built site is valid HTML: the Nu Html Checker (vnu-jar from npm,
+run with Java) reports zero errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+from tests.browser import NODE_MODULES
+from tests.conftest import need
+
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def test_the_nu_html_checker_finds_no_error_on_any_page(site):
+    need(shutil.which("java") is not None, "Java (apt-get install default-jre-headless)")
+    need(VNU.exists(), "vnu-jar: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
+    pages = sorted(str(p) for p in site[0].rglob("*.html"))
+    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+                          capture_output=True, text=True)
+    messages = json.loads(done.stderr or done.stdout)["messages"]
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
+    assert errors == [] and len(pages) > 20
