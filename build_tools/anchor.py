@@ -9,6 +9,7 @@ found, the error shows the closest passage of the essay and how similar it is.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
@@ -38,6 +39,15 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+_FOLD_TEXT = {**_FOLD, ord("…"): "..."}
+_SPACES = re.compile(r"\s+")
+
+
+def fold_text(text: str) -> str:
+    """``fold(text)[0]``, without the character map: quick, for searching."""
+    return _SPACES.sub(" ", text.translate(_FOLD_TEXT)).lstrip(" ")
+
+
 def _occurrences(haystack: str, needle: str) -> list[int]:
     found, i = [], haystack.find(needle)
     while i >= 0:
@@ -46,25 +56,28 @@ def _occurrences(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def folded(essay: Essay) -> list[tuple[Paragraph, str, list[int]]]:
+def folded(essay: Essay) -> list[tuple[Paragraph, str]]:
     """Each paragraph of ``essay`` with its folded text (see :func:`fold`)."""
-    return [(para, *fold(para.text)) for para in essay.paragraphs]
+    return [(para, fold_text(para.text)) for para in essay.paragraphs]
 
 
 def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
     """Every place in ``essay`` where the quote (with its prefix/suffix) stands.
-    ``paragraphs`` is ``folded(essay)``, when the caller has it already."""
-    needle = fold(ev.quote)[0].strip()
-    prefix = fold(ev.prefix)[0].strip() if ev.prefix else ""
-    suffix = fold(ev.suffix)[0].strip() if ev.suffix else ""
+    ``paragraphs`` is ``folded(essay)``, when the caller has it already. The map from
+    folded to source characters is made only for the paragraphs the quote is in."""
+    needle = fold_text(ev.quote).strip()
+    prefix = fold_text(ev.prefix).strip() if ev.prefix else ""
+    suffix = fold_text(ev.suffix).strip() if ev.suffix else ""
     quotes = []
-    for para, text, where in paragraphs or folded(essay):
+    for para, text in paragraphs or folded(essay):
+        where = None
         for i in _occurrences(text, needle):
             end = i + len(needle)
             if prefix and not text[:i].rstrip().endswith(prefix):
                 continue
             if suffix and not text[end:].lstrip().startswith(suffix):
                 continue
+            where = where or fold(para.text)[1]
             quotes.append(Quote(ev, essay, para, where[i], where[end - 1] + 1))
     return quotes
 

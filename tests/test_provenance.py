@@ -6,6 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
+from build_tools.anchor import fold, fold_text
 from build_tools.markdown_ext import find_citations
 from build_tools.pipeline import check
 from tests.conftest import run
@@ -96,3 +97,14 @@ def test_paragraph_ids_survive_changes_to_other_paragraphs(project, edit):
         expected = before[:at] + ["p-alas-this-is-the-wrong-answer"] + before[at + 1:]
     path.write_text(raw, encoding="utf-8")
     assert ids(project)["broad-2014"] == expected
+
+
+@pytest.mark.parametrize("text", ["", "  lead and trail  ", "a\u00a0 \n\tb", "“Quoted” — it’s…  done…",
+                                  "\u00a0\u00a0x", "… … …", "tab\tand\u2003em space"])
+def test_the_quick_fold_for_searching_folds_as_the_mapped_one(text):
+    assert fold_text(text) == fold(text)[0]
+
+
+def test_the_quick_fold_agrees_on_every_paragraph_of_the_corpus(checked):
+    paragraphs = [p.text for e in checked.corpus.essays for p in e.paragraphs]
+    assert [fold_text(t) for t in paragraphs] == [fold(t)[0] for t in paragraphs]
