@@ -409,7 +409,7 @@ class Accounts:
             if added.strip():
                 self.problems.append(f"{added.strip()!r} is shown in the block of source line {block.line} "
                                      "but is neither in the source nor a declared correction")
-        missing = [i for i, st in enumerate(self.state) if not st and not self.raw[i].isspace()]
+        missing = [i for i in _zeros(self.state) if not self.raw[i].isspace()]
         for run in _runs(missing):
             self._problem(run[0], f"text dropped that no rule declared: "
                                   f"{self.raw[run[0]:run[-1] + 1][:60]!r}")
@@ -420,8 +420,19 @@ class Accounts:
 
     def totals(self) -> tuple[int, int]:
         """(characters shown, characters consumed by changes), spaces not counted."""
-        visible = [st for st, c in zip(self.state, self.raw) if not c.isspace()]
-        return visible.count(1), visible.count(2)
+        spaces = [self.state[m.start()] for m in _SPACE.finditer(self.raw)]
+        return self.state.count(1) - spaces.count(1), self.state.count(2) - spaces.count(2)
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _zeros(state: bytearray):
+    """The offsets of ``state`` that hold 0."""
+    i = state.find(0)
+    while i >= 0:
+        yield i
+        i = state.find(0, i + 1)
 
 
 def _runs(offsets: list[int]) -> list[list[int]]:

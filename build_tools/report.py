@@ -23,7 +23,7 @@ _NOTE_STATUS = {
 
 
 def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None]) -> dict:
-    total = sum(not c.isspace() for c in essay.raw)
+    total = len("".join(essay.raw.split()))  # (split() splits where isspace() is true)
     shown, consumed = essay.balance
     by_action = {action: sum(c.chars for c in essay.changes if c.action == action)
                  for action in ("removed", "corrected", "converted")}
