@@ -22,7 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .model import Change, Corpus, Essay, Paragraph, Rule
+from .model import Change, Corpus, Essay, Paragraph
 from .problems import Collector, SourceLoc
 
 # Marks carried through later rules in the text, turned into ranges at the end:

@@ -5,9 +5,7 @@ from __future__ import annotations
 import json
 from urllib.parse import unquote, urlparse
 
-import pytest
-
-from tests.conftest import copy_project, resolve, run, run_site, snapshot, text
+from tests.conftest import resolve, text
 
 FURNITURE = [
     "Skip to content", "Skip to footer",                       # Truthout navigation
