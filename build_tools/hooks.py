@@ -1,11 +1,13 @@
 """MkDocs hooks (named in mkdocs.yml): every page's metadata escaped and content
-sanitised (:mod:`build_tools.sanitize`), and Material's page markup made valid HTML.
+sanitised (:mod:`build_tools.sanitize`), long sections of the navigation trimmed to
+the page's own entry, and Material's page markup made valid HTML.
 
 MkDocs loads this file by its path, so it imports the package absolutely.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 
 from build_tools.sanitize import clean_html, escape_meta
@@ -18,6 +20,32 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     return clean_html(html)
+
+
+# A section with more entries than this (the essays, at hundreds) lists in the sidebar
+# only its index page and the entry of the page being shown; its index page lists them
+# all. Material would otherwise write every essay's link into every essay's page.
+LONG_SECTION = 12
+
+
+def trim(items: list, page) -> list:
+    """``items`` of the navigation as ``page`` shows them: long sections trimmed."""
+    trimmed = []
+    for item in items:
+        if item.is_section:
+            children = item.children
+            if len(children) > LONG_SECTION:
+                children = [c for c in children if c.active or c is page or (c.is_page and c.is_index)]
+            item = copy.copy(item)
+            item.children = trim(children, page)
+        trimmed.append(item)
+    return trimmed
+
+
+def on_page_context(context, page, config, nav):
+    context["nav"] = copy.copy(nav)
+    context["nav"].items = trim(nav.items, page)
+    return context
 
 
 # Material 9.8 markup that the Nu Html Checker rejects or axe-core reports, and the fix.

@@ -1,0 +1,47 @@
+"""What keeps the site small as the corpus grows (issue 7): long sections of the
+navigation list only the page's own entry, built here from a synthetic corpus."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_tools.hooks import LONG_SECTION
+from tests.bench import paragraph_pool, write_corpus
+from tests.conftest import run_site
+
+N = LONG_SECTION + 2
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    from tests.conftest import copy_project
+    root = copy_project(tmp_path_factory.mktemp("many") / "project")
+    write_corpus(root, N, paragraph_pool())
+    assert run_site(root) == 0
+    return root / "site"
+
+
+def sidebar(html: str) -> str:
+    """The page's primary navigation (the sidebar)."""
+    return html.split('md-nav--primary', 1)[1].split('md-nav--secondary', 1)[0]
+
+
+def test_an_essay_page_lists_only_its_own_essay_of_a_long_section(many):
+    nav = sidebar((many / "essays" / "essay-0003" / "index.html").read_text(encoding="utf-8"))
+    assert re.findall(r'href="\.\./(essay-\d{4})/', nav) == []  # no other essay
+    assert '<a href="./" class="md-nav__link md-nav__link--active">' in nav  # its own
+    assert '<a href="preparation/"' in nav and '<a href="../" class="md-nav__link' in nav  # its page, the index
+
+
+def test_the_section_index_lists_every_essay_in_its_content(many):
+    html = (many / "essays" / "index.html").read_text(encoding="utf-8")
+    content = html.split('<article', 1)[1]
+    assert set(re.findall(r'href="(essay-\d{4})/', content)) == {f"essay-{i:04d}" for i in range(N)}
+
+
+def test_short_sections_are_listed_whole(many):
+    nav = sidebar((many / "themes" / "trade" / "index.html").read_text(encoding="utf-8"))
+    for theme in ("violence", "climate", "governance"):
+        assert f'<a href="../{theme}/"' in nav
