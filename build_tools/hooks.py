@@ -1,6 +1,7 @@
 """MkDocs hooks (named in mkdocs.yml): every page's metadata escaped and content
 sanitised (:mod:`build_tools.sanitize`), long sections of the navigation trimmed to
-the page's own entry, and Material's page markup made valid HTML.
+the page's own entry, Material's page markup made valid HTML, and the site indexed
+for search by Pagefind, behind Material's search box.
 
 MkDocs loads this file by its path, so it imports the package absolutely.
 """
@@ -9,12 +10,17 @@ from __future__ import annotations
 
 import copy
 import re
+import subprocess
+import sys
+
+from mkdocs.exceptions import PluginError
 
 from build_tools.sanitize import clean_html, escape_meta
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = escape_meta(page.meta)
+    page.meta["search"] = {"exclude": True}  # (Pagefind indexes the site, not Material's plugin)
     return markdown
 
 
@@ -69,8 +75,30 @@ def fix_material_markup(output: str) -> str:
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
 
 
+# Search: Material's box and its messages, answered by docs/assets/javascripts/search-worker.js
+# from Pagefind's index of each page's article.
+_SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def use_pagefind(output: str) -> str:
+    """The page with Material's search worker replaced by ours and its article marked for Pagefind."""
+    output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
+    if workers != 1 or _ARTICLE not in output:
+        raise PluginError("Material's markup has changed: see use_pagefind in build_tools/hooks.py")
+    return output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>")
+
+
 def on_post_page(output, page, config):
-    return fix_material_markup(output)
+    return use_pagefind(fix_material_markup(output))
+
+
+def on_post_build(config):
+    """Write the search index (pagefind/) of the built site."""
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
+                           "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True)
+    if done.returncode:
+        raise PluginError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
 
 
 def on_post_template(output_content, template_name, config):

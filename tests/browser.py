@@ -30,8 +30,9 @@ def chromium_path() -> str:
 
 
 @contextmanager
-def serve(site: Path):
-    """``site`` served at http://127.0.0.1:<port>/root-causes/ for as long as the block runs."""
+def serve(site: Path, served: list[str] | None = None):
+    """``site`` served at http://127.0.0.1:<port>/root-causes/ for as long as the block runs;
+    the path of every file served is appended to ``served``, if given."""
     with tempfile.TemporaryDirectory() as root:
         (Path(root) / BASE_PATH.strip("/")).symlink_to(site.resolve())
 
@@ -41,6 +42,10 @@ def serve(site: Path):
 
             def log_message(self, *args):
                 pass
+
+            def log_request(self, code="-", size="-"):
+                if served is not None and str(code) == "200":
+                    served.append(self.path.split("?")[0].removeprefix(BASE_PATH))
 
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -88,6 +88,26 @@ def test_search_for_a_phrase_lists_its_essay_first(tab, checked):
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
 
 
+def pagefind(page, query: str) -> list[str]:
+    """The addresses of the pages Pagefind's index gives for ``query``, best first
+    (asked through Pagefind's own script, as the search worker asks it)."""
+    return page.evaluate("""async q => {
+        const pagefind = await import("./pagefind/pagefind.js");
+        await pagefind.options({ baseUrl: new URL(".", location).pathname });
+        const search = await pagefind.search(q);
+        return Promise.all(search.results.map(r => r.data().then(d => d.url)));
+    }""", query)
+
+
+def test_the_index_has_every_essay_and_theme(tab, checked):
+    page = tab.open("")
+    for essay in checked.corpus.essays:
+        body = [p for p in essay.paragraphs if p.kind == "paragraph"][-1]
+        assert BASE_PATH + f"essays/{essay.slug}/" in pagefind(page, " ".join(body.text.split()[:8])), essay.slug
+    for theme in checked.corpus.themes:
+        assert BASE_PATH + f"themes/{theme.id}/" in pagefind(page, theme.question), theme.id
+
+
 def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
     essay = checked.corpus.essays[0]
     page = tab.open("")

@@ -1,0 +1,77 @@
+// Material for MkDocs' search box, answered by Pagefind.
+//
+// Material runs its search in a web worker and talks to it in four messages
+// (SETUP, READY, QUERY, RESULT); build_tools/hooks.py points Material at this
+// worker instead of its own. Material's worker holds the whole index of the site,
+// fetched on the first search; Pagefind's index (pagefind/, written after each build)
+// is split in chunks, so a search fetches only the words asked for and the excerpts
+// of the results shown.
+"use strict";
+
+const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+const SHOWN = 10;       // results whose excerpts are fetched for each query
+const SECTIONS = 3;     // headings listed under a result
+const PAUSE = 120;      // ms: Material asks at every key; search when typing pauses
+const root = new URL("../../", self.location);   // this file is assets/javascripts/
+let pagefind = null;
+let latest = 0;         // the newest query: answers to older ones are dropped
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
+}
+
+// A Pagefind result as Material's list of documents: the page, then its sections.
+// Material writes titles and texts as HTML: Pagefind's excerpts are escaped text with
+// <mark> around the words found; titles are escaped here.
+function documents(data, score, terms) {
+  const page = {
+    location: new URL(data.url, root).href,
+    title: escapeHtml(data.meta.title || data.url),
+    text: data.excerpt,
+    score,
+    terms,
+  };
+  const sections = data.sub_results
+    .filter(sub => sub.url.includes("#") && sub.title !== data.meta.title)
+    .slice(0, SECTIONS)
+    .map(sub => ({ location: new URL(sub.url, root).href, title: escapeHtml(sub.title), text: sub.excerpt, score, terms }));
+  return [page, ...sections];
+}
+
+async function setup() {
+  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+  await pagefind.init();
+  postMessage({ type: READY });
+}
+
+// Pagefind's ranking, with the pages that have the words in the order typed first.
+async function ranked(text) {
+  if (!text) return [];
+  const all = (await pagefind.search(text)).results;
+  if (!text.includes(" ")) return all;
+  const exact = new Set((await pagefind.search(`"${text.replace(/"/g, "")}"`)).results.map(r => r.id));
+  return [...all.filter(r => exact.has(r.id)), ...all.filter(r => !exact.has(r.id))];
+}
+
+// Material's query is written for its own index, lunr: "+" marks a word that must be
+// found, "*" a prefix. Pagefind finds every word and treats the last as a prefix.
+async function query(text, id) {
+  await new Promise(resolve => setTimeout(resolve, PAUSE));
+  if (id !== latest) return;
+  text = text.replace(/(^|\s)[+-]+/g, "$1").replace(/[*~^]/g, "");
+  const terms = Object.fromEntries(text.split(/\s+/).filter(Boolean).map(t => [t.toLowerCase(), true]));
+  const results = await ranked(text.trim());
+  const shown = await Promise.all(results.slice(0, SHOWN).map(r => r.data().then(d => [d, r.score])));
+  if (id !== latest) return;
+  postMessage({ type: RESULT, data: { items: shown.map(([d, score]) => documents(d, score, terms)) } });
+}
+
+self.addEventListener("message", ({ data: message }) => {
+  if (message.type === SETUP) {
+    setup().catch(error => console.error("search could not start:", error));
+  } else if (message.type === QUERY && pagefind) {
+    latest += 1;
+    query(message.data, latest).catch(error => console.error("search failed:", error));
+  }
+});
