@@ -13,7 +13,7 @@ const SHOWN = 10;       // results whose excerpts are fetched for each query
 const SECTIONS = 3;     // headings listed under a result
 const PAUSE = 120;      // ms: Material asks at every key; search when typing pauses
 const root = new URL("../../", self.location);   // this file is assets/javascripts/
-let pagefind = null;
+let pagefind = null;    // a promise of Pagefind's module
 let latest = 0;         // the newest query: answers to older ones are dropped
 
 function escapeHtml(text) {
@@ -38,19 +38,24 @@ function documents(data, score, terms) {
   return [page, ...sections];
 }
 
-async function setup() {
-  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-  await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
-  await pagefind.init();
-  postMessage({ type: READY });
+// Pagefind is loaded at the first query, not with the page: a reader who never
+// searches downloads none of it.
+function load() {
+  pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async module => {
+    await module.options({ baseUrl: root.pathname, excerptLength: 24 });
+    await module.init();
+    return module;
+  });
+  return pagefind;
 }
 
 // Pagefind's ranking, with the pages that have the words in the order typed first.
 async function ranked(text) {
   if (!text) return [];
-  const all = (await pagefind.search(text)).results;
+  const index = await load();
+  const all = (await index.search(text)).results;
   if (!text.includes(" ")) return all;
-  const exact = new Set((await pagefind.search(`"${text.replace(/"/g, "")}"`)).results.map(r => r.id));
+  const exact = new Set((await index.search(`"${text.replace(/"/g, "")}"`)).results.map(r => r.id));
   return [...all.filter(r => exact.has(r.id)), ...all.filter(r => !exact.has(r.id))];
 }
 
@@ -69,8 +74,8 @@ async function query(text, id) {
 
 self.addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
-    setup().catch(error => console.error("search could not start:", error));
-  } else if (message.type === QUERY && pagefind) {
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
     latest += 1;
     query(message.data, latest).catch(error => console.error("search failed:", error));
   }
