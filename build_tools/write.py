@@ -1,9 +1,11 @@
 """Stage 6, write: put the generated pages in place, all at once or not at all.
 
-Pages are written into a staging folder beside their destination; only when every
-file is written are the generated folders swapped in, each by a rename. If
-anything fails, the staging folder is removed and ``docs/`` is as it was.
-Hand-written pages are never touched: every path must lie in a generated folder.
+Only the pages that changed are written — into a staging folder inside ``docs/``;
+only when every one is written are they moved into place, each by a rename, and
+the pages no longer generated removed. If anything fails, the staging folder is
+removed and ``docs/`` is as it was. The pages that did not change keep their dates,
+so ``mkdocs serve --dirty`` rebuilds only what changed. Hand-written pages are never
+touched: every path must lie in a generated folder.
 """
 
 from __future__ import annotations
@@ -32,27 +34,29 @@ def generated_pages(docs: Path) -> dict[str, str]:
     return pages
 
 
-def swap_in(*moves: tuple[Path, Path]) -> None:
-    """For each ``(staged, target)`` (same parent), replace ``target`` by ``staged`` —
-    by renames only, and all of them or none: if one fails, the others are undone."""
-    done: list[tuple[Path, Path, Path | None]] = []  # (staged, target, old target set aside)
+def swap_in(*moves: tuple[Path | None, Path]) -> None:
+    """For each ``(staged, target)``, replace ``target`` (a file or folder) by ``staged``,
+    or remove it if ``staged`` is None — by renames only, and all of them or none: if one
+    fails, the others are undone."""
+    done: list[tuple[Path | None, Path, Path | None]] = []  # (staged, target, old target set aside)
     try:
         for staged, target in moves:
             old = target.with_name(f".{target.name}.old-{os.getpid()}") if target.exists() else None
             if old is not None:
                 target.rename(old)
             done.append((staged, target, old))
-            staged.rename(target)
+            if staged is not None:
+                staged.rename(target)
     except BaseException:
         for staged, target, old in reversed(done):
-            if not staged.exists() and target.exists():
+            if staged is not None and not staged.exists() and target.exists():
                 target.rename(staged)
             if old is not None:
                 old.rename(target)
         raise
     for _, _, old in done:
         if old is not None:
-            shutil.rmtree(old)
+            shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
 def write(pages: dict[str, str], docs: Path) -> list[str]:
@@ -68,13 +72,20 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs))
     try:
-        for path, text in sorted(pages.items()):
-            out = staging / path
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(text, encoding="utf-8", newline="\n")
-        for name in GENERATED:
-            (staging / name).mkdir(exist_ok=True)
-        swap_in(*((staging / name, docs / name) for name in GENERATED))
+        moves: list[tuple[Path | None, Path]] = []
+        for path in changed:
+            staged = None
+            if path in pages:
+                staged = staging / path.replace("/", "__")
+                staged.write_text(pages[path], encoding="utf-8", newline="\n")
+            moves.append((staged, docs / path))
+        for _, target in moves:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        swap_in(*moves)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    for name in GENERATED:  # the folders of pages no longer generated
+        for folder in sorted((docs / name).rglob("*"), reverse=True):
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
     return changed

@@ -1,13 +1,16 @@
-"""What keeps the site small as the corpus grows (issue 7): long sections of the
-navigation list only the page's own entry, built here from a synthetic corpus."""
+"""What keeps the site small and rebuilds quick as the corpus grows (issue 7): long
+sections of the navigation list only the page's own entry (built here from a
+synthetic corpus), and a rebuild writes only the pages that changed."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
 
 from build_tools.hooks import LONG_SECTION
+from build_tools.write import write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import run_site
 
@@ -45,3 +48,16 @@ def test_short_sections_are_listed_whole(many):
     nav = sidebar((many / "themes" / "trade" / "index.html").read_text(encoding="utf-8"))
     for theme in ("violence", "climate", "governance"):
         assert f'<a href="../{theme}/"' in nav
+
+
+def test_a_rebuild_writes_only_the_pages_that_changed(tmp_path):
+    docs = tmp_path / "docs"
+    write({"essays/a/index.md": "A", "essays/b/index.md": "B", "essays/c/index.md": "C"}, docs)
+    for path in docs.rglob("*.md"):
+        os.utime(path, (1_000_000, 1_000_000))
+    changed = write({"essays/a/index.md": "A, edited", "essays/c/index.md": "C", "themes/t.md": "T"}, docs)
+    assert changed == ["essays/a/index.md", "essays/b/index.md", "themes/t.md"]
+    assert (docs / "essays/a/index.md").read_text(encoding="utf-8") == "A, edited"
+    assert (docs / "essays/c/index.md").stat().st_mtime == 1_000_000  # untouched: --dirty skips it
+    assert not (docs / "essays/b").exists()  # a page no longer generated goes, with its folder
+    assert not list(docs.glob(".staging-*"))
