@@ -484,9 +484,29 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
                    balance=(shown, consumed))
 
 
+# Cleaning is a function of an essay's source and rules alone: what it made for each
+# (source, rules) is kept, so that `make serve` cleans again only the essay edited.
+# (It keeps the last corpus' worth: one entry an essay.)
+_cleaned: dict[tuple, dict] = {}
+_CLEANED = ("paragraphs", "notes", "changes", "balance")
+
+
 def clean(corpus: Corpus) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply."""
     problems = Collector()
-    essays = tuple(clean_essay(e, problems) for e in corpus.essays)
+    essays, kept = [], {}
+    for essay in corpus.essays:
+        key = (essay.slug, essay.source_path, essay.raw, repr(essay.rules))
+        if key not in _cleaned:
+            found = len(problems.problems)
+            done = clean_essay(essay, problems)
+            if len(problems.problems) > found:
+                essays.append(done)
+                continue
+            _cleaned[key] = {name: getattr(done, name) for name in _CLEANED}
+        kept[key] = _cleaned[key]
+        essays.append(replace(essay, **kept[key]))
     problems.raise_if_any()
-    return replace(corpus, essays=essays)
+    _cleaned.clear()
+    _cleaned.update(kept)
+    return replace(corpus, essays=tuple(essays))
