@@ -112,7 +112,9 @@ def cmd_serve(args) -> int:
 
     threading.Thread(target=regenerate_on_change, daemon=True).start()
     try:
-        return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dev-addr",
+        # --dirty: MkDocs rebuilds only the pages whose Markdown changed (the generator
+        # rewrites only those), not the whole site.
+        return subprocess.run([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr",
                                args.dev_addr], cwd=args.root, env=_mkdocs_env()).returncode
     except KeyboardInterrupt:
         return 0

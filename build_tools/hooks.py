@@ -12,6 +12,7 @@ import copy
 import re
 import subprocess
 import sys
+import threading
 
 from mkdocs.exceptions import PluginError
 
@@ -93,14 +94,27 @@ def on_post_page(output, page, config):
     return use_pagefind(fix_material_markup(output))
 
 
+_serving = False
+_indexing = threading.Lock()
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
+
+
 def on_post_build(config):
-    """Write the search index (pagefind/) of the built site."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", config.site_dir, "--silent",
-                           "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True)
+    """Write the search index (pagefind/) of the built site. While serving, in the
+    background: the rebuilt pages show at once, the index follows a few seconds later."""
+    if _serving:
+        threading.Thread(target=index_site, args=(config.site_dir,), daemon=True).start()
+    else:
+        index_site(config.site_dir)
+
+
+def index_site(site_dir: str) -> None:
+    with _indexing:
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent",
+                               "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True)
     if done.returncode:
         raise PluginError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
-
-
-def on_post_template(output_content, template_name, config):
-    """The same for the pages made from a template alone (the 404 page)."""
-    return fix_material_markup(output_content) if template_name.endswith(".html") else output_content
