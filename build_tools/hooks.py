@@ -82,16 +82,24 @@ _SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/searc
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
-def use_pagefind(output: str) -> str:
-    """The page with Material's search worker replaced by ours and its article marked for Pagefind."""
+def use_pagefind(output: str, indexed: bool = True) -> str:
+    """The page with Material's search worker replaced by ours and, if ``indexed``, its
+    article marked for Pagefind to index."""
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
-    if workers != 1 or _ARTICLE not in output:
+    if workers != 1 or (indexed and _ARTICLE not in output):
         raise PluginError("Material's markup has changed: see use_pagefind in build_tools/hooks.py")
-    return output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>")
+    return output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>") if indexed else output
 
 
 def on_post_page(output, page, config):
     return use_pagefind(fix_material_markup(output))
+
+
+def on_post_template(output_content, template_name, config):
+    """The same for the pages made from a template alone (the 404 page), left out of the index."""
+    if not template_name.endswith(".html"):
+        return output_content
+    return use_pagefind(fix_material_markup(output_content), indexed=False)
 
 
 _serving = False

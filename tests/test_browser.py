@@ -88,6 +88,13 @@ def test_search_for_a_phrase_lists_its_essay_first(tab, checked):
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
 
 
+def test_search_works_from_the_404_page_too(tab, checked):
+    essay = checked.corpus.essays[0]
+    page = tab.open("404.html")
+    page.locator(".md-search__input").click()
+    assert search(page, a_phrase_from(essay))[0].endswith(f"/essays/{essay.slug}/")
+
+
 def pagefind(page, query: str) -> list[str]:
     """The addresses of the pages Pagefind's index gives for ``query``, best first
     (asked through Pagefind's own script, as the search worker asks it)."""
