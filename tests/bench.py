@@ -8,7 +8,7 @@ on the generated Markdown, each in its own process, so that the table shows the
 generator's own share, the whole build, the peak memory of either process, the size
 of ``site/``, and — in Chromium, counting what the server sends, gzipped — what the
 first view of a theme page weighs and what a reader then downloads to get the results
-of a first search.
+of a first search — and how long ``make serve`` takes to show an edit to one essay.
 
     python -m tests.bench [N ...]     (default: 10 100 1000)
 """
@@ -20,10 +20,12 @@ import os
 import platform
 import re
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 from build_tools.__main__ import _mkdocs_env
@@ -125,6 +127,39 @@ def size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
+def serve_edit(root: Path, slug: str) -> float:
+    """Seconds from saving an edit to one essay's source to ``make serve`` serving the
+    edited page (the generator, then MkDocs' rebuild, then the page fetched anew)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "--root", str(root), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=_mkdocs_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/essays/{slug}/", timeout=10) as r:
+                return r.read().decode()
+        except OSError:
+            return ""
+    try:
+        while "Essay" not in page():
+            time.sleep(0.5)
+        time.sleep(3)  # (let the first build's search index settle)
+        source = root / "seeds" / "essays" / f"{slug}.txt"
+        marker = "Edited-for-the-benchmark"
+        start = time.perf_counter()
+        source.write_text(source.read_text(encoding="utf-8").replace("\n\n", f" {marker}\n\n", 1),
+                          encoding="utf-8")
+        while marker not in page():
+            time.sleep(0.05)
+        return time.perf_counter() - start
+    finally:
+        server.terminate()
+        server.wait()
+
+
 def measure(n: int, pool: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
         root = copy_project(Path(tmp) / "project")
@@ -133,15 +168,16 @@ def measure(n: int, pool: list[str]) -> dict:
         mk_s, mk_kib = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")], root)
         site = root / "site"
         view, search = first_view_and_search(site, SEARCH)
+        edit = serve_edit(root, f"essay-{n // 2:04d}")
         return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s,
                 "peak_mib": max(gen_kib, mk_kib) / 1024, "site_mb": size(site) / 1e6,
-                "first_view_kib": view / 1024, "first_search_kib": search / 1024}
+                "first_view_kib": view / 1024, "first_search_kib": search / 1024, "serve_edit": edit}
 
 
 COLUMNS = [("N", "n", "{:d}"), ("generator s", "generator", "{:.2f}"), ("MkDocs s", "mkdocs", "{:.2f}"),
            ("total s", "total", "{:.2f}"), ("generator share", None, None), ("peak MiB", "peak_mib", "{:.0f}"),
            ("site/ MB", "site_mb", "{:.1f}"), ("first view KiB gz", "first_view_kib", "{:.0f}"),
-           ("first search KiB gz", "first_search_kib", "{:.0f}")]
+           ("first search KiB gz", "first_search_kib", "{:.0f}"), ("serve edit s", "serve_edit", "{:.1f}")]
 
 
 def row(r: dict) -> list[str]:
