@@ -76,7 +76,8 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
         for path in changed:
             staged = None
             if path in pages:
-                staged = staging / path.replace("/", "__")
+                staged = staging / path
+                staged.parent.mkdir(parents=True, exist_ok=True)
                 staged.write_text(pages[path], encoding="utf-8", newline="\n")
             moves.append((staged, docs / path))
         for _, target in moves:
