@@ -457,13 +457,12 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
             origins = [o for o in block.origins[start:end] if o >= 0]
             line = accounts.line_of(origins[0]) if origins else block.line
             text = "".join(c for c in block.text[start:end] if c not in MARKS)
+            chars = 0
             if action in CONSUMING:
                 for s, e in consumes or [(start, end)]:
                     accounts.consume(block.origins[s:e], _r.name)
-            chars = sum(not block.text[i].isspace() and block.origins[i] >= 0
-                        for s, e in (consumes or [(start, end)]) for i in range(s, e))
-            changes.append(Change(_r.name, action, text, line, _reason, detail,
-                                  chars if action in CONSUMING else 0, step))
+                    chars += sum(not block.text[i].isspace() and block.origins[i] >= 0 for i in range(s, e))
+            changes.append(Change(_r.name, action, text, line, _reason, detail, chars, step))
         params = dict(r.params)
         if r.name == "correct":
             params["index"] = sum(x.name == "correct" for x in essay.rules[:step - 1])
