@@ -85,8 +85,10 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
         swap_in(*moves)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for name in GENERATED:  # the folders of pages no longer generated
-        for folder in sorted((docs / name).rglob("*"), reverse=True):
-            if folder.is_dir() and not any(folder.iterdir()):
+    for path in changed:
+        if path not in pages:  # a page no longer generated: the folders it leaves empty go too
+            folder, top = (docs / path).parent, docs / path.split("/")[0]
+            while folder != top and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
+                folder = folder.parent
     return changed
