@@ -12,14 +12,13 @@ import pytest
 from build_tools.hooks import LONG_SECTION
 from build_tools.write import write
 from tests.bench import paragraph_pool, write_corpus
-from tests.conftest import run_site
+from tests.conftest import copy_project, run_site
 
 N = LONG_SECTION + 2
 
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    from tests.conftest import copy_project
     root = copy_project(tmp_path_factory.mktemp("many") / "project")
     write_corpus(root, N, paragraph_pool())
     assert run_site(root) == 0
