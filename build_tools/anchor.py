@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
+from .memo import Memo
 from .model import Corpus, Essay, Evidence, Paragraph, Quote
 from .problems import Collector
 
@@ -82,6 +83,20 @@ def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
     return quotes
 
 
+# Where each essay's quotes were found, kept with its paragraphs and the quotes looked up
+# (see memo.py).
+_found: Memo[dict] = Memo()
+
+
+def _find_all(essay: Essay, group: tuple[Evidence, ...]) -> dict[Evidence, list[Quote]]:
+    """:func:`find` for each of ``group``, the quotes of ``essay``."""
+    def spots() -> dict:
+        paragraphs = folded(essay)
+        return {ev: [(q.paragraph, q.start, q.end) for q in find(essay, ev, paragraphs)] for ev in group}
+    found = _found.get(essay.slug, (essay.paragraphs, group), spots)
+    return {ev: [Quote(ev, essay, *spot) for spot in where] for ev, where in found.items()}
+
+
 def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
     """The passage of ``essay`` most like ``quote``: (similarity, paragraph id, passage)."""
     target = fold(quote)[0].strip()
@@ -117,9 +132,7 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     essays = {e.slug: e for e in corpus.essays}
     found: dict[Evidence, list[Quote]] = {}
     for slug, group in by_essay.items():
-        paragraphs = folded(essays[slug])
-        for ev in group:
-            found[ev] = find(essays[slug], ev, paragraphs)
+        found.update(_find_all(essays[slug], tuple(group)))
     resolved: dict[Evidence, Quote] = {}
     for ev in evidence:
         essay, quotes = essays[ev.essay], found[ev]

@@ -22,6 +22,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from .memo import Memo
 from .model import Change, Corpus, Essay, Paragraph
 from .problems import Collector, SourceLoc
 
@@ -484,28 +485,22 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
 
 
 # Cleaning is a function of an essay's source and rules alone: what it made for each
-# (source, rules) is kept, so that `make serve` cleans again only the essay edited.
-# (It keeps the last corpus' worth: one entry an essay.)
-_cleaned: dict[tuple, dict] = {}
+# essay is kept with them (see memo.py), so that `make serve` cleans again only the
+# essay edited.
+_cleaned: Memo[dict] = Memo()
 _CLEANED = ("paragraphs", "notes", "changes", "balance")
 
 
 def clean(corpus: Corpus) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply."""
     problems = Collector()
-    essays, kept = [], {}
+    essays = []
     for essay in corpus.essays:
-        key = (essay.slug, essay.source_path, essay.raw, repr(essay.rules))
-        if key not in _cleaned:
-            found = len(problems.problems)
-            done = clean_essay(essay, problems)
-            if len(problems.problems) > found:
-                essays.append(done)
-                continue
-            _cleaned[key] = {name: getattr(done, name) for name in _CLEANED}
-        kept[key] = _cleaned[key]
-        essays.append(replace(essay, **kept[key]))
+        found = len(problems.problems)
+        cleaned = _cleaned.get(essay.slug, (essay.source_path, essay.raw, repr(essay.rules)), lambda: {
+            name: getattr(done, name) for done in [clean_essay(essay, problems)] for name in _CLEANED})
+        if len(problems.problems) > found:
+            _cleaned.forget(essay.slug)  # (not kept: its problems must be reported again)
+        essays.append(replace(essay, **cleaned))
     problems.raise_if_any()
-    _cleaned.clear()
-    _cleaned.update(kept)
     return replace(corpus, essays=tuple(essays))

@@ -20,11 +20,12 @@ from urllib.parse import unquote
 import yaml
 
 from . import schema
+from .memo import Memo
 from .markdown_ext import find_citations
 from .model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from .problems import Collector, Problem, SeedError, SourceLoc
 from .write import GENERATED
-from .yamlfile import LocDict, LocList, decode_text, loc_of, load_yaml, read_text
+from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -99,19 +100,29 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
+# What each seeds file was read as, kept with its bytes (see memo.py).
+_parsed: Memo[tuple[object, list[Problem]]] = Memo()
+
+
 def _read(root: Path, path: Path, schema_name: str, problems: Collector):
-    """Parse and schema-check one YAML file; None (with problems recorded) if it is unusable."""
+    """Parse and schema-check one YAML file; None (with problems recorded) if it is unusable.
+    The result is shared, not copied: no caller changes it."""
     rel = _rel(root, path)
+    content = path.read_bytes()
+    data, found = _parsed.get((rel, schema_name), content, lambda: _parse(content, rel, schema_name))
+    problems.problems.extend(found)
+    return data
+
+
+def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Problem]]:
     try:
-        data = load_yaml(path, rel)
+        data = parse_yaml(decode_text(content, rel), rel)
     except SeedError as exc:
-        problems.problems.extend(exc.problems)
-        return None
+        return None, exc.problems
     found = schema.check(schema_name, data)
     flagged = {f.loc for f in found}
     found += [p for p in _unsafe_text(data) if p.loc not in flagged]
-    problems.problems.extend(found)
-    return None if found else data
+    return (None if found else data), found
 
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the

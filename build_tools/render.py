@@ -23,7 +23,8 @@ from . import cite, exports, report
 from .clean import RULES, note_id
 from .corpus_map import passage_counts, svg, totals
 from .markdown_text import Md, escape, paragraph_markdown
-from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Term, Theme
+from .memo import Memo
+from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Site, Term, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -71,9 +72,12 @@ def term_tooltip(term: Term) -> Md:
     return Md(" ".join(text.split()))
 
 
-def citation_meta(work: cite.Work, corpus: Corpus) -> dict:
+def citation_meta(work: cite.Work, site: Site) -> dict:
     """What a page's front matter tells the theme for its Highwire and JSON-LD tags."""
-    return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, corpus.site)}
+    return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, site)}
+
+
+_term_counts: Memo[Counter] = Memo()  # (see memo.py)
 
 
 def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
@@ -87,7 +91,8 @@ def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
     pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(term_of, key=len, reverse=True))) + r")\b")
     usage: dict[str, list[tuple[Essay, int]]] = {term.term: [] for term in corpus.terms}
     for essay in corpus.essays:
-        counts = Counter(term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text))
+        counts = _term_counts.get(essay.slug, (essay.paragraphs, essay.notes, term_of), lambda: Counter(
+            term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text)))
         for term, n in counts.items():
             usage[term].append((essay, n))
     return usage
@@ -188,20 +193,49 @@ def theme_stats(corpus: Corpus, theme: Theme) -> ThemeStats:
                       tuple(e for e in corpus.essays if e.slug in slugs))
 
 
+ESSAY_TEMPLATES = ("essay.md.j2", "preparation.md.j2", "_macros.md.j2")
+# The pages of each essay, kept with everything they were made from (see memo.py).
+_essay_pages: Memo[dict[str, str]] = Memo()
+
+
+def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
+                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...], site: Site) -> dict[str, str]:
+    """An essay's page, its preparation page and report, and its citation downloads. The
+    templates see only these arguments (not the corpus), so they are all a page depends on."""
+    cited_by: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        cited_by[c.quote.paragraph.id].append(c)
+    marker_ids, notes = essay_notes(essay)
+    prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()})
+    work = cite.essay_work(essay)
+    stem = f"essays/{essay.slug}/"
+    return {
+        stem + "index.md": env.get_template("essay.md.j2").render(
+            essay=essay, citations=citations, cited_by=cited_by, marker_ids=marker_ids, notes=notes,
+            work=work, citation=citation_meta(work, site), corrections=len(prepared["corrections"]),
+            conversations=conversations, themes={t.id: t for t in themes}),
+        stem + "preparation.md": env.get_template("preparation.md.j2").render(essay=essay, report=prepared),
+        stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        **_downloads(f"{stem}{essay.slug}", work),
+    }
+
+
+def _downloads(stem: str, work: cite.Work) -> dict[str, str]:
+    return {f"{stem}.bib": cite.bibtex(work), f"{stem}.ris": cite.ris(work), f"{stem}.csl.json": cite.csl_json(work)}
+
+
 def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     """Every generated page, as ``{path under docs/: Markdown}``."""
     env = environment()
     pages: dict[str, str] = {}
 
-    def downloads(stem: str, work: cite.Work) -> None:
-        pages[f"{stem}.bib"] = cite.bibtex(work)
-        pages[f"{stem}.ris"] = cite.ris(work)
-        pages[f"{stem}.csl.json"] = cite.csl_json(work)
-
     def page(path: str, template: str, **context) -> None:
-        if path in pages:
+        add({path: env.get_template(template).render(corpus=corpus, **context)})
+
+    def add(new: dict[str, str]) -> None:
+        for path in new.keys() & pages.keys():
             raise RuntimeError(f"two pages would be written to docs/{path}")
-        pages[path] = env.get_template(template).render(corpus=corpus, **context)
+        pages.update(new)
 
     stats = {t.id: theme_stats(corpus, t) for t in corpus.themes}
     citations: dict[str, list[Citation]] = defaultdict(list)
@@ -214,33 +248,21 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
 
     def cited_page(path: str, template: str, title: str, address: str, **context) -> cite.Work:
         work = cite.page_work(site, title, address)
-        page(path, template, title=title, work=work, citation=citation_meta(work, corpus), **context)
+        page(path, template, title=title, work=work, citation=citation_meta(work, site), **context)
         return work
 
     for theme in corpus.themes:
         work = cited_page(f"themes/{theme.id}/index.md", "theme.md.j2", theme.title, f"themes/{theme.id}/",
                           theme=theme, stats=stats[theme.id],
                           claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
-        downloads(f"themes/{theme.id}/{theme.id}", work)
+        add(_downloads(f"themes/{theme.id}/{theme.id}", work))
         pages[f"themes/{theme.id}/{theme.id}-claims.csv"] = exports.theme_csv(corpus, theme, quotes)
         pages[f"themes/{theme.id}/{theme.id}-claims.json"] = exports.theme_json(corpus, theme, quotes)
     pairs = conversations(corpus, quotes)
-    rule_docs = {name: fn.__doc__ for name, fn in RULES.items()}
+    templates = tuple(env.loader.get_source(env, t)[0] for t in ESSAY_TEMPLATES)
     for essay in corpus.essays:
-        cited_by: dict[str, list[Citation]] = defaultdict(list)
-        for c in citations[essay.slug]:
-            cited_by[c.quote.paragraph.id].append(c)
-        marker_ids, notes = essay_notes(essay)
-        prepared = report.fidelity(essay, notes, rule_docs)
-        work = cite.essay_work(essay)
-        page(f"essays/{essay.slug}/index.md", "essay.md.j2", essay=essay, citations=citations[essay.slug],
-             cited_by=cited_by, marker_ids=marker_ids, notes=notes, work=work,
-             citation=citation_meta(work, corpus),
-             corrections=len(prepared["corrections"]), conversations=pairs[essay.slug])
-        downloads(f"essays/{essay.slug}/{essay.slug}", work)
-        page(f"essays/{essay.slug}/preparation.md", "preparation.md.j2", essay=essay, report=prepared)
-        pages[f"essays/{essay.slug}/preparation.json"] = json.dumps(
-            prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        inputs = (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, site)
+        add(_essay_pages.get(essay.slug, (templates, inputs), lambda: essay_pages(env, *inputs)))
     counts = passage_counts(corpus, quotes)
     reference = {
         "index": ("reference_index.md.j2", "Reference", {}),

@@ -111,7 +111,11 @@ def decode_text(data: bytes, rel: str) -> str:
 
 def load_yaml(path: Path, rel: str) -> Any:
     """Parse one YAML file into LocDict/LocList/scalars, or raise a SeedError naming the line."""
-    text = read_text(path, rel)
+    return parse_yaml(read_text(path, rel), rel)
+
+
+def parse_yaml(text: str, rel: str) -> Any:
+    """:func:`load_yaml` of a file's text (``rel`` names it in problems)."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:

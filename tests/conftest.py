@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from build_tools.__main__ import main
+from build_tools.memo import Memo
 from build_tools.pipeline import check
 from tests.golden import ENVIRONMENT
 
@@ -41,6 +42,12 @@ def copy_project(dest: Path) -> Path:
     shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
     shutil.copy(ROOT / "build_tools" / "hooks.py", dest / "build_tools" / "hooks.py")
     return dest
+
+
+@pytest.fixture(autouse=True)
+def nothing_kept():
+    """Each test builds from nothing kept by an earlier test's build (see build_tools/memo.py)."""
+    Memo.forget_everything()
 
 
 @pytest.fixture

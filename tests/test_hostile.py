@@ -14,6 +14,7 @@ from unittest.mock import patch
 
 import pytest
 
+from build_tools.memo import Memo
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
 from tests.browser import Tab, serve, site_pages
@@ -84,6 +85,7 @@ def hostile_site(tmp_path_factory):
     add_hostile_essay(root)
     with patch("build_tools.load._unsafe_text", lambda data: iter(())), \
             patch.dict(os.environ, ENVIRONMENT):
+        Memo.forget_everything()  # (what the unpatched load kept of the same files must not be used)
         build(root)
         cwd = os.getcwd()
         os.chdir(root)  # (the citation extension reads the seeds from here)

@@ -1,0 +1,61 @@
+"""``make serve`` builds again in the same process after each edit, keeping what each
+stage made with the inputs it made it from (build_tools/memo.py). What a build that
+kept results writes must be exactly what a build from nothing writes, whatever was
+edited; and an edit to one essay must make the build render that essay again, not
+every essay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_tools import render as render_module
+from build_tools.memo import Memo
+from build_tools.pipeline import check
+from build_tools.render import render
+
+
+def pages(root: Path) -> dict[str, str]:
+    checked = check(root)
+    return render(checked.corpus, checked.quotes)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+EDITS = {
+    "an essay's text": ("seeds/essays/wilson-2021.txt", "\n\n", " Edited.\n\n"),
+    "an essay's metadata": ("seeds/essays/bach-2000.yml", '\ntitle: "', '\ntitle: "Edited '),
+    "a theme's title": ("seeds/themes.yml", "title: Trade", "title: Trade and investment"),
+    "a claim's title": ("seeds/crossrefs/trade.yml", "    title: ", "    title: Edited "),
+}
+
+
+@pytest.mark.parametrize("what", EDITS)
+def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, what):
+    pages(project)  # (the first build: everything is made and kept)
+    name, old, new = EDITS[what]
+    edit(project / name, old, new)
+    kept = pages(project)
+    Memo.forget_everything()
+    assert kept == pages(project)
+
+
+def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
+    essays = project / "seeds" / "essays"
+    for suffix in (".txt", ".yml"):  # an essay no claim quotes: no other page shows its words
+        (essays / f"extra-2020{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
+    pages(project)
+    rendered = []
+    essay_pages = render_module.essay_pages
+    monkeypatch.setattr(render_module, "essay_pages", lambda env, essay, *rest: (
+        rendered.append(essay.slug), essay_pages(env, essay, *rest))[1])
+    edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
+    pages(project)
+    assert rendered == ["extra-2020"]
+    pages(project)
+    assert rendered == ["extra-2020"]  # (nothing changed since)
