@@ -11,20 +11,21 @@ import csv
 import io
 import json
 
-from .model import Corpus, Evidence, Quote, Theme
+from .model import Quote, Site, Theme
 
 COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "author", "essay_title",
            "date", "quote", "note", "paragraph", "url")
 
 
-def _records(corpus: Corpus, theme: Theme, quotes: dict[Evidence, Quote]) -> list[dict]:
-    base = corpus.site.url or ""
-    claims = []
-    for claim in corpus.claims_of(theme.id):
-        claims.append({"id": claim.id, "title": claim.title, "claim": claim.claim,
-                       "url": f"{base}themes/{theme.id}/#{claim.id}",
-                       "evidence": [_quote(quotes[ev], base) for ev in claim.evidence]})
-    return claims
+# A theme's claims, each with the quotes of its evidence in order.
+Claims = "list[tuple[Claim, list[Quote]]]"
+
+
+def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
+    base = site.url or ""
+    return [{"id": claim.id, "title": claim.title, "claim": claim.claim,
+             "url": f"{base}themes/{theme.id}/#{claim.id}", "evidence": [_quote(q, base) for q in quotes]}
+            for claim, quotes in claims]
 
 
 def _quote(q: Quote, base: str) -> dict:
@@ -34,9 +35,9 @@ def _quote(q: Quote, base: str) -> dict:
             "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}"}
 
 
-def theme_json(corpus: Corpus, theme: Theme, quotes: dict[Evidence, Quote]) -> str:
+def theme_json(site: Site, theme: Theme, claims: Claims) -> str:
     data = {"theme": {"id": theme.id, "title": theme.title, "question": theme.question},
-            "source": corpus.site.name, "claims": _records(corpus, theme, quotes)}
+            "source": site.name, "claims": _records(site, theme, claims)}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -45,11 +46,11 @@ def _cell(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def theme_csv(corpus: Corpus, theme: Theme, quotes: dict[Evidence, Quote]) -> str:
+def theme_csv(site: Site, theme: Theme, claims: Claims) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for claim in _records(corpus, theme, quotes):
+    for claim in _records(site, theme, claims):
         for i, ev in enumerate(claim["evidence"], 1):
             row = {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"],
                    "position": i, **ev}

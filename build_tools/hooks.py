@@ -9,6 +9,7 @@ MkDocs loads this file by its path, so it imports the package absolutely.
 from __future__ import annotations
 
 import copy
+import os
 import re
 import subprocess
 import sys
@@ -115,14 +116,17 @@ def on_post_build(config):
     """Write the search index (pagefind/) of the built site. While serving, in the
     background: the rebuilt pages show at once, the index follows a few seconds later."""
     if _serving:
-        threading.Thread(target=index_site, args=(config.site_dir,), daemon=True).start()
+        threading.Thread(target=index_site, args=(config.site_dir, 10), daemon=True).start()
     else:
         index_site(config.site_dir)
 
 
-def index_site(site_dir: str) -> None:
+def index_site(site_dir: str, niceness: int = 0) -> None:
+    """Run Pagefind on the built site (at a lower priority if ``niceness``: while serving,
+    the next rebuild comes first)."""
     with _indexing:
         done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent",
-                               "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True)
+                               "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True,
+                              preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
     if done.returncode:
         raise PluginError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")

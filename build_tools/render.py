@@ -193,9 +193,27 @@ def theme_stats(corpus: Corpus, theme: Theme) -> ThemeStats:
                       tuple(e for e in corpus.essays if e.slug in slugs))
 
 
-ESSAY_TEMPLATES = ("essay.md.j2", "preparation.md.j2", "_macros.md.j2")
-# The pages of each essay, kept with everything they were made from (see memo.py).
+# The pages of each essay and of each theme, kept with everything they were made from
+# (see memo.py), the templates included.
+KEPT_TEMPLATES = ("essay.md.j2", "preparation.md.j2", "theme.md.j2", "_macros.md.j2")
 _essay_pages: Memo[dict[str, str]] = Memo()
+_theme_pages: Memo[dict[str, str]] = Memo()
+
+
+def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims: exports.Claims,
+                themes: tuple[Theme, ...], site: Site) -> dict[str, str]:
+    """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
+    arguments alone (as :func:`essay_pages`)."""
+    work = cite.page_work(site, theme.title, f"themes/{theme.id}/")
+    stem = f"themes/{theme.id}/{theme.id}"
+    return {
+        f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
+            title=theme.title, work=work, citation=citation_meta(work, site), theme=theme, stats=stats,
+            claims=claims, themes={t.id: t for t in themes}),
+        f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
+        f"{stem}-claims.json": exports.theme_json(site, theme, claims),
+        **_downloads(stem, work),
+    }
 
 
 def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
@@ -251,15 +269,12 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         page(path, template, title=title, work=work, citation=citation_meta(work, site), **context)
         return work
 
+    templates = tuple(env.loader.get_source(env, t)[0] for t in KEPT_TEMPLATES)
     for theme in corpus.themes:
-        work = cited_page(f"themes/{theme.id}/index.md", "theme.md.j2", theme.title, f"themes/{theme.id}/",
-                          theme=theme, stats=stats[theme.id],
-                          claims=[(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
-        add(_downloads(f"themes/{theme.id}/{theme.id}", work))
-        pages[f"themes/{theme.id}/{theme.id}-claims.csv"] = exports.theme_csv(corpus, theme, quotes)
-        pages[f"themes/{theme.id}/{theme.id}-claims.json"] = exports.theme_json(corpus, theme, quotes)
+        claims = [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
+        inputs = (theme, stats[theme.id], claims, corpus.themes, site)
+        add(_theme_pages.get(theme.id, (templates, inputs), lambda: theme_pages(env, *inputs)))
     pairs = conversations(corpus, quotes)
-    templates = tuple(env.loader.get_source(env, t)[0] for t in ESSAY_TEMPLATES)
     for essay in corpus.essays:
         inputs = (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, site)
         add(_essay_pages.get(essay.slug, (templates, inputs), lambda: essay_pages(env, *inputs)))

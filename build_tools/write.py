@@ -14,16 +14,29 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from stat import S_ISREG
+
+from .memo import Memo
 
 # The folders of docs/ that the build owns (and that .gitignore lists).
 GENERATED = ("essays", "themes", "reference", "snippets")
 
 
+# Each generated file's text, kept with its size and date (see memo.py): `make serve`
+# compares the new pages with the files, and reads again only a file that changed.
+_on_disk: Memo[str] = Memo()
+
+
 def _read_tree(folder: Path) -> dict[str, str]:
     if not folder.is_dir():
         return {}
-    return {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-            for p in folder.rglob("*") if p.is_file()}
+    pages = {}
+    for p in folder.rglob("*"):
+        stat = p.stat()
+        if S_ISREG(stat.st_mode):
+            pages[p.relative_to(folder).as_posix()] = _on_disk.get(
+                p, (stat.st_size, stat.st_mtime_ns, stat.st_ino), lambda: p.read_text(encoding="utf-8"))
+    return pages
 
 
 def generated_pages(docs: Path) -> dict[str, str]:

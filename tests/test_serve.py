@@ -1,0 +1,62 @@
+"""``make serve``: the site is served, an edit to a seeds file shows on the page without a
+restart, and stopping the command stops MkDocs' server too."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from build_tools.__main__ import _mkdocs_env
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read().decode()
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 120) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(project):
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "build_tools", "--root", str(project), "serve",
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=_mkdocs_env(),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = f"http://127.0.0.1:{port}/essays/wilson-2021/"
+    try:
+        assert wait_for(page, "Hey VP Harris")
+        source = project / "seeds" / "essays" / "wilson-2021.txt"
+        source.write_text(source.read_text(encoding="utf-8").replace(
+            "What the analysts usually overlook", "Edited-while-serving: what the analysts usually overlook"),
+                          encoding="utf-8")
+        assert wait_for(page, "Edited-while-serving")
+        # A rule that cannot apply: the errors are printed and the last good page stays.
+        meta = project / "seeds" / "essays" / "wilson-2021.yml"
+        meta.write_text(meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n",
+                        encoding="utf-8")
+        time.sleep(3)
+        assert "Edited-while-serving" in fetch(page)
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0
+    with socket.socket() as s:  # nothing listens on the port: MkDocs' server stopped with the command
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (the connections it closed may linger)
+        s.bind(("127.0.0.1", port))
