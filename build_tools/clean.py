@@ -341,35 +341,49 @@ def _label(marker: str) -> str:
     return marker.translate(str.maketrans(SUPERSCRIPTS, "0123456789")).strip("[^]:")
 
 
+_A_MARK = re.compile(f"[{MARKS}]")
+
+
 def to_paragraph(block: Block, corrections: list[str] = ()) -> Paragraph:
     """Take the marks out of a block's text, keeping what they marked as positions:
     emphasis ranges, corrections (with the source's reading), note markers and, for a
     note, its own number."""
     text, emphasis, fixed, refs = [], [], [], []
-    label, em_start, marker = "", 0, None
-    for char, origin in zip(block.text, block.origins):
+    label, em_start, marker, length = "", 0, None, 0
+    pos = 0
+    for m in [*_A_MARK.finditer(block.text), None]:
+        end = m.start() if m else len(block.text)
+        if marker is not None:
+            marker.append(block.text[pos:end])
+        else:
+            if not length:  # (a note's text starts after its number)
+                while pos < end and block.text[pos].isspace():
+                    pos += 1
+            if pos < end and min(block.origins[pos:end]) <= _CORRECTION:
+                for i in range(pos, end):  # (the characters of a correction, each with its reading)
+                    if block.origins[i] <= _CORRECTION:
+                        k = _CORRECTION - block.origins[i]
+                        if fixed and fixed[-1][3] == k and fixed[-1][1] == length + i - pos:
+                            fixed[-1][1] += 1
+                        else:
+                            fixed.append([length + i - pos, length + i - pos + 1, corrections[k], k])
+            text.append(block.text[pos:end])
+            length += end - pos
+        if m is None:
+            break
+        char, pos = m.group(), m.end()
         if char == EM_OPEN:
-            em_start = len(text)
+            em_start = length
         elif char == EM_CLOSE:
-            emphasis.append((em_start, len(text)))
+            emphasis.append((em_start, length))
         elif char == NOTE_OPEN:
             marker = []
-        elif char == NOTE_CLOSE:
-            if block.kind == "note" and not text and not label:
+        else:  # NOTE_CLOSE
+            if block.kind == "note" and not length and not label:
                 label = _label("".join(marker))
             else:
-                refs.append((len(text), _label("".join(marker))))
+                refs.append((length, _label("".join(marker))))
             marker = None
-        elif marker is not None:
-            marker.append(char)
-        elif text or not char.isspace():  # (a note's text starts after its number)
-            if origin <= _CORRECTION:
-                k = _CORRECTION - origin
-                if fixed and fixed[-1][3] == k and fixed[-1][1] == len(text):
-                    fixed[-1][1] += 1
-                else:
-                    fixed.append([len(text), len(text) + 1, corrections[k], k])
-            text.append(char)
     return Paragraph(id="", kind=block.kind, text="".join(text), line=block.line,
                      emphasis=tuple(emphasis), corrections=tuple((s, e, o) for s, e, o, _ in fixed),
                      notes=tuple(refs), label=label)
@@ -381,7 +395,7 @@ class Accounts:
     def __init__(self, raw: str):
         self.raw = raw
         self.state = bytearray(len(raw))  # 0 not yet accounted for, 1 shown, 2 consumed by a change
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(raw) if c == "\n"]
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", raw)]
         self.problems: list[str] = []
 
     def line_of(self, offset: int) -> int:
@@ -421,11 +435,14 @@ class Accounts:
 
     def totals(self) -> tuple[int, int]:
         """(characters shown, characters consumed by changes), spaces not counted."""
-        spaces = [self.state[m.start()] for m in _SPACE.finditer(self.raw)]
-        return self.state.count(1) - spaces.count(1), self.state.count(2) - spaces.count(2)
+        # The state of each character, with a space's set to 0: the states and a mask
+        # (0xff for a character, 0 for a space) ANDed as two whole numbers, at once.
+        mask = _SPACE.sub("\x00", _NOT_SPACE.sub("\xff", self.raw)).encode("latin-1")
+        state = (int.from_bytes(self.state, "big") & int.from_bytes(mask, "big")).to_bytes(len(mask), "big")
+        return state.count(1), state.count(2)
 
 
-_SPACE = re.compile(r"\s")
+_SPACE, _NOT_SPACE = re.compile(r"\s"), re.compile(r"\S")
 
 
 def _zeros(state: bytearray):

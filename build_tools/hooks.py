@@ -9,11 +9,14 @@ MkDocs loads this file by its path, so it imports the package absolutely.
 from __future__ import annotations
 
 import copy
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
@@ -92,10 +95,6 @@ def use_pagefind(output: str, indexed: bool = True) -> str:
     return output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>") if indexed else output
 
 
-def on_post_page(output, page, config):
-    return use_pagefind(fix_material_markup(output))
-
-
 def on_post_template(output_content, template_name, config):
     """The same for the pages made from a template alone (the 404 page), left out of the index."""
     if not template_name.endswith(".html"):
@@ -112,6 +111,10 @@ def on_startup(command, dirty):
     _serving = command == "serve"
 
 
+def on_post_page(output, page, config):
+    return use_pagefind(fix_material_markup(output))
+
+
 def on_post_build(config):
     """Write the search index (pagefind/) of the built site. While serving, in the
     background: the rebuilt pages show at once, the index follows a few seconds later."""
@@ -121,12 +124,55 @@ def on_post_build(config):
         index_site(config.site_dir)
 
 
+# Pagefind holds in memory about 17 times the size of the pages it indexes (0.9 MiB for
+# an essay page of 2,300 words). The site is indexed in parts of at most this many bytes
+# of HTML, each a Pagefind index of its own (pagefind/0/, pagefind/1/, …, listed in
+# pagefind/parts.json) that the search worker merges, so that indexing needs no more
+# memory at a thousand essays than at a hundred. SEARCH_PART_BYTES sets it (the tests
+# set it low to index even a small site in parts).
+PART_BYTES = int(os.environ.get("SEARCH_PART_BYTES", 16_000_000))
+
+
+def _pages(site: Path) -> dict[str, int]:
+    """The pages of the built site to index (by address in the site) and their sizes."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        uri = path.relative_to(site).as_posix()
+        if uri == "404.html" or uri.startswith("pagefind/"):
+            continue
+        if re.search(r"[{},*?\[\]\\!]", uri):  # (Pagefind is given the pages as a glob)
+            raise PluginError(f"{uri}: a page's address must not hold any of {{}},*?[]\\! to be indexed")
+        pages[uri] = path.stat().st_size
+    return pages
+
+
+def parts(pages: dict[str, int], limit: int = PART_BYTES) -> list[list[str]]:
+    """``pages`` (address: size) in consecutive groups of at most ``limit`` bytes (a page
+    larger than that alone)."""
+    groups: list[list[str]] = [[]]
+    size = 0
+    for uri, chars in pages.items():
+        if groups[-1] and size + chars > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(uri)
+        size += chars
+    return groups
+
+
 def index_site(site_dir: str, niceness: int = 0) -> None:
-    """Run Pagefind on the built site (at a lower priority if ``niceness``: while serving,
-    the next rebuild comes first)."""
+    """Index the built site with Pagefind, in parts (at a lower priority if ``niceness``:
+    while serving, the next rebuild comes first). Pagefind indexes the pages marked for it."""
     with _indexing:
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--site", site_dir, "--silent",
-                               "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True,
-                              preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
-    if done.returncode:
-        raise PluginError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
+        out = Path(site_dir) / "pagefind"
+        shutil.rmtree(out, ignore_errors=True)
+        groups = parts(_pages(Path(site_dir)))
+        for k, group in enumerate(groups):
+            done = subprocess.run(
+                [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", f"pagefind/{k}",
+                 "--glob", "{" + ",".join(group) + "}", "--silent",
+                 "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True,
+                preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+            if done.returncode:
+                raise PluginError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
+        (out / "parts.json").write_text(json.dumps([f"{k}/" for k in range(len(groups))]), encoding="utf-8")

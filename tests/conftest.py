@@ -113,9 +113,11 @@ class Page(HTMLParser):
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
     """The real project built into a site once per test session, as the Pages workflow
-    builds it (with the site's address and the sources' date): (its folder, its pages)."""
+    builds it (with the site's address and the sources' date): (its folder, its pages).
+    Its search index is written in parts, as a site of hundreds of essays is (see
+    build_tools/hooks.py), so that the tests search across parts."""
     root = copy_project(tmp_path_factory.mktemp("site") / "project")
-    with patch.dict(os.environ, ENVIRONMENT):
+    with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
         code = run_site(root)
     assert code == 0, "the site did not build"
     pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))

@@ -39,11 +39,15 @@ function documents(data, score, terms) {
 }
 
 // Pagefind is loaded at the first query, not with the page: a reader who never
-// searches downloads none of it.
+// searches downloads none of it. The site is indexed in parts (pagefind/parts.json
+// lists them; see build_tools/hooks.py): the first is loaded, the others merged into it.
 function load() {
-  pagefind ??= import(new URL("pagefind/pagefind.js", root).href).then(async module => {
+  pagefind ??= fetch(new URL("pagefind/parts.json", root)).then(r => r.json()).then(async parts => {
+    const base = new URL(`pagefind/${parts[0]}`, root);
+    const module = await import(new URL("pagefind.js", base).href);
     await module.options({ baseUrl: root.pathname, excerptLength: 24 });
     await module.init();
+    await Promise.all(parts.slice(1).map(part => module.mergeIndex(new URL(`pagefind/${part}`, root).pathname)));
     return module;
   });
   return pagefind;
