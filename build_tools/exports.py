@@ -11,14 +11,14 @@ import csv
 import io
 import json
 
-from .model import Quote, Site, Theme
+from .model import Claim, Quote, Site, Theme
 
 COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "author", "essay_title",
            "date", "quote", "note", "paragraph", "url")
 
 
 # A theme's claims, each with the quotes of its evidence in order.
-Claims = "list[tuple[Claim, list[Quote]]]"
+Claims = list[tuple[Claim, list[Quote]]]
 
 
 def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
