@@ -201,12 +201,9 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
             problems.problems.extend(exc.problems)
             continue
         if data is not None:
-            essays.append(_essays.get(path.stem, (data, raw, _rel(root, source)), lambda: _essay(
-                path.stem, data, raw, _rel(root, source), hashlib.sha256(source_bytes).hexdigest())))
+            essays.append(_essay(path.stem, data, raw, _rel(root, source),
+                                 hashlib.sha256(source_bytes).hexdigest()))
     return essays
-
-
-_essays: Memo = Memo()  # each essay, kept with its metadata and text (see memo.py)
 
 
 def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> Essay:

@@ -59,3 +59,12 @@ def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, mon
     assert rendered == ["extra-2020"]
     pages(project)
     assert rendered == ["extra-2020"]  # (nothing changed since)
+
+
+def test_a_line_added_above_a_rule_moves_where_problems_point(project):
+    """Values read from YAML compare equal whatever their lines: what is kept must not
+    keep the lines of an earlier version of the file."""
+    meta = project / "seeds" / "essays" / "bach-2000.yml"
+    line = {e.slug: e for e in check(project).corpus.essays}["bach-2000"].rules[0].loc.line
+    meta.write_text("# a comment\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    assert {e.slug: e for e in check(project).corpus.essays}["bach-2000"].rules[0].loc.line == line + 1
