@@ -151,12 +151,12 @@ def parts(pages: dict[str, int], limit: int = PART_BYTES) -> list[list[str]]:
     larger than that alone)."""
     groups: list[list[str]] = [[]]
     size = 0
-    for uri, chars in pages.items():
-        if groups[-1] and size + chars > limit:
+    for uri, page_size in pages.items():
+        if groups[-1] and size + page_size > limit:
             groups.append([])
             size = 0
         groups[-1].append(uri)
-        size += chars
+        size += page_size
     return groups
 
 
