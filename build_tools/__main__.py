@@ -8,16 +8,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from pathlib import Path
-
-from watchdog.events import FileSystemEventHandler
-from watchdog.observers import Observer
 
 from .pipeline import build, check
 from .problems import SeedError
@@ -95,47 +89,15 @@ def cmd_site(args) -> int:
     return 0
 
 
-class _Changes(FileSystemEventHandler):
-    """Set ``happened`` when a file is written, created, moved or removed (not when read:
-    the build itself reads every watched file)."""
-
-    def __init__(self) -> None:
-        self.happened = threading.Event()
-
-    def on_any_event(self, event) -> None:
-        if event.event_type in ("modified", "created", "deleted", "moved", "closed"):
-            self.happened.set()
-
-
 def cmd_serve(args) -> int:
     """Generate, serve with MkDocs' live reload, and regenerate when seeds or templates change."""
     if cmd_build(args):
         return 1
-    changes, observer = _Changes(), Observer()
-    for folder in (args.root / "seeds", Path(__file__).parent / "templates"):
-        observer.schedule(changes, str(folder), recursive=True)
-    observer.daemon = True
-    observer.start()
-
-    def regenerate_on_change() -> None:
-        while changes.happened.wait():
-            time.sleep(0.05)  # (an editor may write a file in several steps)
-            changes.happened.clear()
-            cmd_build(args)  # on errors, prints them and keeps the last good pages
-
-    threading.Thread(target=regenerate_on_change, daemon=True).start()
-    # --dirty: MkDocs rebuilds only the pages whose Markdown changed (the generator
-    # rewrites only those), not the whole site.
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr",
-                               args.dev_addr], cwd=args.root, env=_mkdocs_env())
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: stop MkDocs' server too)
-    try:
-        return server.wait()
-    except KeyboardInterrupt:
-        return 0
-    finally:
-        server.terminate()
-        server.wait()
+    from .serve import serve  # (MkDocs' server: imported only to serve)
+    os.environ["NO_MKDOCS_2_WARNING"] = _mkdocs_env()["NO_MKDOCS_2_WARNING"]
+    # (on errors, cmd_build prints them and keeps the last good pages)
+    serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args))
+    return 0
 
 
 def cmd_new(args) -> int:

@@ -104,11 +104,20 @@ def on_post_template(output_content, template_name, config):
 
 _serving = False
 _indexing = threading.Lock()
+_stopping = threading.Event()
 
 
 def on_startup(command, dirty):
     global _serving
     _serving = command == "serve"
+
+
+def on_shutdown():
+    """Stop indexing (while serving, in the background) before MkDocs removes the site:
+    let the part being indexed finish, and index no other."""
+    _stopping.set()
+    with _indexing:
+        pass
 
 
 def on_post_page(output, page, config):
@@ -168,6 +177,8 @@ def index_site(site_dir: str, niceness: int = 0) -> None:
         shutil.rmtree(out, ignore_errors=True)
         groups = parts(_pages(Path(site_dir)))
         for k, group in enumerate(groups):
+            if _stopping.is_set():
+                return
             done = subprocess.run(
                 [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", f"pagefind/{k}",
                  "--glob", "{" + ",".join(group) + "}", "--silent",

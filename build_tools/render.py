@@ -8,6 +8,7 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -41,7 +42,10 @@ def _finalize(value):
     return value if isinstance(value, Markup) else escape(value)
 
 
+@functools.cache
 def environment() -> jinja2.Environment:
+    """The templates' environment, one for every build while serving: it compiles each
+    template once, and again only when the template's file changes."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,

@@ -1,8 +1,9 @@
 """Stage 6, write: put the generated pages in place, all at once or not at all.
 
-Only the pages that changed are written — into a staging folder inside ``docs/``;
-only when every one is written are they moved into place, each by a rename, and
-the pages no longer generated removed. If anything fails, the staging folder is
+Only the pages that changed are written — into a staging folder beside ``docs/`` (on
+the same disk, out of sight of ``mkdocs serve``, which watches ``docs/``); only when
+every one is written are they moved into place, each by a rename, and the pages no
+longer generated removed. If anything fails, the staging folder is
 removed and ``docs/`` is as it was. The pages that did not change keep their dates,
 so ``mkdocs serve --dirty`` rebuilds only what changed. Hand-written pages are never
 touched: every path must lie in a generated folder.
@@ -83,7 +84,7 @@ def write(pages: dict[str, str], docs: Path) -> list[str]:
         return []
 
     docs.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs))
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
     try:
         moves: list[tuple[Path | None, Path]] = []
         for path in changed:

@@ -61,7 +61,7 @@ def test_a_full_disk_while_writing_changes_nothing(built, capsys, monkeypatch):
     code, _, err = run(project, "site", capsys=capsys)
     assert code == 1 and "No space left on device" in err and "nothing was written" in err
     assert outputs(project) == before
-    assert not list((project / "docs").glob(".staging-*")), "the staging folder is removed"
+    assert not list(project.glob(".staging-*")), "the staging folder is removed"
 
 
 def test_a_failed_mkdocs_build_changes_nothing(built, capsys):

@@ -3,6 +3,7 @@ restart, and stopping the command stops MkDocs' server too."""
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -35,6 +36,11 @@ def wait_for(url: str, text: str, seconds: float = 120) -> bool:
     return False
 
 
+def reload_epoch(page: str) -> int:
+    """The version of the site a served page was built from (MkDocs' live-reload script)."""
+    return int(re.search(r"livereload\((\d+), \d+\)", page)[1])
+
+
 def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(project):
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "build_tools", "--root", str(project), "serve",
@@ -43,11 +49,16 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
     page = f"http://127.0.0.1:{port}/essays/wilson-2021/"
     try:
         assert wait_for(page, "Hey VP Harris")
+        epoch = reload_epoch(fetch(page))
+        time.sleep(2)  # (the server watches docs/; a build reads its files, which is no change to them)
+        assert reload_epoch(fetch(page)) == epoch
         source = project / "seeds" / "essays" / "wilson-2021.txt"
         source.write_text(source.read_text(encoding="utf-8").replace(
             "What the analysts usually overlook", "Edited-while-serving: what the analysts usually overlook"),
                           encoding="utf-8")
         assert wait_for(page, "Edited-while-serving")
+        # The browser that showed the page before is told to reload it.
+        assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
         meta = project / "seeds" / "essays" / "wilson-2021.yml"
         meta.write_text(meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n",
