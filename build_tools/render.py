@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import html
 import json
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +22,7 @@ from markupsafe import Markup
 from . import cite, exports, report
 from .clean import RULES, note_id
 from .corpus_map import passage_counts, svg, totals
-from .markdown_text import Md, escape, paragraph_markdown
+from .markdown_text import Glossary, Md, escape, paragraph_html, paragraph_markdown, words_pattern
 from .memo import Memo
 from .model import Claim, Corpus, Essay, Evidence, Paragraph, Quote, Site, Term, Theme
 
@@ -58,6 +57,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["md"] = paragraph_markdown
+    env.filters["html_paragraph"] = paragraph_html
     env.filters["quote_md"] = quote_markdown
     env.filters["text_fragment"] = text_fragment
     env.filters["code"] = code_span
@@ -90,9 +90,9 @@ def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
     One pass over the text with every form at once, longest first, as the tooltips
     (Python-Markdown's abbreviations) find them."""
     term_of = {form: term.term for term in corpus.terms for form in term.forms}
-    if not term_of:
+    pattern = words_pattern(term_of)
+    if pattern is None:
         return {}
-    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(term_of, key=len, reverse=True))) + r")\b")
     usage: dict[str, list[tuple[Essay, int]]] = {term.term: [] for term in corpus.terms}
     for essay in corpus.essays:
         counts = _term_counts.get(essay.slug, (essay.paragraphs, essay.notes, term_of), lambda: Counter(
@@ -221,7 +221,8 @@ def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims
 
 
 def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
-                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...], site: Site) -> dict[str, str]:
+                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...], tooltips: dict[str, str],
+                site: Site) -> dict[str, str]:
     """An essay's page, its preparation page and report, and its citation downloads. The
     templates see only these arguments (not the corpus), so they are all a page depends on."""
     cited_by: dict[str, list[Citation]] = defaultdict(list)
@@ -235,7 +236,7 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
         stem + "index.md": env.get_template("essay.md.j2").render(
             essay=essay, citations=citations, cited_by=cited_by, marker_ids=marker_ids, notes=notes,
             work=work, citation=citation_meta(work, site), corrections=len(prepared["corrections"]),
-            conversations=conversations, themes={t.id: t for t in themes}),
+            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(tooltips)),
         stem + "preparation.md": env.get_template("preparation.md.j2").render(essay=essay, report=prepared),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         **_downloads(f"{stem}{essay.slug}", work),
@@ -279,8 +280,9 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         inputs = (theme, stats[theme.id], claims, corpus.themes, site)
         add(_theme_pages.get(theme.id, (templates, inputs), lambda: theme_pages(env, *inputs)))
     pairs = conversations(corpus, quotes)
+    tooltips = {form: str(term_tooltip(t)) for t in corpus.terms for form in t.forms}
     for essay in corpus.essays:
-        inputs = (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, site)
+        inputs = (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, tooltips, site)
         add(_essay_pages.get(essay.slug, (templates, inputs), lambda: essay_pages(env, *inputs)))
     counts = passage_counts(corpus, quotes)
     reference = {

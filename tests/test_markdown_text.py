@@ -1,14 +1,17 @@
-"""Text from the seeds renders as that text, never as markup (Markdown → HTML pairs)."""
+"""Text from the seeds renders as that text, never as markup (Markdown → HTML pairs); an
+essay's paragraph written as raw HTML renders as its Markdown would."""
 
 from __future__ import annotations
 
 import html
+import re
+import xml.etree.ElementTree as ET
 
 import markdown
 import pytest
 
 from build_tools.load import mkdocs_config
-from build_tools.markdown_text import escape, paragraph_markdown
+from build_tools.markdown_text import Glossary, escape, paragraph_html, paragraph_markdown
 from build_tools.model import Paragraph
 from tests.conftest import ROOT
 
@@ -20,7 +23,7 @@ def render(md: str) -> str:
     return markdown.markdown(md, extensions=names)
 
 
-@pytest.mark.parametrize("text", [
+HOSTILE = [
     "a *b* _c_ **d** `e`",
     "[link](javascript:alert(1)) ![img](x.png)",
     "<script>alert(1)</script> <img src=x onerror=alert(1)>",
@@ -33,7 +36,11 @@ def render(md: str) -> str:
     "--8<-- \"not-a-snippet.md\"",
     "<https://example.org> autolink",
     "“curly” ‘quotes’ — dashes … and Pérez-Rocha",
-])
+    "</p><p onclick=alert(1)> a paragraph closed early",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_renders_as_itself(text):
     out = render(escape(text))
     assert out.startswith("<p>") and out.endswith("</p>"), out
@@ -43,3 +50,31 @@ def test_escaped_text_renders_as_itself(text):
 def test_emphasis_ranges_become_italics_and_nothing_else():
     p = Paragraph("p-x", "paragraph", "these de facto *side* agreements", 1, ((6, 14),))
     assert render(paragraph_markdown(p)) == "<p>these <em>de facto</em> *side* agreements</p>"
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_paragraph_as_html_renders_as_its_text(text):
+    out = render(paragraph_html(Paragraph("p-x", "paragraph", text, 1), (), Glossary({"NAFTA": "a <b> tip"})))
+    inner = re.fullmatch(r'<p id="p-x">(.*) <a href="#p-x" class="para-link" title="[^"]*">¶</a></p>', out, re.S)
+    assert inner and html.unescape(inner[1]) == text, out
+
+
+def canonical(html_text: str) -> str:
+    """HTML (well-formed, as Python-Markdown writes it) with attributes in one order."""
+    return ET.canonicalize("<div>" + html_text + "</div>", strip_text=True)
+
+
+def test_a_paragraph_as_html_is_what_its_markdown_renders_to():
+    """Emphasis, a correction, note markers and glossary terms (not inside a longer form,
+    and across the edges of emphasis) come out as Python-Markdown makes them of the
+    paragraph's Markdown with its attribute list and the abbreviations."""
+    text = "Under NAFTA, the IRCA and NAFTA-era <rules> & muchneeded laws IRCAS, as NAFTA says"
+    p = Paragraph("p-under-nafta", "paragraph", text, 1, emphasis=((6, 11),),
+                  corrections=((46, 56, "muchneeded"),), notes=((61, "2"), (61, "3")))
+    tooltips = {"NAFTA": 'North American "Free Trade" <Agreement>', "IRCA": "a law & more"}
+    as_html = paragraph_html(p, ("ref-2", "ref-3"), Glossary(tooltips), ["standfirst", "cited"])
+    as_markdown = (f"{paragraph_markdown(p, ('ref-2', 'ref-3'))} [¶](#p-under-nafta)"
+                   '{: .para-link title="Link to this paragraph" }\n{: #p-under-nafta .standfirst .cited }\n\n'
+                   + "".join(f"*[{form}]: {title}\n" for form, title in tooltips.items()))
+    assert canonical(render(as_html)) == canonical(render(as_markdown))
+    assert render(as_html).count("<abbr") == 4

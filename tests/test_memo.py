@@ -32,6 +32,7 @@ EDITS = {
     "an essay's metadata": ("seeds/essays/bach-2000.yml", '\ntitle: "', '\ntitle: "Edited '),
     "a theme's title": ("seeds/themes.yml", "title: Trade", "title: Trade and investment"),
     "a claim's title": ("seeds/crossrefs/trade.yml", "    title: ", "    title: Edited "),
+    "a glossary term": ("seeds/glossary.yml", "The trade agreement between Canada", "The trade pact between Canada"),
 }
 
 
