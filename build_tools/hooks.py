@@ -25,7 +25,10 @@ from build_tools.sanitize import clean_html, escape_meta
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = escape_meta(page.meta)
-    page.meta["search"] = {"exclude": True}  # (Pagefind indexes the site, not Material's plugin)
+    # Pagefind indexes the site, not Material's plugin. A page whose front matter says
+    # so in Material's way (`search: {exclude: true}`) is left out of Pagefind's index too.
+    page.meta["indexed"] = not (page.meta.get("search") or {}).get("exclude", False)
+    page.meta["search"] = {"exclude": True}
     return markdown
 
 
@@ -84,6 +87,7 @@ def fix_material_markup(output: str) -> str:
 # from Pagefind's index of each page's article.
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
+_INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
@@ -92,7 +96,7 @@ def use_pagefind(output: str, indexed: bool = True) -> str:
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
     if workers != 1 or (indexed and _ARTICLE not in output):
         raise PluginError("Material's markup has changed: see use_pagefind in build_tools/hooks.py")
-    return output.replace(_ARTICLE, _ARTICLE[:-1] + " data-pagefind-body>") if indexed else output
+    return output.replace(_ARTICLE, _INDEXED) if indexed else output
 
 
 def on_post_template(output_content, template_name, config):
@@ -121,7 +125,7 @@ def on_shutdown():
 
 
 def on_post_page(output, page, config):
-    return use_pagefind(fix_material_markup(output))
+    return use_pagefind(fix_material_markup(output), indexed=page.meta["indexed"])
 
 
 def on_post_build(config):
@@ -143,11 +147,12 @@ PART_BYTES = int(os.environ.get("SEARCH_PART_BYTES", 16_000_000))
 
 
 def _pages(site: Path) -> dict[str, int]:
-    """The pages of the built site to index (by address in the site) and their sizes."""
+    """The pages of the built site to index (those marked for Pagefind), by address in
+    the site, and their sizes."""
     pages = {}
     for path in sorted(site.rglob("*.html")):
         uri = path.relative_to(site).as_posix()
-        if uri == "404.html" or uri.startswith("pagefind/"):
+        if uri.startswith("pagefind/") or _INDEXED not in path.read_text(encoding="utf-8"):
             continue
         if re.search(r"[{},*?\[\]\\!]", uri):  # (Pagefind is given the pages as a glob)
             raise PluginError(f"{uri}: a page's address must not hold any of {{}},*?[]\\! to be indexed")

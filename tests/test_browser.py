@@ -110,7 +110,7 @@ def pagefind(page, query: str) -> list[str]:
     })""", query)
 
 
-def test_the_index_is_in_parts_and_has_every_essay_and_theme(tab, checked, site):
+def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, checked, site):
     assert len(json.loads((site[0] / "pagefind" / "parts.json").read_text())) > 1
     page = tab.open("")
     for essay in checked.corpus.essays:
@@ -119,6 +119,9 @@ def test_the_index_is_in_parts_and_has_every_essay_and_theme(tab, checked, site)
                    for url in pagefind(page, " ".join(body.text.split()[:8]))), essay.slug
     for theme in checked.corpus.themes:
         assert any(url.endswith(f"/themes/{theme.id}/") for url in pagefind(page, theme.question)), theme.id
+    # The reports on how each text was prepared are left out (their front matter says so).
+    found = pagefind(page, "how this text was prepared")
+    assert found and not [url for url in found if url.endswith("/preparation/")]
 
 
 def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
