@@ -137,26 +137,28 @@ def on_post_build(config):
         index_site(config.site_dir)
 
 
-# Pagefind holds in memory about 17 times the size of the pages it indexes (0.9 MiB for
-# an essay page of 2,300 words). The site is indexed in parts of at most this many bytes
-# of HTML, each a Pagefind index of its own (pagefind/0/, pagefind/1/, …, listed in
-# pagefind/parts.json) that the search worker merges, so that indexing needs no more
+# Pagefind holds in memory about 35 bytes for each byte of the articles it indexes (0.9
+# MiB for an essay of 2,300 words). The site is indexed in parts of at most this many
+# bytes of article, each a Pagefind index of its own (pagefind/0/, pagefind/1/, …, listed
+# in pagefind/parts.json) that the search worker merges, so that indexing needs no more
 # memory at a thousand essays than at a hundred. SEARCH_PART_BYTES sets it (the tests
 # set it low to index even a small site in parts).
-PART_BYTES = int(os.environ.get("SEARCH_PART_BYTES", 16_000_000))
+PART_BYTES = int(os.environ.get("SEARCH_PART_BYTES", 7_000_000))
 
 
 def _pages(site: Path) -> dict[str, int]:
     """The pages of the built site to index (those marked for Pagefind), by address in
-    the site, and their sizes."""
+    the site, and the size of each one's article in bytes."""
     pages = {}
     for path in sorted(site.rglob("*.html")):
         uri = path.relative_to(site).as_posix()
-        if uri.startswith("pagefind/") or _INDEXED not in path.read_text(encoding="utf-8"):
+        html = path.read_bytes()
+        start = html.find(_INDEXED.encode())
+        if uri.startswith("pagefind/") or start < 0:
             continue
         if re.search(r"[{},*?\[\]\\!]", uri):  # (Pagefind is given the pages as a glob)
             raise PluginError(f"{uri}: a page's address must not hold any of {{}},*?[]\\! to be indexed")
-        pages[uri] = path.stat().st_size
+        pages[uri] = html.find(b"</article>", start) - start
     return pages
 
 
