@@ -3,10 +3,10 @@
 Only the pages that changed are written — into a staging folder beside ``docs/`` (on
 the same disk, out of sight of ``mkdocs serve``, which watches ``docs/``); only when
 every one is written are they moved into place, each by a rename, and the pages no
-longer generated removed. If anything fails, the staging folder is
-removed and ``docs/`` is as it was. The pages that did not change keep their dates,
-so ``mkdocs serve --dirty`` rebuilds only what changed. Hand-written pages are never
-touched: every path must lie in a generated folder.
+longer generated removed. If anything fails, the staging folder is removed and
+``docs/`` is as it was. The pages that did not change keep their dates, so ``mkdocs
+serve --dirty`` rebuilds only what changed. Hand-written pages are never touched:
+every path must lie in a generated folder.
 """
 
 from __future__ import annotations
