@@ -88,14 +88,18 @@ def fix_material_markup(output: str) -> str:
 _SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
+# Material words the number of results it is sent as "# matching documents"; the worker
+# sends the best ten (it fetches their excerpts for each query), which may be fewer.
+_COUNT = '"search.result.other": "# matching documents"'
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
-    """The page with Material's search worker replaced by ours and, if ``indexed``, its
-    article marked for Pagefind to index."""
+    """The page with Material's search worker replaced by ours (and the count of results
+    worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
-    if workers != 1 or (indexed and _ARTICLE not in output):
+    if workers != 1 or _COUNT not in output or (indexed and _ARTICLE not in output):
         raise PluginError("Material's markup has changed: see use_pagefind in build_tools/hooks.py")
+    output = output.replace(_COUNT, '"search.result.other": "The # best matches"')
     return output.replace(_ARTICLE, _INDEXED) if indexed else output
 
 

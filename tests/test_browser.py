@@ -89,6 +89,15 @@ def test_search_for_a_phrase_lists_its_essay_first(tab, checked):
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
 
 
+def test_the_count_of_results_says_they_are_the_best_matches(tab):
+    """The worker sends the ten best results (with their excerpts), not every page that
+    matches: the count must not call them all the matching documents."""
+    page = tab.open("")
+    page.locator(".md-search__input").click()
+    assert len(set(search(page, "migration"))) == 10  # (pages; each may list its sections too)
+    assert page.inner_text(".md-search-result__meta") == "The 10 best matches"
+
+
 def test_search_works_from_the_404_page_too(tab, checked):
     essay = checked.corpus.essays[0]
     page = tab.open("404.html")
