@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from markupsafe import Markup
 
@@ -38,9 +38,14 @@ _INLINE = re.compile(r"([\\`*_\[\]{}()!#|])")
 _LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 
+def _one_line(text: str) -> str:
+    """``text`` with each line break (and the spaces around it) made one space."""
+    return re.sub(r"\s*\n\s*", " ", text)
+
+
 def escape(text: str) -> Md:
     """``text`` as Markdown that renders as exactly that text, on one line."""
-    text = re.sub(r"\s*\n\s*", " ", str(text))
+    text = _one_line(str(text))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), text)
@@ -80,20 +85,28 @@ def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = ()) -> 
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         points.setdefault(pos, []).append(
             f"[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title=\"Note {escape(label)}\" }}")
+    return Md(_runs_markup(paragraph, points, escape, ("*", "*")))
+
+
+def _runs_markup(paragraph: Paragraph, points: dict[int, list[str]], text: Callable[[str], str],
+                 em: tuple[str, str]) -> str:
+    """The paragraph's :func:`inline_runs` joined: each text run through ``text``, each
+    point as it is, emphasis between the two marks of ``em``, corrections marked in HTML
+    (which Markdown passes on as it is)."""
     out = []
     for event, value in inline_runs(paragraph, points):
         if event == "text":
-            out.append(escape(value))
+            out.append(text(value))
         elif event == "point":
             out.append(value)
         elif value[2] == "em":
-            out.append("*")
+            out.append(em[0] if event == "open" else em[1])
         elif event == "open":
             out.append('<span class="correction" tabindex="0" '
                        f'title="{html.escape(CORRECTION_TITLE.format(value[3]))}">')
         else:
             out.append("</span>")
-    return Md("".join(out))
+    return "".join(out)
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern | None:
@@ -133,19 +146,8 @@ def paragraph_html(paragraph: Paragraph, note_ids: tuple[str, ...], glossary: Gl
         shown = html.escape(label)
         points.setdefault(pos, []).append(
             f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="Note {shown}">{shown}</a>')
-    out = []
-    for event, value in inline_runs(paragraph, points):
-        if event == "text":
-            out.append(glossary.html(re.sub(r"\s*\n\s*", " ", value)))
-        elif event == "point":
-            out.append(value)
-        elif value[2] == "em":
-            out.append("<em>" if event == "open" else "</em>")
-        elif event == "open":
-            out.append(f'<span class="correction" tabindex="0" title="{html.escape(CORRECTION_TITLE.format(value[3]))}">')
-        else:
-            out.append("</span>")
+    body = _runs_markup(paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"))
     pid = paragraph.id
     attributes = f' class="{" ".join(classes)}"' if classes else ""
-    return Md(f'<p id="{pid}"{attributes}>{"".join(out)} '
+    return Md(f'<p id="{pid}"{attributes}>{body} '
               f'<a href="#{pid}" class="para-link" title="Link to this paragraph">¶</a></p>')
