@@ -94,7 +94,7 @@ def cmd_serve(args) -> int:
     if cmd_build(args):
         return 1
     from .serve import serve  # (MkDocs' server: imported only to serve)
-    os.environ["NO_MKDOCS_2_WARNING"] = _mkdocs_env()["NO_MKDOCS_2_WARNING"]
+    os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
     # (on errors, cmd_build prints them and keeps the last good pages)
     serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args))
     return 0
