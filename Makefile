@@ -30,7 +30,7 @@ test: $(STAMP) $(NODE_STAMP)  ## run every test
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
 	$(BIN)/python -m tests.bench $(N)
 
-golden: $(STAMP)  ## regenerate tests/golden/ after an intended change to the output
+golden: $(STAMP)  ## regenerate tests/fixture/golden/ after an intended change to the output
 	$(BIN)/python -m tests.golden
 
 $(STAMP): $(LOCK)

@@ -15,10 +15,15 @@ import pytest
 from build_tools.__main__ import main
 from build_tools.memo import Memo
 from build_tools.pipeline import check
+from build_tools.write import GENERATED
 from tests.golden import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_WRITTEN = ("index.md", "about.md", "reading-guide.md", "CITATION.cff", "assets")
+# The fixture corpus: seeds and hand-written pages that the tests pinning literal output
+# (golden pages, exact messages, counts, line numbers) are written against. The real
+# corpus in seeds/ belongs to the editors: tests check it only for invariants that hold
+# for any valid corpus, so that adding a correct essay never turns a test red.
+FIXTURE = ROOT / "tests" / "fixture"
 
 
 def need(ok: bool, what: str) -> None:
@@ -30,14 +35,15 @@ def need(ok: bool, what: str) -> None:
         pytest.skip(f"missing: {what}")
 
 
-def copy_project(dest: Path) -> Path:
-    """The seeds, the hand-written pages and the MkDocs config (with its theme overrides and hooks),
-    copied into ``dest``."""
-    shutil.copytree(ROOT / "seeds", dest / "seeds")
-    (dest / "docs").mkdir()
-    for name in HAND_WRITTEN:
-        src = ROOT / "docs" / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / "docs" / name)
+def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
+    """A project to build in ``dest``: the seeds and hand-written pages of ``corpus`` (the
+    fixture corpus, or ``ROOT`` for the real one), with the site's assets, the MkDocs config
+    and its theme overrides and hooks."""
+    shutil.copytree(corpus / "seeds", dest / "seeds")
+    generated = ("assets", *GENERATED)
+    shutil.copytree(corpus / "docs", dest / "docs", ignore=lambda folder, names: [
+        n for n in names if Path(folder) == corpus / "docs" and n in generated])
+    shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
     shutil.copy(ROOT / "build_tools" / "hooks.py", dest / "build_tools" / "hooks.py")
@@ -56,9 +62,9 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def checked():
-    """The real seeds, loaded, cleaned and anchored once for the whole session."""
-    return check(ROOT)
+def checked(tmp_path_factory):
+    """The fixture corpus, loaded, cleaned and anchored once for the whole session."""
+    return check(copy_project(tmp_path_factory.mktemp("checked") / "project"))
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -110,19 +116,39 @@ class Page(HTMLParser):
             self.paragraphs[self._open[-1]] += data
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The real project built into a site once per test session, as the Pages workflow
-    builds it (with the site's address and the sources' date): (its folder, its pages).
-    Its search index is written in parts, as a site of hundreds of essays is (see
-    build_tools/hooks.py), so that the tests search across parts."""
-    root = copy_project(tmp_path_factory.mktemp("site") / "project")
+def build_site(root: Path) -> tuple[Path, dict[str, Page]]:
+    """``root`` built into a site as the Pages workflow builds it (with the site's address
+    and the sources' date): (its folder, its pages). Its search index is written in parts,
+    as a site of hundreds of essays is (see build_tools/hooks.py), so that the tests
+    search across parts."""
     with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
         code = run_site(root)
     assert code == 0, "the site did not build"
     pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
              for p in (root / "site").rglob("*.html")}
     return root / "site", pages
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The fixture corpus built into a site once per test session: (its folder, its pages)."""
+    return build_site(copy_project(tmp_path_factory.mktemp("site") / "project"))
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real corpus (seeds/ and docs/) built into a site once per test session, and checked:
+    (its folder, its pages, its Checked). Only for invariants that hold for any valid corpus."""
+    root = copy_project(tmp_path_factory.mktemp("real") / "project", corpus=ROOT)
+    return (*build_site(root), check(root))
+
+
+@pytest.fixture(scope="session", params=["fixture", "seeds"])
+def any_site(request):
+    """Each corpus built into a site, for invariants: (folder, pages, Checked)."""
+    if request.param == "seeds":
+        return request.getfixturevalue("real_site")
+    return (*request.getfixturevalue("site"), request.getfixturevalue("checked"))
 
 
 def run_site(root: Path) -> int:
@@ -152,7 +178,25 @@ def browser():
 
 @pytest.fixture(scope="session")
 def served(site):
-    """The session's built site served on localhost: its base address."""
+    """The fixture corpus's site served on localhost: its base address."""
     from tests.browser import serve
     with serve(site[0]) as base:
         yield base
+
+
+@pytest.fixture(scope="session")
+def real_served(real_site):
+    """The real corpus's site served on localhost: its base address."""
+    from tests.browser import serve
+    with serve(real_site[0]) as base:
+        yield base
+
+
+@pytest.fixture(scope="session", params=["fixture", "seeds"])
+def any_served(request):
+    """Each corpus's site served on localhost, for invariants: (base address, folder, Checked)."""
+    if request.param == "seeds":
+        folder, _, checked = request.getfixturevalue("real_site")
+        return request.getfixturevalue("real_served"), folder, checked
+    return (request.getfixturevalue("served"), request.getfixturevalue("site")[0],
+            request.getfixturevalue("checked"))

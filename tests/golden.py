@@ -1,8 +1,9 @@
-"""The golden tree: the generated Markdown of the real seeds, kept in tests/golden/.
+"""The golden tree: the generated Markdown of the fixture corpus, kept in tests/fixture/golden/.
 
 ``make golden`` (``python -m tests.golden``) rewrites it after an intended change
 to the output; review the diff before committing it. ``test_golden`` compares the
-generated pages with it, whole.
+generated pages with it, whole. The real corpus in seeds/ has no golden copy: editors
+change it, and ``make check --strict`` and the invariant tests check it.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from unittest.mock import patch
 
@@ -17,7 +19,8 @@ from build_tools.pipeline import check
 from build_tools.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = ROOT / "tests" / "golden"
+FIXTURE = ROOT / "tests" / "fixture"
+GOLDEN = FIXTURE / "golden"
 
 
 # The pages depend on the site's address and the date of the sources (mkdocs.yml reads
@@ -26,8 +29,9 @@ ENVIRONMENT = {"SITE_URL": "https://example.org/root-causes/", "SOURCE_DATE_EPOC
 
 
 def generated() -> dict[str, str]:
-    with patch.dict(os.environ, ENVIRONMENT):
-        checked = check(ROOT)
+    from tests.conftest import copy_project
+    with tempfile.TemporaryDirectory() as tmp, patch.dict(os.environ, ENVIRONMENT):
+        checked = check(copy_project(Path(tmp) / "project"))
     return render(checked.corpus, checked.quotes)
 
 
@@ -43,7 +47,8 @@ def regenerate() -> None:
         out = GOLDEN / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8", newline="\n")
-    print(f"rewrote {GOLDEN.relative_to(ROOT)}/: review it with `git diff tests/golden`", file=sys.stderr)
+    print(f"rewrote {GOLDEN.relative_to(ROOT)}/: review it with `git diff {GOLDEN.relative_to(ROOT)}`",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -80,13 +80,16 @@ def a_phrase_from(essay) -> str:
     return " ".join(words[middle:middle + 8])
 
 
-def test_search_for_a_phrase_lists_its_essay_first(tab, checked):
+def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
+    served, _, checked = any_served
+    tab = Tab(browser, served, viewport=DESKTOP)
     for essay in checked.corpus.essays:
         page = tab.open("")
         page.locator(".md-search__input").click()
         phrase = a_phrase_from(essay)
         results = search(page, phrase)
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
+    tab.close()
 
 
 def test_the_count_of_results_says_they_are_the_best_matches(tab):
@@ -156,10 +159,11 @@ def test_the_dark_scheme_toggle_switches_and_is_remembered(tab):
     assert page.get_attribute("body", "data-md-color-scheme") == "default"
 
 
-def test_no_page_scrolls_sideways_on_a_phone(browser, served, site):
+def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
+    served, folder, _ = any_served
     tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
     wide = []
-    for path in site_pages(site[0]):
+    for path in site_pages(folder):
         page = tab.open(path)
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1]:
@@ -168,9 +172,10 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, served, site):
     assert wide == []
 
 
-def test_loading_every_page_requests_nothing_outside_the_local_server(browser, served, site):
+def test_loading_every_page_requests_nothing_outside_the_local_server(browser, any_served):
+    served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
-    for path in site_pages(site[0]):
+    for path in site_pages(folder):
         tab.open(path).wait_for_load_state("networkidle")
     tab.close()
     assert tab.requests and [url for url in tab.requests if not url.startswith(served)] == []
@@ -178,7 +183,8 @@ def test_loading_every_page_requests_nothing_outside_the_local_server(browser, s
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, site, scheme):
+def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, scheme):
+    served, folder, _ = any_served
     axe = NODE_MODULES / "axe-core" / "axe.min.js"
     need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
     tab = Tab(browser, served, viewport=DESKTOP)
@@ -186,7 +192,7 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, served, site,
         f"localStorage.setItem('{BASE_PATH}.__palette', "
         f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))")
     found = []
-    for path in site_pages(site[0]):
+    for path in site_pages(folder):
         page = tab.open(path)
         assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
         page.add_script_tag(path=str(axe))

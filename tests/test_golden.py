@@ -1,4 +1,4 @@
-"""The generated Markdown of the three essays and four themes, compared whole."""
+"""The generated Markdown of the fixture corpus, compared whole."""
 
 from tests.golden import generated, stored
 

@@ -13,10 +13,10 @@ from tests.conftest import need
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
-def test_the_nu_html_checker_finds_no_error_on_any_page(site):
+def test_the_nu_html_checker_finds_no_error_on_any_page(any_site):
     need(shutil.which("java") is not None, "Java (apt-get install default-jre-headless)")
     need(VNU.exists(), "vnu-jar: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
-    pages = sorted(str(p) for p in site[0].rglob("*.html"))
+    pages = sorted(str(p) for p in any_site[0].rglob("*.html"))
     done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
                           capture_output=True, text=True)
     messages = json.loads(done.stderr or done.stdout)["messages"]

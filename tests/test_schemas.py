@@ -7,7 +7,7 @@ import json
 import pytest
 
 from build_tools.schema import SCHEMA_DIR, validator
-from tests.conftest import ROOT
+from tests.conftest import FIXTURE, ROOT
 
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))
 
@@ -33,10 +33,11 @@ def test_schema_is_valid_and_every_field_is_described(name):
     assert undocumented == []
 
 
+@pytest.mark.parametrize("corpus", [FIXTURE, ROOT], ids=["fixture", "seeds"])
 @pytest.mark.parametrize("pattern, schema", [
     ("essays/*.yml", "essay"), ("themes.yml", "themes"), ("crossrefs/*.yml", "crossrefs")])
-def test_every_seeds_file_names_its_schema_for_editors(pattern, schema):
-    files = sorted((ROOT / "seeds").glob(pattern))
+def test_every_seeds_file_names_its_schema_for_editors(corpus, pattern, schema):
+    files = sorted((corpus / "seeds").glob(pattern))
     assert files
     for path in files:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]

@@ -18,8 +18,8 @@ FURNITURE = [
 ]
 
 
-def test_each_essay_page_carries_every_paragraph_and_no_furniture(site, checked):
-    folder, pages = site
+def test_each_essay_page_carries_every_paragraph_and_no_furniture(any_site):
+    folder, pages, checked = any_site
     for essay in checked.corpus.essays:
         page = pages[f"essays/{essay.slug}/index.html"]
         html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
@@ -35,8 +35,8 @@ def test_each_essay_page_carries_every_paragraph_and_no_furniture(site, checked)
             assert junk not in article, f"{essay.slug}: page furniture {junk!r} is on the page"
 
 
-def test_the_fidelity_report_of_each_essay_balances(site, checked):
-    folder, pages = site
+def test_the_fidelity_report_of_each_essay_balances(any_site):
+    folder, pages, checked = any_site
     for essay in checked.corpus.essays:
         report = json.loads((folder / f"essays/{essay.slug}/preparation.json").read_text(encoding="utf-8"))
         b = report["balance"]
@@ -79,8 +79,8 @@ def test_footnotes_link_both_ways_and_missing_notes_show_as_missing(site):
     assert statuses["2"] == "note and marker"
 
 
-def test_conversations_show_on_both_sides(site, checked):
-    folder, pages = site
+def test_conversations_show_on_both_sides(any_site):
+    folder, pages, checked = any_site
     for claim in checked.corpus.claims:
         lead = checked.quotes[claim.evidence[0]]
         for ev in claim.evidence[1:]:
@@ -93,8 +93,8 @@ def test_conversations_show_on_both_sides(site, checked):
                 assert f"#{theirs.paragraph.id}:~:text=" in section, (claim.id, ours.essay.slug)
 
 
-def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
-    folder, pages = site
+def test_every_read_in_context_link_lands_on_its_paragraph(any_site):
+    folder, pages, checked = any_site
     seen = 0
     quoting = [f"themes/{t.id}/index.html" for t in checked.corpus.themes]
     quoting += ["reference/timeline/index.html", "reference/figures/index.html"]
@@ -111,8 +111,8 @@ def test_every_read_in_context_link_lands_on_its_paragraph(site, checked):
     assert seen == len(checked.quotes)
 
 
-def test_no_internal_link_or_anchor_is_broken(site):
-    folder, pages = site
+def test_no_internal_link_or_anchor_is_broken(any_site):
+    folder, pages, _ = any_site
     for path, page in pages.items():
         if path == "404.html":  # served for any missing address, so its links are absolute
             continue
@@ -126,8 +126,8 @@ def test_no_internal_link_or_anchor_is_broken(site):
                 assert fragment in pages[target].ids, f"{path}: broken anchor {href}"
 
 
-def test_home_lists_every_theme_with_counts_and_every_essay(site, checked):
-    folder, pages = site
+def test_home_lists_every_theme_with_counts_and_every_essay(any_site):
+    folder, pages, checked = any_site
     html = (folder / "index.html").read_text(encoding="utf-8")
     for theme in checked.corpus.themes:
         n = len(checked.corpus.claims_of(theme.id))
