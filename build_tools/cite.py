@@ -23,8 +23,21 @@ CONTRIBUTORS = "Root Causes contributors"
 _TYPES = {
     "op-ed": ("article-newspaper", "article", "NEWS", "OpinionNewsArticle"),
     "article": ("article-newspaper", "article", "NEWS", "NewsArticle"),
+    "magazine article": ("article-magazine", "article", "MGZN", "Article"),
+    "journal article": ("article-journal", "article", "JOUR", "ScholarlyArticle"),
+    "book chapter": ("chapter", "incollection", "CHAP", "Chapter"),
     "policy paper": ("report", "techreport", "RPRT", "Report"),
-    "webpage": ("webpage", "misc", "ELEC", "WebPage"),
+    "report": ("report", "techreport", "RPRT", "Report"),
+    "government publication": ("report", "techreport", "GOVDOC", "Report"),
+    "web page": ("webpage", "misc", "ELEC", "WebPage"),
+    "interview": ("interview", "misc", "GEN", "CreativeWork"),
+}
+# BibTeX entry type → (the BibTeX field, the Highwire tag) that names the container
+_CONTAINER = {
+    "article": ("journal", "citation_journal_title"),
+    "incollection": ("booktitle", "citation_inbook_title"),
+    "techreport": ("institution", "citation_technical_report_institution"),
+    "misc": ("howpublished", "citation_publisher"),
 }
 
 
@@ -40,6 +53,10 @@ class Work:
     issued: EssayDate | None
     container: str | None = None
     url: str | None = None
+    series: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None  # YYYY-MM-DD
+    of_site: bool = False  # a page of this site (not a work it quotes)
 
     @property
     def types(self) -> tuple[str, str, str, str]:
@@ -58,15 +75,16 @@ class Work:
 def essay_work(essay: Essay) -> Work:
     return Work(key=essay.slug.replace("-", ""), genre=essay.genre, title=essay.title,
                 authors=tuple((a.family, a.given) for a in essay.authors),
-                issued=essay.date, container=essay.outlet, url=essay.url)
+                issued=essay.date, container=essay.outlet, url=essay.url, series=essay.series,
+                publisher=essay.publisher, accessed=essay.accessed)
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
     """A page of the site; ``path`` is its address under the site's root (``themes/trade/``)."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
-    return Work(key=f"rootcauses-{slug}", genre="webpage", title=title, authors=((CONTRIBUTORS, ""),),
+    return Work(key=f"rootcauses-{slug}", genre="web page", title=title, authors=((CONTRIBUTORS, ""),),
                 issued=EssayDate(site.date, "day") if site.date else None, container=site.name,
-                url=site.url + path if site.url else None)
+                url=site.url + path if site.url else None, of_site=True)
 
 
 def _name(family: str, given: str) -> str:
@@ -84,7 +102,10 @@ def formatted(work: Work) -> Md:
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", and " + names[-1]
     parts = [escape(_sentence(authors)), escape(f"“{_sentence(work.title)}”")]
     where = f"*{escape(work.container)}*, " if work.container else ""
+    where += "".join(escape(f"{part}, ") for part in (work.series, work.publisher) if part)
     parts.append(Md(where + escape((work.issued.display if work.issued else "n.d.") + ".")))
+    if work.accessed:
+        parts.append(escape(f"Accessed {EssayDate(work.accessed, 'day').display}."))
     if work.url:
         parts.append(Md(f"<{work.url}>"))
     return Md(" ".join(parts))
@@ -102,15 +123,20 @@ def bibtex(work: Work) -> str:
     csl, entry, _, _ = work.types
     authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
     fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
-    container_field = {"article": "journal", "techreport": "institution", "misc": "howpublished"}[entry]
     if work.container:
-        fields.append((container_field, _bib(work.container)))
+        fields.append((_CONTAINER[entry][0], _bib(work.container)))
+    if work.series:
+        fields.append(("series", _bib(work.series)))
+    if work.publisher:
+        fields.append(("publisher", _bib(work.publisher)))
     if work.date:
         fields.append(("year", str(work.date[0])))
     if len(work.date) > 1:
         fields.append(("month", calendar.month_abbr[work.date[1]].lower()))
     if work.url:
         fields.append(("url", work.url))
+    if work.accessed:
+        fields.append(("urldate", work.accessed))
     if work.approximate:
         fields.append(("note", "Date approximate"))
     body = ",\n".join(f"  {k} = {v if k == 'month' else '{' + v + '}'}" for k, v in fields)
@@ -122,11 +148,17 @@ def ris(work: Work) -> str:
     lines = [("TY", kind)] + [("AU", _name(f, g)) for f, g in work.authors] + [("TI", work.title)]
     if work.container:
         lines.append(("T2", work.container))
+    if work.series:
+        lines.append(("T3", work.series))
+    if work.publisher:
+        lines.append(("PB", work.publisher))
     if work.date:
         lines.append(("PY", str(work.date[0])))
         lines.append(("DA", work.issued.value.replace("-", "/") + "/" * (4 - len(work.date))))
     if work.url:
         lines.append(("UR", work.url))
+    if work.accessed:
+        lines.append(("Y2", work.accessed.replace("-", "/")))
     if work.approximate:
         lines.append(("N1", "Date approximate"))
     lines.append(("ER", ""))
@@ -138,10 +170,16 @@ def csl_json(work: Work) -> str:
                   "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors]}
     if work.container:
         item["container-title"] = work.container
+    if work.series:
+        item["collection-title"] = work.series
+    if work.publisher:
+        item["publisher"] = work.publisher
     if work.date:
         item["issued"] = {"date-parts": [list(work.date)], **({"circa": True} if work.approximate else {})}
     if work.url:
         item["URL"] = work.url
+    if work.accessed:
+        item["accessed"] = {"date-parts": [[int(p) for p in work.accessed.split("-")]]}
     return json.dumps([item], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -151,11 +189,11 @@ def highwire(work: Work) -> list[list[str]]:
     if work.date:
         tags.append(["citation_publication_date", work.issued.value.replace("-", "/")])
     if work.container:
-        name = {"article": "citation_journal_title", "techreport": "citation_technical_report_institution",
-                "misc": "citation_publisher"}[work.types[1]]
-        tags.append([name, work.container])
+        tags.append([_CONTAINER[work.types[1]][1], work.container])
+    if work.publisher and (not work.container or work.types[1] != "misc"):
+        tags.append(["citation_publisher", work.publisher])
     if work.url:
-        tags.append(["citation_public_url" if work.genre == "webpage" else "citation_fulltext_html_url", work.url])
+        tags.append(["citation_public_url" if work.of_site else "citation_fulltext_html_url", work.url])
     return tags
 
 
@@ -164,14 +202,16 @@ def json_ld(work: Work, site: Site) -> dict:
     data: dict = {"@context": "https://schema.org", "@type": work.types[3], "name": work.title,
                   "author": [{"@type": "Person", "givenName": g, "familyName": f, "name": f"{g} {f}"} if g
                              else {"@type": "Organization", "name": f} for f, g in work.authors]}
-    if work.genre != "webpage":
+    if not work.of_site:
         data["headline"] = work.title
     if work.date:
         data["datePublished"] = work.issued.value
-    if work.container and work.genre != "webpage":
-        data["publisher"] = {"@type": "Organization", "name": work.container}
+    if work.publisher or (work.container and not work.of_site):
+        data["publisher"] = {"@type": "Organization", "name": work.publisher or work.container}
+    if work.series:
+        data["isPartOf"] = {"@type": "CreativeWorkSeries", "name": work.series}
     if work.url:
         data["url"] = work.url
-    if work.genre == "webpage":
+    if work.of_site:
         data["isPartOf"] = {"@type": "WebSite", "name": site.name, **({"url": site.url} if site.url else {})}
     return data

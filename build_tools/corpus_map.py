@@ -66,7 +66,7 @@ def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
             f'stroke-width="{1 + min(n, 12) * 0.6:.1f}"/>'
             f'<circle cx="{mx}" cy="{my}" r="13"/><text x="{mx}" y="{my + 5}" class="map-count">{n}</text></g>')
     by_essay, by_theme = totals(counts)
-    nodes = [_node(0, ey[e.slug], f"{up}essays/{e.slug}/", f"{e.short_author} ({e.date.display})",
+    nodes = [_node(0, ey[e.slug], f"{up}essays/{e.slug}/", e.label,
                    _passages(by_essay[e.slug]), "map-essay") for e in essays]
     nodes += [_node(x2, ty[t.id], f"{up}themes/{t.id}/", t.title, _passages(by_theme[t.id]),
                     "map-theme") for t in themes]

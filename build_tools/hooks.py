@@ -43,7 +43,9 @@ LONG_SECTION = 12
 
 
 def trim(items: list, page) -> list:
-    """``items`` of the navigation as ``page`` shows them: long sections trimmed."""
+    """``items`` of the navigation as ``page`` shows them: long sections trimmed, and each
+    section named as its index page's front matter says (``nav_title``: an essay's
+    folder would otherwise be named by its slug, "Broad 2014")."""
     trimmed = []
     for item in items:
         if item.is_section:
@@ -52,6 +54,8 @@ def trim(items: list, page) -> list:
                 children = [c for c in children if c.active or c is page or (c.is_page and c.is_index)]
             item = copy.copy(item)
             item.children = trim(children, page)
+            index = next((c for c in children if c.is_page and c.is_index), None)
+            item.title = (index.meta.get("nav_title") if index else None) or item.title
         trimmed.append(item)
     return trimmed
 

@@ -13,8 +13,9 @@ import html
 import os
 import re
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
+from string import ascii_lowercase
 from urllib.parse import unquote
 
 import yaml
@@ -34,7 +35,7 @@ def load(root: Path, problems: Collector) -> Corpus:
     """Read ``root/seeds`` into a Corpus of what could be read; record every problem."""
     seeds = root / "seeds"
     themes = _load_themes(root, seeds / "themes.yml", problems)
-    essays = _load_essays(root, seeds / "essays", problems)
+    essays = _year_letters(_load_essays(root, seeds / "essays", problems))
     claims = _load_claims(root, seeds / "crossrefs", problems)
     events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems)
     figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems)
@@ -81,8 +82,8 @@ def _load_site(root: Path, problems: Collector) -> Site:
         return Site()
     url = (config.get("site_url") or "").strip() or None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    date = datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
-    return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=date)
+    built = datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
+    return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built)
 
 
 def _page_citations(root: Path):
@@ -121,8 +122,28 @@ def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Pro
         return None, exc.problems
     found = schema.check(schema_name, data)
     flagged = {f.loc for f in found}
-    found += [p for p in _unsafe_text(data) if p.loc not in flagged]
+    found += [p for p in (*_unsafe_text(data), *_markdown(data), *_impossible_dates(data)) if p.loc not in flagged]
     return (None if found else data), found
+
+
+def _items(data):
+    return data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+
+
+_DATE_FIELDS = ("date", "accessed")
+
+
+def _impossible_dates(data):
+    """Problems for dates that have the right form but are not in the calendar (2021-02-30)."""
+    for key, value in _items(data):
+        if key in _DATE_FIELDS and isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                yield Problem(loc_of(data, key), f"'{key}' is {value}, which is not a day of the calendar: "
+                              "check the day and the month")
+        elif not isinstance(value, str):
+            yield from _impossible_dates(value)
 
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the
@@ -146,8 +167,7 @@ def _decoded(text: str) -> str:
 
 def _unsafe_text(data):
     """Problems for raw HTML tags or script addresses in any text of a seeds file."""
-    items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
-    for key, value in items:
+    for key, value in _items(data):
         if isinstance(value, str):
             decoded = _decoded(value)
             tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
@@ -160,6 +180,29 @@ def _unsafe_text(data):
                               f"not allowed in {_field_name(key)}")
         else:
             yield from _unsafe_text(value)
+
+
+# The fields written in the project's own words, shown as plain text: Markdown there would
+# show as its characters (quotes and cleaning rules hold the source's words, whatever they are).
+_OWN_WORDS = ("title", "title_note", "summary", "about", "rights", "date_note", "question", "intro",
+              "claim", "note", "measures", "definition", "expansion")
+_MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ",
+                       re.MULTILINE)
+
+
+def _markdown(data):
+    """Problems for Markdown syntax (a link, emphasis, code, a heading) in the fields in our own words."""
+    for key, value in _items(data):
+        if key in _OWN_WORDS and isinstance(value, str) and (found := _MARKDOWN.search(value)):
+            snippet = value[found.start():found.end() + 30].split("\n")[0]
+            yield Problem(loc_of(data, key), f"'{key}' holds Markdown ({_shorten(snippet)!r}), which would "
+                          "show as typed: write plain text, and put a web address in the essay's 'url' field")
+        elif not isinstance(value, str):
+            yield from _markdown(value)
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def _field_name(key) -> str:
@@ -200,10 +243,30 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
         except SeedError as exc:
             problems.problems.extend(exc.problems)
             continue
-        if data is not None:
+        if not raw.strip():
+            problems.error(SourceLoc(_rel(root, source), 1), "the text is empty: save the essay's text, "
+                           "exactly as received, in this file")
+        elif data is not None and _source_unchanged(root, source, data, source_bytes, problems):
             essays.append(_essay(path.stem, data, raw, _rel(root, source),
                                  hashlib.sha256(source_bytes).hexdigest()))
     return essays
+
+
+def _source_unchanged(root: Path, source: Path, data, content: bytes, problems: Collector) -> bool:
+    """Whether the raw text is the one received, as the SHA-256 that `new essay` recorded
+    in the metadata says (a missing record is a warning that gives the line to add)."""
+    found, rel = hashlib.sha256(content).hexdigest(), _rel(root, source)
+    recorded = data.get("source_sha256")
+    if recorded is None:
+        problems.warning(data.loc, f"no record of the raw text as received: add the line "
+                         f"'source_sha256: {found}' (the SHA-256 of {rel} as it is now)")
+    elif recorded != found:
+        problems.error(loc_of(data, "source_sha256"), f"{rel} has changed since it was added "
+                       f"(its SHA-256 is now {found}; this metadata records {recorded}): never edit "
+                       "the raw text — restore it as received and declare changes as cleaning rules; "
+                       "if the source itself was received again, update 'source_sha256'")
+        return False
+    return True
 
 
 def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> Essay:
@@ -211,15 +274,32 @@ def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> E
     return Essay(
         slug=slug, title=data["title"], title_note=data.get("title_note"),
         summary=data.get("summary"),
-        authors=tuple(Author(a["given"], a["family"], a.get("about")) for a in data["authors"]),
+        authors=tuple(Author(a.get("given", ""), a.get("organization") or a["family"], a.get("about"))
+                      for a in data["authors"]),
         genre=data["genre"], outlet=data.get("outlet"), section=data.get("section"),
+        series=data.get("series"), publisher=data.get("publisher"), accessed=data.get("accessed"),
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
         url=data.get("url"), rights=data["rights"], themes=tuple(data["themes"]),
+        theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
         rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
                     for i, r in enumerate(rules)),
         raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
         loc=data.loc, source_path=source_path, source_sha256=source_sha256,
     )
+
+
+def _year_letters(essays: list[Essay]) -> list[Essay]:
+    """The essays, those by the same author(s) in the same year lettered a, b, … in order
+    of date, then title (as author–date styles do: 2013a, 2013b)."""
+    groups: dict[tuple, list[Essay]] = {}
+    for essay in essays:
+        groups.setdefault((essay.short_author, essay.date.year), []).append(essay)
+    letters = {}
+    for group in groups.values():
+        if len(group) > 1:
+            ordered = sorted(group, key=lambda e: (e.date.value, e.title, e.slug))
+            letters.update({e.slug: ascii_lowercase[i] for i, e in enumerate(ordered)})
+    return [replace(e, year_letter=letters.get(e.slug, "")) for e in essays]
 
 
 def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector) -> list:

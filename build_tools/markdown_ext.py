@@ -117,7 +117,7 @@ def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = Non
     _add_text(p, "”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     essay = quote.essay
-    _add_text(by, f"— {essay.byline}, ")
+    _add_text(by, f"— {essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""))
     if essay.outlet:
         etree.SubElement(by, "cite").text = AtomicString(essay.outlet)
     _add_text(by, f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ")
@@ -194,7 +194,7 @@ class CitationInlineProcessor(InlineProcessor):
         else:
             a = etree.Element("a", {"href": f"/essays/{obj.essay.slug}/index.md#{obj.paragraph.id}",
                                     "class": "citation"})
-            a.text = AtomicString(f"{obj.essay.short_author} ({obj.essay.date.display}), “"
+            a.text = AtomicString(f"{obj.essay.label}, “"
                                   f"{' '.join(obj.paragraph.text.split()[:6])}…”")
         return a, m.start(0), m.end(0)
 

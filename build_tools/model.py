@@ -20,6 +20,9 @@ RELATIONS = ("agrees", "qualifies", "contrasts")
 
 @dataclass(frozen=True)
 class Author:
+    """A person (``given`` and ``family`` names) or an organisation (its whole name in
+    ``family``, ``given`` empty), which is never split into names."""
+
     given: str
     family: str
     about: str | None = None
@@ -27,6 +30,10 @@ class Author:
     @property
     def name(self) -> str:
         return f"{self.given} {self.family}".strip()
+
+    @property
+    def is_organization(self) -> bool:
+        return not self.given
 
 
 @dataclass(frozen=True)
@@ -126,9 +133,16 @@ class Essay:
     source_sha256: str = ""
     outlet: str | None = None
     section: str | None = None
+    series: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None  # YYYY-MM-DD: when a web page was read
     url: str | None = None
     title_note: str | None = None
     summary: str | None = None
+    # "a", "b", … when the corpus holds other essays by the same author(s) in the same
+    # year, as author–date styles tell them apart ("Broad 2014a"); "" otherwise.
+    year_letter: str = ""
+    theme_locs: tuple[SourceLoc, ...] = ()  # where each of ``themes`` is written
     paragraphs: tuple[Paragraph, ...] = ()
     notes: tuple[Paragraph, ...] = ()
     changes: tuple[Change, ...] = ()
@@ -142,9 +156,20 @@ class Essay:
 
     @property
     def short_author(self) -> str:
-        """Surname(s) as used in attributions: "Broad", "Bach and Smith"."""
+        """Surname(s) as used in attributions: "Broad", "Bach and Smith", "Office of the Historian"."""
         names = [a.family for a in self.authors]
         return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+    @property
+    def short_date(self) -> str:
+        """The date as shown, with the letter that tells this essay from others by the same
+        author(s) in the same year: "13 June 2021", "c. 2000", "1977a"."""
+        return self.date.display + self.year_letter
+
+    @property
+    def label(self) -> str:
+        """The essay in a few words, as the navigation and lists name it: "Broad (July 2014)"."""
+        return f"{self.short_author} ({self.short_date})"
 
     def paragraph(self, pid: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == pid)

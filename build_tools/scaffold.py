@@ -8,6 +8,7 @@ overwritten, and the raw text is copied byte for byte.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import textwrap
@@ -24,18 +25,25 @@ class ScaffoldError(Exception):
     """The command cannot be carried out; the message says why and what to do."""
 
 
+# What a field left out of the skeleton is called, where "optional" would not be true.
+_LEFT_OUT = {"relation": "(on every quote but the first)"}
+
+
 def skeleton(node: dict, indent: str = "", hints: dict[str, str] | None = None,
              values: dict[str, str] | None = None) -> list[str]:
-    """YAML lines for an object schema: each field under its description, empty to fill in."""
+    """YAML lines for an object schema: each field under its description, empty to fill in
+    (or with its value from ``values``)."""
     hints, values = hints or {}, values or {}
     lines: list[str] = []
+    # (where a schema allows one of several sets of fields, the first is shown to fill in)
+    required = node.get("required") or node.get("oneOf", [{}])[0].get("required", ())
     for key, prop in node["properties"].items():
-        optional = key not in node.get("required", ())
+        optional = key not in required and key not in values
         text = prop["description"] + hints.get(key, "")
         if "enum" in prop:
             text += " One of: " + ", ".join(prop["enum"]) + "."
         lines += [f"{indent}# {line}" for line in
-                  textwrap.wrap(("(optional) " if optional else "") + text, _WIDTH - len(indent) - 2)]
+                  textwrap.wrap((_LEFT_OUT.get(key, "(optional)") + " " if optional else "") + text, _WIDTH - len(indent) - 2)]
         field = f"{indent}{'# ' if optional else ''}{key}:"
         items = prop.get("items", {})
         if items.get("type") == "object":
@@ -68,13 +76,14 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
     if not source.is_file():
         raise ScaffoldError(f"{source}: no such file")
     raw = source.read_bytes()
-    decode_text(raw, str(source))  # refuses text that is not UTF-8, naming the line
+    if not decode_text(raw, str(source)).strip():  # (refuses text that is not UTF-8, naming the line)
+        raise ScaffoldError(f"{source}: the text is empty: save the essay's text in it first")
     themes = ", ".join(_theme_ids(root))
     lines = skeleton(validator("essay").schema, hints={
         "themes": f" Themes: {themes}.",
         "date": ' Write it in quotes, e.g. "2019-06".',
         "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
-    })
+    }, values={"source_sha256": hashlib.sha256(raw).hexdigest()})
     _write(meta_path, _header("essay") + "\n".join(lines) + "\n")
     _write(text_path, raw)
     return [meta_path, text_path]
@@ -88,6 +97,8 @@ def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
     if claim_id is not None and not ID_PATTERN.match(claim_id):
         raise ScaffoldError(f"the id '{claim_id}' must be lower-case letters, digits and hyphens, "
                             "starting with a letter")
+    if claim_id is not None:
+        _refuse_existing_claim(root, claim_id)
     essays = ", ".join(sorted(p.stem for p in (root / "seeds" / "essays").glob("*.yml")))
     claim = validator("crossrefs").schema["properties"]["claims"]["items"]
     lines = _list_item(skeleton(claim, "    ", {"essay": f" Essays: {essays}."},
@@ -97,6 +108,15 @@ def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
         _header("crossrefs") + "claims:\n")
     _write(path, before.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
     return path
+
+
+def _refuse_existing_claim(root: Path, claim_id: str) -> None:
+    for path in sorted((root / "seeds" / "crossrefs").glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        for claim in (load_yaml(path, rel) or {}).get("claims") or ():
+            if claim.get("id") == claim_id:
+                raise ScaffoldError(f"a claim with the id '{claim_id}' already exists "
+                                    f"({claim.loc}): choose another id")
 
 
 def _theme_ids(root: Path) -> list[str]:

@@ -89,7 +89,12 @@ def _message(error, key) -> str:
     v, where = error.validator, _field(key)
     if v == "required":
         missing = error.message.split("'")[1]
+        if missing == "date_note" and "then" in error.schema_path:
+            return "an approximate date needs a 'date_note' saying how it was established"
         return f"missing required field '{missing}'"
+    if v == "oneOf" and "organization" in error.schema.get("properties", {}):
+        return ("an author is either a person, with 'given' and 'family' names, or an organisation, "
+                "with its name in 'organization' alone: write one or the other")
     if v == "additionalProperties":
         return f"unknown field '{_extra_keys(error)[0]}' (allowed: {', '.join(sorted(error.schema['properties']))})"
     if "propertyNames" in error.schema_path:

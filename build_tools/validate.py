@@ -26,8 +26,11 @@ def validate(corpus: Corpus, problems: Collector) -> None:
             problems.warning(theme.loc, f"theme '{theme.id}' has no claims yet: "
                              f"add seeds/crossrefs/{theme.id}.yml")
 
+    mistyped = set()  # essays whose themes hold an unknown id: what quotes them is not reported again
     for essay in corpus.essays:
-        _unknown_themes(problems, essay.loc, essay.themes, theme_ids, " in the themes of this essay")
+        for theme_id, loc in zip(essay.themes, essay.theme_locs):
+            if _unknown_themes(problems, loc, (theme_id,), theme_ids, " in the themes of this essay"):
+                mistyped.add(essay.slug)
 
     cited = set()
     for claim in corpus.claims:
@@ -41,7 +44,7 @@ def validate(corpus: Corpus, problems: Collector) -> None:
                 _unknown_essay(problems, corpus, ev)
                 continue
             cited.add(ev.essay)
-            if theme_ids and claim.theme not in essay.themes:
+            if theme_ids and claim.theme not in essay.themes and essay.slug not in mistyped:
                 problems.error(ev.loc, f"essay '{ev.essay}' is quoted under theme '{claim.theme}', "
                                f"but its metadata ({essay.loc.path}) does not list that theme")
             if i == 0 and ev.relation:
@@ -65,11 +68,13 @@ def validate(corpus: Corpus, problems: Collector) -> None:
             problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
 
 
-def _unknown_themes(problems: Collector, loc: SourceLoc, themes, theme_ids: list[str], where: str = "") -> None:
-    """Report each theme id in ``themes`` that seeds/themes.yml does not define (if it could be read)."""
-    for theme_id in themes:
-        if theme_ids and theme_id not in theme_ids:
-            problems.error(loc, f"unknown theme '{theme_id}'{where} (themes: {', '.join(theme_ids)})")
+def _unknown_themes(problems: Collector, loc: SourceLoc, themes, theme_ids: list[str], where: str = "") -> bool:
+    """Report each theme id in ``themes`` that seeds/themes.yml does not define (if it could be
+    read); whether there was one."""
+    unknown = [t for t in themes if theme_ids and t not in theme_ids]
+    for theme_id in unknown:
+        problems.error(loc, f"unknown theme '{theme_id}'{where} (themes: {', '.join(theme_ids)})")
+    return bool(unknown)
 
 
 def _unknown_essay(problems: Collector, corpus: Corpus, ev: Evidence) -> None:

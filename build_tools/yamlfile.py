@@ -78,14 +78,32 @@ _PLAIN = {
         ("this list in square brackets is never closed: add ']'", True),
     "expected ',' or '}'":
         ("this mapping in curly brackets is never closed: add '}'", True),
+    "expected <block end>, but found '?'":
+        ("each item of a list starts with '- ': add it before this field, or indent this line "
+         "like the one above", False),
+    "expected <block end>, but found '<block mapping start>'":
+        ("this line is indented differently from the field above it: indent it like the one above", False),
+    "expected <block end>, but found '<scalar>'":
+        ("text goes on after a closing quote: put the whole text inside the quotes", False),
 }
+_COLON = "mapping values are not allowed here"
+_UNREADABLE = ("this line cannot be read: compare its indentation, quotes and colons with the "
+               "lines above it")
 
 
-def _plain(problem: str) -> tuple[str, bool]:
+def _plain(problem: str, line: str, column: int) -> tuple[str, bool]:
+    """The editor's words for PyYAML's ``problem`` found at ``column`` (0-based) of ``line``."""
+    if problem.startswith(_COLON):
+        # A field's colon where none can be: the line is indented too far (the colon is
+        # the field's own), or unquoted text holds ": " (a later colon).
+        if line.find(":") == column:
+            return "this line is indented differently from the field above it: indent it like the one above", False
+        return ("this text holds a colon followed by a space, which YAML reads as a new field: "
+                "put the whole text in quotes (\"…\")", False)
     for start, plain in _PLAIN.items():
         if problem.startswith(start):
             return plain
-    return f"malformed YAML: {problem}", False
+    return _UNREADABLE, False
 
 
 def _at(rel: str, mark: yaml.Mark | None) -> SourceLoc:
@@ -120,7 +138,9 @@ def parse_yaml(text: str, rel: str) -> Any:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         problem = str(exc.problem or exc.context or "cannot be read")
-        message, at_start = _plain(problem)
+        at = exc.problem_mark or exc.context_mark
+        line = text.split("\n")[at.line] if at and at.line < text.count("\n") + 1 else ""
+        message, at_start = _plain(problem, line, at.column if at else 0)
         mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
         raise SeedError([Problem(_at(rel, mark), message)]) from None
     if node is None:

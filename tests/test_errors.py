@@ -7,6 +7,7 @@ expected lines, and leave the generated pages as they were.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -48,8 +49,8 @@ CASES = [
     ("unknown-field",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
-      "'author' (allowed: authors, cleaning, date, date_note, date_precision, genre, outlet, rights, "
-      "section, summary, themes, title, title_note, url)"]),
+      "'author' (allowed: accessed, authors, cleaning, date, date_note, date_precision, genre, outlet, "
+      "publisher, rights, section, series, source_sha256, summary, themes, title, title_note, url)"]),
     ("bad-date",
      lambda r: edit(r, ESSAY, 'date: "2014-07"', 'date: "July 2014"'),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:date: \"July}: 'date' must be a "
@@ -57,7 +58,8 @@ CASES = [
     ("bad-enum",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: blog"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
-      "which is not one of: op-ed, article, policy paper"]),
+      "which is not one of: op-ed, article, magazine article, journal article, book chapter, policy paper, "
+      "report, government publication, web page, interview"]),
     ("javascript-url",
      lambda r: edit(r, ESSAY, "url: https://thehill.com", "url: javascript:alert(1)//thehill.com"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:url: javascript}: 'url' must be a web "
@@ -91,12 +93,17 @@ CASES = [
       "is not allowed in 'definition': write plain text"]),
     ("unknown-theme",
      lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [migration, trade,"),
-     ["seeds/essays/broad-2014.yml:2:1: unknown theme 'migration' in the themes of this essay "
-      "(themes: trade, violence, climate, governance)"]),
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:migration, trade}: unknown theme 'migration' "
+      "in the themes of this essay (themes: trade, violence, climate, governance)"]),
+    ("theme-typo-reported-once",
+     lambda r: edit(r, ESSAY, "themes: [trade,", "themes: [trdae,"),
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:trdae}: unknown theme 'trdae' "
+      "in the themes of this essay (themes: trade, violence, climate, governance)"]),
     ("unknown-essay",
      lambda r: edit(r, TRADE, "essay: wilson-2021", "essay: wilson-2020"),
      ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: \"It’s a trade crisis}: unknown essay "
-      "'wilson-2020' (essays: bach-2000, broad-2014, wilson-2021)"]),
+      "'wilson-2020' (essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
+      "historian-central-america-1981-1993, wilson-2021)"]),
     ("duplicate-claim-id",
      lambda r: edit(r, "seeds/crossrefs/violence.yml", "id: fleeing-violence", "id: reinvent-or-stop"),
      ["seeds/crossrefs/violence.yml:3:5: duplicate claim id 'reinvent-or-stop' (first used at "
@@ -160,15 +167,17 @@ CASES = [
      lambda r: edit(r, TIMELINE, "    themes: [trade]\n    passages:\n      - essay: bach-2000\n        quote: >-\n"
                     "          Following", "    themes: [debt]\n    passages:\n      - essay: bach-2000\n"
                     "        quote: >-\n          Following"),
-     ["seeds/timeline.yml:5:5: unknown theme 'debt' (themes: trade, violence, climate, governance)"]),
+     ["seeds/timeline.yml:{at:seeds/timeline.yml:id: debt-crisis-1982}: unknown theme 'debt' "
+      "(themes: trade, violence, climate, governance)"]),
     ("duplicate-event-id",
      lambda r: edit(r, TIMELINE, "id: irca-1986", "id: debt-crisis-1982"),
      ["seeds/timeline.yml:{at:seeds/timeline.yml:id: debt-crisis-1982\n    date: \"1986}: duplicate event id "
-      "'debt-crisis-1982' (first used at seeds/timeline.yml:5:5)"]),
+      "'debt-crisis-1982' (first used at seeds/timeline.yml:{at:seeds/timeline.yml:id: debt-crisis-1982})"]),
     ("figure-unknown-essay",
      lambda r: edit(r, FIGURES, "essay: broad-2014", "essay: broad-2015"),
      ["seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
-      "(essays: bach-2000, broad-2014, wilson-2021)"]),
+      "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
+      "historian-central-america-1981-1993, wilson-2021)"]),
     ("duplicate-glossary-term",
      lambda r: edit(r, GLOSSARY, "also: [maquiladoras]", "also: [maquiladoras, NAFTA]"),
      ["seeds/glossary.yml:{at:seeds/glossary.yml:term: maquiladora}: duplicate glossary term 'NAFTA' "
@@ -258,14 +267,14 @@ def test_odd_but_valid_files_work(project, capsys, variant):
 
 def test_a_new_essay_with_a_non_ascii_author_builds(project, capsys):
     """The worked example of the editor's guide, end to end."""
-    (project / "seeds/essays/perez-rocha-2019.txt").write_text(
-        "Subscribe to our newsletter today.\n\nMaize imports from the north ruined Oaxaca’s "
-        "small farmers, says Pérez-Rocha.\n", encoding="utf-8")
+    raw = ("Subscribe to our newsletter today.\n\nMaize imports from the north ruined Oaxaca’s "
+           "small farmers, says Pérez-Rocha.\n").encode()
+    (project / "seeds/essays/perez-rocha-2019.txt").write_bytes(raw)
     (project / "seeds/essays/perez-rocha-2019.yml").write_text(
         "# yaml-language-server: $schema=../../build_tools/schemas/essay.schema.json\n"
         'title: "Maíz y migración"\nauthors:\n  - given: Manuel\n    family: Pérez-Rocha\n'
         'genre: op-ed\noutlet: The Outlet\ndate: "2019-06"\ndate_precision: month\n'
-        "rights: © the author.\nthemes: [trade]\ncleaning:\n  - rule: drop\n"
+        f"rights: © the author.\nsource_sha256: {hashlib.sha256(raw).hexdigest()}\nthemes: [trade]\ncleaning:\n  - rule: drop\n"
         "    starts_with: Subscribe to our newsletter\n    reason: the outlet's newsletter box\n",
         encoding="utf-8")
     edit(project, TRADE, "      - essay: bach-2000\n        quote: traditional farming",

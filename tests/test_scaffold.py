@@ -39,7 +39,8 @@ def test_new_essay_copies_the_text_verbatim_and_names_every_field_to_fill(projec
     named = re.findall(r"^seeds/essays/perez-rocha-2019\.yml:\d+:\d+: '(\w+)' (?:is|must not be) empty",
                        err, flags=re.M)
     schema = validator("essay").schema
-    required = set(schema["required"]) | set(schema["properties"]["authors"]["items"]["required"])
+    person = schema["properties"]["authors"]["items"]["oneOf"][0]  # (the skeleton's author is a person)
+    required = set(schema["required"]) | set(person["required"])
     assert set(named) == required - {"authors", "cleaning"}
 
     fill(meta, {"title": '"Maíz y migración"', "given": "Manuel", "family": "Pérez-Rocha",
@@ -90,12 +91,19 @@ def test_new_claim_creates_the_file_of_a_theme_without_claims(project, capsys):
      "{latin1}:1:3: the file is not UTF-8 text: save it as UTF-8"),
     (["claim", "--theme", "health"],
      "error: unknown theme 'health' (themes: trade, violence, climate, governance)"),
+    (["essay", "--slug", "new-2020", "--source", "{empty}"],
+     "error: {empty}: the text is empty: save the essay's text in it first"),
+    (["claim", "--theme", "violence", "--id", "reinvent-or-stop"],
+     "error: a claim with the id 'reinvent-or-stop' already exists (seeds/crossrefs/trade.yml:117:5): "
+     "choose another id"),
     (["claim", "--theme", "trade", "--id", "Maize"],
      "error: the id 'Maize' must be lower-case letters, digits and hyphens, starting with a letter"),
 ])
 def test_new_refuses_and_writes_nothing(project, tmp_path, capsys, args, message):
-    files = {"source": tmp_path / "ok.txt", "missing": tmp_path / "missing.txt", "latin1": tmp_path / "l1.txt"}
+    files = {"source": tmp_path / "ok.txt", "missing": tmp_path / "missing.txt", "latin1": tmp_path / "l1.txt",
+             "empty": tmp_path / "empty.txt"}
     files["source"].write_text("Text.\n", encoding="utf-8")
+    files["empty"].write_text(" \n\n", encoding="utf-8")
     files["latin1"].write_bytes("Maíz".encode("latin-1"))
     names = {k: str(v) for k, v in files.items()}
     before = snapshot(project / "seeds")
