@@ -46,7 +46,7 @@ def load(root: Path, problems: Collector) -> Corpus:
     unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
     return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims),
                   events=tuple(events), figures=tuple(figures), terms=tuple(terms),
-                  unreadable=unreadable, page_citations=tuple(_page_citations(root)), site=site)
+                  unreadable=unreadable, page_citations=tuple(_hand_written_pages(root, problems)), site=site)
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -86,15 +86,43 @@ def _load_site(root: Path, problems: Collector) -> Site:
     return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built)
 
 
-def _page_citations(root: Path):
-    """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/."""
-    docs = root / "docs"
+def _hand_written_pages(root: Path, problems: Collector) -> list:
+    """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/;
+    the problems of their front matter are recorded."""
+    docs, citations = root / "docs", []
     for path in sorted(docs.rglob("*.md")):
         if path.relative_to(docs).parts[0] in GENERATED:
             continue
         rel = _rel(root, path)
-        for ref in find_citations(read_text(path, rel)):
-            yield SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph
+        text = read_text(path, rel)
+        _front_matter(text, rel, problems)
+        citations += [(SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
+                      for ref in find_citations(text)]
+    return citations
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str, rel: str, problems: Collector) -> None:
+    """Check a page's front matter (between a first line '---' and the next '---'), which
+    MkDocs would drop without a word if it cannot read it, building the page anyway."""
+    if not re.match(r"---[ \t]*\n", text):
+        return
+    end = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
+    if end is None:
+        problems.error(SourceLoc(rel, 1), "the front matter that starts here is never closed: "
+                       "end it with a line '---'")
+        return
+    try:  # (the leading newline keeps the lines of the page)
+        data = parse_yaml("\n" + text[text.index("\n") + 1:end.start()], rel)
+    except SeedError as exc:
+        problems.problems.extend(p for p in exc.problems if p.message != "the file is empty")
+        return
+    if not isinstance(data, LocDict):
+        problems.error(SourceLoc(rel, 2), "the front matter must be fields, one 'name: value' a line")
+    else:
+        problems.problems.extend(_unsafe_text(data))
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -122,7 +150,9 @@ def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Pro
         return None, exc.problems
     found = schema.check(schema_name, data)
     flagged = {f.loc for f in found}
-    found += [p for p in (*_unsafe_text(data), *_markdown(data), *_impossible_dates(data)) if p.loc not in flagged]
+    found += [p for p in _unsafe_text(data) if p.loc not in flagged]
+    flagged |= {f.loc for f in found}  # (markup is one mistake: not Markdown too)
+    found += [p for p in (*_markdown(data), *_impossible_dates(data)) if p.loc not in flagged]
     return (None if found else data), found
 
 
@@ -184,17 +214,17 @@ def _unsafe_text(data):
 
 # The fields written in the project's own words, shown as plain text: Markdown there would
 # show as its characters (quotes and cleaning rules hold the source's words, whatever they are).
-_OWN_WORDS = ("title", "title_note", "summary", "about", "rights", "date_note", "question", "intro",
+OWN_WORDS = ("title", "title_note", "summary", "about", "rights", "date_note", "question", "intro",
               "claim", "note", "measures", "definition", "expansion")
-_MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ",
+MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ",
                        re.MULTILINE)
 
 
 def _markdown(data):
     """Problems for Markdown syntax (a link, emphasis, code, a heading) in the fields in our own words."""
     for key, value in _items(data):
-        if key in _OWN_WORDS and isinstance(value, str) and (found := _MARKDOWN.search(value)):
-            snippet = value[found.start():found.end() + 30].split("\n")[0]
+        if key in OWN_WORDS and isinstance(value, str) and (found := MARKDOWN.search(value)):
+            snippet = value[found.start():].split("\n")[0]
             yield Problem(loc_of(data, key), f"'{key}' holds Markdown ({_shorten(snippet)!r}), which would "
                           "show as typed: write plain text, and put a web address in the essay's 'url' field")
         elif not isinstance(value, str):
@@ -202,7 +232,8 @@ def _markdown(data):
 
 
 def _shorten(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    """``text`` cut after its last whole word within ``width`` characters, if longer."""
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
 def _field_name(key) -> str:

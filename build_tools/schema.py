@@ -24,6 +24,7 @@ _TYPES = {"string": "text", "array": "a list", "object": "a mapping of fields",
 _PATTERNS = {
     "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY",
     "url": "must be a web address starting with http:// or https://, with no spaces",
+    "accessed": "must be a date written YYYY-MM-DD",
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _BY_PATTERN = {
@@ -62,6 +63,8 @@ def _locate(data: Any, path: list) -> tuple[Any, Any]:
 
 def _loc(data, container, key, error):
     value = container[key] if key is not None else container
+    if error.validator == "required" and "'date_note'" in error.message:  # (what an approximate date calls for)
+        return loc_of(value, "date_precision")
     extra = _extra_keys(error)
     if extra and isinstance(value, LocDict):
         return loc_of(value, extra[0])

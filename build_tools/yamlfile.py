@@ -157,6 +157,7 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loade
     if isinstance(node, yaml.MappingNode):
         result = LocDict()
         result.loc, result.key_locs = loc, {}
+        twice = False
         for key_node, value_node in node.value:
             key = _convert(key_node, rel, problems, scalars)
             key_loc = _at(rel, key_node.start_mark)
@@ -164,8 +165,11 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loade
                 problems.append(Problem(key_loc, f"the key {key!r} must be text"))
                 continue
             if key in result:
-                problems.append(Problem(key_loc, f"the key '{key}' appears twice in this mapping "
-                                                 f"(first at line {result.key_locs[key].line})"))
+                if not twice:  # (one message a mapping: a missing '- ' repeats every key after it)
+                    problems.append(Problem(key_loc, f"the key '{key}' appears twice in this mapping "
+                                            f"(first at line {result.key_locs[key].line}): if this line "
+                                            "starts another item of a list, put '- ' before it"))
+                twice = True
                 continue
             result[key] = _convert(value_node, rel, problems, scalars)
             result.key_locs[key] = key_loc

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.write import GENERATED
 from tests.conftest import run, snapshot
 
 
@@ -25,6 +26,7 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
 
 ESSAY = "seeds/essays/broad-2014.yml"
 TRADE = "seeds/crossrefs/trade.yml"
+HISTORIAN = "seeds/essays/historian-central-america-1977-1980.yml"
 TIMELINE, FIGURES, GLOSSARY = "seeds/timeline.yml", "seeds/figures.yml", "seeds/glossary.yml"
 
 # (id, how to break the seeds, expected stderr lines): {at:FILE:TEXT} is "line:column" where TEXT
@@ -42,7 +44,8 @@ CASES = [
     ("duplicate-key",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\ngenre: article"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: article}: the key 'genre' "
-      "appears twice in this mapping (first at line {line:seeds/essays/broad-2014.yml:genre: op-ed})"]),
+      "appears twice in this mapping (first at line {line:seeds/essays/broad-2014.yml:genre: op-ed}): if this line "
+      "starts another item of a list, put '- ' before it"]),
     ("missing-field",
      lambda r: edit(r, ESSAY, "genre: op-ed\n", ""),
      ["seeds/essays/broad-2014.yml:2:1: missing required field 'genre'"]),
@@ -60,6 +63,70 @@ CASES = [
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
       "which is not one of: op-ed, article, magazine article, journal article, book chapter, policy paper, "
       "report, government publication, web page, interview"]),
+    ("impossible-date",
+     lambda r: edit(r, "seeds/essays/wilson-2021.yml", 'date: "2021-06-13"', 'date: "2021-02-30"'),
+     ["seeds/essays/wilson-2021.yml:{at:seeds/essays/wilson-2021.yml:date: \"2021}: 'date' is 2021-02-30, "
+      "which is not a day of the calendar: check the day and the month"]),
+    ("impossible-accessed-date",
+     lambda r: edit(r, HISTORIAN, 'accessed: "2026-03-02"', 'accessed: "2026-13-02"'),
+     [HISTORIAN + ":{at:" + HISTORIAN + ":accessed}: 'accessed' must be a date written YYYY-MM-DD; found '2026-13-02'"]),
+    ("impossible-event-date",
+     lambda r: edit(r, TIMELINE, 'date: "1986"', 'date: "1986-04-31"'),
+     ["seeds/timeline.yml:{at:seeds/timeline.yml:date: \"1986}: 'date' is 1986-04-31, which is not a day "
+      "of the calendar: check the day and the month"]),
+    ("approximate-without-note",
+     lambda r: edit(r, "seeds/essays/wilson-2021.yml", "date_precision: day", "date_precision: approximate"),
+     ["seeds/essays/wilson-2021.yml:{at:seeds/essays/wilson-2021.yml:date_precision}: an approximate date "
+      "needs a 'date_note' saying how it was established"]),
+    ("markdown-in-claim",
+     lambda r: edit(r, TRADE, "      Broad argues that flawed", "      [Broad](https://thehill.com) argues that flawed"),
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:claim: >-\n      [Broad]}: 'claim' holds Markdown "
+      "('[Broad](https://thehill.com) argues…'), which would show as typed: write plain text, and put a web "
+      "address in the essay's 'url' field"]),
+    ("person-and-organisation",
+     lambda r: edit(r, ESSAY, "  - given: Robin", "  - organization: The Hill\n    given: Robin"),
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:organization: The Hill}: an author is either "
+      "a person, with 'given' and 'family' names, or an organisation, with its name in 'organization' alone: "
+      "write one or the other"]),
+    ("empty-text",
+     lambda r: (r / "seeds/essays/wilson-2021.txt").write_text("\n\n", encoding="utf-8"),
+     ["seeds/essays/wilson-2021.txt:1: the text is empty: save the essay's text, exactly as received, in this file"]),
+    ("edited-raw-text",
+     lambda r: edit(r, "seeds/essays/broad-2014.txt", "hard not to be haunted", "hard not to be troubled"),
+     ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:source_sha256}: seeds/essays/broad-2014.txt has "
+      "changed since it was added (its SHA-256 is now {sha:seeds/essays/broad-2014.txt}; this metadata records "
+      "0095c6088dc60cf53d1a952a2225c435e89451b494142751e78cc30a4e8edfdc): never edit the raw text — restore it as "
+      "received and declare changes as cleaning rules; if the source itself was received again, update "
+      "'source_sha256'"]),
+    ("colon-in-text",
+     lambda r: edit(r, TRADE, "title: Trade agreements as a root cause", "title: Trade agreements: a root cause"),
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:: a root cause}: this text holds a colon followed by "
+      "a space, which YAML reads as a new field: put the whole text in quotes (\"…\")"]),
+    ("missing-dash",
+     lambda r: edit(r, TRADE, "      - essay: bach-2000\n        quote: >-\n          Persistent",
+                    "        essay: bach-2000\n        quote: >-\n          Persistent"),
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:        essay: bach-2000}: the key 'essay' "
+      "appears twice in this mapping (first at line {line:seeds/crossrefs/trade.yml:- essay: broad-2014}): if this "
+      "line starts another item of a list, put '- ' before it"]),
+    ("missing-dash-before-a-list-item",
+     lambda r: edit(r, TRADE, "  - id: subsidized-corn-displaced-farmers", "  id: subsidized-corn-displaced-farmers"),
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:  id: subsidized-corn}: each item of a list starts "
+      "with '- ': add it before this field, or indent this line like the one above"]),
+    ("wrong-indentation",
+     lambda r: edit(r, TRADE, "    title: Trade agreements as a root cause", "   title: Trade agreements as a root cause"),
+     ["seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:title: Trade agreements as}: this line is indented "
+      "differently from the field above it: indent it like the one above"]),
+    ("front-matter-unclosed-quote",
+     lambda r: edit(r, "docs/about.md", "title: About", 'title: "About'),
+     ["docs/about.md:{at:docs/about.md:\"About}: this quoted text is never closed: add the closing quote"]),
+    ("front-matter-never-closed",
+     lambda r: edit(r, "docs/about.md", "description: How Root Causes is made, and how to cite it.\n---",
+                    "description: How Root Causes is made, and how to cite it.\n"),
+     ["docs/about.md:1: the front matter that starts here is never closed: end it with a line '---'"]),
+    ("front-matter-colon",
+     lambda r: edit(r, "docs/about.md", "title: About", "title: About: the project"),
+     ["docs/about.md:{at:docs/about.md:: the project}: this text holds a colon followed by a space, which YAML "
+      "reads as a new field: put the whole text in quotes (\"…\")"]),
     ("javascript-url",
      lambda r: edit(r, ESSAY, "url: https://thehill.com", "url: javascript:alert(1)//thehill.com"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:url: javascript}: 'url' must be a web "
@@ -199,9 +266,13 @@ CASES = [
 ]
 
 
+def generated(root: Path) -> dict[str, bytes]:
+    return {path: data for path, data in snapshot(root / "docs").items() if path.split("/")[0] in GENERATED}
+
+
 def expand(root: Path, template: str) -> str:
-    """Fill in the {at:FILE:TEXT} and {line:FILE:TEXT} placeholders of an expected message."""
-    out = template
+    """Fill in the {at:FILE:TEXT}, {line:FILE:TEXT} and {sha:FILE} placeholders of an expected message."""
+    out = re.sub(r"\{sha:([^}]+)\}", lambda m: hashlib.sha256((root / m.group(1)).read_bytes()).hexdigest(), template)
     while match := re.search(r"\{(at|line):([^:}]+):([^}]+)\}", out):
         kind, rel, needle = match.groups()
         first, _, rest = needle.partition("\n")  # a needle spanning lines: where its first part is
@@ -215,7 +286,7 @@ def expand(root: Path, template: str) -> str:
 @pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
 def test_bad_input_message(project, capsys, case, breaker, expected):
     assert run(project, "build", capsys=capsys)[0] == 0
-    before = snapshot(project / "docs")
+    before = generated(project)
     breaker(project)
     lines = [expand(project, e) for e in expected]
     code, out, err = run(project, "build", capsys=capsys)
@@ -223,7 +294,7 @@ def test_bad_input_message(project, capsys, case, breaker, expected):
     assert code == 1
     assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
     assert "Traceback" not in err
-    assert snapshot(project / "docs") == before, "a failed build changed docs/"
+    assert generated(project) == before, "a failed build changed the generated pages"
 
 
 def test_all_problems_are_reported_in_one_run(project, capsys):
