@@ -26,14 +26,20 @@ _FOLD = str.maketrans({
 
 def fold(text: str) -> tuple[str, list[int]]:
     """Text with typography folded and spacing collapsed, and for each of its
-    characters the index of the character of ``text`` it came from."""
+    characters the index of the character of ``text`` it came from. A dash is one
+    hyphen with no space around it, however the source writes it ("--", " — ")."""
     out, where = [], []
     for i, char in enumerate(text.translate(_FOLD)):
         expanded = "..." if char == "…" else char
         if char.isspace():
-            if not out or out[-1] == " ":
+            if not out or out[-1] in " -":
                 continue
             expanded = " "
+        elif char == "-" and out and out[-1] in " -":
+            if out[-1] == "-":
+                continue
+            out.pop()
+            where.pop()
         for c in expanded:
             out.append(c)
             where.append(i)
@@ -42,11 +48,12 @@ def fold(text: str) -> tuple[str, list[int]]:
 
 _FOLD_TEXT = {**_FOLD, ord("…"): "..."}
 _SPACES = re.compile(r"\s+")
+_DASHES = re.compile(r" ?-[- ]*")
 
 
 def fold_text(text: str) -> str:
     """``fold(text)[0]``, without the character map: quick, for searching."""
-    return _SPACES.sub(" ", text.translate(_FOLD_TEXT)).lstrip(" ")
+    return _DASHES.sub("-", _SPACES.sub(" ", text.translate(_FOLD_TEXT)).lstrip(" "))
 
 
 def _occurrences(haystack: str, needle: str) -> list[int]:
@@ -141,10 +148,9 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
             continue
         qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
         if not quotes:
-            score, pid, passage = closest(essay, ev.quote)
             problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
-                           f"({essay.byline}): \"{_short(ev.quote)}\". Closest passage "
-                           f"({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\"")
+                           f"({essay.byline}): \"{_short(ev.quote)}\". "
+                           + (_why_not_found(corpus, essay, ev) or _closest_passage(essay, ev.quote)))
         else:
             where = ", ".join([q.paragraph.id for q in quotes[:3]] + ["…"] * (len(quotes) > 3))
             problems.error(ev.loc, f"quote occurs {len(quotes)} times{qualified} in essay "
@@ -153,6 +159,35 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved
+
+
+def _closest_passage(essay: Essay, quote: str) -> str:
+    score, pid, passage = closest(essay, quote)
+    return f"Closest passage ({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\""
+
+
+def _why_not_found(corpus: Corpus, essay: Essay, ev: Evidence) -> str | None:
+    """The likely reason a quote is not in its essay, where it can be known."""
+    needle = fold_text(ev.quote).strip()
+    parts = [p.strip() for p in needle.split("...") if p.strip()]
+    if len(parts) > 1:
+        return ("It leaves words out ('…'): quote the words before and after the gap as two "
+                "separate pieces of evidence, each verbatim")
+    paragraphs = folded(essay)
+    if any(needle in text for _, text in paragraphs):
+        return None  # (it is there: the prefix or suffix is what does not match)
+    for (first, a), (second, b) in zip(paragraphs, paragraphs[1:]):
+        if needle in f"{a} {b}":
+            return (f"It runs across two paragraphs ({first.id} and {second.id}): a quote must stand "
+                    "in one paragraph; quote each part separately")
+    for change in essay.changes:
+        if change.action == "removed" and needle in fold_text(change.text):
+            return (f"These words were removed by cleaning rule {change.step} ('{change.rule}', line "
+                    f"{change.line} of the text): quote the essay as its page shows it, or change that rule")
+    for other in corpus.essays:
+        if other.slug != essay.slug and any(needle in text for _, text in folded(other)):
+            return f"These words are in essay '{other.slug}' ({other.byline}): check the quote's 'essay'"
+    return None
 
 
 def _check_page_citations(corpus: Corpus, problems: Collector) -> None:

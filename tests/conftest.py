@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
+import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
@@ -65,6 +67,16 @@ def project(tmp_path: Path) -> Path:
 def checked(tmp_path_factory):
     """The fixture corpus, loaded, cleaned and anchored once for the whole session."""
     return check(copy_project(tmp_path_factory.mktemp("checked") / "project"))
+
+
+def receive_again(source: Path, text: str) -> None:
+    """Replace an essay's raw text, as when the source itself is received again: the text
+    and the SHA-256 its metadata records for it."""
+    source.write_text(text, encoding="utf-8")
+    meta = source.with_suffix(".yml")
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    meta.write_text(re.sub(r"(?m)^source_sha256: .*$", f"source_sha256: {digest}", meta.read_text(encoding="utf-8")),
+                    encoding="utf-8")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -26,6 +26,7 @@ def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
 
 ESSAY = "seeds/essays/broad-2014.yml"
 TRADE = "seeds/crossrefs/trade.yml"
+VIOLENCE = "seeds/crossrefs/violence.yml"
 HISTORIAN = "seeds/essays/historian-central-america-1977-1980.yml"
 TIMELINE, FIGURES, GLOSSARY = "seeds/timeline.yml", "seeds/figures.yml", "seeds/glossary.yml"
 
@@ -194,6 +195,34 @@ CASES = [
       "times in essay 'bach-2000' (paragraphs p-while-embracing-the-need-for-joint, "
       "p-president-foxs-september-2000-proposal-to, p-opposition-to-the-migration-related-aspects, …): add a 'prefix' or 'suffix' with the words just before "
       "or after the one you mean"]),
+    ("quote-across-paragraphs",
+     lambda r: edit(r, VIOLENCE, "some of them went further north, to Mexico and the United States.",
+                    "a plot of their own. As the fighting reached the countryside"),
+     [VIOLENCE + ":{at:" + VIOLENCE + ":quote: >-\n          a plot}: quote not found in essay "
+      "'historian-central-america-1977-1980' (Office of the Example Historian): \"a plot of their own. As the "
+      "fighting reached the countryside\". It runs across two paragraphs (p-in-the-late-1970s-civil-conflict "
+      "and p-as-the-fighting-reached-the-countryside): a quote must stand in one paragraph; quote each part separately"]),
+    ("quote-in-removed-text",
+     lambda r: edit(r, VIOLENCE, "some of them went further north, to Mexico and the United States.",
+                    "Foreign Relations of the United States"),
+     [VIOLENCE + ":{at:" + VIOLENCE + ":quote: >-\n          Foreign}: quote not found in essay "
+      "'historian-central-america-1977-1980' (Office of the Example Historian): \"Foreign Relations of the "
+      "United States\". These words were removed by cleaning rule 4 ('drop_from', line 11 of the text): quote the "
+      "essay as its page shows it, or change that rule"]),
+    ("quote-from-another-essay",
+     lambda r: edit(r, VIOLENCE, "some of them went further north, to Mexico and the United States.",
+                    "displaced more than a million people"),
+     [VIOLENCE + ":{at:" + VIOLENCE + ":quote: >-\n          displaced}: quote not found in essay "
+      "'historian-central-america-1977-1980' (Office of the Example Historian): \"displaced more than a million "
+      "people\". These words are in essay 'historian-central-america-1981-1993' (Office of the Example Historian): "
+      "check the quote's 'essay'"]),
+    ("quote-with-ellipsis",
+     lambda r: edit(r, VIOLENCE, "some of them went further north, to Mexico and the United States.",
+                    "some of them went further north … the United States."),
+     [VIOLENCE + ":{at:" + VIOLENCE + ":quote: >-\n          some of them went further north …}: quote not "
+      "found in essay 'historian-central-america-1977-1980' (Office of the Example Historian): \"some of them went "
+      "further north … the United States.\". It leaves words out ('…'): quote the words before and after the gap "
+      "as two separate pieces of evidence, each verbatim"]),
     ("prefix-matches-nothing",
      lambda r: edit(r, TRADE, "quote: traditional farming continues to shed excess workers",
                     "quote: traditional farming continues to shed excess workers\n        prefix: modern"),
@@ -295,6 +324,12 @@ def test_bad_input_message(project, capsys, case, breaker, expected):
     assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
     assert "Traceback" not in err
     assert generated(project) == before, "a failed build changed the generated pages"
+
+
+def test_a_double_hyphen_in_the_source_matches_any_dash_in_a_quote(project, capsys):
+    assert "seven years -- seven years" in (project / "seeds/essays/bach-2000.txt").read_text(encoding="utf-8")
+    edit(project, TIMELINE, "seven years -- seven years --", "seven years — seven years—")
+    assert run(project, "check", capsys=capsys)[0] == 0
 
 
 def test_all_problems_are_reported_in_one_run(project, capsys):

@@ -14,6 +14,7 @@ from build_tools import render as render_module
 from build_tools.memo import Memo
 from build_tools.pipeline import check
 from build_tools.render import render
+from tests.conftest import receive_again
 
 
 def pages(root: Path) -> dict[str, str]:
@@ -24,7 +25,7 @@ def pages(root: Path) -> dict[str, str]:
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    (receive_again if path.suffix == ".txt" else Path.write_text)(path, text.replace(old, new, 1))
 
 
 EDITS = {

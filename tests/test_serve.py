@@ -52,15 +52,13 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         epoch = reload_epoch(fetch(page))
         time.sleep(2)  # (the server watches docs/; a build reads its files, which is no change to them)
         assert reload_epoch(fetch(page)) == epoch
-        source = project / "seeds" / "essays" / "wilson-2021.txt"
-        source.write_text(source.read_text(encoding="utf-8").replace(
-            "What the analysts usually overlook", "Edited-while-serving: what the analysts usually overlook"),
-                          encoding="utf-8")
+        meta = project / "seeds" / "essays" / "wilson-2021.yml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace(
+            "Wilson argues that", "Edited-while-serving: Wilson argues that"), encoding="utf-8")
         assert wait_for(page, "Edited-while-serving")
         # The browser that showed the page before is told to reload it.
         assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
-        meta = project / "seeds" / "essays" / "wilson-2021.yml"
         meta.write_text(meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n",
                         encoding="utf-8")
         time.sleep(3)
