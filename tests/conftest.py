@@ -180,6 +180,24 @@ def resolve(page_path: str, href: str) -> tuple[str, str]:
     return target.removeprefix("./"), url.fragment
 
 
+def broken_links(folder: Path, pages: dict[str, Page]) -> list[str]:
+    """Every internal link of the built site whose file or anchor does not exist."""
+    broken = []
+    for path, page in pages.items():
+        if path == "404.html":  # served for any missing address, so its links are absolute
+            continue
+        for href, _ in page.links:
+            if urlparse(href).scheme or href.startswith("//"):
+                continue
+            target, fragment = resolve(path, href)
+            fragment = fragment.split(":~:")[0]  # a text directive is not part of the anchor
+            if not (folder / target).is_file():
+                broken.append(f"{path}: broken link {href}")
+            elif fragment and target in pages and fragment not in pages[target].ids:
+                broken.append(f"{path}: broken anchor {href}")
+    return broken
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, for the whole session (see tests/browser.py)."""
