@@ -7,6 +7,8 @@ LOCK   := build_tools/requirements.lock
 STAMP  := $(VENV)/.installed
 NODE_STAMP := tests/node/node_modules/.installed
 HOST   ?= 127.0.0.1:8000
+# STRICT=--strict makes warnings errors (CI checks editors' pull requests so).
+STRICT ?=
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
@@ -16,13 +18,13 @@ serve: $(STAMP)  ## generate the pages and serve the site with live reload
 	$(BIN)/python -m build_tools serve --dev-addr $(HOST)
 
 site: $(STAMP)  ## generate the pages and write the static site to site/
-	$(BIN)/python -m build_tools site
+	$(BIN)/python -m build_tools site $(STRICT)
 
 generate: $(STAMP)  ## write the generated Markdown pages into docs/
 	$(BIN)/python -m build_tools build
 
 check: $(STAMP)  ## validate the seeds alone
-	$(BIN)/python -m build_tools check
+	$(BIN)/python -m build_tools check $(STRICT)
 
 test: $(STAMP) $(NODE_STAMP)  ## run every test
 	$(BIN)/python -m pytest

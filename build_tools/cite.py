@@ -188,9 +188,10 @@ def highwire(work: Work) -> list[list[str]]:
     tags = [["citation_title", work.title]] + [["citation_author", _name(f, g)] for f, g in work.authors]
     if work.date:
         tags.append(["citation_publication_date", work.issued.value.replace("-", "/")])
-    if work.container:
-        tags.append([_CONTAINER[work.types[1]][1], work.container])
-    if work.publisher and (not work.container or work.types[1] != "misc"):
+    container_tag = _CONTAINER[work.types[1]][1]
+    if work.container and not (work.publisher and container_tag == "citation_publisher"):
+        tags.append([container_tag, work.container])
+    if work.publisher:
         tags.append(["citation_publisher", work.publisher])
     if work.url:
         tags.append(["citation_public_url" if work.of_site else "citation_fulltext_html_url", work.url])

@@ -16,6 +16,7 @@ of a first search — and how long ``make serve`` takes to show an edit to one e
 from __future__ import annotations
 
 import gzip
+import hashlib
 import os
 import platform
 import re
@@ -69,11 +70,12 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
         # The first paragraph is the essay's own, so that quoting it is unambiguous.
         opening = f"Essay {i} opens: {paragraphs[0]}"
         openings[slug] = " ".join(opening.split()[:14])
-        (seeds / "essays" / f"{slug}.txt").write_text("\n\n".join([opening, *paragraphs[1:]]) + "\n",
-                                                       encoding="utf-8")
+        text = ("\n\n".join([opening, *paragraphs[1:]]) + "\n").encode()
+        (seeds / "essays" / f"{slug}.txt").write_bytes(text)
         (seeds / "essays" / f"{slug}.yml").write_text(
             f"title: Synthetic essay number {i}\nauthors:\n  - given: Ann\n    family: Author{i}\n"
             f"genre: article\noutlet: Bench Review\ndate: \"{2000 + i % 22}\"\ndate_precision: year\n"
+            f"source_sha256: {hashlib.sha256(text).hexdigest()}\n"
             f"rights: Made for the benchmark from the real essays' paragraphs.\n"
             f"themes: [{', '.join(themes)}]\ncleaning:\n  - rule: join_broken_paragraphs\n", encoding="utf-8")
     slugs = sorted(openings)
@@ -151,11 +153,11 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
         times = []
         for slug in slugs:
             time.sleep(10)  # (Pagefind indexes the site after each rebuild, in the background)
-            source = root / "seeds" / "essays" / f"{slug}.txt"
+            meta = root / "seeds" / "essays" / f"{slug}.yml"  # (an editor edits the metadata, not the text)
             marker = "Edited-for-the-benchmark"
             start = time.perf_counter()
-            source.write_text(source.read_text(encoding="utf-8").replace("\n\n", f" {marker}\n\n", 1),
-                              encoding="utf-8")
+            meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", f"title: {marker} ", 1),
+                            encoding="utf-8")
             while marker not in page(slug):
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)

@@ -98,17 +98,56 @@ def test_downloads_are_well_formed_for_reference_managers(site, checked):
     for essay in checked.corpus.essays:
         stem = folder / f"essays/{essay.slug}/{essay.slug}"
         bib = stem.with_suffix(".bib").read_text(encoding="utf-8")
-        assert bib.startswith(("@article{", "@techreport{")) and bib.count("{") == bib.count("}")
+        assert bib.startswith(("@article{", "@techreport{", "@misc{", "@incollection{")) \
+            and bib.count("{") == bib.count("}")
         assert f"title = {{{{{essay.title}}}}}" in bib
         ris = stem.with_suffix(".ris").read_text(encoding="utf-8").splitlines()
         assert ris[0].startswith("TY  - ") and ris[-1] == "ER  -"
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*|ER  -", line) for line in ris)
         item, = json.loads((folder / f"essays/{essay.slug}/{essay.slug}.csl.json").read_text(encoding="utf-8"))
-        assert item["title"] == essay.title and item["author"][0]["family"] == essay.authors[0].family
+        first = item["author"][0]
+        assert item["title"] == essay.title and first.get("family", first.get("literal")) == essay.authors[0].family
     bach = json.loads((folder / "essays/bach-2000/bach-2000.csl.json").read_text(encoding="utf-8"))[0]
     assert bach["type"] == "report" and bach["issued"] == {"date-parts": [[2000]], "circa": True}
     theme = (folder / "themes/trade/trade.ris").read_text(encoding="utf-8")
     assert "AU  - Root Causes contributors\n" in theme and f"UR  - {SITE_URL}themes/trade/\n" in theme
+
+
+HISTORIAN = "historian-central-america-1977-1980"
+
+
+def test_an_organisation_as_author_is_cited_whole_in_every_output(site):
+    folder, pages = site
+    h = head(folder, f"essays/{HISTORIAN}/index.html")
+    assert h.values("citation_author") == ["Office of the Example Historian"]
+    assert h.values("citation_publisher") == ["Example Department of State"]
+    ld = next(d for d in h.json_ld if d.get("headline"))
+    assert ld["author"] == [{"@type": "Organization", "name": "Office of the Example Historian"}]
+    assert ld["publisher"]["name"] == "Example Department of State"
+    assert ld["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "Milestones in the History of Example Relations"}
+    stem = folder / f"essays/{HISTORIAN}/{HISTORIAN}"
+    bib = stem.with_suffix(".bib").read_text(encoding="utf-8")
+    assert "author = {{Office of the Example Historian}}," in bib and "urldate = {2026-03-02}" in bib
+    assert "series = {Milestones in the History of Example Relations}" in bib
+    ris = stem.with_suffix(".ris").read_text(encoding="utf-8")
+    for line in ("TY  - ELEC", "AU  - Office of the Example Historian", "T3  - Milestones in the History of "
+                 "Example Relations", "PB  - Example Department of State", "Y2  - 2026/03/02"):
+        assert line + "\n" in ris
+    item, = json.loads(stem.with_suffix(".csl.json").read_text(encoding="utf-8"))
+    assert item["author"] == [{"literal": "Office of the Example Historian"}] and item["type"] == "webpage"
+    assert item["accessed"] == {"date-parts": [[2026, 3, 2]]} and item["publisher"] == "Example Department of State"
+    html = (folder / f"essays/{HISTORIAN}/index.html").read_text(encoding="utf-8")
+    assert "<strong>Office of the Example Historian</strong>" in html and "Accessed 2 March 2026." in html
+
+
+def test_two_essays_by_one_author_in_one_year_are_told_apart(site):
+    folder, pages = site
+    nav = (folder / f"essays/{HISTORIAN}/index.html").read_text(encoding="utf-8")
+    assert "Office of the Example Historian (2015a)" in nav and "Office of the Example Historian (2015b)" in nav
+    assert "Historian central america" not in nav  # (the folder's name is not the label)
+    theme = (folder / "themes/violence/index.html").read_text(encoding="utf-8")
+    for title in ("Central America, 1977–1980", "Central America, 1981–1993"):
+        assert f"Office of the Example Historian, “{title}”" in theme
 
 
 def test_theme_exports_hold_every_claim_and_quote(site, checked):
