@@ -167,6 +167,12 @@ class Essay:
         return self.date.display + self.year_letter
 
     @property
+    def mention(self) -> str:
+        """The author(s) as named in a sentence ("Broad"), with the date where another essay
+        by the same author(s) in the same year could be meant ("Office of the Historian (2015a)")."""
+        return self.label if self.year_letter else self.short_author
+
+    @property
     def label(self) -> str:
         """The essay in a few words, as the navigation and lists name it: "Broad (July 2014)"."""
         return f"{self.short_author} ({self.short_date})"
