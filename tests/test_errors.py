@@ -391,3 +391,22 @@ def test_a_new_essay_with_a_non_ascii_author_builds(project, capsys):
     page = (project / "docs/essays/perez-rocha-2019/index.md").read_text(encoding="utf-8")
     assert "**Manuel Pérez-Rocha**" in page and "Subscribe" not in page
     assert "#p-maize-imports-from-the-north-ruined" in (project / "docs/themes/trade/index.md").read_text(encoding="utf-8")
+
+
+def test_a_text_whose_fingerprint_is_not_recorded_gets_the_line_to_add(project, capsys):
+    meta = project / "seeds/essays/wilson-2021.yml"
+    meta.write_text(re.sub(r"(?m)^source_sha256: .*\n", "", meta.read_text(encoding="utf-8")), encoding="utf-8")
+    digest = hashlib.sha256((project / "seeds/essays/wilson-2021.txt").read_bytes()).hexdigest()
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0 and err.splitlines() == [
+        f"seeds/essays/wilson-2021.yml:2:1: warning: no record of the raw text as received: add the line "
+        f"'source_sha256: {digest}' (the SHA-256 of seeds/essays/wilson-2021.txt as it is now)"]
+    assert run(project, "check", "--strict", capsys=capsys)[0] == 1
+
+
+def test_front_matter_that_is_not_fields_is_refused(project, capsys):
+    edit(project, "docs/about.md", "title: About\ndescription: How Root Causes is made, and how to cite it.\n",
+         "- About\n")
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 1 and err.splitlines()[0] == (
+        "docs/about.md:2: the front matter must be fields, one 'name: value' a line")
