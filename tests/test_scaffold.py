@@ -58,6 +58,8 @@ def test_new_claim_appends_a_skeleton_and_keeps_the_file_as_it_was(project, caps
     assert (code, err) == (0, "")
     after = path.read_text(encoding="utf-8")
     assert after.startswith(before.rstrip("\n") + "\n\n")
+    # (a relation is left out of the first quote, and never called optional)
+    assert "# (on every quote but the first) How this passage stands" in after and "Required" not in after
 
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1
