@@ -15,7 +15,7 @@ from difflib import SequenceMatcher
 
 from .memo import Memo
 from .model import Corpus, Essay, Evidence, Paragraph, Quote
-from .problems import Collector
+from .problems import Collector, Problem
 
 _FOLD = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
@@ -159,6 +159,27 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved
+
+
+_OPENING, _CLOSING = "“‘«", "”’»"
+
+
+def in_quotation_marks(quote: Quote) -> bool:
+    """Whether the quoted words stand inside quotation marks in the essay (or begin with one):
+    the words of someone the author quotes."""
+    if quote.text[:1] in _OPENING + '"':
+        return True
+    before, after = quote.paragraph.text[:quote.start], quote.paragraph.text[quote.end:]
+    curly = before.rfind("“") > before.rfind("”") and "”" in after
+    straight = before.count('"') % 2 == 1 and '"' in after
+    return curly or straight
+
+
+def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
+    """A warning for each quote in quotation marks in its essay that names no speaker."""
+    return [Problem(ev.loc, "this passage is in quotation marks in the essay: whose words are they? "
+                            "add 'speaker' (with 'name', and 'role' where it helps)", "warning")
+            for ev, q in quotes.items() if not ev.speaker and in_quotation_marks(q)]
 
 
 def _closest_passage(essay: Essay, quote: str) -> str:

@@ -13,8 +13,8 @@ import json
 
 from .model import Claim, Quote, Site, Theme
 
-COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "author", "essay_title",
-           "date", "quote", "note", "paragraph", "url")
+COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "speaker", "speaker_role",
+           "author", "essay_title", "date", "quote", "note", "paragraph", "url")
 
 
 # A theme's claims, each with the quotes of its evidence in order.
@@ -29,7 +29,8 @@ def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
 
 
 def _quote(q: Quote, base: str) -> dict:
-    return {"essay": q.essay.slug, "author": q.essay.byline, "essay_title": q.essay.title,
+    return {"essay": q.essay.slug, "speaker": q.speaker or "", "speaker_role": q.speaker and q.evidence.speaker_role or "",
+            "author": q.essay.byline, "essay_title": q.essay.title,
             "date": q.essay.date.value, "quote": q.text, "relation": q.evidence.relation or "lead",
             "note": q.evidence.note or "", "paragraph": q.paragraph.id,
             "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}"}

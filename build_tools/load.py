@@ -342,8 +342,10 @@ def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problem
 
 
 def _passage(data) -> Evidence:
+    speaker = data.get("speaker") or {}
     return Evidence(essay=data["essay"], quote=data["quote"], loc=loc_of(data, "quote"),
-                    prefix=data.get("prefix"), suffix=data.get("suffix"))
+                    prefix=data.get("prefix"), suffix=data.get("suffix"),
+                    speaker=speaker.get("name"), speaker_role=speaker.get("role"))
 
 
 def _event(data) -> Event:

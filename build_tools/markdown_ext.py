@@ -28,7 +28,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .markdown_text import CORRECTION_TITLE, inline_runs
-from .model import Paragraph, Quote
+from .model import RELATION_LABELS, Paragraph, Quote
 
 log = logging.getLogger("mkdocs.root_causes")
 
@@ -110,14 +110,14 @@ def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = Non
     p = etree.SubElement(block, "p")
     if relation:
         badge = etree.SubElement(p, "strong", {"class": f"relation relation-{relation}"})
-        badge.text = relation.capitalize()
+        badge.text = RELATION_LABELS[relation]
         badge.tail = " "
     _add_text(p, "“")
     _add_paragraph_text(p, quote.excerpt())
     _add_text(p, "”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     essay = quote.essay
-    _add_text(by, f"— {essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""))
+    _add_text(by, f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""))
     if essay.outlet:
         etree.SubElement(by, "cite").text = AtomicString(essay.outlet)
     _add_text(by, f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ")
@@ -170,8 +170,10 @@ class CitationBlockProcessor(BlockProcessor):
             a = etree.SubElement(caption, "a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}"})
             a.text = AtomicString(obj.title)
             _add_text(caption, f": {obj.claim}")
+            lead = checked.quotes[obj.evidence[0]]
             for i, ev in enumerate(obj.evidence):
-                _quote_block(figure, checked.quotes[ev], ev.relation if i else None)
+                quote = checked.quotes[ev]
+                _quote_block(figure, quote, quote.relation_to(lead) if i else None)
         else:
             _quote_block(figure, obj)
 

@@ -16,6 +16,10 @@ from .problems import SourceLoc
 PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note",
                    "notes_heading", "note")
 RELATIONS = ("agrees", "qualifies", "contrasts")
+# How a passage stands to a claim's first passage, as its badge says. A passage of the same
+# essay as the first is more of that essay, never agreement: an author agreeing with himself.
+RELATION_LABELS = {"agrees": "Agrees", "qualifies": "Qualifies", "contrasts": "Contrasts",
+                   "same-essay": "Also in this essay"}
 
 
 @dataclass(frozen=True)
@@ -200,6 +204,10 @@ class Evidence:
     suffix: str | None = None
     note: str | None = None
     relation: str | None = None
+    # Whose words these are when the essay quotes someone (the author's name: the author's
+    # own words in quotation marks); None: the author's own words.
+    speaker: str | None = None
+    speaker_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -272,14 +280,46 @@ class Quote:
         """The quoted words exactly as in the cleaned essay."""
         return self.paragraph.text[self.start:self.end]
 
+    def relation_to(self, lead: Quote) -> str:
+        """How this passage stands to ``lead``, its claim's first: its relation, or
+        "same-essay" when both come from one essay."""
+        return "same-essay" if self.essay.slug == lead.essay.slug else self.evidence.relation
+
+    @property
+    def speaker(self) -> str | None:
+        """Who said the words, when the author quotes someone else (None: the author)."""
+        ev = self.evidence  # (None for a whole paragraph cited from a hand-written page)
+        return None if ev is None or ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
+
+    @property
+    def quoted_by(self) -> str:
+        """What stands before the author's name when the words are another's:
+        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by " (else "")."""
+        if not self.speaker:
+            return ""
+        return ", ".join(filter(None, (self.speaker, self.evidence.speaker_role))) + ", quoted by "
+
     def excerpt(self) -> Paragraph:
-        """The quoted words as a paragraph of their own, keeping the emphasis and the
-        corrections that fall inside them (not the note markers)."""
+        """The quoted words as a paragraph of their own, to show inside quotation marks
+        (see :func:`nested_marks`), keeping the emphasis and the corrections that fall
+        inside them (not the note markers)."""
         def clip(ranges):
             return tuple((max(s, self.start) - self.start, min(e, self.end) - self.start, *rest)
                          for s, e, *rest in ranges if s < self.end and e > self.start)
         p = self.paragraph
-        return Paragraph(p.id, "quote", self.text, p.line, clip(p.emphasis), clip(p.corrections))
+        return Paragraph(p.id, "quote", nested_marks(self.text), p.line, clip(p.emphasis), clip(p.corrections))
+
+
+def nested_marks(text: str) -> str:
+    """``text`` as it shows inside quotation marks: its own double quotation marks become
+    single ones (‘…’ inside “…”), straight ones made curly, as a publisher nests quotes.
+    One character for one, so positions in the text still hold."""
+    out = []
+    for i, char in enumerate(text):
+        if char == '"':
+            char = "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
+        out.append({"“": "‘", "”": "’"}.get(char, char))
+    return "".join(out)
 
 
 @dataclass(frozen=True)

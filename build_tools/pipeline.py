@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import anchor
+from .anchor import anchor, unattributed
 from .clean import clean
 from .load import load
 from .model import Corpus, Evidence, Quote
@@ -38,7 +38,7 @@ def check(root: Path) -> Checked:
     warnings = problems.problems
     corpus = clean(corpus)
     quotes = anchor(corpus)
-    return Checked(corpus, quotes, warnings)
+    return Checked(corpus, quotes, warnings + unattributed(quotes))
 
 
 def build(root: Path) -> tuple[Checked, list[str]]:

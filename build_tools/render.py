@@ -24,7 +24,7 @@ from .clean import RULES, note_id
 from .corpus_map import passage_counts, svg, totals
 from .markdown_text import Glossary, Md, escape, paragraph_html, paragraph_markdown, words_pattern
 from .memo import Memo
-from .model import Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
+from .model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -68,6 +68,7 @@ def environment() -> jinja2.Environment:
     env.filters["cite_formatted"] = cite.formatted
     env.filters["day"] = lambda value: EssayDate(value, "day").display  # YYYY-MM-DD as "2 March 2026"
     env.filters["term_tooltip"] = term_tooltip
+    env.globals["relation_labels"] = RELATION_LABELS
     return env
 
 

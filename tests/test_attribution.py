@@ -1,0 +1,112 @@
+"""Who said it: every surface that shows a quoted passage names its speaker when the
+author quotes someone; a second passage of one essay is never its author "agreeing";
+quotation marks are nested, never doubled. On the fixture corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+
+from build_tools.anchor import in_quotation_marks
+from tests.conftest import run, text
+
+AOC = "Alexandria Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson"
+TRADE_QUOTE = "It’s a trade crisis."
+
+
+def visible(folder, path: str) -> str:
+    """The text of a built page's article, tags removed."""
+    html = (folder / path).read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    return text(re.sub(r"<[^>]+>", "", article).replace("&amp;", "&"))
+
+
+def test_a_quote_with_a_speaker_is_attributed_to_the_speaker_on_every_surface(site):
+    folder, _ = site
+    trade = visible(folder, "themes/trade/index.html")
+    assert f"“{TRADE_QUOTE}” — {AOC}, Truthout, 13 June 2021" in trade
+    assert "Alexandria Ocasio-Cortez, quoted by Wilson, compared with Broad above" in trade
+    essay = visible(folder, "essays/wilson-2021/index.html")
+    assert f"“{TRADE_QUOTE}” — Alexandria Ocasio-Cortez, U.S. Representative, quoted by Wilson" in essay
+    broad = visible(folder, "essays/broad-2014/index.html")
+    assert f"Alexandria Ocasio-Cortez, quoted by Wilson: “{TRADE_QUOTE}”" in broad
+    guide = visible(folder, "reading-guide/index.html")  # a [[claim:…]] citation in a hand-written page
+    assert f"“{TRADE_QUOTE}” — {AOC}, Truthout, 13 June 2021" in guide
+    timeline = visible(folder, "reference/timeline/index.html")
+    assert "— Bill Clinton, U.S. President, quoted by Robert L. Bach, policy paper, c. 2000" in timeline
+    figures = visible(folder, "reference/figures/index.html")
+    assert "— Bill Clinton, U.S. President, quoted by Robert L. Bach" in figures
+    rows = list(csv.DictReader(io.StringIO((folder / "themes/trade/trade-claims.csv").read_text(encoding="utf-8"))))
+    row = next(r for r in rows if r["quote"] == TRADE_QUOTE)
+    assert (row["speaker"], row["speaker_role"], row["author"]) == (
+        "Alexandria Ocasio-Cortez", "U.S. Representative", "David L. Wilson")
+    data = json.loads((folder / "themes/trade/trade-claims.json").read_text(encoding="utf-8"))
+    quoted = [q for c in data["claims"] for q in c["evidence"] if q["quote"] == TRADE_QUOTE]
+    assert quoted and quoted[0]["speaker"] == "Alexandria Ocasio-Cortez"
+
+
+def test_the_authors_own_words_in_quotation_marks_are_his(site):
+    """A speaker who is the essay's author: the check is satisfied and nothing is added."""
+    folder, _ = site
+    governance = visible(folder, "themes/governance/index.html")
+    assert "in the United States.” — David L. Wilson, Truthout" in governance
+    assert "quoted by David L. Wilson, Truthout, 13 June 2021 · Read in context" not in governance.split(
+        "largely the result of interventionist policies")[1][:80]
+
+
+def test_no_pair_from_one_essay_is_labelled_as_agreement(site, checked):
+    folder, _ = site
+    for theme in checked.corpus.themes:
+        html = (folder / f"themes/{theme.id}/index.html").read_text(encoding="utf-8")
+        for claim in checked.corpus.claims_of(theme.id):
+            section = html[html.index(f'id="{claim.id}"'):]
+            section = section[:section.find("<h2", 1)]
+            lead = checked.quotes[claim.evidence[0]].essay.slug
+            badges = re.findall(r'class="relation relation-([a-z-]+)"', section)
+            expected = ["same-essay" if ev.essay == lead else ev.relation for ev in claim.evidence[1:]]
+            assert badges == expected, claim.id
+    assert any(ev.essay == checked.quotes[c.evidence[0]].essay.slug
+               for c in checked.corpus.claims for ev in c.evidence[1:]), "the fixture must hold such a pair"
+
+
+def test_no_page_doubles_its_quotation_marks(site):
+    folder, _ = site
+    for path in sorted(folder.rglob("*.html")):
+        page = text(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+        assert not re.search(r"““|””|“\"|\"”", page), path.relative_to(folder)
+    trade = visible(folder, "themes/governance/index.html")
+    assert "“‘Do not come,’ she warned potential migrants from Guatemala,”" in trade
+
+
+def test_every_quote_in_quotation_marks_names_its_speaker(any_site):
+    """Holds for any corpus that passes the strict check (the warning below)."""
+    _, _, checked = any_site
+    assert [ev.loc for ev, q in checked.quotes.items() if in_quotation_marks(q) and not ev.speaker] == []
+
+
+def test_a_quote_in_quotation_marks_without_a_speaker_is_a_warning(project, capsys):
+    path = project / "seeds/crossrefs/trade.yml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("        speaker:\n          name: Alexandria Ocasio-Cortez\n"
+                                   "          role: U.S. Representative\n", "", 1), encoding="utf-8")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if TRADE_QUOTE in t)
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0 and err.splitlines() == [
+        f"seeds/crossrefs/trade.yml:{line}:9: warning: this passage is in quotation marks in the essay: whose words "
+        "are they? add 'speaker' (with 'name', and 'role' where it helps)"]
+    assert run(project, "check", "--strict", capsys=capsys)[0] == 1
+
+
+@pytest.mark.parametrize("quote, shown", [
+    ("“Do not come,” she warned", "‘Do not come,’ she warned"),
+    ('"This is a remarkable turnaround," the President said', "‘This is a remarkable turnaround,’ the President said"),
+    ("Creating “Bad Governance”", "Creating ‘Bad Governance’"),
+    ("it’s (“so”)", "it’s (‘so’)"),
+])
+def test_nested_marks(quote, shown):
+    from build_tools.model import nested_marks
+    assert nested_marks(quote) == shown and len(nested_marks(quote)) == len(quote)
