@@ -260,9 +260,8 @@ CASES = [
       "p-tragically-the-worst-fears-of-those): \"In 1994, California Governor Pete Wilson whipped up popular "
       "opposition to Mexican immigration in his bid for reelection.\""]),
     ("timeline-unknown-theme",
-     lambda r: edit(r, TIMELINE, "    themes: [trade]\n    passages:\n      - essay: bach-2000\n        quote: >-\n"
-                    "          Following", "    themes: [debt]\n    passages:\n      - essay: bach-2000\n"
-                    "        quote: >-\n          Following"),
+     lambda r: edit(r, TIMELINE, "    themes: [trade]\n    passages:\n      - essay: bach-2000\n        speaker:",
+                    "    themes: [debt]\n    passages:\n      - essay: bach-2000\n        speaker:"),
      ["seeds/timeline.yml:{at:seeds/timeline.yml:id: debt-crisis-1982}: unknown theme 'debt' "
       "(themes: trade, violence, climate, governance)"]),
     ("duplicate-event-id",
