@@ -204,3 +204,13 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, s
                          f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}")
     tab.close()
     assert found == []
+
+
+def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
+    """Material sets a blockquote in a lighter grey than the text; the evidence must not be."""
+    page = tab.open("themes/trade/")
+    colours = "[...['.claim', 'blockquote > p:first-child']].map(s => getComputedStyle(document.querySelector(s)).color)"
+    for toggle in ("label[for='__palette_1']", "label[for='__palette_0']"):
+        claim, quote = page.evaluate(colours)
+        assert quote == claim, (page.get_attribute("body", "data-md-color-scheme"), claim, quote)
+        page.locator(toggle).click()
