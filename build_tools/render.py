@@ -171,6 +171,40 @@ class Conversation:
     def relation(self) -> str:
         return (self.theirs if self.lead else self.ours).evidence.relation
 
+    @property
+    def disagreement(self) -> str | None:
+        """The anchor of this pair on the page of disagreements, if it is there."""
+        return disagreement_id(self.claim, (self.theirs if self.lead else self.ours).evidence)
+
+
+DISAGREEING = ("qualifies", "contrasts")
+
+
+def disagreement_id(claim: Claim, ev: Evidence) -> str | None:
+    """The anchor on the page of disagreements of ``ev`` set against its claim's lead
+    passage (another essay's), or None if it does not qualify or contrast it."""
+    return f"d-{claim.id}-{claim.evidence.index(ev)}" if ev.relation in DISAGREEING else None
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """A passage that qualifies or contrasts with the lead passage of a claim, from another essay."""
+
+    claim: Claim
+    lead: Quote
+    other: Quote
+
+    @property
+    def id(self) -> str:
+        return disagreement_id(self.claim, self.other.evidence)
+
+
+def disagreements(corpus: Corpus, quotes: dict[Evidence, Quote], theme_id: str) -> list[Disagreement]:
+    """Every pair of passages of two essays that a claim of the theme sets against each other."""
+    return [Disagreement(claim, quotes[claim.evidence[0]], quotes[ev])
+            for claim in corpus.claims_of(theme_id) for ev in claim.evidence[1:]
+            if ev.relation in DISAGREEING and ev.essay != claim.evidence[0].essay]
+
 
 def conversations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, list[Conversation]]:
     """For each essay, every pair (its passage, another essay's) that a claim relates: the
@@ -190,13 +224,14 @@ class ThemeStats:
     claims: int
     quotes: int
     essays: tuple[Essay, ...]
+    disagreements: int  # pairs of passages of two essays set against each other
 
 
-def theme_stats(corpus: Corpus, theme: Theme) -> ThemeStats:
+def theme_stats(corpus: Corpus, theme: Theme, disagreeing: list[Disagreement]) -> ThemeStats:
     claims = corpus.claims_of(theme.id)
     slugs = {ev.essay for c in claims for ev in c.evidence}
     return ThemeStats(len(claims), sum(len(c.evidence) for c in claims),
-                      tuple(e for e in corpus.essays if e.slug in slugs))
+                      tuple(e for e in corpus.essays if e.slug in slugs), len(disagreeing))
 
 
 # The pages of each essay and of each theme, kept with everything they were made from
@@ -262,7 +297,8 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             raise RuntimeError(f"two pages would be written to docs/{path}")
         pages.update(new)
 
-    stats = {t.id: theme_stats(corpus, t) for t in corpus.themes}
+    disagreeing = {t.id: disagreements(corpus, quotes, t.id) for t in corpus.themes}
+    stats = {t.id: theme_stats(corpus, t, disagreeing[t.id]) for t in corpus.themes}
     citations: dict[str, list[Citation]] = defaultdict(list)
     for theme in corpus.themes:
         for claim in corpus.claims_of(theme.id):
@@ -296,6 +332,8 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
         "glossary": ("glossary.md.j2", "Glossary", {
             "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus)}),
+        "disagreements": ("disagreements.md.j2", "Where the authors disagree", {
+            "groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]}),
         "map": ("map.md.j2", "Map of the corpus", {
             "svg": Md(svg(corpus, counts)), "counts": counts,
             "totals": totals(counts)[0]}),

@@ -110,3 +110,32 @@ def test_a_quote_in_quotation_marks_without_a_speaker_is_a_warning(project, caps
 def test_nested_marks(quote, shown):
     from build_tools.model import nested_marks
     assert nested_marks(quote) == shown and len(nested_marks(quote)) == len(quote)
+
+
+def test_the_page_of_disagreements_sets_every_pair_of_two_essays_side_by_side(any_site):
+    folder, pages, checked = any_site
+    page = pages["reference/disagreements/index.html"]
+    html = (folder / "reference/disagreements/index.html").read_text(encoding="utf-8")
+    expected = set()
+    for claim in checked.corpus.claims:
+        lead = checked.quotes[claim.evidence[0]]
+        for i, ev in enumerate(claim.evidence[1:], 1):
+            if ev.relation in ("qualifies", "contrasts") and ev.essay != lead.essay.slug:
+                anchor = f"d-{claim.id}-{i}"
+                expected.add(anchor)
+                entry = html[html.index(f'id="{anchor}"'):]
+                entry = entry[:entry.find("<h3", 1)]
+                links = re.findall(r'href="([^"]+)"', entry)
+                other = checked.quotes[ev]
+                assert f"../../essays/{lead.essay.slug}/#{lead.paragraph.id}" in {l.split(":~:")[0] for l in links}
+                assert f"../../essays/{other.essay.slug}/#{other.paragraph.id}" in {l.split(":~:")[0] for l in links}
+                assert f'class="relation relation-{ev.relation}"' in entry
+                essay = pages[f"essays/{other.essay.slug}/index.html"]  # each essay links to its entries
+                assert f"../../reference/disagreements/#{anchor}" in {href for href, _ in essay.links}
+    assert {i for i in page.ids if i.startswith("d-")} == expected
+    home = {href for href, _ in pages["index.html"].links}
+    assert "reference/disagreements/" in home
+    for theme in checked.corpus.themes:
+        if any(a.startswith(f"d-{c.id}-") for c in checked.corpus.claims_of(theme.id) for a in expected):
+            links = {href for href, _ in pages[f"themes/{theme.id}/index.html"].links}
+            assert f"../../reference/disagreements/#theme-{theme.id}" in links

@@ -214,3 +214,19 @@ def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
         claim, quote = page.evaluate(colours)
         assert quote == claim, (page.get_attribute("body", "data-md-color-scheme"), claim, quote)
         page.locator(toggle).click()
+
+
+def test_one_theme_of_the_disagreements_shows_alone_without_javascript(browser, served):
+    tab = Tab(browser, served, viewport=PHONE, is_mobile=True, java_script_enabled=False)
+    page = tab.open("reference/disagreements/")
+    sections = "[...document.querySelectorAll('.disagreement-theme')].map(s => [s.id, getComputedStyle(s).display])"
+    shown = page.evaluate(sections)
+    assert len(shown) > 1 and all(display != "none" for _, display in shown)
+    first = shown[0][0]
+    page = tab.open(f"reference/disagreements/#{first}")
+    assert [id for id, display in page.evaluate(sections) if display != "none"] == [first]
+    # On a phone the two passages are stacked, not squeezed side by side.
+    left, right = page.evaluate("[...document.querySelector('.side-by-side').children]"
+                                ".map(d => d.getBoundingClientRect()).map(r => [r.top, r.bottom, r.width])")
+    assert right[0] >= left[1] and left[2] > 300
+    tab.close()
