@@ -211,6 +211,26 @@ class TextFragments(Treeprocessor):
                 a.set("href", f"{a.get('href')}:~:text={directive}")
 
 
+class ScrollableTables(Treeprocessor):
+    """Each table in a region that the keyboard can reach and scroll, named after the
+    heading above it: a table wider than a phone's screen scrolls sideways, and a region
+    that scrolls must take the focus (axe: scrollable-region-focusable)."""
+
+    def run(self, root):
+        heading = "Table"
+        for parent in list(root.iter()):
+            for i, child in enumerate(list(parent)):
+                if child.tag in ("h2", "h3", "h4"):
+                    heading = "".join(child.itertext()).replace("¶", "").strip() or heading
+                if child.tag == "table":
+                    region = etree.Element("div", {"class": "table-region", "role": "region", "tabindex": "0",
+                                                   "aria-label": heading})
+                    parent.remove(child)
+                    region.tail, child.tail = child.tail, None
+                    region.append(child)
+                    parent.insert(i, region)
+
+
 class RootCausesExtension(Extension):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
@@ -226,6 +246,7 @@ class RootCausesExtension(Extension):
         md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)
         md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md, self), "rc_citation", 165)
         md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)
+        md.treeprocessors.register(ScrollableTables(md), "rc_scrollable_tables", -2)
 
 
 def makeExtension(**kwargs):

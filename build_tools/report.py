@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .model import Essay
+from .clean import SUPERSCRIPTS
+from .model import Essay, Rule
 
 if TYPE_CHECKING:
     from .render import NoteEntry
@@ -20,6 +21,46 @@ _NOTE_STATUS = {
     (True, False): "note only: no marker for it in the text",
     (False, False): "neither marker nor text in the source",
 }
+
+
+_ROLES = {"standfirst": "the outlet's standfirst", "editor_note": "an editor's note",
+          "author_note": "the outlet's note on the author"}
+
+
+def _begins(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text}”" if len(text) <= width else f"“{text[:width].rsplit(' ', 1)[0]}…”"
+
+
+def what_was_done(rule: Rule) -> str:
+    """What a cleaning rule did, in one plain sentence (its reason follows it on the page)."""
+    p = rule.params
+    return {
+        "drop": lambda: f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))}",
+        "drop_from": lambda: f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))} "
+                             "and everything after it",
+        "remove_text": lambda: f"Removed the words {_begins(p.get('text', ''))}",
+        "correct": lambda: f"Corrected {_begins(p.get('text', ''))} to {_begins(p.get('to', ''))}",
+        "mark": lambda: f"Showed the paragraph that begins {_begins(p.get('starts_with', ''))} as "
+                        f"{_ROLES.get(p.get('as'), p.get('as'))}",
+        "headings": lambda: f"Showed {len(p.get('texts', ()))} one-line "
+                            f"paragraph{'s' * (len(p.get('texts', ())) != 1)} as section headings",
+        "join_broken_paragraphs": lambda: "Rejoined paragraphs that the source breaks in the middle",
+        "emphasis": lambda: "Set in italics the words the source writes between asterisks (*like this*)",
+        "unescape": lambda: "Wrote \\$ in the source as $",
+        "footnotes": lambda: "Made each note marker a link to its note, and each note a link back"
+                             + (f"; the notes follow the heading {_begins(p['notes_heading'])}"
+                                if p.get("notes_heading") else ""),
+    }[rule.name]()
+
+
+def _marker_removed(essay: Essay, label: str) -> str | None:
+    """Where the marker of note ``label`` went, when text that a rule removed held it."""
+    markers = (label.translate(str.maketrans("0123456789", SUPERSCRIPTS)), f"[^{label}]")
+    for c in essay.changes:
+        if c.action == "removed" and any(m in c.text for m in markers if m != label):
+            return f"note only: its marker was in text removed by rule {c.step} (source line {c.line})"
+    return None
 
 
 def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None]) -> dict:
@@ -35,6 +76,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
         "balance": {"source": total, "shown": shown, **by_action, "unaccounted": total - shown - consumed},
         "rules": [
             {"step": step, "rule": r.name, "does": (rule_docs.get(r.name) or "").split("\n")[0],
+             "done": what_was_done(r),
              "reason": r.params.get("reason", ""), "metadata_line": r.loc.line,
              "changes": sum(c.step == step for c in essay.changes),
              "characters": sum(c.chars for c in essay.changes if c.step == step)}
@@ -47,7 +89,8 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
         "notes": [
             {"id": n.id, "number": n.label or None, "source_line": n.note.line if n.note else None,
              "markers": len(n.refs),
-             "status": _NOTE_STATUS[(n.note is not None, bool(n.refs))] if n.label else
+             "status": (n.note and not n.refs and _marker_removed(essay, n.label))
+             or _NOTE_STATUS[(n.note is not None, bool(n.refs))] if n.label else
              "a note the source does not number"}
             for n in notes
         ],

@@ -230,3 +230,18 @@ def test_one_theme_of_the_disagreements_shows_alone_without_javascript(browser, 
                                 ".map(d => d.getBoundingClientRect()).map(r => [r.top, r.bottom, r.width])")
     assert right[0] >= left[1] and left[2] > 300
     tab.close()
+
+
+def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served, checked):
+    axe = NODE_MODULES / "axe-core" / "axe.min.js"
+    need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
+    tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
+    found, scrolling = [], 0
+    for essay in checked.corpus.essays:
+        page = tab.open(f"essays/{essay.slug}/preparation/")
+        page.add_script_tag(path=str(axe))
+        found += [(essay.slug, v["id"]) for v in page.evaluate("axe.run().then(r => r.violations)")]
+        scrolling += page.evaluate("[...document.querySelectorAll('.table-region')]"
+                                   ".filter(r => r.scrollWidth > r.clientWidth && r.tabIndex === 0).length")
+    tab.close()
+    assert found == [] and scrolling > 0  # (some table is wider than the phone, and scrolls)

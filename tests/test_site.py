@@ -124,3 +124,14 @@ def test_home_lists_every_theme_with_counts_and_every_essay(any_site):
         assert f'href="themes/{theme.id}/"' in html and f"{n} claims" in html
     for essay in checked.corpus.essays:
         assert f'href="essays/{essay.slug}/"' in html
+
+
+def test_the_report_says_what_each_rule_did_in_plain_words(site):
+    folder, pages = site
+    html = (folder / "essays/bach-2000/preparation/index.html").read_text(encoding="utf-8")
+    rules = html[html.index('id="rules"'):html.index("The rules are declared in")]
+    assert "<code>" not in rules and "starts_with" not in rules
+    assert "Removed the paragraph that begins “Robert L. Bach”: the byline, shown in the page header." in rules
+    report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
+    note = next(n for n in report["notes"] if n["number"] == "1")
+    assert note["status"] == "note only: its marker was in text removed by rule 3 (source line 5)"
