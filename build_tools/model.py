@@ -312,11 +312,12 @@ class Quote:
 
 def nested_marks(text: str) -> str:
     """``text`` as it shows inside quotation marks: its own double quotation marks become
-    single ones (‘…’ inside “…”), straight ones made curly, as a publisher nests quotes.
+    single ones (‘…’ inside “…”) and straight marks and apostrophes curly, as a publisher
+    nests quotes (the verified text, in the exports, stays as the source has it).
     One character for one, so positions in the text still hold."""
     out = []
     for i, char in enumerate(text):
-        if char == '"':
+        if char in "\"'":  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
             char = "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
         out.append({"“": "‘", "”": "’"}.get(char, char))
     return "".join(out)

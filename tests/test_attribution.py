@@ -78,6 +78,8 @@ def test_no_page_doubles_its_quotation_marks(site):
     for path in sorted(folder.rglob("*.html")):
         page = text(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
         assert not re.search(r"““|””|“\"|\"”", page), path.relative_to(folder)
+    for quote in re.findall(r"“([^”]*)”", visible(folder, "themes/trade/index.html")):
+        assert "'" not in quote and '"' not in quote, quote  # (no straight mark inside curly ones)
     trade = visible(folder, "themes/governance/index.html")
     assert "“‘Do not come,’ she warned potential migrants from Guatemala,”" in trade
 
@@ -106,6 +108,7 @@ def test_a_quote_in_quotation_marks_without_a_speaker_is_a_warning(project, caps
     ('"This is a remarkable turnaround," the President said', "‘This is a remarkable turnaround,’ the President said"),
     ("Creating “Bad Governance”", "Creating ‘Bad Governance’"),
     ("it’s (“so”)", "it’s (‘so’)"),
+    ("the world's largest 'maquilas'", "the world’s largest ‘maquilas’"),
 ])
 def test_nested_marks(quote, shown):
     from build_tools.model import nested_marks
