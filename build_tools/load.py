@@ -215,7 +215,7 @@ def _unsafe_text(data):
 # The fields written in the project's own words, shown as plain text: Markdown there would
 # show as its characters (quotes and cleaning rules hold the source's words, whatever they are).
 OWN_WORDS = ("title", "title_note", "summary", "about", "rights", "date_note", "question", "intro",
-              "claim", "note", "measures", "definition", "expansion")
+             "claim", "note", "measures", "definition", "expansion")
 MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ",
                        re.MULTILINE)
 
