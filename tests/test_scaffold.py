@@ -96,7 +96,7 @@ def test_new_claim_creates_the_file_of_a_theme_without_claims(project, capsys):
     (["essay", "--slug", "new-2020", "--source", "{empty}"],
      "error: {empty}: the text is empty: save the essay's text in it first"),
     (["claim", "--theme", "violence", "--id", "reinvent-or-stop"],
-     "error: a claim with the id 'reinvent-or-stop' already exists (seeds/crossrefs/trade.yml:117:5): "
+     "error: a claim with the id 'reinvent-or-stop' already exists (seeds/crossrefs/trade.yml:120:5): "
      "choose another id"),
     (["claim", "--theme", "trade", "--id", "Maize"],
      "error: the id 'Maize' must be lower-case letters, digits and hyphens, starting with a letter"),
