@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .pipeline import build, check
 from .problems import SeedError
+from .publish import PublishError, publish
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .write import generated_pages, swap_in, write
 
@@ -84,6 +85,13 @@ def cmd_site(args) -> int:
             print("mkdocs build failed: site/ and the generated pages were left as they were.",
                   file=sys.stderr)
             return done.returncode
+        try:
+            publish(staged, args.root / "docs")  # (sanitise, fix, index: whatever the engine did)
+        except PublishError as exc:
+            write(previous, args.root / "docs")
+            print(f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.",
+                  file=sys.stderr)
+            return 1
         swap_in((staged, args.root / "site"))
     print("site written to site/")
     return 0

@@ -3,10 +3,10 @@
 Each corpus is written in our own seeds format: N essays of about 2,300 words made
 deterministically from the paragraphs of the real essays, the real themes, and one
 claim per essay quoting it and its neighbour. Each is built in a fresh folder by
-the generator (``python -m build_tools build``) and then by plain ``mkdocs build``
-on the generated Markdown, each in its own process, so that the table shows the
-generator's own share, the whole build, the peak memory of either process, the size
-of ``site/``, and — in Chromium, counting what the server sends, gzipped — what the
+the generator (``python -m build_tools build``), then by plain ``mkdocs build`` and the
+publishing stage (``build_tools.publish``) on the generated Markdown, each in its own
+process, so that the table shows the generator's own share, the whole build, the
+peak memory of any of them, the size of ``site/``, and — in Chromium, counting what the server sends, gzipped — what the
 first view of a theme page weighs and what a reader then downloads to get the results
 of a first search — and how long ``make serve`` takes to show an edit to one essay.
 
@@ -174,6 +174,10 @@ def measure(n: int, pool: list[str]) -> dict:
         gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
         mk_s, mk_kib = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")], root)
         site = root / "site"
+        pub_s, pub_kib = timed([sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.publish "
+                                "import publish; publish(Path(sys.argv[1]), Path(sys.argv[2]))", str(site),
+                                str(root / "docs")], root)
+        mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
         view, search = first_view_and_search(site, SEARCH)
         edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
         return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s,

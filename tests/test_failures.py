@@ -4,10 +4,12 @@ as they were: every changed page is written into a staging folder and moved in a
 from __future__ import annotations
 
 import errno
+import re
 from pathlib import Path
 
 import pytest
 
+from build_tools.__main__ import main
 from build_tools.write import GENERATED, swap_in
 from tests.conftest import run, snapshot
 
@@ -94,3 +96,20 @@ def test_a_failed_rename_while_swapping_undoes_the_others(tmp_path, monkeypatch)
     assert [(t / "f").read_text() for t in targets[:2]] == ["old", "old"] and not targets[2].exists()
     assert all((s / "f").read_text() == "new" for s in staged)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b", "new-a", "new-b", "new-c"]
+
+
+def test_without_the_engines_hooks_no_page_is_unsanitised_and_search_has_its_index(project, capsys):
+    """The publishing stage, not an engine plugin, is what a reader's safety and the search
+    rest on: a build that skips mkdocs.yml's hooks (as Zensical does) keeps both."""
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"\nhooks:\n  - [^\n]+\n", "\n", config.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "hooks:" not in config.read_text(encoding="utf-8")
+    (project / "docs" / "raw.md").write_text(
+        "# Raw\n\n<script>alert('rc1')</script>\n\n<img src=x onerror=\"alert('rc2')\">\n\n"
+        "<a href=\"javascript:alert('rc3')\">link</a>\n", encoding="utf-8")
+    assert main(["--root", str(project), "site"]) == 0
+    html = (project / "site" / "raw" / "index.html").read_text(encoding="utf-8")
+    article = html[html.index("<article"):html.index("</article>")]
+    assert "rc1" not in article and "onerror" not in article and "javascript:" not in article
+    assert (project / "site" / "pagefind" / "parts.json").exists()
+    assert 'data-pagefind-body' in (project / "site" / "essays" / "bach-2000" / "index.html").read_text(encoding="utf-8")

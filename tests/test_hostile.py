@@ -19,6 +19,7 @@ from build_tools.load import MARKDOWN, OWN_WORDS
 from build_tools.memo import Memo
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
+from build_tools.publish import publish
 from tests.browser import Tab, serve, site_pages
 from tests.conftest import copy_project
 from tests.golden import ENVIRONMENT
@@ -94,6 +95,7 @@ def hostile_site(tmp_path_factory):
         os.chdir(root)  # (the citation extension reads the seeds from here)
         try:
             mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+            publish(root / "site", root / "docs")
         finally:
             os.chdir(cwd)
     return root / "site"

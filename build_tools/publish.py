@@ -1,0 +1,189 @@
+"""The publishing stage: what every built page gets after the engine, whichever engine.
+
+MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; then
+:func:`publish` runs over the built folder. For each page it
+
+* sanitises the page's content (its ``<article>``) with the allow-list of
+  :mod:`build_tools.sanitize` — hand-written pages may hold raw HTML, and this stage is
+  what a reader's safety rests on, not the engine's plugins or hooks;
+* makes Material's markup valid HTML (:func:`fix_material_markup`);
+* points Material's search box at our Pagefind worker and marks the article for
+  Pagefind to index (:func:`use_pagefind`), unless the page's front matter says
+  ``search: {exclude: true}``;
+
+and then indexes the site with Pagefind, in parts (:func:`index_site`). ``python -m
+build_tools site`` runs it on the staged site before swapping it in; while serving, the
+MkDocs adapter (``build_tools/hooks.py``) applies :func:`finish_page` to each page it
+rebuilds and indexes in the background.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import yaml
+
+from .sanitize import clean_html
+
+
+class PublishError(Exception):
+    """The built site is not what this stage knows how to finish (a bug or a changed theme)."""
+
+
+# Material 9.8 markup that the Nu Html Checker rejects or axe-core reports, and the fix.
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+_LABEL_FOR = re.compile(r'(<label [^>]*?) for="([^"]*)"')
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# A section's navigation is labelled by its icon-only toggle; its visible title follows.
+_NAV_LABEL = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")([^"]+)("[^>]*>\s*'
+                        r'<label class="md-nav__title")')
+
+
+def fix_material_markup(output: str) -> str:
+    """Material's page with: no ``autocomplete`` on checkboxes (valid only on text
+    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, a
+    name for the search dialog, and each section's navigation named by its title."""
+    output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+    output = output.replace(' tabindex=""', "")
+    output = _NAV_LABEL.sub(r'\1\2-title\3 id="\2-title"', output)
+    ids = set(re.findall(r' id="([^"]+)"', output))
+    output = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+
+
+# Search: Material's box and its messages, answered by docs/assets/javascripts/search-worker.js
+# from Pagefind's index of each page's article.
+_SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
+_ARTICLE = '<article class="md-content__inner md-typeset">'
+_INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
+# Material words the number of results it is sent as "# matching documents"; the worker
+# sends the best ten (it fetches their excerpts for each query), which may be fewer.
+_COUNT = '"search.result.other": "# matching documents"'
+
+
+def use_pagefind(output: str, indexed: bool = True) -> str:
+    """The page with Material's search worker replaced by ours (and the count of results
+    worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
+    output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
+    if workers != 1 or _COUNT not in output or (indexed and _ARTICLE not in output):
+        raise PublishError("Material's markup has changed: see use_pagefind in build_tools/publish.py")
+    output = output.replace(_COUNT, '"search.result.other": "The # best matches"')
+    return output.replace(_ARTICLE, _INDEXED) if indexed else output
+
+
+def sanitise_article(output: str) -> str:
+    """The page with everything between the start of its ``<article>`` and the last
+    ``</article>`` (the page's content, whatever it holds) passed through the allow-list."""
+    start, end = output.find(_ARTICLE), output.rfind("</article>")
+    if start < 0 or end < start:
+        raise PublishError("a page has no <article> for its content: see sanitise_article in build_tools/publish.py")
+    start += len(_ARTICLE)
+    return output[:start] + clean_html(output[start:end]) + output[end:]
+
+
+def finish_page(output: str, indexed: bool, content: bool = True) -> str:
+    """One built page as readers get it: its content sanitised (if ``content``: a page made
+    from a template alone, such as the 404 page, has none of an editor's), Material's
+    markup fixed, and search wired to Pagefind."""
+    if content:
+        output = sanitise_article(output)
+    return use_pagefind(fix_material_markup(output), indexed=indexed and content)
+
+
+def unindexed(docs: Path) -> set[str]:
+    """The built pages (``essays/x/preparation/index.html``) whose source's front matter
+    says ``search: {exclude: true}``, Material's convention, which Pagefind follows too."""
+    found = set()
+    for path in docs.rglob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if not text.startswith("---") or "exclude" not in text.split("\n---", 1)[0]:
+            continue
+        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) or {}
+        if (meta.get("search") or {}).get("exclude"):
+            rel = path.relative_to(docs).with_suffix("")
+            found.add((rel.parent if rel.name == "index" else rel).joinpath("index.html").as_posix())
+    return found
+
+
+def publish(site: Path, docs: Path) -> None:
+    """Finish every page of the built ``site`` (see the module's docstring), then index it."""
+    excluded = unindexed(docs)
+    for path in sorted(site.rglob("*.html")):
+        uri = path.relative_to(site).as_posix()
+        if uri.startswith(("pagefind/", "assets/")):
+            continue
+        html = path.read_text(encoding="utf-8")
+        path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html"), encoding="utf-8")
+    index_site(site)
+
+
+# Pagefind holds in memory about 35 bytes for each byte of the articles it indexes (0.9
+# MiB for an essay of 2,300 words). The site is indexed in parts of at most this many
+# bytes of article, each a Pagefind index of its own (pagefind/0/, pagefind/1/, …, listed
+# in pagefind/parts.json) that the search worker merges, so that indexing needs no more
+# memory at a thousand essays than at a hundred. SEARCH_PART_BYTES sets it (the tests
+# set it low to index even a small site in parts).
+def part_bytes() -> int:
+    return int(os.environ.get("SEARCH_PART_BYTES", 7_000_000))
+
+
+def _pages(site: Path) -> dict[str, int]:
+    """The pages of the built site to index (those marked for Pagefind), by address in
+    the site, and the size of each one's article in bytes."""
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        uri = path.relative_to(site).as_posix()
+        html = path.read_bytes()
+        start = html.find(_INDEXED.encode())
+        if uri.startswith("pagefind/") or start < 0:
+            continue
+        if re.search(r"[{},*?\[\]\\!]", uri):  # (Pagefind is given the pages as a glob)
+            raise PublishError(f"{uri}: a page's address must not hold any of {{}},*?[]\\! to be indexed")
+        pages[uri] = html.find(b"</article>", start) - start
+    return pages
+
+
+def parts(pages: dict[str, int], limit: int | None = None) -> list[list[str]]:
+    """``pages`` (address: size) in consecutive groups of at most ``limit`` bytes (by
+    default :func:`part_bytes`; a page larger than that alone)."""
+    limit = limit or part_bytes()
+    groups: list[list[str]] = [[]]
+    size = 0
+    for uri, page_size in pages.items():
+        if groups[-1] and size + page_size > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(uri)
+        size += page_size
+    return groups
+
+
+indexing = threading.Lock()  # (held while an index is written)
+stopping = threading.Event()  # (set: write no further part)
+
+
+def index_site(site: Path, niceness: int = 0) -> None:
+    """Index the built site with Pagefind, in parts (at a lower priority if ``niceness``:
+    while serving, the next rebuild comes first). Pagefind indexes the pages marked for it."""
+    with indexing:
+        out = site / "pagefind"
+        shutil.rmtree(out, ignore_errors=True)
+        groups = parts(_pages(site))
+        for k, group in enumerate(groups):
+            if stopping.is_set():
+                return
+            done = subprocess.run(
+                [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", f"pagefind/{k}",
+                 "--glob", "{" + ",".join(group) + "}", "--silent",
+                 "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True,
+                preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+            if done.returncode:
+                raise PublishError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
+        (out / "parts.json").write_text(json.dumps([f"{k}/" for k in range(len(groups))]), encoding="utf-8")
