@@ -64,6 +64,7 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))  # (a path: unused)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
 
 

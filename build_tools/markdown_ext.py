@@ -5,6 +5,9 @@
    attributed quote(s) with "Read in context" links; inside a sentence, a link to
    the claim or passage. ``make check`` refuses unknown ids with ``path:line``
    (see :func:`find_citations`); here an unknown id is logged and shown as such.
+   What each citation shows comes from the data file the generator writes
+   (:mod:`build_tools.citations`), named in the extension's ``citations`` option: the
+   extension runs no part of the pipeline, whichever engine calls it and from wherever.
 2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
    to its address, after MkDocs has resolved the link and checked its anchor, so
    the browser highlights the quoted words.
@@ -15,6 +18,7 @@ them relative (``validation: links: absolute_links: relative_to_docs``).
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import xml.etree.ElementTree as etree
@@ -28,7 +32,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from .markdown_text import CORRECTION_TITLE, inline_runs
-from .model import RELATION_LABELS, Paragraph, Quote
+from .model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
 
@@ -57,22 +61,22 @@ def find_citations(markdown_text: str) -> list[CitationRef]:
             for m in CITATION.finditer(blanked)]
 
 
-class _Corpus:
-    """The checked seeds, loaded on first use and again when a seeds file changes."""
+class CitationData:
+    """What hand-written pages cite (``docs/snippets/citations.json``, written by the
+    generator: see :mod:`build_tools.citations`), read again when the file changes."""
 
-    def __init__(self) -> None:
-        self._key, self._checked = None, None
+    def __init__(self, path: str) -> None:
+        self.path, self._key, self._data = Path(path) if path else None, None, {}
 
-    def get(self):
-        from .pipeline import check  # (imported late: only pages that cite need the corpus)
-        root = Path.cwd()
-        key = sorted((str(p), p.stat().st_mtime_ns) for p in (root / "seeds").rglob("*") if p.is_file())
+    def get(self) -> dict:
+        try:
+            key = self.path.stat().st_mtime_ns if self.path else None
+        except FileNotFoundError:
+            key = None
         if key != self._key:
-            self._key, self._checked = key, check(root)
-        return self._checked
-
-
-CORPUS = _Corpus()
+            self._key = key
+            self._data = json.loads(self.path.read_text(encoding="utf-8")) if key else {}
+        return self._data
 
 
 def _add_text(parent: etree.Element, text: str) -> None:
@@ -97,46 +101,41 @@ def _add_paragraph_text(parent: etree.Element, p: Paragraph) -> None:
                 "class": "correction", "tabindex": "0", "title": CORRECTION_TITLE.format(value[3])}))
 
 
-def _context_link(parent: etree.Element, quote: Quote) -> None:
-    from .render import text_fragment
+def _context_link(parent: etree.Element, quote: dict) -> None:
     a = etree.SubElement(parent, "a", {
-        "href": f"/essays/{quote.essay.slug}/index.md#{quote.paragraph.id}",
-        "class": "in-context", "data-text": str(text_fragment(quote))})
+        "href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
+        "class": "in-context", "data-text": quote["fragment"]})
     a.text = "Read in context"
 
 
-def _quote_block(parent: etree.Element, quote: Quote, relation: str | None = None) -> None:
+def _quote_block(parent: etree.Element, quote: dict) -> None:
+    """A quote (see :func:`build_tools.citations.quote_data`) as a blockquote, attributed."""
     block = etree.SubElement(parent, "blockquote")
     p = etree.SubElement(block, "p")
-    if relation:
-        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{relation}"})
-        badge.text = RELATION_LABELS[relation]
+    if quote["relation"]:
+        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{quote['relation']}"})
+        badge.text = RELATION_LABELS[quote["relation"]]
         badge.tail = " "
     _add_text(p, "“")
-    _add_paragraph_text(p, quote.excerpt())
+    _add_paragraph_text(p, Paragraph(quote["paragraph"], "quote", quote["text"], 0,
+                                     tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))))
     _add_text(p, "”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
-    essay = quote.essay
-    _add_text(by, f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""))
-    if essay.outlet:
-        etree.SubElement(by, "cite").text = AtomicString(essay.outlet)
-    _add_text(by, f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ")
+    _add_text(by, quote["by"])
+    if quote["outlet"]:
+        etree.SubElement(by, "cite").text = AtomicString(quote["outlet"])
+    _add_text(by, quote["date"])
     _context_link(by, quote)
 
 
-def _whole_paragraph(essay, paragraph: Paragraph) -> Quote:
-    return Quote(None, essay, paragraph, 0, len(paragraph.text))
-
-
-def _resolve(checked, ref_text: str):
-    """(kind, object) for a citation, or None if its id is unknown."""
+def _resolve(data: dict, ref_text: str):
+    """(kind, what is cited) for a citation, or None if its id is unknown."""
     m = CITATION.fullmatch(ref_text)
     if m["claim"]:
-        claim = next((c for c in checked.corpus.claims if c.id == m["claim"]), None)
-        return ("claim", claim) if claim else None
-    essay = next((e for e in checked.corpus.essays if e.slug == m["essay"]), None)
-    para = next((p for p in essay.paragraphs if p.id == m["para"]), None) if essay else None
-    return ("paragraph", _whole_paragraph(essay, para)) if para else None
+        claim = data.get("claims", {}).get(m["claim"])
+        return ("claim", {**claim, "id": m["claim"]}) if claim else None
+    passage = data.get("passages", {}).get(f"{m['essay']}#{m['para']}")
+    return ("paragraph", passage) if passage else None
 
 
 def _unknown(ref_text: str) -> etree.Element:
@@ -158,8 +157,7 @@ class CitationBlockProcessor(BlockProcessor):
 
     def run(self, parent, blocks):
         text = blocks.pop(0).strip()
-        checked = self.ext.checked()
-        found = _resolve(checked, text)
+        found = _resolve(self.ext.data(), text)
         if found is None:
             etree.SubElement(parent, "p").append(_unknown(text))
             return
@@ -167,15 +165,13 @@ class CitationBlockProcessor(BlockProcessor):
         figure = etree.SubElement(parent, "figure", {"class": f"citation citation-{kind}"})
         if kind == "claim":
             caption = etree.SubElement(figure, "figcaption")
-            a = etree.SubElement(caption, "a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}"})
-            a.text = AtomicString(obj.title)
-            _add_text(caption, f": {obj.claim}")
-            lead = checked.quotes[obj.evidence[0]]
-            for i, ev in enumerate(obj.evidence):
-                quote = checked.quotes[ev]
-                _quote_block(figure, quote, quote.relation_to(lead) if i else None)
+            a = etree.SubElement(caption, "a", {"href": f"/themes/{obj['theme']}/index.md#{obj['id']}"})
+            a.text = AtomicString(obj["title"])
+            _add_text(caption, f": {obj['claim']}")
+            for quote in obj["quotes"]:
+                _quote_block(figure, quote)
         else:
-            _quote_block(figure, obj)
+            _quote_block(figure, obj["quote"])
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -186,18 +182,18 @@ class CitationInlineProcessor(InlineProcessor):
         self.ext = ext
 
     def handleMatch(self, m, data):
-        found = _resolve(self.ext.checked(), m.group(0))
+        found = _resolve(self.ext.data(), m.group(0))
         if found is None:
             return _unknown(m.group(0)), m.start(0), m.end(0)
         kind, obj = found
         if kind == "claim":
-            a = etree.Element("a", {"href": f"/themes/{obj.theme}/index.md#{obj.id}", "class": "citation"})
-            a.text = AtomicString(obj.title)
+            a = etree.Element("a", {"href": f"/themes/{obj['theme']}/index.md#{obj['id']}", "class": "citation"})
+            a.text = AtomicString(obj["title"])
         else:
-            a = etree.Element("a", {"href": f"/essays/{obj.essay.slug}/index.md#{obj.paragraph.id}",
+            quote = obj["quote"]
+            a = etree.Element("a", {"href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
                                     "class": "citation"})
-            a.text = AtomicString(f"{obj.essay.label}, “"
-                                  f"{' '.join(obj.paragraph.text.split()[:6])}…”")
+            a.text = AtomicString(f"{obj['label']}, “{obj['opening']}…”")
         return a, m.start(0), m.end(0)
 
 
@@ -231,16 +227,18 @@ class ScrollableTables(Treeprocessor):
                     parent.insert(i, region)
 
 
+_DATA: dict[str, CitationData] = {}  # (one per data file, read again only when it changes)
+
+
 class RootCausesExtension(Extension):
     def __init__(self, **kwargs):
+        self.config = {"citations": ["", "the data file of the citations in hand-written pages, which the "
+                                         "generator writes (docs/snippets/citations.json)"]}
         super().__init__(**kwargs)
-        self._checked = None
 
-    def checked(self):
-        """The corpus, looked up once per Markdown instance (MkDocs makes one per page)."""
-        if self._checked is None:
-            self._checked = CORPUS.get()
-        return self._checked
+    def data(self) -> dict:
+        path = self.getConfig("citations")
+        return _DATA.setdefault(path, CitationData(path)).get()
 
     def extendMarkdown(self, md):
         md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)

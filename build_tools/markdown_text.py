@@ -16,11 +16,12 @@ from __future__ import annotations
 import html
 import re
 from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import quote as percent_encode
 
 from markupsafe import Markup
 
 from .clean import note_id
-from .model import Paragraph
+from .model import Paragraph, Quote
 
 
 class Md(Markup):
@@ -107,6 +108,13 @@ def _runs_markup(paragraph: Paragraph, points: dict[int, list[str]], text: Calla
         else:
             out.append("</span>")
     return "".join(out)
+
+
+def text_fragment(quote: Quote) -> Md:
+    """A URL text directive value (``start,end`` or the whole quote) that finds the quote."""
+    words = quote.text.split()
+    terms = [" ".join(words)] if len(words) <= 8 else [" ".join(words[:4]), " ".join(words[-4:])]
+    return Md(",".join(percent_encode(t, safe="").replace("-", "%2D") for t in terms))
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern | None:

@@ -14,15 +14,15 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote as percent_encode
 
 import jinja2
 from markupsafe import Markup
 
 from . import cite, exports, report
+from .citations import CITATIONS, citation_data
 from .clean import RULES, note_id
 from .corpus_map import passage_counts, svg, totals
-from .markdown_text import Glossary, Md, escape, paragraph_html, paragraph_markdown, words_pattern
+from .markdown_text import Glossary, Md, escape, paragraph_html, paragraph_markdown, text_fragment, words_pattern
 from .memo import Memo
 from .model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
 
@@ -115,11 +115,6 @@ def code_span(value) -> Md:
     return Md(f"`` {text} ``" if "`" in text else f"`{text}`")
 
 
-def text_fragment(quote: Quote) -> Md:
-    """A URL text directive value (``start,end`` or the whole quote) that finds the quote."""
-    words = quote.text.split()
-    terms = [" ".join(words)] if len(words) <= 8 else [" ".join(words[:4]), " ".join(words[-4:])]
-    return Md(",".join(percent_encode(t, safe="").replace("-", "%2D") for t in terms))
 
 
 @dataclass(frozen=True)
@@ -341,6 +336,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     for name, (template, title, context) in reference.items():
         address = "reference/" if name == "index" else f"reference/{name}/"
         cited_page(f"reference/{name}.md", template, title, address, **context)
+    add({CITATIONS: citation_data(corpus, quotes)})
     page("snippets/glossary.md", "glossary_abbr.md.j2", terms=corpus.terms)
     page("themes/index.md", "themes_index.md.j2", stats=stats)
     page("essays/index.md", "essays_index.md.j2")

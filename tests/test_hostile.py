@@ -91,13 +91,8 @@ def hostile_site(tmp_path_factory):
             patch.dict(os.environ, ENVIRONMENT):
         Memo.forget_everything()  # (what the unpatched load kept of the same files must not be used)
         build(root)
-        cwd = os.getcwd()
-        os.chdir(root)  # (the citation extension reads the seeds from here)
-        try:
-            mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
-            publish(root / "site", root / "docs")
-        finally:
-            os.chdir(cwd)
+        mkdocs_build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+        publish(root / "site", root / "docs")
     return root / "site"
 
 

@@ -110,3 +110,14 @@ def test_the_quick_fold_for_searching_folds_as_the_mapped_one(text):
 def test_the_quick_fold_agrees_on_every_paragraph_of_the_corpus(checked):
     paragraphs = [p.text for e in checked.corpus.essays for p in e.paragraphs]
     assert [fold_text(t) for t in paragraphs] == [fold(t)[0] for t in paragraphs]
+
+
+def test_the_markdown_extension_runs_no_part_of_the_pipeline():
+    """It reads the data the generator wrote (build_tools/citations.py), whatever engine
+    calls it and from whatever folder."""
+    import subprocess
+    import sys
+    done = subprocess.run([sys.executable, "-c", "import sys, build_tools.markdown_ext; "
+                           "print(sorted(m for m in sys.modules if m.startswith('build_tools.')))"],
+                          capture_output=True, text=True, check=True)
+    assert "build_tools.pipeline" not in done.stdout and "build_tools.load" not in done.stdout, done.stdout

@@ -1,0 +1,52 @@
+"""The citations of hand-written pages, as data for the Markdown extension.
+
+A hand-written page in docs/ may cite ``[[claim:<id>]]`` or ``[[<essay>#<paragraph>]]``
+(found by ``load``, checked by ``anchor``). The generator writes what those citations
+show — the quotes, their attributions, the addresses of their paragraphs — into
+``docs/snippets/citations.json``; the extension (:mod:`build_tools.markdown_ext`), run by
+whichever engine renders the pages, reads that file and lays it out. So the extension
+neither runs the pipeline again nor depends on the folder the engine runs in.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .model import Corpus, Evidence, Quote
+from .markdown_text import text_fragment
+
+CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
+
+
+def quote_data(quote: Quote, relation: str | None = None) -> dict:
+    """What the extension shows of one quote: its words (with their emphasis and
+    corrections), its attribution and its address."""
+    essay, excerpt = quote.essay, quote.excerpt()
+    return {
+        "essay": essay.slug, "paragraph": quote.paragraph.id, "relation": relation,
+        "text": excerpt.text, "emphasis": excerpt.emphasis, "corrections": excerpt.corrections,
+        "by": f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""),
+        "outlet": essay.outlet, "date": f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ",
+        "fragment": str(text_fragment(quote)),
+    }
+
+
+def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
+    """``docs/snippets/citations.json``: every claim and paragraph that a hand-written page cites."""
+    cited_claims = {claim for _, _, claim, _, _ in corpus.page_citations if claim}
+    cited_paragraphs = {(slug, pid) for _, _, _, slug, pid in corpus.page_citations if slug}
+    claims = {}
+    for claim in corpus.claims:
+        if claim.id in cited_claims:
+            lead = quotes[claim.evidence[0]]
+            claims[claim.id] = {"theme": claim.theme, "title": claim.title, "claim": claim.claim, "quotes": [
+                quote_data(quotes[ev], quotes[ev].relation_to(lead) if i else None)
+                for i, ev in enumerate(claim.evidence)]}
+    passages = {}
+    for essay in corpus.essays:
+        for p in essay.paragraphs:
+            if (essay.slug, p.id) in cited_paragraphs:
+                passages[f"{essay.slug}#{p.id}"] = {
+                    "label": essay.label, "opening": " ".join(p.text.split()[:6]),
+                    "quote": quote_data(Quote(None, essay, p, 0, len(p.text)))}
+    return json.dumps({"claims": claims, "passages": passages}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
