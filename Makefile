@@ -9,6 +9,8 @@ NODE_STAMP := tests/node/node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 # STRICT=--strict makes warnings errors (CI checks editors' pull requests so).
 STRICT ?=
+# ENGINE=zensical builds the site with Zensical instead of MkDocs (see build_tools/engines.py).
+ENGINE ?= mkdocs
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
@@ -18,7 +20,7 @@ serve: $(STAMP)  ## generate the pages and serve the site with live reload
 	$(BIN)/python -m build_tools serve --dev-addr $(HOST)
 
 site: $(STAMP)  ## generate the pages and write the static site to site/
-	$(BIN)/python -m build_tools site $(STRICT)
+	$(BIN)/python -m build_tools site $(STRICT) --engine $(ENGINE)
 
 generate: $(STAMP)  ## write the generated Markdown pages into docs/
 	$(BIN)/python -m build_tools build

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+from . import engines
 from .pipeline import build, check
 from .problems import SeedError
 from .publish import PublishError, publish
@@ -70,21 +70,20 @@ def cmd_build(args) -> int:
 
 
 def cmd_site(args) -> int:
-    """Generate, then build the static site into site/ — swapped in only if MkDocs
-    succeeds; if it fails, the generated pages are put back as they were too."""
+    """Generate, build the static site with the engine (MkDocs by default), finish it with
+    the publishing stage, and swap it into site/ — only if all succeed; if one fails, the
+    generated pages are put back as they were too."""
     previous = generated_pages(args.root / "docs")
     if cmd_build(args):
         return 1
     with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
         staged = Path(tmp) / "site"
-        # (not --quiet: MkDocs counts --strict warnings only when it logs them)
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                               "--site-dir", str(staged)], cwd=args.root, env=_mkdocs_env())
-        if done.returncode:
+        code = engines.build(args.engine, args.root, staged, _mkdocs_env())
+        if code:
             write(previous, args.root / "docs")
-            print("mkdocs build failed: site/ and the generated pages were left as they were.",
+            print(f"{args.engine} build failed: site/ and the generated pages were left as they were.",
                   file=sys.stderr)
-            return done.returncode
+            return code
         try:
             publish(staged, args.root / "docs")  # (sanitise, fix, index: whatever the engine did)
         except PublishError as exc:
@@ -155,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(fn=fn)
         if name == "serve":
             p.add_argument("--dev-addr", default="127.0.0.1:8000")
+        if name == "site":
+            p.add_argument("--engine", choices=engines.ENGINES, default="mkdocs",
+                           help="what turns the Markdown into HTML (default: mkdocs)")
     new = sub.add_parser("new", help="start a new essay or claim for an editor to fill in")
     new.set_defaults(fn=cmd_new)
     kinds = new.add_subparsers(dest="kind", required=True)

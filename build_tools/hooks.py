@@ -84,7 +84,9 @@ def on_shutdown():
 
 
 def on_post_page(output, page, config):
-    return publish.finish_page(output, page.meta["indexed"]) if _serving else output
+    if not _serving:
+        return output
+    return publish.finish_page(output, page.meta["indexed"], uri=page.file.dest_uri)
 
 
 def on_post_template(output_content, template_name, config):

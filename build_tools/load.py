@@ -21,6 +21,7 @@ from urllib.parse import unquote
 import yaml
 
 from . import schema
+from .config import read_config
 from .memo import Memo
 from .markdown_ext import find_citations
 from .model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
@@ -49,35 +50,11 @@ def load(root: Path, problems: Collector) -> Corpus:
                   unreadable=unreadable, page_citations=tuple(_hand_written_pages(root, problems)), site=site)
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is the variable or the default."""
-
-
-def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
-    if isinstance(node, yaml.ScalarNode):
-        names, default = [loader.construct_scalar(node)], None
-    else:
-        names, default = loader.construct_sequence(node), None
-        if len(names) > 1:
-            default = names.pop()  # (the last of two or more is the default)
-    return next((os.environ[n] for n in names if n in os.environ), default)
-
-
-_ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_constructor("!relative", lambda loader, node: loader.construct_scalar(node))  # (a path: unused)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
-
-
-def mkdocs_config(path: Path) -> dict:
-    """mkdocs.yml as MkDocs reads it (``!ENV`` resolved; ``!!python/…`` tags read as None)."""
-    return yaml.load(path.read_text(encoding="utf-8"), _ConfigLoader)
-
-
 def _load_site(root: Path, problems: Collector) -> Site:
     """The site's name and public address (mkdocs.yml), and the date of the sources built."""
     path = root / "mkdocs.yml"
     try:
-        config = mkdocs_config(path) if path.exists() else {}
+        config = read_config(path) if path.exists() else {}
     except yaml.YAMLError as exc:
         problems.error(SourceLoc(_rel(root, path)), f"mkdocs.yml cannot be read: {exc}")
         return Site()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -46,10 +47,15 @@ _NAV_LABEL = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelled
                         r'<label class="md-nav__title")')
 
 
+_OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'  # (Zensical's)
+
+
 def fix_material_markup(output: str) -> str:
     """Material's page with: no ``autocomplete`` on checkboxes (valid only on text
-    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, a
-    name for the search dialog, and each section's navigation named by its title."""
+    inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, no
+    ``aria-hidden`` on a label, a name for the search dialog, and each section's
+    navigation named by its title."""
+    output = output.replace(_OVERLAY, _OVERLAY.replace(' aria-hidden="true"', ""))
     output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     output = output.replace(' tabindex=""', "")
     output = _NAV_LABEL.sub(r'\1\2-title\3 id="\2-title"', output)
@@ -60,21 +66,22 @@ def fix_material_markup(output: str) -> str:
 
 # Search: Material's box and its messages, answered by docs/assets/javascripts/search-worker.js
 # from Pagefind's index of each page's article.
-_SEARCH_WORKER = re.compile(r'"search": "([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
+# (MkDocs writes the theme's configuration with a space after each colon, Zensical without.)
+_SEARCH_WORKER = re.compile(r'"search":\s*"([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
 # Material words the number of results it is sent as "# matching documents"; the worker
 # sends the best ten (it fetches their excerpts for each query), which may be fewer.
-_COUNT = '"search.result.other": "# matching documents"'
+_COUNT = re.compile(r'"search\.result\.other":\s*"# matching documents"')
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
     """The page with Material's search worker replaced by ours (and the count of results
     worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
-    if workers != 1 or _COUNT not in output or (indexed and _ARTICLE not in output):
+    output, counts = _COUNT.subn('"search.result.other": "The # best matches"', output)
+    if workers != 1 or counts != 1 or (indexed and _ARTICLE not in output):
         raise PublishError("Material's markup has changed: see use_pagefind in build_tools/publish.py")
-    output = output.replace(_COUNT, '"search.result.other": "The # best matches"')
     return output.replace(_ARTICLE, _INDEXED) if indexed else output
 
 
@@ -88,12 +95,28 @@ def sanitise_article(output: str) -> str:
     return output[:start] + clean_html(output[start:end]) + output[end:]
 
 
-def finish_page(output: str, indexed: bool, content: bool = True) -> str:
+# A link written from the docs folder (``/themes/trade/index.md#x``, as the citation
+# extension writes them), which MkDocs makes relative and Zensical leaves as it is.
+_DOCS_LINK = re.compile(r'href="/((?:[^"#]*/)?)(?:index|([^"#/]+))\.md(#[^"]*)?"')
+
+
+def relative_links(output: str, uri: str) -> str:
+    """The page at ``uri`` with its links written from the docs folder made relative to it."""
+    here = posixpath.dirname(uri) or "."
+
+    def relative(m: re.Match) -> str:
+        target = m.group(1) + (f"{m.group(2)}/" if m.group(2) else "")
+        return f'href="{posixpath.relpath(target or ".", here)}/{m.group(3) or ""}"'.replace("/./", "/").replace('"./', '"')
+    return _DOCS_LINK.sub(relative, output)
+
+
+def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "") -> str:
     """One built page as readers get it: its content sanitised (if ``content``: a page made
-    from a template alone, such as the 404 page, has none of an editor's), Material's
-    markup fixed, and search wired to Pagefind."""
+    from a template alone, such as the 404 page, has none of an editor's), its links from
+    the docs folder made relative (when ``uri`` is given), Material's markup fixed, and
+    search wired to Pagefind."""
     if content:
-        output = sanitise_article(output)
+        output = sanitise_article(relative_links(output, uri) if uri else output)
     return use_pagefind(fix_material_markup(output), indexed=indexed and content)
 
 
@@ -120,7 +143,7 @@ def publish(site: Path, docs: Path) -> None:
         if uri.startswith(("pagefind/", "assets/")):
             continue
         html = path.read_text(encoding="utf-8")
-        path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html"), encoding="utf-8")
+        path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html", uri=uri), encoding="utf-8")
     index_site(site)
 
 

@@ -335,7 +335,10 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     }
     for name, (template, title, context) in reference.items():
         address = "reference/" if name == "index" else f"reference/{name}/"
-        cited_page(f"reference/{name}.md", template, title, address, **context)
+        # (The map's SVG links are raw HTML, which MkDocs leaves as written and Zensical
+        # reads from the source file's folder: from a folder's index page, both agree.)
+        source = "reference/map/index.md" if name == "map" else f"reference/{name}.md"
+        cited_page(source, template, title, address, **context)
     add({CITATIONS: citation_data(corpus, quotes)})
     page("snippets/glossary.md", "glossary_abbr.md.j2", terms=corpus.terms)
     page("themes/index.md", "themes_index.md.j2", stats=stats)

@@ -128,13 +128,13 @@ class Page(HTMLParser):
             self.paragraphs[self._open[-1]] += data
 
 
-def build_site(root: Path) -> tuple[Path, dict[str, Page]]:
+def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page]]:
     """``root`` built into a site as the Pages workflow builds it (with the site's address
     and the sources' date): (its folder, its pages). Its search index is written in parts,
     as a site of hundreds of essays is (see build_tools/hooks.py), so that the tests
     search across parts."""
     with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
-        code = run_site(root)
+        code = run_site(root, engine)
     assert code == 0, "the site did not build"
     pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
              for p in (root / "site").rglob("*.html")}
@@ -155,16 +155,24 @@ def real_site(tmp_path_factory):
     return (*build_site(root), check(root))
 
 
-@pytest.fixture(scope="session", params=["fixture", "seeds"])
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory):
+    """The fixture corpus built by the second engine, Zensical (see build_tools/engines.py)."""
+    return build_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"), engine="zensical")
+
+
+@pytest.fixture(scope="session", params=["fixture", "seeds", "zensical"])
 def any_site(request):
-    """Each corpus built into a site, for invariants: (folder, pages, Checked)."""
+    """Each corpus built into a site, and the fixture built by Zensical too, for
+    invariants: (folder, pages, Checked)."""
     if request.param == "seeds":
         return request.getfixturevalue("real_site")
-    return (*request.getfixturevalue("site"), request.getfixturevalue("checked"))
+    site = request.getfixturevalue("zensical_site" if request.param == "zensical" else "site")
+    return (*site, request.getfixturevalue("checked"))
 
 
-def run_site(root: Path) -> int:
-    return main(["--root", str(root), "site"])
+def run_site(root: Path, engine: str = "mkdocs") -> int:
+    return main(["--root", str(root), "site", "--engine", engine])
 
 
 def text(s: str) -> str:
@@ -222,11 +230,21 @@ def real_served(real_site):
         yield base
 
 
-@pytest.fixture(scope="session", params=["fixture", "seeds"])
+@pytest.fixture(scope="session")
+def zensical_served(zensical_site):
+    """The fixture corpus's site built by Zensical, served on localhost: its base address."""
+    from tests.browser import serve
+    with serve(zensical_site[0]) as base:
+        yield base
+
+
+@pytest.fixture(scope="session", params=["fixture", "seeds", "zensical"])
 def any_served(request):
-    """Each corpus's site served on localhost, for invariants: (base address, folder, Checked)."""
+    """Each corpus's site (and the fixture's built by Zensical) served on localhost, for
+    invariants: (base address, folder, Checked)."""
     if request.param == "seeds":
         folder, _, checked = request.getfixturevalue("real_site")
         return request.getfixturevalue("real_served"), folder, checked
-    return (request.getfixturevalue("served"), request.getfixturevalue("site")[0],
-            request.getfixturevalue("checked"))
+    zensical = request.param == "zensical"
+    return (request.getfixturevalue("zensical_served" if zensical else "served"),
+            request.getfixturevalue("zensical_site" if zensical else "site")[0], request.getfixturevalue("checked"))

@@ -84,7 +84,9 @@ def a_phrase_from(essay, checked) -> str:
 
 
 def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
-    served, _, checked = any_served
+    served, folder, checked = any_served
+    if "zensical" in str(folder):
+        pytest.xfail("Zensical's search box is not wired to Pagefind yet (issue 18)")
     tab = Tab(browser, served, viewport=DESKTOP)
     for essay in checked.corpus.essays:
         page = tab.open("")

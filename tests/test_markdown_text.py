@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from build_tools.load import mkdocs_config
+from build_tools.config import read_config
 from build_tools.markdown_text import Glossary, escape, paragraph_html, paragraph_markdown
 from build_tools.model import Paragraph
 from tests.conftest import ROOT
@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 
 def render(md: str) -> str:
     """Markdown to HTML with the extensions the site enables in mkdocs.yml."""
-    config = mkdocs_config(ROOT / "mkdocs.yml")
+    config = read_config(ROOT / "mkdocs.yml")
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
     return markdown.markdown(md, extensions=names)
 

@@ -1,0 +1,41 @@
+"""mkdocs.yml, read as the engines read it, for the build's own use (the site's name and
+address, and the configuration handed to an engine that does not read MkDocs' tags)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import yaml
+
+
+def config_loader(config_dir: Path, environ: dict[str, str]) -> type[yaml.SafeLoader]:
+    """A YAML loader that reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is the
+    variable or the default, ``!relative $config_dir/x`` the path of x beside the file, and
+    ``!!python/…`` tags are read as None."""
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node):
+        if isinstance(node, yaml.ScalarNode):
+            names, default = [loader.construct_scalar(node)], None
+        else:
+            names, default = loader.construct_sequence(node), None
+            if len(names) > 1:
+                default = names.pop()  # (the last of two or more is the default)
+        return next((environ[n] for n in names if n in environ), default)
+
+    def relative(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+        return str(config_dir / loader.construct_scalar(node).removeprefix("$config_dir").lstrip("/"))
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_constructor("!relative", relative)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+    return Loader
+
+
+def read_config(path: Path, environ: dict[str, str] | None = None) -> dict:
+    """mkdocs.yml as the engines read it (see :func:`config_loader`)."""
+    environ = os.environ if environ is None else environ
+    return yaml.load(path.read_text(encoding="utf-8"), config_loader(path.parent, dict(environ)))
