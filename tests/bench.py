@@ -1,14 +1,16 @@
 """``make bench``: build synthetic corpora of N essays and print what the build costs.
 
 Each corpus is written in our own seeds format: N essays of about 2,300 words made
-deterministically from the paragraphs of the real essays, the real themes, and one
-claim per essay quoting it and its neighbour. Each is built in a fresh folder by
-the generator (``python -m build_tools build``), then by plain ``mkdocs build`` and the
-publishing stage (``build_tools.publish``) on the generated Markdown, each in its own
-process, so that the table shows the generator's own share, the whole build, the
-peak memory of any of them, the size of ``site/``, and — in Chromium, counting what the server sends, gzipped — what the
-first view of a theme page weighs and what a reader then downloads to get the results
-of a first search — and how long ``make serve`` takes to show an edit to one essay.
+deterministically from the paragraphs of the real essays, the real themes, and one claim
+per essay quoting it and its neighbour. Each is built in a fresh folder by the generator
+(``python -m build_tools build``), then by plain ``mkdocs build`` and the publishing
+stage (``build_tools.publish``) on the generated Markdown, each in its own process, so
+that the table shows the generator's own share, the whole build, the peak memory of any
+of them, the size of ``site/``, and — in Chromium, counting what the server sends,
+gzipped — what the first view of a theme page weighs and what a reader then downloads to
+get the results of a first search — and how long ``make serve`` takes to show an edit to
+one essay; then the second engine, Zensical, with the same publishing stage, on the same
+Markdown.
 
     python -m tests.bench [N ...]     (default: 10 100 1000)
 """
@@ -167,6 +169,10 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
         server.wait()
 
 
+PUBLISH = [sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.publish import publish; "
+           "publish(Path(sys.argv[1]), Path(sys.argv[2]))"]
+
+
 def measure(n: int, pool: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
         root = copy_project(Path(tmp) / "project")
@@ -174,13 +180,18 @@ def measure(n: int, pool: list[str]) -> dict:
         gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
         mk_s, mk_kib = timed([sys.executable, "-m", "mkdocs", "build", "--site-dir", str(root / "site")], root)
         site = root / "site"
-        pub_s, pub_kib = timed([sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.publish "
-                                "import publish; publish(Path(sys.argv[1]), Path(sys.argv[2]))", str(site),
-                                str(root / "docs")], root)
+        pub_s, pub_kib = timed(PUBLISH + [str(site), str(root / "docs")], root)
         mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
+        # The second engine on the same generated Markdown, then the same publishing stage.
+        zsite = root / "site-zensical"
+        zen_s, zen_kib = timed([sys.executable, "-c", "import os, sys; from pathlib import Path; from build_tools "
+                                "import engines; sys.exit(engines.build('zensical', Path(sys.argv[1]), "
+                                "Path(sys.argv[2]), dict(os.environ)))", str(root), str(zsite)], root)
+        zpub_s, zpub_kib = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
         view, search = first_view_and_search(site, SEARCH)
         edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
         return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s,
+                "zensical": zen_s + zpub_s, "zensical_mib": max(zen_kib, zpub_kib) / 1024,
                 "peak_mib": max(gen_kib, mk_kib) / 1024, "site_mb": size(site) / 1e6,
                 "first_view_kib": view / 1024, "first_search_kib": search / 1024, "serve_edit": edit}
 
@@ -188,7 +199,8 @@ def measure(n: int, pool: list[str]) -> dict:
 COLUMNS = [("N", "n", "{:d}"), ("generator s", "generator", "{:.2f}"), ("MkDocs s", "mkdocs", "{:.2f}"),
            ("total s", "total", "{:.2f}"), ("generator share", None, None), ("peak MiB", "peak_mib", "{:.0f}"),
            ("site/ MB", "site_mb", "{:.1f}"), ("first view KiB gz", "first_view_kib", "{:.0f}"),
-           ("first search KiB gz", "first_search_kib", "{:.0f}"), ("serve edit s", "serve_edit", "{:.2f}")]
+           ("first search KiB gz", "first_search_kib", "{:.0f}"), ("serve edit s", "serve_edit", "{:.2f}"),
+           ("Zensical s", "zensical", "{:.2f}"), ("Zensical peak MiB", "zensical_mib", "{:.0f}")]
 
 
 def row(r: dict) -> list[str]:
