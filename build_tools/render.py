@@ -61,7 +61,9 @@ def environment() -> jinja2.Environment:
     env.filters["quote_md"] = quote_markdown
     env.filters["text_fragment"] = text_fragment
     env.filters["code"] = code_span
-    env.filters["yaml"] = lambda value: Md(json.dumps(str(value), ensure_ascii=False))
+    # A front-matter value: quoted, and HTML-escaped, since engines write front matter into
+    # <title>, <meta> and the navigation as it is (MkDocs' adapter escapes it again, idempotently).
+    env.filters["meta"] = lambda value: Md(json.dumps(html.escape(str(value)), ensure_ascii=False))
     env.filters["plural"] = lambda n, word: Md(f"{n} {word}{'' if n == 1 else 's'}")
     env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))

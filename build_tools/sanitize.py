@@ -16,6 +16,8 @@ hand-written ones (whose Markdown may hold raw HTML and attribute lists):
 
 from __future__ import annotations
 
+import html
+
 import nh3
 from markupsafe import Markup
 
@@ -62,10 +64,11 @@ def clean_html(html: str) -> str:
 
 
 def escape_meta(meta: dict) -> dict:
-    """Front matter with every string (and every string in a list) HTML-escaped once."""
+    """Front matter with every string (and every string in a list) HTML-escaped, once:
+    what the generator escaped already (see its ``meta`` filter) is not escaped twice."""
     def escaped(value):
         if isinstance(value, str):
-            return Markup.escape(value)
+            return Markup.escape(html.unescape(value))
         if isinstance(value, list):
             return [escaped(v) for v in value]
         return value

@@ -102,10 +102,16 @@ def plant(root: Path, payloads: list[Payload]) -> dict[str, list[tuple[str, Payl
     return placements
 
 
-def add_hostile_essay(root: Path) -> None:
+HOSTILE_FRONT_MATTER = ("---\ntitle: \"</title><script>alert('rc91')</script>\"\n"
+                        "description: '\" http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)'\n"
+                        "subtitle: \"<img src=x onerror=alert('rc92')>\"\n---\n\n")
+
+
+def add_hostile_essay(root: Path, front_matter: bool = True) -> None:
     """An essay whose source text is every payload, one per paragraph, with a claim quoting
     some of them, and a hand-written page with every payload as raw Markdown and HTML
-    (but the citations to nothing, which ``make check`` refuses in hand-written pages)."""
+    (but the citations to nothing, which ``make check`` refuses in hand-written pages),
+    and, if ``front_matter``, payloads in its front matter."""
     essays = root / "seeds" / "essays"
     (essays / "hostile-2026.txt").write_text(
         "\n\n".join(f"Paragraph {p.marker} says {p.text} and ends." for p in PAYLOADS) + "\n",
@@ -121,9 +127,7 @@ def add_hostile_essay(root: Path) -> None:
         "evidence": [{"essay": "hostile-2026", "quote": f"says {p.text} and ends",
                       **({"relation": "agrees"} if i else {})} for i, p in enumerate(PAYLOADS[:8])]})
     trade.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
-    front = "---\ntitle: \"</title><script>alert('rc91')</script>\"\n" \
-            "description: '\" http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)'\n" \
-            "subtitle: \"<img src=x onerror=alert('rc92')>\"\n---\n\n"
+    front = HOSTILE_FRONT_MATTER if front_matter else ""
     (root / "docs" / "hostile.md").write_text(
         front + "# Hostile page\n\n" + "\n\n".join(p.text for p in PAYLOADS if "[[" not in p.text) + "\n\n"
         + "<div markdown=\"1\" onclick=\"alert('rc93')\">*inside*</div>\n\n"
