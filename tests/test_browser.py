@@ -247,3 +247,18 @@ def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served,
                                    ".filter(r => r.scrollWidth > r.clientWidth && r.tabIndex === 0).length")
     tab.close()
     assert found == [] and scrolling > 0  # (some table is wider than the phone, and scrolls)
+
+
+def test_the_timelines_theme_filter_is_kept_in_the_address(tab, checked):
+    theme = checked.corpus.themes[0]
+    events = [e for e in checked.corpus.events if theme.id in e.themes]
+    assert events and len(events) < len(checked.corpus.events)
+    visible = "[...document.querySelectorAll('#timeline > li')].filter(li => !li.hidden).map(li => li.id)"
+    page = tab.open(f"reference/timeline/?theme={theme.id}")  # (a shared address opens filtered)
+    assert sorted(page.evaluate(visible)) == sorted(e.id for e in events)
+    assert page.get_attribute(f"button[data-theme='{theme.id}']", "aria-pressed") == "true"
+    other = checked.corpus.themes[1]
+    page.locator(f"button[data-theme='{other.id}']").click()
+    assert page.url.endswith(f"/reference/timeline/?theme={other.id}")
+    page.locator("button[data-theme='']").click()
+    assert page.url.endswith("/reference/timeline/") and len(page.evaluate(visible)) == len(checked.corpus.events)

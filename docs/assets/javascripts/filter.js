@@ -1,5 +1,6 @@
 // Theme filter for lists whose items carry data-themes (the timeline).
-// Without JavaScript the buttons stay hidden and every item is shown.
+// Without JavaScript the buttons stay hidden and every item is shown. The theme chosen is
+// kept in the address (?theme=trade), so that a filtered view can be shared and printed.
 (function () {
   "use strict";
   function setUp(panel) {
@@ -23,7 +24,16 @@
         : "All " + items.length + " events.";
     }
     buttons.forEach(function (b) {
-      b.addEventListener("click", function () { show(b.getAttribute("data-theme"), b.textContent); });
+      b.addEventListener("click", function () {
+        var theme = b.getAttribute("data-theme");
+        show(theme, b.textContent);
+        history.replaceState(null, "", theme ? "?theme=" + encodeURIComponent(theme) + location.hash
+                                             : location.pathname + location.hash);
+      });
+    });
+    var asked = new URLSearchParams(location.search).get("theme");
+    buttons.forEach(function (b) {
+      if (asked && b.getAttribute("data-theme") === asked) show(asked, b.textContent);
     });
     panel.hidden = false;
   }
