@@ -24,6 +24,7 @@ from . import schema
 from .config import read_config
 from .memo import Memo
 from .markdown_ext import find_citations
+from .markdown_text import shorten
 from .model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from .problems import Collector, Problem, SeedError, SourceLoc
 from .write import GENERATED
@@ -134,8 +135,14 @@ def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Pro
     return (None if found else data), found
 
 
-def _items(data):
-    return data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+def _strings(data):
+    """(container, key, text) for every text anywhere in a parsed seeds file."""
+    items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            yield data, key, value
+        else:
+            yield from _strings(value)
 
 
 _DATE_FIELDS = ("date", "accessed")
@@ -143,15 +150,13 @@ _DATE_FIELDS = ("date", "accessed")
 
 def _impossible_dates(data):
     """Problems for dates that have the right form but are not in the calendar (2021-02-30)."""
-    for key, value in _items(data):
-        if key in _DATE_FIELDS and isinstance(value, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+    for container, key, value in _strings(data):
+        if key in _DATE_FIELDS and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             try:
                 date.fromisoformat(value)
             except ValueError:
-                yield Problem(loc_of(data, key), f"'{key}' is {value}, which is not a day of the calendar: "
-                              "check the day and the month")
-        elif not isinstance(value, str):
-            yield from _impossible_dates(value)
+                yield Problem(loc_of(container, key), f"'{key}' is {value}, which is not a day of the "
+                              "calendar: check the day and the month")
 
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the
@@ -175,19 +180,16 @@ def _decoded(text: str) -> str:
 
 def _unsafe_text(data):
     """Problems for raw HTML tags or script addresses in any text of a seeds file."""
-    for key, value in _items(data):
-        if isinstance(value, str):
-            decoded = _decoded(value)
-            tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
-            url = _SCRIPT_URL.search(_SKIPPED_IN_SCHEME.sub("", decoded))
-            if tag:
-                yield Problem(loc_of(data, key), f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in "
-                              f"{_field_name(key)}: write plain text")
-            if url:
-                yield Problem(loc_of(data, key), f"a {url.group(0).split(':')[0].lower()}: address is "
-                              f"not allowed in {_field_name(key)}")
-        else:
-            yield from _unsafe_text(value)
+    for container, key, value in _strings(data):
+        decoded = _decoded(value)
+        tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
+        url = _SCRIPT_URL.search(_SKIPPED_IN_SCHEME.sub("", decoded))
+        if tag:
+            yield Problem(loc_of(container, key), f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in "
+                          f"{_field_name(key)}: write plain text")
+        if url:
+            yield Problem(loc_of(container, key), f"a {url.group(0).split(':')[0].lower()}: address is "
+                          f"not allowed in {_field_name(key)}")
 
 
 # The fields written in the project's own words, shown as plain text: Markdown there would
@@ -200,18 +202,11 @@ MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][
 
 def _markdown(data):
     """Problems for Markdown syntax (a link, emphasis, code, a heading) in the fields in our own words."""
-    for key, value in _items(data):
-        if key in OWN_WORDS and isinstance(value, str) and (found := MARKDOWN.search(value)):
-            snippet = value[found.start():].split("\n")[0]
-            yield Problem(loc_of(data, key), f"'{key}' holds Markdown ({_shorten(snippet)!r}), which would "
+    for container, key, value in _strings(data):
+        if key in OWN_WORDS and (found := MARKDOWN.search(value)):
+            snippet = shorten(value[found.start():].split("\n")[0], 40)
+            yield Problem(loc_of(container, key), f"'{key}' holds Markdown ({snippet!r}), which would "
                           "show as typed: write plain text, and put a web address in the essay's 'url' field")
-        elif not isinstance(value, str):
-            yield from _markdown(value)
-
-
-def _shorten(text: str, width: int = 40) -> str:
-    """``text`` cut after its last whole word within ``width`` characters, if longer."""
-    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
 def _field_name(key) -> str:

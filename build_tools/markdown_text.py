@@ -110,6 +110,12 @@ def _runs_markup(paragraph: Paragraph, points: dict[int, list[str]], text: Calla
     return "".join(out)
 
 
+def shorten(text: str, width: int) -> str:
+    """``text`` on one line, cut after its last whole word within ``width`` characters if longer."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
+
+
 def text_fragment(quote: Quote) -> Md:
     """A URL text directive value (``start,end`` or the whole quote) that finds the quote."""
     words = quote.text.split()

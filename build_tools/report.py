@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .clean import SUPERSCRIPTS
+from .markdown_text import shorten
 from .model import Essay, Rule
 
 if TYPE_CHECKING:
@@ -27,9 +28,8 @@ _ROLES = {"standfirst": "the outlet's standfirst", "editor_note": "an editor's n
           "author_note": "the outlet's note on the author"}
 
 
-def _begins(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return f"“{text}”" if len(text) <= width else f"“{text[:width].rsplit(' ', 1)[0]}…”"
+def _begins(text: str) -> str:
+    return f"“{shorten(text, 60)}”"
 
 
 def what_was_done(rule: Rule) -> str:
