@@ -161,7 +161,7 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     return resolved
 
 
-_OPENING, _CLOSING = "“‘«", "”’»"
+_OPENING = "“‘«"
 
 
 def in_quotation_marks(quote: Quote) -> bool:

@@ -29,8 +29,9 @@ def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
 
 
 def _quote(q: Quote, base: str) -> dict:
-    return {"essay": q.essay.slug, "speaker": q.speaker or "", "speaker_role": q.speaker and q.evidence.speaker_role or "",
-            "author": q.essay.byline, "essay_title": q.essay.title,
+    return {"essay": q.essay.slug, "speaker": q.speaker or "",
+            "speaker_role": q.speaker and q.evidence.speaker_role or "", "author": q.essay.byline,
+            "essay_title": q.essay.title,
             "date": q.essay.date.value, "quote": q.text, "relation": q.evidence.relation or "lead",
             "note": q.evidence.note or "", "paragraph": q.paragraph.id,
             "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}"}

@@ -35,10 +35,6 @@ class Author:
     def name(self) -> str:
         return f"{self.given} {self.family}".strip()
 
-    @property
-    def is_organization(self) -> bool:
-        return not self.given
-
 
 @dataclass(frozen=True)
 class EssayDate:

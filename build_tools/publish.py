@@ -27,6 +27,7 @@ import shutil
 import subprocess
 import sys
 import threading
+from itertools import takewhile
 from pathlib import Path
 
 import yaml
@@ -125,11 +126,12 @@ def unindexed(docs: Path) -> set[str]:
     says ``search: {exclude: true}``, Material's convention, which Pagefind follows too."""
     found = set()
     for path in docs.rglob("*.md"):
-        text = path.read_text(encoding="utf-8")
-        if not text.startswith("---") or "exclude" not in text.split("\n---", 1)[0]:
-            continue
-        meta = yaml.safe_load(text.split("\n---", 1)[0].removeprefix("---")) or {}
-        if (meta.get("search") or {}).get("exclude"):
+        with path.open(encoding="utf-8") as page:  # (its front matter only, not the whole page)
+            if page.readline().strip() != "---":
+                continue
+            front = "".join(takewhile(lambda line: line.strip() not in ("---", "..."), page))
+        meta = yaml.safe_load(front) if "exclude" in front else None
+        if ((meta or {}).get("search") or {}).get("exclude"):
             rel = path.relative_to(docs).with_suffix("")
             found.add((rel.parent if rel.name == "index" else rel).joinpath("index.html").as_posix())
     return found

@@ -117,8 +117,6 @@ def code_span(value) -> Md:
     return Md(f"`` {text} ``" if "`" in text else f"`{text}`")
 
 
-
-
 @dataclass(frozen=True)
 class NoteEntry:
     """One entry of an essay's notes: a numbered note (its text may be missing from the
@@ -165,13 +163,18 @@ class Conversation:
     lead: bool
 
     @property
+    def related(self) -> Evidence:
+        """The passage of the pair that relates to the claim's first (the other is the first)."""
+        return (self.theirs if self.lead else self.ours).evidence
+
+    @property
     def relation(self) -> str:
-        return (self.theirs if self.lead else self.ours).evidence.relation
+        return self.related.relation
 
     @property
     def disagreement(self) -> str | None:
         """The anchor of this pair on the page of disagreements, if it is there."""
-        return disagreement_id(self.claim, (self.theirs if self.lead else self.ours).evidence)
+        return disagreement_id(self.claim, self.related)
 
 
 DISAGREEING = ("qualifies", "contrasts")

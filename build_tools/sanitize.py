@@ -16,7 +16,7 @@ hand-written ones (whose Markdown may hold raw HTML and attribute lists):
 
 from __future__ import annotations
 
-import html
+from html import unescape
 
 import nh3
 from markupsafe import Markup
@@ -68,7 +68,7 @@ def escape_meta(meta: dict) -> dict:
     what the generator escaped already (see its ``meta`` filter) is not escaped twice."""
     def escaped(value):
         if isinstance(value, str):
-            return Markup.escape(html.unescape(value))
+            return Markup.escape(unescape(value))
         if isinstance(value, list):
             return [escaped(v) for v in value]
         return value

@@ -61,9 +61,14 @@ def _locate(data: Any, path: list) -> tuple[Any, Any]:
     return container, key
 
 
+def _needs_date_note(error) -> bool:
+    """An approximate date without its note (the schemas' ``if``/``then``)."""
+    return error.validator == "required" and "then" in error.schema_path and "'date_note'" in error.message
+
+
 def _loc(data, container, key, error):
     value = container[key] if key is not None else container
-    if error.validator == "required" and "'date_note'" in error.message:  # (what an approximate date calls for)
+    if _needs_date_note(error):  # (at the field that calls for it)
         return loc_of(value, "date_precision")
     extra = _extra_keys(error)
     if extra and isinstance(value, LocDict):
@@ -92,7 +97,7 @@ def _message(error, key) -> str:
     v, where = error.validator, _field(key)
     if v == "required":
         missing = error.message.split("'")[1]
-        if missing == "date_note" and "then" in error.schema_path:
+        if _needs_date_note(error):
             return "an approximate date needs a 'date_note' saying how it was established"
         return f"missing required field '{missing}'"
     if v == "oneOf" and "organization" in error.schema.get("properties", {}):

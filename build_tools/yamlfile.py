@@ -67,6 +67,7 @@ def loc_of(container: Any, key: Any = None) -> SourceLoc:
     raise TypeError(f"no location for {type(container).__name__}")
 
 
+_INDENTED = "this line is indented differently from the field above it: indent it like the one above"
 # PyYAML's wording for the mistakes editors make most, in plain words, and whether
 # the line to name is where the unclosed thing began (True) or where reading failed.
 _PLAIN = {
@@ -81,8 +82,7 @@ _PLAIN = {
     "expected <block end>, but found '?'":
         ("each item of a list starts with '- ': add it before this field, or indent this line "
          "like the one above", False),
-    "expected <block end>, but found '<block mapping start>'":
-        ("this line is indented differently from the field above it: indent it like the one above", False),
+    "expected <block end>, but found '<block mapping start>'": (_INDENTED, False),
     "expected <block end>, but found '<scalar>'":
         ("text goes on after a closing quote: put the whole text inside the quotes", False),
 }
@@ -97,7 +97,7 @@ def _plain(problem: str, line: str, column: int) -> tuple[str, bool]:
         # A field's colon where none can be: the line is indented too far (the colon is
         # the field's own), or unquoted text holds ": " (a later colon).
         if line.find(":") == column:
-            return "this line is indented differently from the field above it: indent it like the one above", False
+            return _INDENTED, False
         return ("this text holds a colon followed by a space, which YAML reads as a new field: "
                 "put the whole text in quotes (\"…\")", False)
     for start, plain in _PLAIN.items():
