@@ -11,7 +11,10 @@ MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; 
   Pagefind to index (:func:`use_pagefind`), unless the page's front matter says
   ``search: {exclude: true}``;
 
-and then indexes the site with Pagefind, in parts (:func:`index_site`). ``python -m
+and then indexes the site with Pagefind, in parts (:func:`index_site`). Zensical's search
+box shows entries of a list of the site's pages and sections that it loads with every
+page (``search.json``, each with its whole text): :func:`search_entries` cuts it down to
+plain titles and opening words, without the pages left out of search. ``python -m
 build_tools site`` runs it on the staged site before swapping it in; while serving, the
 MkDocs adapter (``build_tools/hooks.py``) applies :func:`finish_page` to each page it
 rebuilds and indexes in the background.
@@ -27,11 +30,13 @@ import shutil
 import subprocess
 import sys
 import threading
+from html import escape, unescape
 from itertools import takewhile
 from pathlib import Path
 
 import yaml
 
+from .markdown_text import shorten
 from .sanitize import clean_html
 
 
@@ -137,9 +142,36 @@ def unindexed(docs: Path) -> set[str]:
     return found
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _plain(html: str, width: int | None = None) -> str:
+    """``html`` as text with no markup (``&``, ``<`` and ``>`` escaped), on one line, cut to
+    ``width`` characters at a word if given."""
+    text = " ".join(unescape(_TAG.sub(" ", html)).split())
+    return escape(shorten(text, width) if width else text, quote=False)
+
+
+def search_entries(search_json: str, excluded: set[str]) -> str:
+    """Zensical's list of entries for its search box (``search.json``) with the entries of
+    the pages in ``excluded`` left out, each one's title and path made plain text, and only
+    a page's opening words kept of its text (none of a section's): Pagefind finds the
+    pages, and the worker names them by their number in this list, which every page loads."""
+    data = json.loads(search_json)
+    data["items"] = [
+        {**entry, "title": _plain(entry["title"]), "path": [_plain(p) for p in entry.get("path", [])],
+         "text": _plain(entry.get("text", ""), 160) if "#" not in entry["location"] else "", "tags": []}
+        for entry in data["items"]
+        if (entry["location"].split("#")[0] + "index.html") not in excluded]
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def publish(site: Path, docs: Path) -> None:
     """Finish every page of the built ``site`` (see the module's docstring), then index it."""
     excluded = unindexed(docs)
+    search_json = site / "search.json"
+    if search_json.exists():
+        search_json.write_text(search_entries(search_json.read_text(encoding="utf-8"), excluded), encoding="utf-8")
     for path in sorted(site.rglob("*.html")):
         uri = path.relative_to(site).as_posix()
         if uri.startswith(("pagefind/", "assets/")):

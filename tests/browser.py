@@ -14,6 +14,7 @@ import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
 from tests.conftest import need
 
@@ -101,3 +102,26 @@ class Tab:
 
     def close(self) -> None:
         self.context.close()
+
+
+# The search box and its results: Material's, and Zensical's (a dialog opened by a button).
+SEARCH_BOX = ".md-search__input, dialog input[role=combobox]"
+RESULTS = ".md-search-result__item > a, dialog a[role=option]"
+
+
+def open_search(page) -> None:
+    """Click the search box (Zensical's is a button that opens it)."""
+    if page.locator(".md-search__input").count():
+        page.locator(".md-search__input").click()
+    else:
+        page.locator(".md-search__button").first.click()
+        page.wait_for_selector("dialog input[role=combobox]")
+
+
+def search(page, phrase: str) -> list[str]:
+    """Type ``phrase`` into the search box (already focused) and return the result addresses."""
+    page.keyboard.type(phrase)
+    assert page.locator(SEARCH_BOX).input_value() == phrase
+    page.locator(RESULTS).first.wait_for()  # (Playwright's selectors see into Zensical's shadow root)
+    page.wait_for_timeout(500)  # (results are replaced as the query grows: let the last one settle)
+    return [urlparse(a).path for a in page.eval_on_selector_all(RESULTS, "links => links.map(a => a.href)")]

@@ -10,11 +10,10 @@ from __future__ import annotations
 import base64
 import json
 import re
-from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser import BASE_PATH, NODE_MODULES, Tab, site_pages
+from tests.browser import BASE_PATH, NODE_MODULES, Tab, open_search, search, site_pages
 from tests.conftest import need
 
 PHONE = {"width": 390, "height": 844}
@@ -62,17 +61,6 @@ def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(tab):
     assert highlighted_pixels(page, f"#{paragraph}") > 500, "the quoted words are not highlighted"
 
 
-def search(page, phrase: str) -> list[str]:
-    """Type ``phrase`` into the search box (already focused) and return the result addresses."""
-    page.keyboard.type(phrase)
-    page.wait_for_function(
-        "q => document.querySelector('.md-search__input').value === q && "
-        "document.querySelector('.md-search-result__list li')", arg=phrase)
-    page.wait_for_timeout(500)  # (results are replaced as the query grows: let the last one settle)
-    return [urlparse(a).path for a in page.eval_on_selector_all(
-        ".md-search-result__item > a", "links => links.map(a => a.href)")]
-
-
 def a_phrase_from(essay, checked) -> str:
     """Eight words from the middle of the essay's longest paragraph that no page quotes (a
     quoted one also stands on theme and reference pages, which may rank first), if any."""
@@ -85,12 +73,10 @@ def a_phrase_from(essay, checked) -> str:
 
 def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
     served, folder, checked = any_served
-    if "zensical" in str(folder):
-        pytest.xfail("Zensical's search box is not wired to Pagefind yet (issue 18)")
     tab = Tab(browser, served, viewport=DESKTOP)
     for essay in checked.corpus.essays:
         page = tab.open("")
-        page.locator(".md-search__input").click()
+        open_search(page)
         phrase = a_phrase_from(essay, checked)
         results = search(page, phrase)
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])

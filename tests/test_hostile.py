@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from unittest.mock import patch
@@ -21,8 +22,8 @@ from build_tools.__main__ import _mkdocs_env
 from build_tools.memo import Memo
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
-from build_tools.publish import publish
-from tests.browser import Tab, serve, site_pages
+from build_tools.publish import publish, search_entries
+from tests.browser import Tab, open_search, search, serve, site_pages
 from tests.conftest import copy_project
 from tests.golden import ENVIRONMENT
 from tests.hostile import HOSTILE_FRONT_MATTER, PAYLOADS, add_hostile_essay, plant
@@ -63,6 +64,22 @@ def test_markup_in_a_hand_written_pages_front_matter_is_refused_at_load(tmp_path
         "docs/hostile.md:3:1: a javascript: address is not allowed in 'description'",
         "docs/hostile.md:4:1: raw HTML (\"<img src=x onerror=alert('rc92')>\") is not allowed in 'subtitle': "
         "write plain text"]
+
+
+def test_zensicals_list_of_search_entries_is_plain_text_without_the_pages_left_out():
+    """Zensical's search box renders the titles, paths and texts of search.json as HTML:
+    the publishing stage leaves no markup in them, keeps a page's opening words only, and
+    drops the pages whose front matter leaves them out of search."""
+    entries = json.dumps({"config": {"lang": ["en"]}, "items": [
+        {"location": "", "level": 1, "title": "<iframe src=\"javascript:alert(1)\"></iframe>Home &amp; away",
+         "text": "<p>" + "word " * 60 + "</p>", "path": ["<b onclick=x>Home</b>"], "tags": ["t"]},
+        {"location": "#part", "level": 2, "title": "Part", "text": "<p>A section's text.</p>", "path": ["Home"]},
+        {"location": "essays/x/preparation/", "level": 1, "title": "Report", "text": "", "path": []}]})
+    items = json.loads(search_entries(entries, {"essays/x/preparation/index.html"}))["items"]
+    assert items == [
+        {"location": "", "level": 1, "title": "Home &amp; away", "text": " ".join(["word"] * 32) + "…",
+         "path": ["Home"], "tags": []},
+        {"location": "#part", "level": 2, "title": "Part", "text": "", "path": ["Home"], "tags": []}]
 
 
 # What must not exist in a page built from hostile seeds: script that could run,
@@ -124,6 +141,14 @@ def test_a_site_built_from_hostile_input_is_inert_in_chromium(browser, hostile_s
             bad = page.evaluate(DOM_CHECK)
             if bad:
                 found[path] = bad[:5]
+        # The search box's results (titles, excerpts, Zensical's list of entries) too.
+        for query in ("hostile", "mallory paragraph", "alert"):
+            page = tab.open("")
+            open_search(page)
+            search(page, query)
+            bad = page.evaluate(DOM_CHECK)
+            if bad:
+                found[f"search for {query!r}"] = bad[:5]
         essay_text = tab.open("essays/hostile-2026/").inner_text("article")
         tab.close()
     assert tab.dialogs == []

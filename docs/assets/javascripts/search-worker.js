@@ -1,11 +1,16 @@
-// Material for MkDocs' search box, answered by Pagefind.
+// The search box of Material for MkDocs, or of Zensical, answered by Pagefind.
 //
-// Material runs its search in a web worker and talks to it in four messages
-// (SETUP, READY, QUERY, RESULT); build_tools/hooks.py points Material at this
-// worker instead of its own. Material's worker holds the whole index of the site,
-// fetched on the first search; Pagefind's index (pagefind/, written after each build)
-// is split in chunks, so a search fetches only the words asked for and the excerpts
-// of the results shown.
+// Both run their search in a web worker and talk to it in the same four messages
+// (SETUP, READY, QUERY, RESULT); the publishing stage (build_tools/publish.py) points
+// them at this worker instead of their own. Their workers hold the whole index of the
+// site; Pagefind's index (pagefind/, written after each build) is split in chunks, so
+// a search fetches only the words asked for and the excerpts of the results shown.
+//
+// The two dialects differ. Material sends the query as text and shows the documents
+// it is sent (address, title, excerpt). Zensical sends it as {input, page} and shows
+// entries of its own list (search.json, which the publishing stage cuts down to each
+// page's and section's address, title and opening words), named by their number in
+// it, with the ranges of the words found.
 "use strict";
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -15,6 +20,7 @@ const PAUSE = 120;      // ms: Material asks at every key; search when typing pa
 const root = new URL("../../", self.location);   // this file is assets/javascripts/
 let pagefind = null;    // a promise of Pagefind's module
 let latest = 0;         // the newest query: answers to older ones are dropped
+let entries = null;     // Zensical: its list of pages and sections, and their numbers by address
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
@@ -76,11 +82,55 @@ async function query(text, id) {
   postMessage({ type: RESULT, data: { items: shown.map(([d, score]) => documents(d, score, terms)) } });
 }
 
+// Where each word of ``terms`` starts a word of ``text``, as Zensical's highlight ranges.
+function ranges(text, terms) {
+  const found = [];
+  for (const term of terms) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}&])${term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "giu");
+    for (const m of text.matchAll(pattern)) found.push({ start: m.index, end: m.index + m[0].length, value: m[0].length });
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+// Zensical's query: one page of results (ten pages found, each followed by the
+// sections of it that matched), as entries of its list.
+async function zensicalQuery({ input, page }, id) {
+  await new Promise(resolve => setTimeout(resolve, PAUSE));
+  if (id !== latest) return;
+  const text = typeof input === "string" ? input.trim() : "";
+  const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const results = await ranked(text);
+  const from = page?.from ?? 0, size = page?.size ?? SHOWN;
+  const shown = await Promise.all(results.slice(from, from + size).map(r => r.data()));
+  if (id !== latest) return;
+  const items = [];
+  const add = url => {
+    const n = entries.numbers.get(new URL(url, root).href);
+    if (n === undefined || items.some(item => item.id === n)) return;
+    const { title, text } = entries.list[n];
+    items.push({ id: n, matches: [
+      { field: "title", value: { highlight: { ranges: ranges(title, terms) } } },
+      { field: "text", value: { highlight: { ranges: ranges(text, terms) } } },
+    ] });
+  };
+  for (const data of shown) {
+    add(data.url);
+    data.sub_results.filter(sub => sub.url.includes("#")).slice(0, SECTIONS).forEach(sub => add(sub.url));
+  }
+  const next = from + size < results.length ? { id: page?.id ?? id, size, from: from + size } : undefined;
+  const prev = from > 0 ? { id: page?.id ?? id, size, from: Math.max(0, from - size) } : undefined;
+  postMessage({ type: RESULT, data: { items, pagination: { total: results.length, prev, next } } });
+}
+
 self.addEventListener("message", ({ data: message }) => {
   if (message.type === SETUP) {
+    const list = message.data?.items;  // (Zensical's; Material sends none)
+    if (Array.isArray(list))
+      entries = { list, numbers: new Map(list.map((entry, n) => [new URL(entry.location, root).href, n])) };
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
     latest += 1;
-    query(message.data, latest).catch(error => console.error("search failed:", error));
+    const answer = entries ? zensicalQuery(message.data, latest) : query(message.data, latest);
+    answer.catch(error => console.error("search failed:", error));
   }
 });
