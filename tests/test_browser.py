@@ -47,10 +47,13 @@ def highlighted_pixels(page, selector: str) -> int:
     }""", [png, list(TARGET_TEXT_RGB)])
 
 
-def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(tab):
+def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(browser, any_served):
+    served, folder, checked = any_served
+    tab = Tab(browser, served, viewport=DESKTOP)
+    theme = checked.corpus.themes[0].id
     page = tab.open("")
-    page.locator("article a[href='themes/trade/']").first.click()
-    page.wait_for_url("**/themes/trade/")
+    page.locator(f"article a[href='themes/{theme}/']").first.click()
+    page.wait_for_url(f"**/themes/{theme}/")
     link = page.locator("a.in-context").first
     href = link.get_attribute("href")
     paragraph = href.split("#")[1].split(":~:")[0]
@@ -59,6 +62,7 @@ def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(tab):
     assert page.evaluate("document.querySelector(':target') && document.querySelector(':target').id") == paragraph
     page.wait_for_timeout(300)  # (the highlight is painted after the scroll)
     assert highlighted_pixels(page, f"#{paragraph}") > 500, "the quoted words are not highlighted"
+    tab.close()
 
 
 def a_phrase_from(essay, checked) -> str:
