@@ -9,8 +9,10 @@ that the table shows the generator's own share, the whole build, the peak memory
 of them, the size of ``site/``, and — in Chromium, counting what the server sends,
 gzipped — what the first view of a theme page weighs and what a reader then downloads to
 get the results of a first search — and how long ``make serve`` takes to show an edit to
-one essay; then the second engine, Zensical, with the same publishing stage, on the same
-Markdown.
+one essay; then, on the same Markdown, the second engine, Zensical, with the same
+publishing stage, and stock MkDocs + Material (the same configuration without our hooks
+and publishing stage: Material's own search index, the whole navigation on every page),
+so that every figure can be read as a ratio from one run.
 
     python -m tests.bench [N ...]     (default: 10 100 1000)
 """
@@ -173,6 +175,15 @@ PUBLISH = [sys.executable, "-c", "import sys; from pathlib import Path; from bui
            "publish(Path(sys.argv[1]), Path(sys.argv[2]))"]
 
 
+def stock(root: Path) -> Path:
+    """A copy of the project's ``mkdocs.yml`` without its hooks: stock MkDocs + Material."""
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    stock_config = root / ".stock.yml"
+    stock_config.write_text(re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config), encoding="utf-8")
+    assert "hooks:" not in stock_config.read_text(encoding="utf-8")
+    return stock_config
+
+
 def measure(n: int, pool: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
         root = copy_project(Path(tmp) / "project")
@@ -188,23 +199,29 @@ def measure(n: int, pool: list[str]) -> dict:
                                 "import engines; sys.exit(engines.build('zensical', Path(sys.argv[1]), "
                                 "Path(sys.argv[2]), dict(os.environ)))", str(root), str(zsite)], root)
         zpub_s, zpub_kib = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
+        shutil.rmtree(zsite)
+        stock_s, _ = timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(stock(root)),
+                            "--site-dir", str(root / "site-stock")], root)
+        shutil.rmtree(root / "site-stock")
         view, search = first_view_and_search(site, SEARCH)
         edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
-        return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s,
+        return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s, "stock": stock_s,
                 "zensical": zen_s + zpub_s, "zensical_mib": max(zen_kib, zpub_kib) / 1024,
                 "peak_mib": max(gen_kib, mk_kib) / 1024, "site_mb": size(site) / 1e6,
                 "first_view_kib": view / 1024, "first_search_kib": search / 1024, "serve_edit": edit}
 
 
 COLUMNS = [("N", "n", "{:d}"), ("generator s", "generator", "{:.2f}"), ("MkDocs s", "mkdocs", "{:.2f}"),
-           ("total s", "total", "{:.2f}"), ("generator share", None, None), ("peak MiB", "peak_mib", "{:.0f}"),
+           ("total s", "total", "{:.2f}"), ("stock MkDocs s", "stock", "{:.2f}"), ("total ÷ stock", "ratio", None),
+           ("generator share", "share", None), ("peak MiB", "peak_mib", "{:.0f}"),
            ("site/ MB", "site_mb", "{:.1f}"), ("first view KiB gz", "first_view_kib", "{:.0f}"),
            ("first search KiB gz", "first_search_kib", "{:.0f}"), ("serve edit s", "serve_edit", "{:.2f}"),
            ("Zensical s", "zensical", "{:.2f}"), ("Zensical peak MiB", "zensical_mib", "{:.0f}")]
 
 
 def row(r: dict) -> list[str]:
-    return [f"{r['generator'] / r['mkdocs']:.0%}" if key is None else fmt.format(r[key]) for _, key, fmt in COLUMNS]
+    shares = {"ratio": f"{r['total'] / r['stock']:.2f}", "share": f"{r['generator'] / r['total']:.0%}"}
+    return [shares[key] if fmt is None else fmt.format(r[key]) for _, key, fmt in COLUMNS]
 
 
 def main(argv: list[str]) -> None:
