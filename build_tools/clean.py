@@ -20,6 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from operator import itemgetter
 from typing import Callable
 
 from .memo import Memo
@@ -411,6 +412,8 @@ class Accounts:
     def balance(self, blocks: list[Block]) -> list[str]:
         """Mark what the blocks show; return the problems if the accounts do not balance."""
         for block in blocks:
+            if self._shows_as_it_is(block):
+                continue
             added = ""
             for char, o in zip(block.text, block.origins):
                 if o >= 0:
@@ -430,19 +433,40 @@ class Accounts:
                                   f"{self.raw[run[0]:run[-1] + 1][:60]!r}")
         return self.problems
 
+    def _shows_as_it_is(self, block: Block) -> bool:
+        """Mark the characters of ``block`` shown, if it shows its source characters as they
+        are, none recorded as removed, and adds nothing but marks and spaces: the common
+        case, checked on whole strings (any other block is checked character by character,
+        to say what is wrong)."""
+        origins, text = block.origins, block.text
+        if len(origins) < 2:
+            return False
+        if min(origins) >= 0:
+            kept, shown = origins, text
+        else:
+            kept = [o for o in origins if o >= 0]
+            shown = "".join([c for c, o in zip(text, origins) if o >= 0])
+            if len(kept) < 2 or any(o == LAYOUT and c not in MARKS and not c.isspace()
+                                    for c, o in zip(text, origins) if o < 0):
+                return False
+        pick = itemgetter(*kept)
+        if "".join(pick(self.raw)) != shown or 2 in pick(self.state):
+            return False
+        for o in kept:
+            self.state[o] = 1
+        return True
+
     def _problem(self, offset: int, message: str) -> None:
         self.problems.append(f"source line {self.line_of(offset)}: {message}")
 
     def totals(self) -> tuple[int, int]:
         """(characters shown, characters consumed by changes), spaces not counted."""
-        # The state of each character, with a space's set to 0: the states and a mask
-        # (0xff for a character, 0 for a space) ANDed as two whole numbers, at once.
-        mask = _SPACE.sub("\x00", _NOT_SPACE.sub("\xff", self.raw)).encode("latin-1")
-        state = (int.from_bytes(self.state, "big") & int.from_bytes(mask, "big")).to_bytes(len(mask), "big")
-        return state.count(1), state.count(2)
+        spaces = [m.start() for m in _SPACE.finditer(self.raw)]
+        states = itemgetter(*spaces)(self.state) if len(spaces) > 1 else tuple(self.state[o] for o in spaces)
+        return self.state.count(1) - states.count(1), self.state.count(2) - states.count(2)
 
 
-_SPACE, _NOT_SPACE = re.compile(r"\s"), re.compile(r"\S")
+_SPACE = re.compile(r"\s")
 
 
 def _zeros(state: bytearray):
