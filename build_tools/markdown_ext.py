@@ -11,6 +11,10 @@
 2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
    to its address, after MkDocs has resolved the link and checked its anchor, so
    the browser highlights the quoted words.
+3. The glossary's tooltips: the definitions (``docs/snippets/glossary.md``, which the
+   generator writes, named in the ``glossary`` option) of the terms a page uses are
+   appended to it for Python-Markdown's ``abbr``, and only those: ``abbr`` costs a page
+   time for every definition it is given (an essay page took twice as long with all).
 
 Links are written from the docs folder (``/essays/x/index.md#p-…``); MkDocs makes
 them relative (``validation: links: absolute_links: relative_to_docs``).
@@ -28,10 +32,11 @@ from pathlib import Path
 from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .markdown_text import CORRECTION_TITLE, inline_runs
+from .markdown_text import CORRECTION_TITLE, inline_runs, words_pattern
 from .model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -61,22 +66,38 @@ def find_citations(markdown_text: str) -> list[CitationRef]:
             for m in CITATION.finditer(blanked)]
 
 
-class CitationData:
-    """What hand-written pages cite (``docs/snippets/citations.json``, written by the
-    generator: see :mod:`build_tools.citations`), read again when the file changes."""
+class DataFile:
+    """A file the generator writes for the extension, read (by ``parse``) again only when
+    it changes; ``parse("")`` if there is none."""
 
-    def __init__(self, path: str) -> None:
-        self.path, self._key, self._data = Path(path) if path else None, None, {}
+    def __init__(self, path: str, parse) -> None:
+        self.path, self.parse, self._key, self._data = Path(path) if path else None, parse, None, parse("")
 
-    def get(self) -> dict:
+    def get(self):
         try:
             key = self.path.stat().st_mtime_ns if self.path else None
         except FileNotFoundError:
             key = None
         if key != self._key:
             self._key = key
-            self._data = json.loads(self.path.read_text(encoding="utf-8")) if key else {}
+            self._data = self.parse(self.path.read_text(encoding="utf-8") if key else "")
         return self._data
+
+
+def citations(text: str) -> dict:
+    """What hand-written pages cite (``docs/snippets/citations.json``: see
+    :mod:`build_tools.citations`)."""
+    return json.loads(text) if text else {}
+
+
+_DEFINITION = re.compile(r"^\*\[(.+?)\]: ", re.M)
+
+
+def glossary(text: str) -> tuple[dict[str, str], re.Pattern | None]:
+    """The glossary's definitions as abbreviations (``*[NAFTA]: …``, one a line), by term,
+    and the pattern that finds any of the terms as ``abbr`` does."""
+    definitions = {m[1]: line for line in text.splitlines() for m in [_DEFINITION.match(line)] if m}
+    return definitions, words_pattern(definitions)
 
 
 def _add_text(parent: etree.Element, text: str) -> None:
@@ -197,6 +218,20 @@ class CitationInlineProcessor(InlineProcessor):
         return a, m.start(0), m.end(0)
 
 
+class GlossaryTerms(Preprocessor):
+    """The page with the definitions of the glossary's terms it uses appended, for ``abbr``
+    (found in raw HTML too: a block marked ``markdown`` is Markdown)."""
+
+    def __init__(self, md, ext: RootCausesExtension):
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        definitions, pattern = self.ext.data("glossary", glossary)
+        used = set(pattern.findall("\n".join(lines))) if pattern else set()
+        return lines + [""] + [line for term, line in definitions.items() if term in used] if used else lines
+
+
 class TextFragments(Treeprocessor):
     """``<a href="…#p-x" data-text="…">`` → ``<a href="…#p-x:~:text=…">``."""
 
@@ -227,20 +262,23 @@ class ScrollableTables(Treeprocessor):
                     parent.insert(i, region)
 
 
-_DATA: dict[str, CitationData] = {}  # (one per data file, read again only when it changes)
+_DATA: dict[str, DataFile] = {}  # (one per data file, read again only when it changes)
 
 
 class RootCausesExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"citations": ["", "the data file of the citations in hand-written pages, which the "
-                                         "generator writes (docs/snippets/citations.json)"]}
+                                         "generator writes (docs/snippets/citations.json)"],
+                       "glossary": ["", "the glossary's definitions as abbreviations, which the generator "
+                                        "writes (docs/snippets/glossary.md)"]}
         super().__init__(**kwargs)
 
-    def data(self) -> dict:
-        path = self.getConfig("citations")
-        return _DATA.setdefault(path, CitationData(path)).get()
+    def data(self, option: str = "citations", parse=citations):
+        path = self.getConfig(option)
+        return _DATA.setdefault(path, DataFile(path, parse)).get()
 
     def extendMarkdown(self, md):
+        md.preprocessors.register(GlossaryTerms(md, self), "rc_glossary", 21)  # (before raw HTML, 20)
         md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)
         md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md, self), "rc_citation", 165)
         md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)

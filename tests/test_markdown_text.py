@@ -78,3 +78,18 @@ def test_a_paragraph_as_html_is_what_its_markdown_renders_to():
                    + "".join(f"*[{form}]: {title}\n" for form, title in tooltips.items()))
     assert canonical(render(as_html)) == canonical(render(as_markdown))
     assert render(as_html).count("<abbr") == 4
+
+
+def test_a_page_is_given_the_glossary_definitions_of_the_terms_it_uses_and_no_other(tmp_path):
+    glossary = tmp_path / "glossary.md"
+    glossary.write_text("*[NAFTA]: North American Free Trade Agreement: a trade agreement.\n"
+                        "*[IRCA]: Immigration Reform and Control Act: a 1986 law.\n", encoding="utf-8")
+    md = markdown.Markdown(extensions=["abbr", "md_in_html", "build_tools.markdown_ext"],
+                           extension_configs={"build_tools.markdown_ext": {"glossary": str(glossary)}})
+    appended = md.preprocessors["rc_glossary"]
+    assert appended.run(["Nothing about trade."]) == ["Nothing about trade."]
+    assert appended.run(["<div markdown=\"1\">Under NAFTA.</div>"])[1:] == [
+        "", "*[NAFTA]: North American Free Trade Agreement: a trade agreement."]
+    page = md.convert("Under NAFTA, *before* IRCA.\n\n<div markdown=\"1\">NAFTA again.</div>")
+    assert page.count('<abbr title="North American Free Trade Agreement: a trade agreement.">NAFTA</abbr>') == 2
+    assert page.count('<abbr title="Immigration Reform and Control Act: a 1986 law.">IRCA</abbr>') == 1
