@@ -41,19 +41,25 @@ LONG_SECTION = 12
 
 
 def trim(items: list, page) -> list:
-    """``items`` of the navigation as ``page`` shows them: long sections trimmed, and each
+    """``items`` of the navigation as ``page`` shows them: long sections trimmed, each
     section named as its index page's front matter says (``nav_title``: an essay's
-    folder would otherwise be named by its slug, "Broad 2014")."""
+    folder would otherwise be named by its slug, "Broad 2014"), and a section that holds
+    its index page alone shown as that page (Material would give it an arrow that opens
+    nothing), unless it is the page shown."""
     trimmed = []
     for item in items:
         if item.is_section:
             children = item.children
             if len(children) > LONG_SECTION:
                 children = [c for c in children if c.active or c is page or (c.is_page and c.is_index)]
-            item = copy.copy(item)
-            item.children = trim(children, page)
             index = next((c for c in children if c.is_page and c.is_index), None)
-            item.title = (index.meta.get("nav_title") if index else None) or item.title
+            title = (index.meta.get("nav_title") if index else None) or item.title
+            if children == [index] and index is not page:
+                item = copy.copy(index)
+            else:
+                item = copy.copy(item)
+                item.children = trim(children, page)
+            item.title = title
         trimmed.append(item)
     return trimmed
 

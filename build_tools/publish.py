@@ -127,7 +127,7 @@ def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "")
 
 
 def unindexed(docs: Path) -> set[str]:
-    """The built pages (``essays/x/preparation/index.html``) whose source's front matter
+    """The built pages (``drafts/index.html``) whose source's front matter
     says ``search: {exclude: true}``, Material's convention, which Pagefind follows too."""
     found = set()
     for path in docs.rglob("*.md"):

@@ -236,7 +236,7 @@ def theme_stats(corpus: Corpus, theme: Theme, disagreeing: list[Disagreement]) -
 
 # The pages of each essay and of each theme, kept with everything they were made from
 # (see memo.py), the templates included.
-KEPT_TEMPLATES = ("essay.md.j2", "preparation.md.j2", "theme.md.j2", "_macros.md.j2")
+KEPT_TEMPLATES = ("essay.md.j2", "_preparation.md.j2", "theme.md.j2", "_macros.md.j2")
 _essay_pages: Memo[dict[str, str]] = Memo()
 _theme_pages: Memo[dict[str, str]] = Memo()
 
@@ -260,7 +260,8 @@ def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims
 def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
                 conversations: tuple[Conversation, ...], themes: tuple[Theme, ...], tooltips: dict[str, str],
                 site: Site) -> dict[str, str]:
-    """An essay's page, its preparation page and report, and its citation downloads. The
+    """An essay's page (ending with the report on how its text was prepared), the report as
+    JSON, and its citation downloads. The
     templates see only these arguments (not the corpus), so they are all a page depends on."""
     cited_by: dict[str, list[Citation]] = defaultdict(list)
     for c in citations:
@@ -273,8 +274,8 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
         stem + "index.md": env.get_template("essay.md.j2").render(
             essay=essay, citations=citations, cited_by=cited_by, marker_ids=marker_ids, notes=notes,
             work=work, citation=citation_meta(work, site), corrections=len(prepared["corrections"]),
-            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(tooltips)),
-        stem + "preparation.md": env.get_template("preparation.md.j2").render(essay=essay, report=prepared),
+            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(tooltips),
+            report=prepared),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         **_downloads(f"{stem}{essay.slug}", work),
     }

@@ -42,6 +42,7 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "style"},
     "time": {"datetime"},
     "details": {"open"},
+    "section": {"data-pagefind-ignore"},
     "button": {"type", "aria-pressed", "data-theme"},
     "div": {"data-filter"},
     "blockquote": {"cite"},

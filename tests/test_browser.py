@@ -103,18 +103,22 @@ def test_search_works_from_the_404_page_too(tab, checked):
     assert search(page, a_phrase_from(essay, checked))[0].endswith(f"/essays/{essay.slug}/")
 
 
-def pagefind(page, query: str) -> list[str]:
-    """The addresses of the pages the site's search worker gives for ``query``, best first
-    (asked in Material's messages, as Material's search box asks it)."""
-    return page.evaluate("""q => new Promise((resolve, reject) => {
+def pagefind(page, query: str, sections: bool = False) -> list[str]:
+    """The addresses of the pages (and, if ``sections``, of the sections listed under them)
+    the site's search worker gives for ``query``, best first (asked in Material's
+    messages, as Material's search box asks it)."""
+    return page.evaluate("""([q, sections]) => new Promise((resolve, reject) => {
         const worker = new Worker("assets/javascripts/search-worker.js");
         worker.onmessage = ({ data }) => {
-            if (data.type === 3) { resolve(data.data.items.map(item => item[0].location)); worker.terminate(); }
+            if (data.type === 3) {
+                resolve(data.data.items.flatMap(item => (sections ? item : item.slice(0, 1)).map(d => d.location)));
+                worker.terminate();
+            }
         };
         worker.onerror = reject;
         worker.postMessage({ type: 0, data: {} });
         worker.postMessage({ type: 2, data: q });
-    })""", query)
+    })""", [query, sections])
 
 
 def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, checked, site):
@@ -126,9 +130,11 @@ def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, 
                    for url in pagefind(page, " ".join(body.text.split()[:8]))), essay.slug
     for theme in checked.corpus.themes:
         assert any(url.endswith(f"/themes/{theme.id}/") for url in pagefind(page, theme.question)), theme.id
-    # The reports on how each text was prepared are left out (their front matter says so).
-    found = pagefind(page, "how this text was prepared")
-    assert found and not [url for url in found if url.endswith("/preparation/")]
+    # The reports on how each text was prepared, at the end of each essay's page, are left out.
+    found = pagefind(page, "how this text was prepared every change balance", sections=True)
+    assert not [url for url in found if "#preparation" in url]
+    assert not [url for url in pagefind(page, "paragraphs rejoined markup converted", sections=True)
+                if "/essays/" in url]
 
 
 def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
@@ -230,7 +236,8 @@ def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served,
     tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
     found, scrolling = [], 0
     for essay in checked.corpus.essays:
-        page = tab.open(f"essays/{essay.slug}/preparation/")
+        page = tab.open(f"essays/{essay.slug}/")
+        page.locator("details.preparation-details summary").click()
         page.add_script_tag(path=str(axe))
         found += [(essay.slug, v["id"]) for v in page.evaluate("axe.run().then(r => r.violations)")]
         scrolling += page.evaluate("[...document.querySelectorAll('.table-region')]"

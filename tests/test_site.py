@@ -32,11 +32,12 @@ def test_each_essay_page_carries_every_paragraph(any_site):
 
 
 def test_no_page_furniture_of_the_founding_essays_is_shown(site, checked):
-    """(On the fixture corpus: FURNITURE is what its sources' cleaning rules remove.)"""
+    """(On the fixture corpus: FURNITURE is what its sources' cleaning rules remove; the
+    report that ends the page quotes what they removed.)"""
     folder, _ = site
     for essay in checked.corpus.essays:
         html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
-        article = html[html.index("<article"):html.index("</article>")]
+        article = html[html.index("<article"):html.index('<section aria-labelledby="preparation-title"')]
         for junk in FURNITURE:
             assert junk not in article, f"{essay.slug}: page furniture {junk!r} is on the page"
 
@@ -51,9 +52,13 @@ def test_the_fidelity_report_of_each_essay_balances(any_site):
         assert b["shown"] + b["removed"] + b["converted"] + b["corrected"] == b["source"], essay.slug
         assert b["removed"] == sum(c["characters"] for c in report["removed"])
         assert len(report["rules"]) == len(essay.rules)
-        assert "preparation/" in {href for href, _ in pages[f"essays/{essay.slug}/index.html"].links}
-        html = (folder / f"essays/{essay.slug}/preparation/index.html").read_text(encoding="utf-8")
-        assert "How this text was prepared" in html and 'href="../preparation.json"' in html
+        # The report ends the essay's page, reached from its top in one click, and is left out of search.
+        html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
+        assert "#preparation" in {href for href, _ in pages[f"essays/{essay.slug}/index.html"].links}
+        section = html[html.index('<section aria-labelledby="preparation-title"'):]
+        assert section.startswith('<section aria-labelledby="preparation-title" class="preparation" '
+                                  'data-pagefind-ignore="data-pagefind-ignore" id="preparation">'), section[:200]
+        assert 'href="preparation.json"' in section and "<details" in section and "<details open" not in section
 
 
 def test_a_declared_correction_is_marked_on_the_page_and_listed_in_the_report(site):
@@ -134,8 +139,8 @@ def test_home_lists_every_theme_with_counts_and_every_essay(any_site):
 
 def test_the_report_says_what_each_rule_did_in_plain_words(site):
     folder, pages = site
-    html = (folder / "essays/bach-2000/preparation/index.html").read_text(encoding="utf-8")
-    rules = html[html.index('id="rules"'):html.index("The rules are declared in")]
+    html = (folder / "essays/bach-2000/index.html").read_text(encoding="utf-8")
+    rules = html[html.index('id="preparation-rules"'):html.index("The rules are declared in")]
     assert "<code>" not in rules and "starts_with" not in rules
     assert "Removed the paragraph that begins “Robert L. Bach”: the byline, shown in the page header." in rules
     report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
