@@ -95,13 +95,11 @@ def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
 _found: Memo[dict] = Memo()
 
 
-def _find_all(essay: Essay, group: tuple[Evidence, ...]) -> dict[Evidence, list[Quote]]:
-    """:func:`find` for each of ``group``, the quotes of ``essay``."""
-    def spots() -> dict:
-        paragraphs = folded(essay)
-        return {ev: [(q.paragraph, q.start, q.end) for q in find(essay, ev, paragraphs)] for ev in group}
-    found = _found.get(essay.slug, (essay.paragraphs, group), spots)
-    return {ev: [Quote(ev, essay, *spot) for spot in where] for ev, where in found.items()}
+def _spots(essay: Essay, group: tuple[Evidence, ...]) -> dict[Evidence, list[tuple[int, int, int]]]:
+    """Where each of ``group``, the quotes of ``essay``, is found: (paragraph number, start, end)."""
+    paragraphs = folded(essay)
+    number = {p.id: n for n, p in enumerate(essay.paragraphs)}
+    return {ev: [(number[q.paragraph.id], q.start, q.end) for q in find(essay, ev, paragraphs)] for ev in group}
 
 
 def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
@@ -138,8 +136,12 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
         by_essay[ev.essay].append(ev)
     essays = {e.slug: e for e in corpus.essays}
     found: dict[Evidence, list[Quote]] = {}
-    for slug, group in by_essay.items():
-        found.update(_find_all(essays[slug], tuple(group)))
+    wanted = [(slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
+              for slug, group in by_essay.items()]
+    for (slug, _, _), spots in zip(wanted, _found.get_each(wanted, lambda job: _spots(*job))):
+        essay = essays[slug]
+        found.update({ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
+                      for ev, where in spots.items()})
     resolved: dict[Evidence, Quote] = {}
     for ev in evidence:
         essay, quotes = essays[ev.essay], found[ev]

@@ -532,16 +532,21 @@ _cleaned: Memo[dict] = Memo()
 _CLEANED = ("paragraphs", "notes", "changes", "balance")
 
 
+def _clean_one(essay: Essay) -> tuple[dict, list]:
+    """What cleaning made of ``essay`` (its new fields), and the problems it found."""
+    problems = Collector()
+    done = clean_essay(essay, problems)
+    return {name: getattr(done, name) for name in _CLEANED}, problems.problems
+
+
 def clean(corpus: Corpus) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply."""
     problems = Collector()
+    results = _cleaned.get_each([(e.slug, (e.source_path, e.raw, repr(e.rules)), e) for e in corpus.essays],
+                                _clean_one, keep=lambda result: not result[1])  # (its problems are said again)
     essays = []
-    for essay in corpus.essays:
-        found = len(problems.problems)
-        cleaned = _cleaned.get(essay.slug, (essay.source_path, essay.raw, repr(essay.rules)), lambda: {
-            name: getattr(done, name) for done in [clean_essay(essay, problems)] for name in _CLEANED})
-        if len(problems.problems) > found:
-            _cleaned.forget(essay.slug)  # (not kept: its problems must be reported again)
+    for essay, (cleaned, found) in zip(corpus.essays, results):
+        problems.problems += found
         essays.append(replace(essay, **cleaned))
     problems.raise_if_any()
     return replace(corpus, essays=tuple(essays))

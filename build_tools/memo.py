@@ -10,9 +10,12 @@ Python compares identical objects by identity first.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Generic, Hashable, TypeVar
+from typing import Any, Callable, Generic, Hashable, Sequence, TypeVar
+
+from . import parallel
 
 T = TypeVar("T")
+I = TypeVar("I")
 
 
 class Memo(Generic[T]):
@@ -36,6 +39,18 @@ class Memo(Generic[T]):
         if kept is None or kept[0] != inputs:
             kept = self._kept[key] = (inputs, make())
         return kept[1]
+
+    def get_each(self, wanted: Sequence[tuple[Hashable, Any, I]], make: Callable[[I], T],
+                 keep: Callable[[T], bool] = lambda result: True) -> list[T]:
+        """For each ``(key, inputs, item)``, what :meth:`get` gives with ``make(item)``; the
+        results not kept are made together, on every core (see :mod:`parallel`), and kept
+        if ``keep(result)``."""
+        missing = [(key, inputs, item) for key, inputs, item in wanted
+                   if (kept := self._kept.get(key)) is None or kept[0] != inputs]
+        made = {key: (inputs, result) for (key, inputs, _), result
+                in zip(missing, parallel.each(make, [item for _, _, item in missing]))}
+        self._kept.update({key: made_ for key, made_ in made.items() if keep(made_[1])})
+        return [made[key][1] if key in made else self._kept[key][1] for key, _, _ in wanted]
 
     def forget(self, key: Hashable) -> None:
         self._kept.pop(key, None)

@@ -320,9 +320,10 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         add(_theme_pages.get(theme.id, (templates, inputs), lambda: theme_pages(env, *inputs)))
     pairs = conversations(corpus, quotes)
     tooltips = {form: str(term_tooltip(t)) for t in corpus.terms for form in t.forms}
-    for essay in corpus.essays:
-        inputs = (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, tooltips, site)
-        add(_essay_pages.get(essay.slug, (templates, inputs), lambda: essay_pages(env, *inputs)))
+    wanted = [(essay.slug, (templates, inputs), inputs) for essay in corpus.essays for inputs in [
+        (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, tooltips, site)]]
+    for made in _essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
+        add(made)
     counts = passage_counts(corpus, quotes)
     reference = {
         "index": ("reference_index.md.j2", "Reference", {}),

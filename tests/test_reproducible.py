@@ -27,3 +27,19 @@ def test_two_builds_in_different_folders_and_processes_are_identical(tmp_path):
     differing = [path for path in first if first[path] != second[path]]
     assert differing == []
 
+
+
+def test_the_generator_writes_the_same_pages_on_every_core_as_on_one(tmp_path):
+    """Enough essays for the per-essay stages to run in worker processes (build_tools/parallel.py)."""
+    from build_tools.parallel import AT_LEAST
+    from tests.bench import paragraph_pool, write_corpus
+    pool, pages = paragraph_pool(), {}
+    for jobs in ("1", "2"):
+        root = copy_project(tmp_path / f"jobs-{jobs}")
+        write_corpus(root, AT_LEAST + 6, pool)
+        done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "build"], cwd=ROOT,
+                              env={**_mkdocs_env(), "BUILD_JOBS": jobs}, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        pages[jobs] = snapshot(root / "docs")
+    assert sorted(pages["1"]) == sorted(pages["2"])
+    assert [path for path in pages["1"] if pages["1"][path] != pages["2"][path]] == []
