@@ -5,7 +5,8 @@ after it, the publishing stage (:mod:`build_tools.publish`) sanitises, fixes and
 the built folder, whichever engine built it. Each engine reads ``mkdocs.yml``:
 
 * **MkDocs** runs it as it is, with our hooks (``build_tools/hooks.py``: front matter
-  escaped, long navigation sections trimmed, essays' sections named by their label);
+  escaped, long navigation sections trimmed, essays' sections named by their label),
+  its loops over the pages on every core (``build_tools/mkdocs_build.py``);
 * **Zensical** does not run hooks: it is given a copy of the configuration without them,
   with ``!ENV`` and ``!relative`` values written out (it reads neither). What it lacks
   against MkDocs: the trimmed navigation (Material's ``navigation.prune``, in the
@@ -29,8 +30,8 @@ ENGINES = ("mkdocs", "zensical")
 def build(engine: str, root: Path, site_dir: Path, environ: dict[str, str]) -> int:
     """Build the site of ``root`` into ``site_dir`` with ``engine``, strictly (a warning
     fails the build); the engine's exit status."""
-    if engine == "mkdocs":
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
+        command = [sys.executable, "-m", "build_tools.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]
         return subprocess.run(command, cwd=root, env=environ).returncode
     config = read_config(root / "mkdocs.yml", environ)
     config.pop("hooks", None)

@@ -38,11 +38,24 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def _jobs(items: Sequence) -> int:
+    """How many workers :func:`each` would use for ``items`` (1: none, this process)."""
+    jobs = min(cores(), len(items) // (AT_LEAST // 2) or 1)
+    if (len(items) < AT_LEAST or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return 1
+    return jobs
+
+
+def worth_it(items: Sequence) -> bool:
+    """Whether :func:`each` would do ``items`` in worker processes."""
+    return _jobs(items) > 1
+
+
 def each(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``[fn(item) for item in items]``, on every core when it is worth it."""
-    jobs = min(cores(), len(items) // (AT_LEAST // 2) or 1)
-    if (len(items) < AT_LEAST or jobs < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    jobs = _jobs(items)
+    if jobs < 2:
         return [fn(item) for item in items]
     global _work
     _work = (fn, items)

@@ -36,6 +36,7 @@ from pathlib import Path
 
 import yaml
 
+from . import parallel
 from .markdown_text import shorten
 from .sanitize import clean_html
 
@@ -172,12 +173,13 @@ def publish(site: Path, docs: Path) -> None:
     search_json = site / "search.json"
     if search_json.exists():
         search_json.write_text(search_entries(search_json.read_text(encoding="utf-8"), excluded), encoding="utf-8")
-    for path in sorted(site.rglob("*.html")):
+
+    def finish(path: Path) -> None:
         uri = path.relative_to(site).as_posix()
-        if uri.startswith(("pagefind/", "assets/")):
-            continue
         html = path.read_text(encoding="utf-8")
         path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html", uri=uri), encoding="utf-8")
+    parallel.each(finish, [path for path in sorted(site.rglob("*.html"))
+                           if not path.relative_to(site).as_posix().startswith(("pagefind/", "assets/"))])
     index_site(site)
 
 

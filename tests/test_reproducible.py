@@ -8,6 +8,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from build_tools.__main__ import _mkdocs_env
 from tests.conftest import ROOT, copy_project, snapshot
 
@@ -43,3 +45,40 @@ def test_the_generator_writes_the_same_pages_on_every_core_as_on_one(tmp_path):
         pages[jobs] = snapshot(root / "docs")
     assert sorted(pages["1"]) == sorted(pages["2"])
     assert [path for path in pages["1"] if pages["1"][path] != pages["2"][path]] == []
+
+
+@pytest.fixture(scope="module")
+def many_essays(tmp_path_factory):
+    """A project with enough essays for the engine's loops over pages to run in workers."""
+    from build_tools.parallel import AT_LEAST
+    from tests.bench import paragraph_pool, write_corpus
+    root = copy_project(tmp_path_factory.mktemp("many") / "project")
+    write_corpus(root, AT_LEAST + 6, paragraph_pool())
+    done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "build"], cwd=ROOT,
+                          env=_mkdocs_env(), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return root
+
+
+def mkdocs(root, module: str, site: str, jobs: str = "2") -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", module, "build", "--strict", "--site-dir", str(root / site)],
+                          cwd=root, env={**_mkdocs_env(), "SOURCE_DATE_EPOCH": "1700000000", "BUILD_JOBS": jobs},
+                          capture_output=True, text=True)
+
+
+def test_the_engine_on_every_core_writes_the_site_mkdocs_writes(many_essays):
+    for module, site in (("mkdocs", "plain"), ("build_tools.mkdocs_build", "cores")):
+        done = mkdocs(many_essays, module, site)
+        assert done.returncode == 0, done.stderr
+    plain, cores = snapshot(many_essays / "plain"), snapshot(many_essays / "cores")
+    assert sorted(plain) == sorted(cores)
+    assert [path for path in plain if plain[path] != cores[path]] == []
+
+
+def test_a_warning_in_a_worker_fails_the_strict_build(many_essays):
+    about = many_essays / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[A page that is not there](nowhere.md)\n",
+                     encoding="utf-8")
+    done = mkdocs(many_essays, "build_tools.mkdocs_build", "broken")
+    said = done.stdout + done.stderr
+    assert done.returncode == 1 and "nowhere.md" in said and "Aborted with 1 warnings in strict mode" in said

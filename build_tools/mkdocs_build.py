@@ -1,0 +1,103 @@
+"""``mkdocs build`` with its two loops over the pages run on every core.
+
+MkDocs builds a site in one process: it reads and renders every page's Markdown, then
+writes every page through the theme's templates — two loops over pages that do not
+depend on each other, which are most of the engine's time. This runs MkDocs' own
+command with those two functions (``_populate_page``, ``_build_page`` of MkDocs 1.6,
+pinned below 2.0 and no longer developed) each run over all the pages at their first
+call, in worker processes (:mod:`build_tools.parallel`):
+
+* a worker renders its pages and sends back what MkDocs keeps of each (its Markdown,
+  metadata, HTML, table of contents, title and anchors), which this process sets on its
+  own pages, so that the navigation, the anchor checks and the hooks see the same pages;
+* a worker writes its pages' HTML itself.
+
+Warnings logged in a worker are counted here too, so ``--strict`` fails as it would.
+The site written is byte for byte the one ``mkdocs build`` writes (a test compares
+them). Run as ``python -m build_tools.mkdocs_build build [mkdocs options]``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs import __main__ as mkdocs_cli
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import parallel
+
+_populate_page, _build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+# What rendering a page sets on it, which the rest of the build reads.
+_RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
+_rendered: set[str] = set()  # (the pages the first call rendered, or wrote: it did them all)
+_written: set[str] = set()
+
+
+def _counts() -> dict[int, int]:
+    """The warnings (and errors) counted so far for ``--strict``, by level."""
+    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)]
+    return dict(counters[0].counts) if counters else {}
+
+
+def _add_counts(counts: dict[int, int]) -> None:
+    for handler in logging.getLogger("mkdocs").handlers:
+        if isinstance(handler, utils.CountHandler):
+            for level, n in counts.items():
+                handler.counts[level] += n
+
+
+def _logged(fn):
+    """``fn(page)``, and the warnings it logged (counted in a worker, added here)."""
+    def run(page):
+        before = _counts()
+        result = fn(page)
+        return result, {level: n - before.get(level, 0) for level, n in _counts().items()}
+    return run
+
+
+def populate_page(page: Page, config, files, dirty: bool = False) -> None:
+    if page.file.src_uri in _rendered:
+        return
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if file.page is None and file.inclusion.is_not_in_nav():
+            Page(None, file, config)  # (as the build's loop would, before rendering it)
+    pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+
+    def render(one: Page) -> dict:
+        _populate_page(one, config, files, dirty)
+        state = {name: getattr(one, name) for name in _RENDERED}
+        state["links_to_anchors"] = {target.src_uri: links for target, links in (one.links_to_anchors or {}).items()}
+        return state
+
+    in_workers = parallel.worth_it(pages)
+    for one, (state, counts) in zip(pages, parallel.each(_logged(render), pages)):
+        links = state.pop("links_to_anchors")
+        for name, value in state.items():
+            setattr(one, name, value)
+        one.links_to_anchors = {files.get_file_from_path(uri): found for uri, found in links.items()}
+        if in_workers:
+            _add_counts(counts)
+        _rendered.add(one.file.src_uri)
+
+
+def build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, excluded: bool = False) -> None:
+    if page.file.src_uri in _written:
+        return
+    pages = [file.page for file in doc_files]
+
+    def write(one: Page) -> None:
+        _build_page(one, config, doc_files, nav, env, dirty, excluded=one.file.inclusion.is_excluded())
+
+    in_workers = parallel.worth_it(pages)
+    for one, (_, counts) in zip(pages, parallel.each(_logged(write), pages)):
+        if in_workers:
+            _add_counts(counts)
+        _written.add(one.file.src_uri)
+
+
+if __name__ == "__main__":
+    mkdocs_build._populate_page, mkdocs_build._build_page = populate_page, build_page
+    mkdocs_cli.cli(prog_name="mkdocs")
