@@ -9,6 +9,7 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 from collections import Counter, defaultdict
@@ -277,8 +278,17 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
             conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(tooltips),
             report=prepared),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        stem + f"{essay.slug}.txt": as_received(essay),
         **_downloads(f"{stem}{essay.slug}", work),
     }
+
+
+def as_received(essay: Essay) -> str:
+    """The essay's raw text, which written as UTF-8 is the file as received, byte for byte
+    (its SHA-256 the one recorded): reading it left out a byte-order mark, if it had one."""
+    if hashlib.sha256(essay.raw.encode()).hexdigest() != essay.source_sha256:
+        return "\ufeff" + essay.raw
+    return essay.raw
 
 
 def _downloads(stem: str, work: cite.Work) -> dict[str, str]:

@@ -121,3 +121,22 @@ def test_the_markdown_extension_runs_no_part_of_the_pipeline():
                            "print(sorted(m for m in sys.modules if m.startswith('build_tools.')))"],
                           capture_output=True, text=True, check=True)
     assert "build_tools.pipeline" not in done.stdout and "build_tools.load" not in done.stdout, done.stdout
+
+
+def test_the_source_as_received_keeps_its_byte_order_mark():
+    """Reading a source leaves out a UTF-8 byte-order mark; the download puts it back, so
+    that it is the file as received, byte for byte."""
+    import hashlib
+    from dataclasses import replace
+
+    from build_tools.render import as_received
+    essay = check_fixture_essay()
+    for received in (b"Text \r\nwith CRLF.\n", b"\xef\xbb\xbfText with a mark.\n"):
+        raw = received.decode("utf-8-sig")
+        again = as_received(replace(essay, raw=raw, source_sha256=hashlib.sha256(received).hexdigest()))
+        assert again.encode() == received
+
+
+def check_fixture_essay():
+    from tests.conftest import FIXTURE
+    return check(FIXTURE).corpus.essays[0]

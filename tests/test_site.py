@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from urllib.parse import unquote
 
@@ -59,6 +60,11 @@ def test_the_fidelity_report_of_each_essay_balances(any_site):
         assert section.startswith('<section aria-labelledby="preparation-title" class="preparation" '
                                   'data-pagefind-ignore="data-pagefind-ignore" id="preparation">'), section[:200]
         assert 'href="preparation.json"' in section and "<details" in section and "<details open" not in section
+        # The source as received can be downloaded from it, and checked against its SHA-256.
+        received = (folder / f"essays/{essay.slug}/{essay.slug}.txt").read_bytes()
+        assert received == (folder.parent / essay.source_path).read_bytes()
+        assert hashlib.sha256(received).hexdigest() == report["source"]["sha256"] in section
+        assert f'href="{essay.slug}.txt"' in section
 
 
 def test_a_declared_correction_is_marked_on_the_page_and_listed_in_the_report(site):
