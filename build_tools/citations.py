@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 
 from .model import Corpus, Evidence, Quote
-from .markdown_text import text_fragment
+from .markdown_text import at_source, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
 
@@ -27,7 +27,7 @@ def quote_data(quote: Quote, relation: str | None = None) -> dict:
         "text": excerpt.text, "emphasis": excerpt.emphasis, "corrections": excerpt.corrections,
         "by": f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""),
         "outlet": essay.outlet, "date": f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ",
-        "fragment": str(text_fragment(quote)),
+        "fragment": str(text_fragment(quote)), "at_source": at_source(quote),
     }
 
 

@@ -283,7 +283,7 @@ def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> E
         genre=data["genre"], outlet=data.get("outlet"), section=data.get("section"),
         series=data.get("series"), publisher=data.get("publisher"), accessed=data.get("accessed"),
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
-        url=data.get("url"), rights=data["rights"], themes=tuple(data["themes"]),
+        url=data.get("url"), archive_url=data.get("archive_url"), rights=data["rights"], themes=tuple(data["themes"]),
         theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
         rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
                     for i, r in enumerate(rules)),

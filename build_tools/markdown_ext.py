@@ -127,6 +127,11 @@ def _context_link(parent: etree.Element, quote: dict) -> None:
         "href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
         "class": "in-context", "data-text": quote["fragment"]})
     a.text = "Read in context"
+    if quote.get("at_source"):
+        a.tail = " · "
+        source = etree.SubElement(parent, "a", {"href": quote["at_source"], "class": "at-source",
+                                                "title": "The same words on the publisher's page"})
+        source.text = "at the source"
 
 
 def _quote_block(parent: etree.Element, quote: dict) -> None:

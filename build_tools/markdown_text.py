@@ -116,6 +116,15 @@ def shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + "…"
 
 
+def at_source(quote: Quote) -> str | None:
+    """The original's address with a text directive that finds the quoted words on the
+    publisher's page (None if the original's address is not known)."""
+    url = quote.essay.url
+    if not url:
+        return None
+    return f"{url}{':~:' if '#' in url else '#:~:'}text={text_fragment(quote)}"
+
+
 def text_fragment(quote: Quote) -> Md:
     """A URL text directive value (``start,end`` or the whole quote) that finds the quote."""
     words = quote.text.split()

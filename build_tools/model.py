@@ -137,6 +137,7 @@ class Essay:
     publisher: str | None = None
     accessed: str | None = None  # YYYY-MM-DD: when a web page was read
     url: str | None = None
+    archive_url: str | None = None
     title_note: str | None = None
     summary: str | None = None
     # "a", "b", … when the corpus holds other essays by the same author(s) in the same

@@ -23,7 +23,8 @@ from . import cite, exports, report
 from .citations import CITATIONS, citation_data
 from .clean import RULES, note_id
 from .corpus_map import passage_counts, svg, totals
-from .markdown_text import Glossary, Md, escape, paragraph_html, paragraph_markdown, text_fragment, words_pattern
+from .markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
+                            words_pattern)
 from .memo import Memo
 from .model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
 
@@ -61,6 +62,7 @@ def environment() -> jinja2.Environment:
     env.filters["html_paragraph"] = paragraph_html
     env.filters["quote_md"] = quote_markdown
     env.filters["text_fragment"] = text_fragment
+    env.filters["at_source"] = lambda quote: Md(at_source(quote) or "")
     env.filters["code"] = code_span
     # A front-matter value: quoted, and HTML-escaped, since engines write front matter into
     # <title>, <meta> and the navigation as it is (MkDocs' adapter escapes it again, idempotently).

@@ -142,3 +142,29 @@ def test_the_page_of_disagreements_sets_every_pair_of_two_essays_side_by_side(an
         if any(a.startswith(f"d-{c.id}-") for c in checked.corpus.claims_of(theme.id) for a in expected):
             links = {href for href, _ in pages[f"themes/{theme.id}/index.html"].links}
             assert f"../../reference/disagreements/#theme-{theme.id}" in links
+
+
+IN_CONTEXT = re.compile(r'<a class="in-context" href="[^"#]*/essays/([a-z0-9-]+)/#[^":]+:~:text=([^"]+)"[^>]*>'
+                        r'Read in context</a>(?: · <a class="at-source" href="([^"]+)")?')
+
+
+def test_each_quote_whose_original_is_known_can_be_checked_at_the_source(any_site):
+    """"At the source" follows "Read in context" wherever the original's address is known:
+    the original, with the text directive that finds the same words on the publisher's page."""
+    folder, pages, checked = any_site
+    essays = {e.slug: e for e in checked.corpus.essays}
+    found = 0
+    for path in pages:
+        for slug, directive, source in IN_CONTEXT.findall((folder / path).read_text(encoding="utf-8")):
+            url = essays[slug].url
+            assert source == (f"{url}#:~:text={directive}" if url else ""), (path, slug)
+            found += bool(source)
+    assert found or not any(e.url for e in essays.values())
+
+
+def test_an_archived_copy_is_shown_beside_the_original(site):
+    folder, _ = site
+    html = (folder / "essays/historian-central-america-1977-1980/index.html").read_text(encoding="utf-8")
+    archive = "https://web.archive.org/web/20260302000000/https://history.example.org/milestones/central-america-1977-1980"
+    assert html.count(f'href="{archive}"') == 2  # (the button, and "About this text")
+    assert 'href="https://history.example.org/milestones/central-america-1977-1980"' in html
