@@ -77,17 +77,20 @@ def fix_material_markup(output: str) -> str:
 _SEARCH_WORKER = re.compile(r'"search":\s*"([^"]*)assets/javascripts/workers/search\.\w+\.min\.js"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
-# Material words the number of results it is sent as "# matching documents"; the worker
-# sends the best ten (it fetches their excerpts for each query), which may be fewer.
+# Material words the number of results it is sent as "# matching documents" ("1 matching
+# document"); the worker sends the best ten (it fetches their excerpts for each query),
+# which may be fewer: "10 best matches", "1 best match".
 _COUNT = re.compile(r'"search\.result\.other":\s*"# matching documents"')
+_COUNT_ONE = re.compile(r'"search\.result\.one":\s*"1 matching document"')
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
     """The page with Material's search worker replaced by ours (and the count of results
     worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
-    output, counts = _COUNT.subn('"search.result.other": "The # best matches"', output)
-    if workers != 1 or counts != 1 or (indexed and _ARTICLE not in output):
+    output, counts = _COUNT.subn('"search.result.other": "# best matches"', output)
+    output, ones = _COUNT_ONE.subn('"search.result.one": "1 best match"', output)
+    if workers != 1 or counts != 1 or ones != 1 or (indexed and _ARTICLE not in output):
         raise PublishError("Material's markup has changed: see use_pagefind in build_tools/publish.py")
     return output.replace(_ARTICLE, _INDEXED) if indexed else output
 

@@ -93,7 +93,8 @@ def test_the_count_of_results_says_they_are_the_best_matches(tab):
     page = tab.open("")
     page.locator(".md-search__input").click()
     assert len(set(search(page, "migration"))) == 10  # (pages; each may list its sections too)
-    assert page.inner_text(".md-search-result__meta") == "The 10 best matches"
+    assert page.inner_text(".md-search-result__meta") == "10 best matches"
+    assert '"search.result.one": "1 best match"' in page.content()  # (the same words for one)
 
 
 def test_search_works_from_the_404_page_too(tab, checked):
@@ -135,6 +136,23 @@ def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, 
     assert not [url for url in found if "#preparation" in url]
     assert not [url for url in pagefind(page, "paragraphs rejoined markup converted", sections=True)
                 if "/essays/" in url]
+
+
+def test_a_phrase_finds_its_essay_first_and_links_to_its_paragraph(tab, checked):
+    """The essay before the pages that quote it, and under it the paragraph that holds the
+    words (the sections "Where this essay is cited" and "Cite this" are not searched)."""
+    page = tab.open("")
+    for essay in checked.corpus.essays:
+        phrase = a_phrase_from(essay, checked)
+        paragraph = next(p for p in essay.paragraphs if phrase in " ".join(p.text.split()))
+        found = pagefind(page, phrase, sections=True)
+        assert found[0].endswith(f"/essays/{essay.slug}/"), (phrase, found[:3])
+        assert found[1].endswith(f"/essays/{essay.slug}/#{paragraph.id}"), (phrase, found[:3])
+    for quoted in checked.quotes.values():  # (a quoted phrase is on theme pages too)
+        found = pagefind(page, " ".join(quoted.text.split()[:6]), sections=True)
+        assert found and found[0].endswith(f"/essays/{quoted.essay.slug}/"), (quoted.text, found[:3])
+        assert not [url for url in found if url.endswith(("#cite", "#where-cited")) or "#cited-" in url]
+        break
 
 
 def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):

@@ -26,21 +26,47 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"]/g, c => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 }
 
-// A Pagefind result as Material's list of documents: the page, then its sections.
-// Material writes titles and texts as HTML: Pagefind's excerpts are escaped text with
-// <mark> around the words found; titles are escaped here.
+// The paragraphs with an id (an essay's, each with its own address) that hold the words
+// found, those with most first: [{anchor, heading, locations}]. Pagefind lists every
+// element with an id and where it starts among the page's words.
+function paragraphs(data) {
+  const anchors = [...data.anchors].sort((a, b) => a.location - b.location);
+  const found = new Map();
+  for (const location of data.locations) {
+    const i = anchors.findLastIndex(a => a.location <= location);
+    const anchor = anchors[i];
+    if (!anchor || anchor.element !== "p") continue;
+    const heading = anchors.slice(0, i).reverse().find(a => /^h[1-6]$/.test(a.element));
+    if (!found.has(anchor)) found.set(anchor, { anchor, heading, locations: [] });
+    found.get(anchor).locations.push(location);
+  }
+  return [...found.values()].sort((a, b) => b.locations.length - a.locations.length);
+}
+
+// Some words of the page around the first of ``locations``, those found marked.
+function excerpt(words, locations) {
+  const marked = new Set(locations), from = Math.max(0, locations[0] - 10), to = Math.min(words.length, from + 24);
+  const text = words.slice(from, to).map((w, i) => marked.has(from + i) ? `<mark>${escapeHtml(w)}</mark>` : escapeHtml(w));
+  return (from > 0 ? "… " : "") + text.join(" ") + (to < words.length ? " …" : "");
+}
+
+// A Pagefind result as Material's list of documents: the page, then the paragraphs that
+// matched (or, on a page whose paragraphs carry no id, its sections). Material writes
+// titles and texts as HTML: Pagefind's excerpts are escaped text with <mark> around the
+// words found; titles and words are escaped here.
 function documents(data, score, terms) {
-  const page = {
-    location: new URL(data.url, root).href,
-    title: escapeHtml(data.meta.title || data.url),
-    text: data.excerpt,
-    score,
-    terms,
-  };
-  const sections = data.sub_results
-    .filter(sub => sub.url.includes("#") && sub.title !== data.meta.title)
-    .slice(0, SECTIONS)
-    .map(sub => ({ location: new URL(sub.url, root).href, title: escapeHtml(sub.title), text: sub.excerpt, score, terms }));
+  const title = data.meta.title || data.url;
+  const page = { location: new URL(data.url, root).href, title: escapeHtml(title), text: data.excerpt, score, terms };
+  const found = paragraphs(data);
+  const words = found.length ? data.content.split(/\s+/) : [];
+  const sections = found.length
+    ? found.slice(0, SECTIONS).map(({ anchor, heading, locations }) => ({
+        location: new URL(`${data.url}#${anchor.id}`, root).href,
+        title: escapeHtml(heading?.text || title), text: excerpt(words, locations), score, terms }))
+    : data.sub_results
+      .filter(sub => sub.url.includes("#") && sub.title !== data.meta.title)
+      .slice(0, SECTIONS)
+      .map(sub => ({ location: new URL(sub.url, root).href, title: escapeHtml(sub.title), text: sub.excerpt, score, terms }));
   return [page, ...sections];
 }
 
@@ -66,7 +92,18 @@ async function ranked(text) {
   const all = (await index.search(text)).results;
   if (!text.includes(" ")) return all;
   const exact = new Set((await index.search(`"${text.replace(/"/g, "")}"`)).results.map(r => r.id));
-  return [...all.filter(r => exact.has(r.id)), ...all.filter(r => !exact.has(r.id))];
+  all.forEach(r => { r.exact = exact.has(r.id); });
+  return [...all.filter(r => r.exact), ...all.filter(r => !r.exact)];
+}
+
+// The data of ``results`` (ranked) from ``from``, ``size`` of them, with, among those that
+// have the words in the order typed, the essays first: a phrase from an essay finds the
+// essay before the theme and reference pages that quote it.
+async function shownData(results, from, size) {
+  const shown = await Promise.all(results.slice(from, from + size).map(r => r.data().then(data => ({ r, data }))));
+  const essay = ({ data }) => /\/essays\/[^/]+\/$/.test(new URL(data.url, root).pathname);
+  const rank = item => (item.r.exact ? 0 : 2) + (essay(item) ? 0 : 1);
+  return shown.map((item, i) => ({ ...item, i })).sort((a, b) => rank(a) - rank(b) || a.i - b.i);
 }
 
 // Material's query is written for its own index, lunr: "+" marks a word that must be
@@ -77,9 +114,9 @@ async function query(text, id) {
   text = text.replace(/(^|\s)[+-]+/g, "$1").replace(/[*~^]/g, "");
   const terms = Object.fromEntries(text.split(/\s+/).filter(Boolean).map(t => [t.toLowerCase(), true]));
   const results = await ranked(text.trim());
-  const shown = await Promise.all(results.slice(0, SHOWN).map(r => r.data().then(d => [d, r.score])));
+  const shown = await shownData(results, 0, SHOWN);
   if (id !== latest) return;
-  postMessage({ type: RESULT, data: { items: shown.map(([d, score]) => documents(d, score, terms)) } });
+  postMessage({ type: RESULT, data: { items: shown.map(({ data, r }) => documents(data, r.score, terms)) } });
 }
 
 // Where each word of ``terms`` starts a word of ``text``, as Zensical's highlight ranges.
@@ -101,7 +138,7 @@ async function zensicalQuery({ input, page }, id) {
   const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
   const results = await ranked(text);
   const from = page?.from ?? 0, size = page?.size ?? SHOWN;
-  const shown = await Promise.all(results.slice(from, from + size).map(r => r.data()));
+  const shown = (await shownData(results, from, size)).map(({ data }) => data);
   if (id !== latest) return;
   const items = [];
   const add = url => {
