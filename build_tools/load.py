@@ -330,7 +330,8 @@ def _event(data) -> Event:
 
 def _figure(data) -> Figure:
     return Figure(id=data["id"], figure=data["figure"], measures=data["measures"],
-                  themes=tuple(data["themes"]), passage=_passage(data["passage"]), loc=data.loc)
+                  themes=tuple(data["themes"]), passage=_passage(data["passage"]), loc=data.loc,
+                  year=data.get("year"))
 
 
 def _term(data) -> Term:

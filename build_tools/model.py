@@ -241,6 +241,7 @@ class Figure:
     themes: tuple[str, ...]
     passage: Evidence
     loc: SourceLoc
+    year: str | None = None  # (the year or period it refers to, where the passage gives one)
 
     @property
     def passages(self) -> tuple[Evidence, ...]:

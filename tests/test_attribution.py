@@ -39,7 +39,7 @@ def test_a_quote_with_a_speaker_is_attributed_to_the_speaker_on_every_surface(si
     timeline = visible(folder, "reference/timeline/index.html")
     assert "— Bill Clinton, U.S. President, quoted by Robert L. Bach, policy paper, c. 2000" in timeline
     figures = visible(folder, "reference/figures/index.html")
-    assert "— Bill Clinton, U.S. President, quoted by Robert L. Bach" in figures
+    assert "Bill Clinton, U.S. President, quoted by Robert L. Bach, policy paper, c. 2000" in figures
     rows = list(csv.DictReader(io.StringIO((folder / "themes/trade/trade-claims.csv").read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["quote"] == TRADE_QUOTE)
     assert (row["speaker"], row["speaker_role"], row["author"]) == (

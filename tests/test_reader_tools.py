@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from build_tools.corpus_map import passage_counts
+from tests.conftest import text
 from tests.golden import ENVIRONMENT
 
 SITE_URL = ENVIRONMENT["SITE_URL"]
@@ -180,13 +181,23 @@ def test_the_timeline_is_an_ordered_list_of_dated_events_in_order(site, checked)
         assert f'data-theme="{t.id}"' in html
 
 
-def test_key_figures_name_what_they_measure_and_who_says_it(site, checked):
+def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site, checked):
     folder, pages = site
     page = pages["reference/figures/index.html"]
     for f in checked.corpus.figures:
-        assert page.elements[f.id][0] == "h2"
+        assert f.id in page.elements  # (its anchor, in its row)
     html = (folder / "reference/figures/index.html").read_text(encoding="utf-8")
-    assert "$3.7 billion" in html and "Cited by Broad" in html
+    rows = {re.search(r'<span id="([^"]+)">', row)[1]: [text(re.sub(r"<[^>]+>", "", cell)) for cell in
+                                                        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S) if '<span id="' in row}
+    assert set(rows) == {f.id for f in checked.corpus.figures}
+    assert rows["border-security-request"][:4] == [
+        "$3.7 billion", "Border security funding President Obama asked Congress for in 2014.", "2014",
+        "Robin Broad, The Hill, July 2014"]
+    assert rows["maquiladora-auto-workers"][2] == "c. 2000 (when written)"  # (no year given: when written)
+    # Grouped by the figure's first theme, in the themes' order.
+    headings = re.findall(r'<h2 id="theme-([a-z-]+)"', html)
+    assert headings == [t.id for t in checked.corpus.themes if any(f.themes[0] == t.id for f in checked.corpus.figures)]
 
 
 def test_glossary_terms_have_tooltips_across_the_site(site, checked):
