@@ -6,9 +6,10 @@ What is MkDocs-specific, and its equivalent on another engine that reads mkdocs.
 
 * front matter HTML-escaped, since MkDocs' templates write it as it is (validation at
   load already refuses markup in it; Zensical's templates escape);
-* long sections of the navigation trimmed to the page's own entry, and each section named
-  by its index page's ``nav_title`` (Zensical: ``navigation.prune``, and a section keeps
-  its folder's name);
+* long sections of the navigation trimmed to the page's own entry, each section named
+  by its index page's ``nav_title``, and entries placed by their ``nav_order`` (themes
+  first among the tabs, the themes in their order) (Zensical: ``navigation.prune``, and
+  a section keeps its folder's name and its place by file name);
 * while serving (``make serve``), each rebuilt page finished as the publishing stage
   finishes it, and the site indexed in the background.
 
@@ -20,6 +21,9 @@ from __future__ import annotations
 import copy
 import threading
 from pathlib import Path
+
+from mkdocs.structure import nav as mkdocs_nav
+from mkdocs.structure.pages import Page
 
 from build_tools import publish
 from build_tools.sanitize import escape_meta
@@ -62,6 +66,45 @@ def trim(items: list, page) -> list:
             item.title = title
         trimmed.append(item)
     return trimmed
+
+
+def _place(item) -> tuple:
+    """Where a navigation item stands among its siblings: the home page first, then those
+    whose page (a section's index page) gives a ``nav_order`` (the themes, in the order
+    of seeds/themes.yml, and the generated sections: themes, essays, reference), in that
+    order, then the others as MkDocs orders them (by file name)."""
+    page = item if item.is_page else next((c for c in item.children or () if c.is_page and c.is_index), None)
+    if page is not None and page.is_homepage:
+        return (0, 0)
+    order = (page.meta.get("nav_order") if page is not None else None)
+    return (1, order) if isinstance(order, int) else (2, 0)
+
+
+def order(items: list) -> list:
+    """``items`` (and, within them, each section's children) in their places (:func:`_place`)."""
+    for item in items:
+        if item.is_section:
+            item.children = order(item.children)
+    return sorted(items, key=_place)
+
+
+_nav = None  # (this build's navigation, put in order once every page's front matter is read)
+
+
+def on_nav(nav, config, files):
+    global _nav
+    _nav = nav
+    return nav
+
+
+def on_env(env, config, files):
+    """Every page is read: put the navigation in order, and each page's previous and next
+    pages with it (the footer then follows the sidebar)."""
+    if _nav is not None:
+        _nav.items = order(_nav.items)
+        _nav.pages = mkdocs_nav._get_by_type(_nav.items, Page)
+        mkdocs_nav._add_previous_and_next_links(_nav.pages)
+    return env
 
 
 def on_page_context(context, page, config, nav):

@@ -253,7 +253,7 @@ def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims
     return {
         f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
             title=theme.title, work=work, citation=citation_meta(work, site), theme=theme, stats=stats,
-            claims=claims, themes={t.id: t for t in themes}),
+            claims=claims, themes={t.id: t for t in themes}, nav_order=themes.index(theme) + 1),
         f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
         f"{stem}-claims.json": exports.theme_json(site, theme, claims),
         **_downloads(stem, work),

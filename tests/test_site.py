@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
+import re
 from urllib.parse import unquote
+
+import pytest
 
 from tests.conftest import broken_links, resolve, text
 
@@ -152,3 +156,27 @@ def test_the_report_says_what_each_rule_did_in_plain_words(site):
     report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
     note = next(n for n in report["notes"] if n["number"] == "1")
     assert note["status"] == "note only: its marker was in text removed by rule 3 (source line 5)"
+
+
+@pytest.mark.parametrize("corpus", ["fixture", "seeds"])
+def test_the_navigation_puts_the_themes_first_in_their_order_and_the_footer_follows_it(corpus, request):
+    folder, pages, checked = (*request.getfixturevalue("site"), request.getfixturevalue("checked")) \
+        if corpus == "fixture" else request.getfixturevalue("real_site")
+    home = (folder / "index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a href="([^"]*)"', home)
+    assert tabs[:4] == [".", "themes/", "essays/", "reference/"], tabs
+    trade = (folder / f"themes/{checked.corpus.themes[0].id}/index.html").read_text(encoding="utf-8")
+    sidebar = trade.split("md-nav--primary", 1)[1].split("md-nav--secondary", 1)[0]
+    listed = [m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', sidebar) if m in {t.id for t in checked.corpus.themes}]
+    current = checked.corpus.themes[0].id
+    assert [t for t in listed] == [t.id for t in checked.corpus.themes if t.id != current]
+    # Following "Next" from the home page visits every page once, and "Previous" leads back.
+    seen, path = [], "index.html"
+    while path:
+        assert path not in seen, f"{path} is reached twice by 'Next'"
+        seen.append(path)
+        html = (folder / path).read_text(encoding="utf-8")
+        nxt = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html)
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(path), nxt[1])) + "/index.html" if nxt else None
+        path = path.replace("./index.html", "index.html") if path else None
+    assert sorted(seen) == sorted(p for p in pages if p != "404.html")
