@@ -253,18 +253,24 @@ class ScrollableTables(Treeprocessor):
     that scrolls must take the focus (axe: scrollable-region-focusable)."""
 
     def run(self, root):
-        heading = "Table"
-        for parent in list(root.iter()):
-            for i, child in enumerate(list(parent)):
-                if child.tag in ("h2", "h3", "h4"):
-                    heading = "".join(child.itertext()).replace("¶", "").strip() or heading
-                if child.tag == "table":
-                    region = etree.Element("div", {"class": "table-region", "role": "region", "tabindex": "0",
-                                                   "aria-label": heading})
-                    parent.remove(child)
-                    region.tail, child.tail = child.tail, None
-                    region.append(child)
-                    parent.insert(i, region)
+        self.heading = "Table"
+        self.wrap(root)
+
+    def wrap(self, parent):
+        """Wrap the tables under ``parent``, in document order (a table in a block is named
+        after the heading just above it, not after the last heading of the page)."""
+        for i, child in enumerate(list(parent)):
+            if child.tag in ("h2", "h3", "h4"):
+                self.heading = "".join(child.itertext()).replace("¶", "").strip() or self.heading
+            if child.tag == "table":
+                region = etree.Element("div", {"class": "table-region", "role": "region", "tabindex": "0",
+                                               "aria-label": self.heading})
+                parent.remove(child)
+                region.tail, child.tail = child.tail, None
+                region.append(child)
+                parent.insert(i, region)
+            else:
+                self.wrap(child)
 
 
 _DATA: dict[str, DataFile] = {}  # (one per data file, read again only when it changes)
