@@ -11,10 +11,12 @@
 2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
    to its address, after MkDocs has resolved the link and checked its anchor, so
    the browser highlights the quoted words.
-3. The glossary's tooltips: the definitions (``docs/snippets/glossary.md``, which the
-   generator writes, named in the ``glossary`` option) of the terms a page uses are
-   appended to it for Python-Markdown's ``abbr``, and only those: ``abbr`` costs a page
-   time for every definition it is given (an essay page took twice as long with all).
+3. The glossary: the first use of each of its terms in a section (from one heading to
+   the next) links to its entry on the glossary page, its meaning as the link's title
+   (a tooltip on hover and on focus); its other uses there are plain words. The terms
+   come from ``docs/snippets/glossary.json``, which the generator writes, named in the
+   ``glossary`` option. (An essay's paragraphs, written by the generator as HTML, come
+   with their links: :class:`build_tools.markdown_text.Glossary` does the same there.)
 
 Links are written from the docs folder (``/essays/x/index.md#p-…``); MkDocs makes
 them relative (``validation: links: absolute_links: relative_to_docs``).
@@ -32,11 +34,10 @@ from pathlib import Path
 from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .markdown_text import CORRECTION_TITLE, inline_runs, words_pattern
+from .markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, Glossary, inline_runs
 from .model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -90,14 +91,10 @@ def citations(text: str) -> dict:
     return json.loads(text) if text else {}
 
 
-_DEFINITION = re.compile(r"^\*\[(.+?)\]: ", re.M)
-
-
-def glossary(text: str) -> tuple[dict[str, str], re.Pattern | None]:
-    """The glossary's definitions as abbreviations (``*[NAFTA]: …``, one a line), by term,
-    and the pattern that finds any of the terms as ``abbr`` does."""
-    definitions = {m[1]: line for line in text.splitlines() for m in [_DEFINITION.match(line)] if m}
-    return definitions, words_pattern(definitions)
+def glossary_terms(text: str) -> dict[str, tuple[str, str]]:
+    """The glossary's terms (``docs/snippets/glossary.json``): each form, its tooltip and
+    its entry's id."""
+    return {form: tuple(value) for form, value in json.loads(text).items()} if text else {}
 
 
 def _add_text(parent: etree.Element, text: str) -> None:
@@ -223,18 +220,67 @@ class CitationInlineProcessor(InlineProcessor):
         return a, m.start(0), m.end(0)
 
 
-class GlossaryTerms(Preprocessor):
-    """The page with the definitions of the glossary's terms it uses appended, for ``abbr``
-    (found in raw HTML too: a block marked ``markdown`` is Markdown)."""
+class GlossaryLinks(Treeprocessor):
+    """The first use of each glossary term in each section, linked to its entry."""
+
+    SECTION = {"h1", "h2"}
+    SKIP = {"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style"}
 
     def __init__(self, md, ext: RootCausesExtension):
         super().__init__(md)
         self.ext = ext
 
-    def run(self, lines: list[str]) -> list[str]:
-        definitions, pattern = self.ext.data("glossary", glossary)
-        used = set(pattern.findall("\n".join(lines))) if pattern else set()
-        return lines + [""] + [line for term, line in definitions.items() if term in used] if used else lines
+    def run(self, root):
+        terms = self.ext.data("glossary", glossary_terms)
+        if terms:
+            self.glossary = Glossary(terms, GLOSSARY_PAGE)
+            self.walk(root)
+
+    def walk(self, parent: etree.Element) -> None:
+        if parent.tag not in self.SKIP:
+            parent.text = self.link(parent, parent.text, 0)
+        for child in list(parent):
+            if child.tag in self.SECTION:
+                self.glossary.start_section()
+            self.walk(child)
+            child.tail = self.link(parent, child.tail, list(parent).index(child) + 1)
+
+    def link(self, parent: etree.Element, text: str | None, at: int) -> str | None:
+        """``text`` (standing in ``parent`` before its child ``at``) with the first uses
+        of terms made links; what follows each link becomes the link's tail."""
+        if not text or isinstance(text, AtomicString) or parent.tag in self.SKIP:
+            return text
+        for m in _STASHED.finditer(text):
+            self.raw_html(int(m[1]))
+        found = list(self.glossary.first_uses(text))
+        for m in reversed(found):
+            title, entry = self.glossary.terms[m[0]]
+            a = etree.Element("a", {"class": "glossary-term", "href": f"{GLOSSARY_PAGE}#{entry}", "title": title})
+            a.text, a.tail = AtomicString(m[0]), text[m.end():]
+            parent.insert(at, a)
+            text = text[:m.start()]
+        return text
+
+
+    def raw_html(self, n: int) -> None:
+        """Raw HTML set aside (an essay's paragraph, which the generator wrote with its
+        links): a term it links that this section has linked already is made plain again;
+        the others count as linked."""
+        stash = self.md.htmlStash.rawHtmlBlocks
+
+        def once(m: re.Match) -> str:
+            if m[1] in self.glossary.seen:
+                return m[2]
+            self.glossary.seen.add(m[1])
+            return m[0]
+        if isinstance(stash[n], str) and "glossary-term" in stash[n]:
+            stash[n] = _TERM_LINK.sub(once, stash[n])
+
+
+# A placeholder of raw HTML set aside (Python-Markdown's), and a term's link as
+# build_tools.markdown_text.Glossary writes it.
+_STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*">(.*?)</a>')
 
 
 class TextFragments(Treeprocessor):
@@ -280,8 +326,8 @@ class RootCausesExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {"citations": ["", "the data file of the citations in hand-written pages, which the "
                                          "generator writes (docs/snippets/citations.json)"],
-                       "glossary": ["", "the glossary's definitions as abbreviations, which the generator "
-                                        "writes (docs/snippets/glossary.md)"]}
+                       "glossary": ["", "the glossary's terms, which the generator writes "
+                                        "(docs/snippets/glossary.json)"]}
         super().__init__(**kwargs)
 
     def data(self, option: str = "citations", parse=citations):
@@ -289,7 +335,7 @@ class RootCausesExtension(Extension):
         return _DATA.setdefault(path, DataFile(path, parse)).get()
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(GlossaryTerms(md, self), "rc_glossary", 21)  # (before raw HTML, 20)
+        md.treeprocessors.register(GlossaryLinks(md, self), "rc_glossary", 8)  # (after inline, 20; before links, 0)
         md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)
         md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md, self), "rc_citation", 165)
         md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)

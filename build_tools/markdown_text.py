@@ -139,22 +139,42 @@ def words_pattern(words: Iterable[str]) -> re.Pattern | None:
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
 
 
-class Glossary:
-    """The glossary's tooltips (``{form: title}``), put on the words of a text as
-    Python-Markdown's ``abbr`` extension puts them on the rest of a page."""
+# Where a glossary term links to its entry, from the docs folder (MkDocs makes it relative).
+GLOSSARY_PAGE = "/reference/glossary.md"
 
-    def __init__(self, tooltips: dict[str, str]):
-        self.tooltips = tooltips
-        self.pattern = words_pattern(tooltips)
+
+class Glossary:
+    """The glossary's terms (``{form: (tooltip, entry id)}``), put on the words of a text:
+    the first use of each term in a section links to its entry, with its meaning as the
+    link's tooltip; its other uses there are plain words. ``href`` is the glossary page's
+    address from the page. The Markdown extension does the same on the rest of a page."""
+
+    def __init__(self, terms: dict[str, tuple[str, str]], href: str = ""):
+        self.terms, self.href = terms, href
+        self.pattern = words_pattern(terms)
+        self.seen: set[str] = set()
+
+    def start_section(self) -> Md:
+        """A new section (at a heading): each term links again at its first use."""
+        self.seen = set()
+        return Md("")
+
+    def first_uses(self, text: str) -> Iterator[re.Match]:
+        """The forms in ``text`` whose term is used for the first time in this section."""
+        for m in self.pattern.finditer(text) if self.pattern else ():
+            term = self.terms[m[0]][1]
+            if term not in self.seen:
+                self.seen.add(term)
+                yield m
 
     def html(self, text: str) -> str:
-        """``text`` HTML-escaped, each form of a term in an ``<abbr>`` with its tooltip."""
-        if self.pattern is None:
-            return html.escape(text, quote=False)
+        """``text`` HTML-escaped, the first use of each term linked to its entry."""
         out, at = [], 0
-        for m in self.pattern.finditer(text):
+        for m in self.first_uses(text):
+            title, entry = self.terms[m[0]]
             out += [html.escape(text[at:m.start()], quote=False),
-                    f'<abbr title="{html.escape(self.tooltips[m[0]])}">{html.escape(m[0], quote=False)}</abbr>']
+                    f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}">'
+                    f'{html.escape(m[0], quote=False)}</a>']
             at = m.end()
         out.append(html.escape(text[at:], quote=False))
         return "".join(out)

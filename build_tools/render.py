@@ -77,8 +77,16 @@ def environment() -> jinja2.Environment:
     return env
 
 
+GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
+
+
+def glossary_terms(corpus: Corpus) -> dict[str, tuple[str, str]]:
+    """Each form of each glossary term: its tooltip and its entry's id on the glossary page."""
+    return {form: (str(term_tooltip(t)), t.id) for t in corpus.terms for form in t.forms}
+
+
 def term_tooltip(term: Term) -> Md:
-    """A glossary entry as the one line of an abbreviation's title (shown as it is, not as Markdown)."""
+    """A glossary entry as the one line of a link's title (shown as it is, not as Markdown)."""
     text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
     return Md(" ".join(text.split()))
 
@@ -261,7 +269,8 @@ def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims
 
 
 def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
-                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...], tooltips: dict[str, str],
+                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...],
+                terms: dict[str, tuple[str, str]],
                 site: Site) -> dict[str, str]:
     """An essay's page (ending with the report on how its text was prepared), the report as
     JSON, and its citation downloads. The
@@ -277,7 +286,7 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
         stem + "index.md": env.get_template("essay.md.j2").render(
             essay=essay, citations=citations, cited_by=cited_by, marker_ids=marker_ids, notes=notes,
             work=work, citation=citation_meta(work, site), corrections=len(prepared["corrections"]),
-            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(tooltips),
+            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(terms, "../../reference/glossary/"),
             report=prepared),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
@@ -331,9 +340,9 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         inputs = (theme, stats[theme.id], claims, corpus.themes, site)
         add(_theme_pages.get(theme.id, (templates, inputs), lambda: theme_pages(env, *inputs)))
     pairs = conversations(corpus, quotes)
-    tooltips = {form: str(term_tooltip(t)) for t in corpus.terms for form in t.forms}
+    terms = glossary_terms(corpus)
     wanted = [(essay.slug, (templates, inputs), inputs) for essay in corpus.essays for inputs in [
-        (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, tooltips, site)]]
+        (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]]
     for made in _essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
         add(made)
     counts = passage_counts(corpus, quotes)
@@ -359,7 +368,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         source = "reference/map/index.md" if name == "map" else f"reference/{name}.md"
         cited_page(source, template, title, address, **context)
     add({CITATIONS: citation_data(corpus, quotes)})
-    page("snippets/glossary.md", "glossary_abbr.md.j2", terms=corpus.terms)
+    add({GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"})
     page("themes/index.md", "themes_index.md.j2", stats=stats)
     page("essays/index.md", "essays_index.md.j2")
     page("snippets/home-themes.md", "home_themes.md.j2", stats=stats)

@@ -4,6 +4,7 @@ essay's paragraph written as raw HTML renders as its Markdown would."""
 from __future__ import annotations
 
 import html
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -11,16 +12,22 @@ import markdown
 import pytest
 
 from build_tools.config import read_config
-from build_tools.markdown_text import Glossary, escape, paragraph_html, paragraph_markdown
+from build_tools.markdown_text import GLOSSARY_PAGE, Glossary, escape, paragraph_html, paragraph_markdown
 from build_tools.model import Paragraph
 from tests.conftest import ROOT
 
 
-def render(md: str) -> str:
-    """Markdown to HTML with the extensions the site enables in mkdocs.yml."""
+def render(md: str, glossary: dict | None = None, folder=None) -> str:
+    """Markdown to HTML with the extensions the site enables in mkdocs.yml (and, if
+    given, the glossary's terms written where the extension reads them)."""
     config = read_config(ROOT / "mkdocs.yml")
     names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
-    return markdown.markdown(md, extensions=names)
+    configs = {}
+    if glossary is not None:
+        path = folder / "glossary.json"
+        path.write_text(json.dumps(glossary), encoding="utf-8")
+        configs["build_tools.markdown_ext"] = {"glossary": str(path)}
+    return markdown.markdown(md, extensions=names, extension_configs=configs)
 
 
 HOSTILE = [
@@ -64,32 +71,30 @@ def canonical(html_text: str) -> str:
     return ET.canonicalize("<div>" + html_text + "</div>", strip_text=True)
 
 
-def test_a_paragraph_as_html_is_what_its_markdown_renders_to():
+def test_a_paragraph_as_html_is_what_its_markdown_renders_to(tmp_path):
     """Emphasis, a correction, note markers and glossary terms (not inside a longer form,
     and across the edges of emphasis) come out as Python-Markdown makes them of the
-    paragraph's Markdown with its attribute list and the abbreviations."""
+    paragraph's Markdown with its attribute list and the Markdown extension's glossary:
+    each term's first use a link to its entry, its other uses plain words."""
     text = "Under NAFTA, the IRCA and NAFTA-era <rules> & muchneeded laws IRCAS, as NAFTA says"
     p = Paragraph("p-under-nafta", "paragraph", text, 1, emphasis=((6, 11),),
                   corrections=((46, 56, "muchneeded"),), notes=((61, "2"), (61, "3")))
-    tooltips = {"NAFTA": 'North American "Free Trade" <Agreement>', "IRCA": "a law & more"}
-    as_html = paragraph_html(p, ("ref-2", "ref-3"), Glossary(tooltips), ["standfirst", "cited"])
+    terms = {"NAFTA": ('North American "Free Trade" <Agreement>', "nafta"), "IRCA": ("a law & more", "irca")}
+    as_html = paragraph_html(p, ("ref-2", "ref-3"), Glossary(terms, GLOSSARY_PAGE), ["standfirst", "cited"])
     as_markdown = (f"{paragraph_markdown(p, ('ref-2', 'ref-3'))} [¶](#p-under-nafta)"
-                   '{: .para-link title="Link to this paragraph" }\n{: #p-under-nafta .standfirst .cited }\n\n'
-                   + "".join(f"*[{form}]: {title}\n" for form, title in tooltips.items()))
-    assert canonical(render(as_html)) == canonical(render(as_markdown))
-    assert render(as_html).count("<abbr") == 4
+                   '{: .para-link title="Link to this paragraph" }\n{: #p-under-nafta .standfirst .cited }\n')
+    assert canonical(render(as_html)) == canonical(render(as_markdown, terms, tmp_path))
+    assert render(as_html).count('class="glossary-term"') == 2
 
 
-def test_a_page_is_given_the_glossary_definitions_of_the_terms_it_uses_and_no_other(tmp_path):
-    glossary = tmp_path / "glossary.md"
-    glossary.write_text("*[NAFTA]: North American Free Trade Agreement: a trade agreement.\n"
-                        "*[IRCA]: Immigration Reform and Control Act: a 1986 law.\n", encoding="utf-8")
-    md = markdown.Markdown(extensions=["abbr", "md_in_html", "build_tools.markdown_ext"],
-                           extension_configs={"build_tools.markdown_ext": {"glossary": str(glossary)}})
-    appended = md.preprocessors["rc_glossary"]
-    assert appended.run(["Nothing about trade."]) == ["Nothing about trade."]
-    assert appended.run(["<div markdown=\"1\">Under NAFTA.</div>"])[1:] == [
-        "", "*[NAFTA]: North American Free Trade Agreement: a trade agreement."]
-    page = md.convert("Under NAFTA, *before* IRCA.\n\n<div markdown=\"1\">NAFTA again.</div>")
-    assert page.count('<abbr title="North American Free Trade Agreement: a trade agreement.">NAFTA</abbr>') == 2
-    assert page.count('<abbr title="Immigration Reform and Control Act: a 1986 law.">IRCA</abbr>') == 1
+def test_a_term_links_to_its_entry_at_its_first_use_in_each_section(tmp_path):
+    terms = {"NAFTA": ("North American Free Trade Agreement: a trade agreement.", "nafta"),
+             "IRCA": ("Immigration Reform and Control Act: a 1986 law.", "irca")}
+    page = render("Under NAFTA, *before* IRCA, and NAFTA again.\n\n<div markdown=\"1\">NAFTA once more.</div>\n\n"
+                  "## A section\n\nNAFTA `NAFTA` [NAFTA](x.md)\n", terms, tmp_path)
+    link = ('<a class="glossary-term" href="/reference/glossary.md#nafta" '
+            'title="North American Free Trade Agreement: a trade agreement.">NAFTA</a>')
+    first, second = page.split("<h2")
+    assert first.count(link) == 1 and first.count("glossary-term") == 2  # (NAFTA and IRCA, once each)
+    assert second.count(link) == 1 and "<code>NAFTA</code>" in second  # (again in a new section, not in code)
+    assert render("Nothing about trade.", terms, tmp_path).count("glossary-term") == 0

@@ -22,16 +22,16 @@ SITE_URL = ENVIRONMENT["SITE_URL"]
 
 
 class Head(HTMLParser):
-    """The meta tags, JSON-LD blocks, <time> elements and <abbr> tooltips of a page."""
+    """The meta tags, JSON-LD blocks, <time> elements and glossary links (their tooltips) of a page."""
 
     def __init__(self, html: str):
         super().__init__()
         self.meta: list[tuple[str, str]] = []
         self.json_ld: list[dict] = []
         self.times: list[str] = []
-        self.abbrs: dict[str, str] = {}
+        self.terms: dict[str, str] = {}
         self._script: str | None = None
-        self._abbr: str | None = None  # the title of the <abbr> just opened
+        self._term: str | None = None  # the title of the glossary link just opened
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -42,15 +42,15 @@ class Head(HTMLParser):
             self._script = ""
         if tag == "time":
             self.times.append(a["datetime"])
-        if tag == "abbr":
-            self._abbr = a["title"]
+        if tag == "a" and a.get("class") == "glossary-term":
+            self._term = a["title"]
 
     def handle_data(self, data):
         if self._script is not None:
             self._script += data
-        if self._abbr is not None:
-            self.abbrs[data] = self._abbr
-            self._abbr = None
+        if self._term is not None:
+            self.terms[data] = self._term
+            self._term = None
 
     def handle_endtag(self, tag):
         if tag == "script" and self._script is not None:
@@ -200,17 +200,34 @@ def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site,
     assert headings == [t.id for t in checked.corpus.themes if any(f.themes[0] == t.id for f in checked.corpus.figures)]
 
 
-def test_glossary_terms_have_tooltips_across_the_site(site, checked):
+def test_glossary_terms_link_to_their_entries_with_their_meaning_across_the_site(site, checked):
     folder, pages = site
     nafta = next(t for t in checked.corpus.terms if t.term == "NAFTA")
     tip = f"{nafta.expansion}: {' '.join(nafta.definition.split())}"
-    for path in ("essays/bach-2000/index.html", "themes/trade/index.html", "index.html"):
-        assert head(folder, path).abbrs.get("NAFTA") == tip, path
-    bach = head(folder, "essays/bach-2000/index.html").abbrs
+    for path in ("essays/bach-2000/index.html", "themes/trade/index.html"):
+        assert head(folder, path).terms.get("NAFTA") == tip, path
+    bach = head(folder, "essays/bach-2000/index.html").terms
     assert bach["maquiladora"].startswith("A factory in Mexico")
     assert bach["Immigration Reform and Control Act"].startswith("Immigration Reform and Control Act: The 1986")
     glossary = pages["reference/glossary/index.html"]
     assert {t.id for t in checked.corpus.terms} <= glossary.ids
+    html = (folder / "essays/bach-2000/index.html").read_text(encoding="utf-8")
+    assert '<a class="glossary-term" href="../../reference/glossary/#nafta" title=' in html
+
+
+def test_a_term_links_to_the_glossary_at_its_first_use_in_each_section_only(any_site):
+    """(95 underlined terms on one essay's page once: now each term once a section.)"""
+    folder, pages, checked = any_site
+    linked = 0
+    for path in pages:
+        html = (folder / path).read_text(encoding="utf-8")
+        article = html[html.find("<article"):html.find("</article>")]
+        for section in re.split(r"<h[12][ >]", article):
+            found = re.findall(r'class="glossary-term" href="[^"#]*#([^"]+)"', section)
+            assert len(found) == len(set(found)), (path, sorted(t for t in found if found.count(t) > 1))
+            linked += len(found)
+    assert linked or not checked.corpus.terms
+
 
 
 def test_the_map_links_every_essay_and_theme_and_its_table_gives_the_counts(site, checked):
