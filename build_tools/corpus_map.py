@@ -1,9 +1,12 @@
-"""The map of the corpus: an SVG of essays (left), themes (right) and the quoted passages
-that join them, drawn at build time with no JavaScript.
+"""The map of the corpus: an SVG matrix of essays (rows) by themes (columns), each cell
+holding how many passages of the essay the theme's claims quote, its shade darker the
+more there are — drawn at build time, with no JavaScript.
 
-Every label is escaped as XML text; links are relative to the page that shows the
-map (``reference/map/``). Colours come from the site's stylesheet (classes
-``map-*``), so the map follows the light and dark schemes.
+Every label is escaped as XML text; links are relative to the page that shows the map
+(``reference/map/``). Colours come from the site's stylesheet (classes ``map-*``), so
+the map follows the light and dark schemes. The drawing is sized so that its text stays
+readable on a phone (390 px wide); with more essays than :data:`ROWS`, it shows those
+most quoted and says so (the table beside it lists them all).
 """
 
 from __future__ import annotations
@@ -11,9 +14,12 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from .model import Corpus, Evidence, Quote
+from .markdown_text import shorten
+from .model import Corpus, Essay, Evidence, Quote
 
-WIDTH, NODE_W, NODE_H, GAP, TOP = 640, 220, 54, 14, 16
+# Units of the drawing (it is scaled to the width of the page: about 1 px on a phone).
+LABEL_W, CELL, GAP, HEAD_H, ROW_GAP, RIGHT = 124, 48, 4, 66, 4, 40
+ROWS = 25  # essays drawn at most
 
 
 def passage_counts(corpus: Corpus, quotes: dict[Evidence, Quote]) -> Counter:
@@ -30,45 +36,50 @@ def totals(counts: Counter) -> tuple[Counter, Counter]:
     return by_essay, by_theme
 
 
+def drawn(corpus: Corpus, counts: Counter) -> list[Essay]:
+    """The essays the map draws: all, or the :data:`ROWS` most quoted (in the corpus's order)."""
+    if len(corpus.essays) <= ROWS:
+        return list(corpus.essays)
+    by_essay = totals(counts)[0]
+    top = sorted(corpus.essays, key=lambda e: -by_essay[e.slug])[:ROWS]
+    return [e for e in corpus.essays if e in top]
+
+
 def _passages(n: int) -> str:
     return f"{n} passage{'' if n == 1 else 's'} quoted"
 
 
-def _node(x: float, y: float, href: str, label: str, detail: str, css: str) -> str:
-    return (f'<a href="{escape(href)}" class="map-node {css}">'
-            f'<title>{escape(label)}: {escape(detail)}</title>'
-            f'<rect x="{x}" y="{y}" width="{NODE_W}" height="{NODE_H}" rx="6"/>'
-            f'<text x="{x + 12}" y="{y + 23}" class="map-label">{escape(label)}</text>'
-            f'<text x="{x + 12}" y="{y + 44}" class="map-detail">{escape(detail)}</text></a>')
+def _shade(n: int, most: int) -> int:
+    """The shade of a cell, 0 (none quoted) to 4 (the most)."""
+    return 0 if not n else 1 + (3 * (n - 1)) // max(most - 1, 1)
 
 
 def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
     """The map as one line of SVG markup (so Markdown keeps it as a single HTML block)."""
-    essays, themes = corpus.essays, corpus.themes
-    rows = max(len(essays), len(themes), 1)
-    height = TOP * 2 + rows * NODE_H + (rows - 1) * GAP
-
-    def y_of(i: int, n: int) -> float:
-        offset = (rows - n) * (NODE_H + GAP) / 2  # centre the shorter column
-        return TOP + offset + i * (NODE_H + GAP)
-
-    ey = {e.slug: y_of(i, len(essays)) for i, e in enumerate(essays)}
-    ty = {t.id: y_of(i, len(themes)) for i, t in enumerate(themes)}
-    x1, x2 = NODE_W, WIDTH - NODE_W
-    edges = []
-    for (slug, theme_id), n in sorted(counts.items()):
-        if slug not in ey or theme_id not in ty:
-            continue
-        a, b = ey[slug] + NODE_H / 2, ty[theme_id] + NODE_H / 2
-        mx, my = (x1 + x2) / 2, (a + b) / 2
-        edges.append(
-            f'<g class="map-edge" aria-hidden="true"><path d="M{x1} {a} C{mx} {a} {mx} {b} {x2} {b}" '
-            f'stroke-width="{1 + min(n, 12) * 0.6:.1f}"/>'
-            f'<circle cx="{mx}" cy="{my}" r="13"/><text x="{mx}" y="{my + 5}" class="map-count">{n}</text></g>')
-    by_essay, by_theme = totals(counts)
-    nodes = [_node(0, ey[e.slug], f"{up}essays/{e.slug}/", e.label,
-                   _passages(by_essay[e.slug]), "map-essay") for e in essays]
-    nodes += [_node(x2, ty[t.id], f"{up}themes/{t.id}/", t.title, _passages(by_theme[t.id]),
-                    "map-theme") for t in themes]
-    return (f'<svg class="map" viewBox="0 0 {WIDTH} {height}" width="100%" role="group" '
-            f'aria-label="Map of the corpus: essays and the themes that quote them">{"".join(edges)}{"".join(nodes)}</svg>')
+    essays, themes = drawn(corpus, counts), corpus.themes
+    width = LABEL_W + len(themes) * (CELL + GAP) + RIGHT  # (room for the last head, slanted)
+    height = HEAD_H + len(essays) * (CELL // 2 + 12 + ROW_GAP)
+    row_h = CELL // 2 + 12
+    most = max(counts.values(), default=1)
+    by_essay = totals(counts)[0]
+    parts = []
+    for j, t in enumerate(themes):  # the columns' heads: each theme, a link
+        x, y = LABEL_W + j * (CELL + GAP) + CELL / 2 - 6, HEAD_H - 8
+        parts.append(f'<a href="{escape(up)}themes/{escape(t.id)}/" class="map-theme">'
+                     f'<text x="{x}" y="{y}" transform="rotate(-35 {x} {y})" class="map-head">{escape(t.title)}</text></a>')
+    for i, e in enumerate(essays):
+        y = HEAD_H + i * (row_h + ROW_GAP)
+        parts.append(f'<a href="{escape(up)}essays/{escape(e.slug)}/" class="map-essay"><title>{escape(e.label)}: '
+                     f'{_passages(by_essay[e.slug])}</title><text x="0" y="{y + row_h / 2 + 5}" '
+                     f'class="map-label">{escape(shorten(e.label, 17))}</text></a>')
+        for j, t in enumerate(themes):
+            n = counts.get((e.slug, t.id), 0)
+            x = LABEL_W + j * (CELL + GAP)
+            parts.append(f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(e.label)} in '
+                         f'{escape(t.title)}: {_passages(n)}</title>'
+                         f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
+                         f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>')
+    label = (f"Map of the corpus: how many passages of each essay each theme quotes"
+             + (f", for the {len(essays)} most quoted of {len(corpus.essays)} essays" if len(essays) < len(corpus.essays) else ""))
+    return (f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="group" '
+            f'aria-label="{escape(label)}">{"".join(parts)}</svg>')

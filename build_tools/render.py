@@ -22,7 +22,7 @@ from markupsafe import Markup
 from . import cite, exports, report
 from .citations import CITATIONS, citation_data
 from .clean import RULES, note_id
-from .corpus_map import passage_counts, svg, totals
+from .corpus_map import drawn, passage_counts, svg, totals
 from .markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
                             words_pattern)
 from .memo import Memo
@@ -358,7 +358,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         "disagreements": ("disagreements.md.j2", "Where the authors disagree", {
             "groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]}),
         "map": ("map.md.j2", "Map of the corpus", {
-            "svg": Md(svg(corpus, counts)), "counts": counts,
+            "svg": Md(svg(corpus, counts)), "counts": counts, "shown": len(drawn(corpus, counts)),
             "totals": totals(counts)[0]}),
     }
     for name, (template, title, context) in reference.items():

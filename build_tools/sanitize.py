@@ -52,7 +52,7 @@ ATTRIBUTES = {
     "rect": {"x", "y", "width", "height", "rx"},
     "circle": {"cx", "cy", "r"},
     "line": {"x1", "y1", "x2", "y2"},
-    "text": {"x", "y"},
+    "text": {"x", "y", "transform"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 

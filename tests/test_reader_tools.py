@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+from collections import Counter
 from html.parser import HTMLParser
 from urllib.parse import urlparse
 
@@ -238,9 +239,27 @@ def test_the_map_links_every_essay_and_theme_and_its_table_gives_the_counts(site
     assert {f"../../essays/{e.slug}/" for e in checked.corpus.essays} <= links
     assert {f"../../themes/{t.id}/" for t in checked.corpus.themes} <= links
     counts = passage_counts(checked.corpus, checked.quotes)
-    assert svg.count('class="map-count"') == len(counts)
     assert sum(counts.values()) == sum(len(c.evidence) for c in checked.corpus.claims)
+    # Every count is in its own cell, named by its essay and theme (a matrix: none hidden).
+    for e in checked.corpus.essays:
+        for t in checked.corpus.themes:
+            n = counts.get((e.slug, t.id), 0)
+            assert f"<title>{e.label} in {t.title}: {n} passage{'' if n == 1 else 's'} quoted</title>" in svg
+    assert svg.count('class="map-count"') == len(checked.corpus.essays) * len(checked.corpus.themes)
     assert "<script" not in svg and "<table>" in html
+
+
+def test_the_map_of_many_essays_draws_the_most_quoted_and_says_so(checked):
+    from dataclasses import replace
+
+    from build_tools.corpus_map import ROWS, drawn, svg
+    essays = tuple(replace(e, slug=f"{e.slug}-{i}") for i in range(ROWS) for e in checked.corpus.essays)
+    corpus = replace(checked.corpus, essays=essays)
+    counts = Counter({(e.slug, checked.corpus.themes[0].id): n % 7 + 1 for n, e in enumerate(essays)})
+    shown = drawn(corpus, counts)
+    assert len(shown) == ROWS and min(counts[(e.slug, checked.corpus.themes[0].id)] for e in shown) >= max(
+        counts[(e.slug, checked.corpus.themes[0].id)] for e in essays if e not in shown)
+    assert f"for the {ROWS} most quoted of {len(essays)} essays" in svg(corpus, counts)
 
 
 def test_the_404_page_offers_a_way_on(site):
