@@ -145,7 +145,7 @@ def _strings(data):
             yield from _strings(value)
 
 
-_DATE_FIELDS = ("date", "accessed")
+_DATE_FIELDS = ("date", "accessed", "added")
 
 
 def _impossible_dates(data):
@@ -251,8 +251,9 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
             problems.error(SourceLoc(_rel(root, source), 1), "the text is empty: save the essay's text, "
                            "exactly as received, in this file")
         elif data is not None and _source_unchanged(root, source, data, source_bytes, problems):
-            essays.append(_essay(path.stem, data, raw, _rel(root, source),
-                                 hashlib.sha256(source_bytes).hexdigest()))
+            essays.append(replace(_essay(path.stem, data, raw, _rel(root, source),
+                                         hashlib.sha256(source_bytes).hexdigest()),
+                                  received=source_bytes.decode("utf-8")))
     return essays
 
 
@@ -283,7 +284,8 @@ def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> E
         genre=data["genre"], outlet=data.get("outlet"), section=data.get("section"),
         series=data.get("series"), publisher=data.get("publisher"), accessed=data.get("accessed"),
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
-        url=data.get("url"), archive_url=data.get("archive_url"), rights=data["rights"], themes=tuple(data["themes"]),
+        url=data.get("url"), archive_url=data.get("archive_url"), added=data.get("added"),
+        rights=data["rights"], themes=tuple(data["themes"]),
         theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
         rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
                     for i, r in enumerate(rules)),
@@ -349,7 +351,7 @@ def _load_claims(root: Path, folder: Path, problems: Collector) -> list[Claim]:
             evidence = tuple(replace(_passage(e), note=e.get("note"), relation=e.get("relation"))
                              for e in c["evidence"])
             claims.append(Claim(id=c["id"], theme=path.stem, title=c["title"], claim=c["claim"],
-                                evidence=evidence, loc=c.loc))
+                                evidence=evidence, loc=c.loc, added=c.get("added")))
     return claims
 
 

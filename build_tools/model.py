@@ -138,6 +138,8 @@ class Essay:
     accessed: str | None = None  # YYYY-MM-DD: when a web page was read
     url: str | None = None
     archive_url: str | None = None
+    added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
+    received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
     title_note: str | None = None
     summary: str | None = None
     # "a", "b", … when the corpus holds other essays by the same author(s) in the same
@@ -215,6 +217,7 @@ class Claim:
     claim: str
     evidence: tuple[Evidence, ...]
     loc: SourceLoc
+    added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import json
 from collections import Counter, defaultdict
@@ -295,11 +294,8 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
 
 
 def as_received(essay: Essay) -> str:
-    """The essay's raw text, which written as UTF-8 is the file as received, byte for byte
-    (its SHA-256 the one recorded): reading it left out a byte-order mark, if it had one."""
-    if hashlib.sha256(essay.raw.encode()).hexdigest() != essay.source_sha256:
-        return "\ufeff" + essay.raw
-    return essay.raw
+    """The essay's source text, which written as UTF-8 is the file as received, byte for byte."""
+    return essay.received or essay.raw
 
 
 def _downloads(stem: str, work: cite.Work) -> dict[str, str]:

@@ -123,20 +123,21 @@ def test_the_markdown_extension_runs_no_part_of_the_pipeline():
     assert "build_tools.pipeline" not in done.stdout and "build_tools.load" not in done.stdout, done.stdout
 
 
-def test_the_source_as_received_keeps_its_byte_order_mark():
-    """Reading a source leaves out a UTF-8 byte-order mark; the download puts it back, so
-    that it is the file as received, byte for byte."""
+def test_the_source_as_received_keeps_its_byte_order_mark_and_line_ends(tmp_path):
+    """Reading a source leaves out a UTF-8 byte-order mark and makes its line ends \\n;
+    the download is the file as received, byte for byte."""
     import hashlib
-    from dataclasses import replace
+    import re
 
     from build_tools.render import as_received
-    essay = check_fixture_essay()
-    for received in (b"Text \r\nwith CRLF.\n", b"\xef\xbb\xbfText with a mark.\n"):
-        raw = received.decode("utf-8-sig")
-        again = as_received(replace(essay, raw=raw, source_sha256=hashlib.sha256(received).hexdigest()))
-        assert again.encode() == received
-
-
-def check_fixture_essay():
-    from tests.conftest import FIXTURE
-    return check(FIXTURE).corpus.essays[0]
+    from tests.conftest import FIXTURE, copy_project
+    root = copy_project(tmp_path / "project", corpus=FIXTURE)
+    essay = check(root).corpus.essays[0]
+    source = root / essay.source_path
+    received = b"\xef\xbb\xbf" + source.read_bytes().replace(b"\n", b"\r\n")
+    source.write_bytes(received)
+    meta = source.with_suffix(".yml")
+    meta.write_text(re.sub(r"(?m)^source_sha256: .*$", f"source_sha256: {hashlib.sha256(received).hexdigest()}",
+                           meta.read_text(encoding="utf-8")), encoding="utf-8")
+    again = next(e for e in check(root).corpus.essays if e.slug == essay.slug)
+    assert as_received(again).encode() == received and again.raw == essay.raw
