@@ -22,6 +22,7 @@ from . import cite, exports, report
 from .citations import CITATIONS, citation_data
 from .clean import RULES, note_id
 from .corpus_map import drawn, passage_counts, svg, totals
+from .feed import FEED, atom, whats_new
 from .markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
                             words_pattern)
 from .memo import Memo
@@ -260,7 +261,8 @@ def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims
     return {
         f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
             title=theme.title, work=work, citation=citation_meta(work, site), theme=theme, stats=stats,
-            claims=claims, themes={t.id: t for t in themes}, nav_order=themes.index(theme) + 1),
+            claims=claims, themes={t.id: t for t in themes}, nav_order=themes.index(theme) + 1,
+            changed=max((c.added for c, _ in claims if c.added), default=None)),
         f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
         f"{stem}-claims.json": exports.theme_json(site, theme, claims),
         **_downloads(stem, work),
@@ -351,6 +353,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
         "glossary": ("glossary.md.j2", "Glossary", {
             "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus)}),
+        "whats-new": ("whats_new.md.j2", "What's new", {"entries": whats_new(corpus)}),
         "disagreements": ("disagreements.md.j2", "Where the authors disagree", {
             "groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]}),
         "map": ("map.md.j2", "Map of the corpus", {
@@ -363,7 +366,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         # reads from the source file's folder: from a folder's index page, both agree.)
         source = "reference/map/index.md" if name == "map" else f"reference/{name}.md"
         cited_page(source, template, title, address, **context)
-    add({CITATIONS: citation_data(corpus, quotes)})
+    add({CITATIONS: citation_data(corpus, quotes), FEED: atom(corpus, site)})
     add({GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"})
     page("themes/index.md", "themes_index.md.j2", stats=stats)
     page("essays/index.md", "essays_index.md.j2")

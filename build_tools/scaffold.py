@@ -12,6 +12,7 @@ import hashlib
 import os
 import tempfile
 import textwrap
+from datetime import date
 from pathlib import Path
 
 from .load import SLUG
@@ -83,7 +84,7 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
         "themes": f" Themes: {themes}.",
         "date": ' Write it in quotes, e.g. "2019-06".',
         "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
-    }, values={"source_sha256": hashlib.sha256(raw).hexdigest()})
+    }, values={"source_sha256": hashlib.sha256(raw).hexdigest(), "added": f'"{date.today().isoformat()}"'})
     _write(meta_path, _header("essay") + "\n".join(lines) + "\n")
     _write(text_path, raw)
     return [meta_path, text_path]

@@ -53,7 +53,7 @@ CASES = [
     ("unknown-field",
      lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
      ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
-      "'author' (allowed: accessed, archive_url, authors, cleaning, date, date_note, date_precision, genre, outlet, "
+      "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, genre, outlet, "
       "publisher, rights, section, series, source_sha256, summary, themes, title, title_note, url)"]),
     ("bad-date",
      lambda r: edit(r, ESSAY, 'date: "2014-07"', 'date: "July 2014"'),

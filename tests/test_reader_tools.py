@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from build_tools.corpus_map import passage_counts
-from tests.conftest import text
+from tests.conftest import resolve, text
 from tests.golden import ENVIRONMENT
 
 SITE_URL = ENVIRONMENT["SITE_URL"]
@@ -315,3 +315,32 @@ def test_the_site_has_a_citation_file_for_itself(site):
     assert data["cff-version"] == "1.2.0" and {"message", "title", "authors", "type"} <= set(data)
     assert all("name" in a or "family-names" in a for a in data["authors"])
     assert "../CITATION.cff" in {href for href, _ in pages["about/index.html"].links}
+
+
+def test_whats_new_lists_what_was_added_newest_first_with_a_feed_dated_from_the_seeds(site, checked):
+    """Dated from the seeds' `added` fields, never from the clock: the same commit builds
+    the same feed (see test_reproducible)."""
+    import xml.etree.ElementTree as ET
+    folder, pages = site
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ET.parse(folder / "reference" / "feed.xml").getroot()
+    entries = feed.findall(f"{atom}entry")
+    dated = [e for e in checked.corpus.essays if e.added] + [c for c in checked.corpus.claims if c.added]
+    assert len(entries) == len(dated) > 0
+    days = [e.find(f"{atom}updated").text[:10] for e in entries]
+    assert days == sorted(days, reverse=True) and feed.find(f"{atom}updated").text[:10] == days[0]
+    for entry in entries:  # each links to a page of the site (absolute where the site's address is known)
+        href = entry.find(f"{atom}link").get("href")
+        where = ("index.html", urlparse(href).path.split("/root-causes/", 1)[1]) if "://" in href else (
+            "reference/feed.xml", href)
+        assert resolve(*where)[0] in pages, href
+    page = (folder / "reference/whats-new/index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<h2 id="added-(\d{4}-\d\d-\d\d)"', page)
+    assert listed == sorted(set(days), reverse=True)
+    for path in pages:  # every page points feed readers at it
+        html = (folder / path).read_text(encoding="utf-8")
+        assert '<link rel="alternate" type="application/atom+xml"' in html, path
+    essay = next(e for e in checked.corpus.essays if e.added)
+    assert "On this site since:" in (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
+    claim = next(c for c in checked.corpus.claims if c.added)
+    assert "last changed" in (folder / f"themes/{claim.theme}/index.html").read_text(encoding="utf-8")

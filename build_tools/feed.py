@@ -1,0 +1,82 @@
+"""What's new: the essays and claims as they were added, newest first, as a list for the
+"What's new" page and as an Atom feed (``reference/feed.xml``).
+
+Every date comes from the seeds (the ``added`` field of an essay or a claim), never from
+the clock, so that two builds of one commit write the same feed. An entry without that
+field is not listed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from .model import Claim, Corpus, Essay, Site, Theme
+
+FEED = "reference/feed.xml"  # (under docs/, and so in the site)
+
+
+@dataclass(frozen=True)
+class New:
+    """One thing added to the site: an essay, or a claim (with its theme)."""
+
+    day: str  # YYYY-MM-DD
+    essay: Essay | None = None
+    claim: Claim | None = None
+    theme: Theme | None = None
+
+    @property
+    def address(self) -> str:
+        """Its address in the site, from the site's root."""
+        return f"essays/{self.essay.slug}/" if self.essay else f"themes/{self.claim.theme}/#{self.claim.id}"
+
+    @property
+    def title(self) -> str:
+        if self.essay:
+            return f"Essay: {self.essay.label}, “{self.essay.title}”"
+        return f"Claim in {self.theme.title}: {self.claim.title}"
+
+    @property
+    def summary(self) -> str:
+        if self.essay:
+            return self.essay.summary or f"{self.essay.byline}, {self.essay.date.display}."
+        return " ".join(self.claim.claim.split())
+
+
+def whats_new(corpus: Corpus) -> list[New]:
+    """Every essay and claim that says when it was added, newest first (essays before
+    claims on one day, each in the order of the seeds)."""
+    themes = {t.id: t for t in corpus.themes}
+    found = [New(e.added, essay=e) for e in corpus.essays if e.added]
+    found += [New(c.added, claim=c, theme=themes[c.theme]) for c in corpus.claims if c.added]
+    return sorted(found, key=lambda n: n.day, reverse=True)
+
+
+def last_changed(corpus: Corpus) -> dict[str, str]:
+    """The day each essay and theme page last had something added (``{slug or theme id: day}``)."""
+    days: dict[str, str] = {e.slug: e.added for e in corpus.essays if e.added}
+    for c in corpus.claims:
+        if c.added and c.added > days.get(c.theme, ""):
+            days[c.theme] = c.added
+    return days
+
+
+def atom(corpus: Corpus, site: Site) -> str:
+    """The Atom feed of :func:`whats_new`. Addresses are absolute where the site's address
+    is known, else relative to the feed (which is in ``reference/``)."""
+    base = site.url or "../"
+    entries = whats_new(corpus)
+    updated = f"{entries[0].day}T00:00:00Z" if entries else "1970-01-01T00:00:00Z"
+
+    def iri(address: str) -> str:
+        return escape(base + address, {'"': "&quot;"})
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
+             f"  <title>{escape(site.name)}: what's new</title>",
+             f'  <link rel="self" href="{iri(FEED)}"/>', f'  <link href="{iri("reference/whats-new/")}"/>',
+             f"  <id>{iri('reference/whats-new/')}</id>", f"  <updated>{updated}</updated>",
+             f"  <author><name>{escape(site.name)} contributors</name></author>"]
+    for n in entries:
+        lines += ["  <entry>", f"    <title>{escape(n.title)}</title>", f'    <link href="{iri(n.address)}"/>',
+                  f"    <id>{iri(n.address)}</id>", f"    <updated>{n.day}T00:00:00Z</updated>",
+                  f"    <summary>{escape(n.summary)}</summary>", "  </entry>"]
+    return "\n".join(lines + ["</feed>"]) + "\n"
