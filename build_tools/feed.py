@@ -71,7 +71,7 @@ def atom(corpus: Corpus, site: Site) -> str:
     def iri(address: str) -> str:
         return escape(base + address, {'"': "&quot;"})
     lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{escape(site.name)}: what's new</title>",
+             f"  <title>{escape(site.name)}: what’s new</title>",
              f'  <link rel="self" href="{iri(FEED)}"/>', f'  <link href="{iri("reference/whats-new/")}"/>',
              f"  <id>{iri('reference/whats-new/')}</id>", f"  <updated>{updated}</updated>",
              f"  <author><name>{escape(site.name)} contributors</name></author>"]

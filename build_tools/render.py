@@ -353,7 +353,8 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
             "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
         "glossary": ("glossary.md.j2", "Glossary", {
             "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus)}),
-        "whats-new": ("whats_new.md.j2", "What's new", {"entries": whats_new(corpus)}),
+        # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
+        "whats-new": ("whats_new.md.j2", "What’s new", {"entries": whats_new(corpus)}),
         "disagreements": ("disagreements.md.j2", "Where the authors disagree", {
             "groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]}),
         "map": ("map.md.j2", "Map of the corpus", {

@@ -103,7 +103,8 @@ def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
     essays = ", ".join(sorted(p.stem for p in (root / "seeds" / "essays").glob("*.yml")))
     claim = validator("crossrefs").schema["properties"]["claims"]["items"]
     lines = _list_item(skeleton(claim, "    ", {"essay": f" Essays: {essays}."},
-                                {"id": claim_id} if claim_id else {}), "  ")
+                                {**({"id": claim_id} if claim_id else {}), "added": f'"{date.today().isoformat()}"'}),
+                       "  ")
     path = root / "seeds" / "crossrefs" / f"{theme}.yml"
     before = path.read_text(encoding="utf-8") if path.exists() else (
         _header("crossrefs") + "claims:\n")
