@@ -44,11 +44,12 @@ class New:
 
 
 def whats_new(corpus: Corpus) -> list[New]:
-    """Every essay and claim that says when it was added, newest first (essays before
-    claims on one day, each in the order of the seeds)."""
+    """Every essay and claim that says when it was added, newest first (on one day the
+    essays, then the claims theme by theme in the themes' order)."""
     themes = {t.id: t for t in corpus.themes}
     found = [New(e.added, essay=e) for e in corpus.essays if e.added]
-    found += [New(c.added, claim=c, theme=themes[c.theme]) for c in corpus.claims if c.added]
+    found += [New(c.added, claim=c, theme=themes[c.theme]) for t in corpus.themes
+              for c in corpus.claims_of(t.id) if c.added]
     return sorted(found, key=lambda n: n.day, reverse=True)
 
 

@@ -133,8 +133,8 @@ def text_fragment(quote: Quote) -> Md:
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """Any of ``words`` as a whole word, the longest first — as Python-Markdown's ``abbr``
-    extension finds abbreviations (None if there are none)."""
+    """Any of ``words`` as a whole word, the longest first (None if there are none): how
+    the glossary finds its terms, in the generator and in the Markdown extension alike."""
     words = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
 
