@@ -291,8 +291,21 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
             report=prepared),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
+        stem + "passages.json": passages(essay),
         **_downloads(f"{stem}{essay.slug}", work),
     }
+
+
+def passages(essay: Essay) -> str:
+    """What a passage's preview shows (``essays/<slug>/passages.json``, fetched by the
+    reader's browser only when a link to one of the essay's paragraphs is hovered or
+    focused: docs/assets/javascripts/previews.js): each paragraph's text, by id, and the
+    essay's attribution. Text only: the script writes it as text, never as markup."""
+    by = f"{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else "")
+    source = essay.outlet or essay.genre
+    return json.dumps({"by": f"{by}{source}, {essay.date.display}", "title": essay.title,
+                       "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")}},
+                      ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def as_received(essay: Essay) -> str:

@@ -14,7 +14,7 @@ import re
 import pytest
 
 from tests.browser import BASE_PATH, NODE_MODULES, Tab, open_search, search, site_pages
-from tests.conftest import need
+from tests.conftest import need, text
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -277,3 +277,27 @@ def test_the_timelines_theme_filter_is_kept_in_the_address(tab, checked):
     assert page.url.endswith(f"/reference/timeline/?theme={other.id}")
     page.locator("button[data-theme='']").click()
     assert page.url.endswith("/reference/timeline/") and len(page.evaluate(visible)) == len(checked.corpus.events)
+
+
+def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_before(tab, checked):
+    page = tab.open(f"themes/{checked.corpus.themes[0].id}/")
+    page.wait_for_timeout(300)
+    assert not [url for url in tab.requests if url.endswith("passages.json")]
+    link = page.locator("a.in-context").first
+    href = link.get_attribute("href")
+    slug, pid = re.search(r"essays/([a-z0-9-]+)/#([a-z0-9-]+)", href).groups()
+    essay = next(e for e in checked.corpus.essays if e.slug == slug)
+    paragraph = next(p for p in essay.paragraphs if p.id == pid)
+    quoted = {text(q.text) for q in checked.quotes.values() if q.essay.slug == slug and q.paragraph.id == pid}
+    link.hover()
+    preview = page.locator(".passage-preview")
+    preview.wait_for(state="visible")
+    assert text(preview.locator("p").first.inner_text()) == text(paragraph.text)
+    assert text(preview.locator("mark").inner_text()) in quoted
+    assert preview.get_by_role("link", name="Open the passage").get_attribute("href").endswith(href.split("../")[-1])
+    assert [url for url in tab.requests if url.endswith("passages.json")] == [f"{tab.base}essays/{slug}/passages.json"]
+    page.keyboard.press("Escape")
+    preview.wait_for(state="hidden")
+    link.focus()  # (the keyboard reaches it too)
+    preview.wait_for(state="visible")
+    assert link.get_attribute("aria-describedby") == "passage-preview"
