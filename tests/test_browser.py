@@ -301,3 +301,29 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     link.focus()  # (the keyboard reaches it too)
     preview.wait_for(state="visible")
     assert link.get_attribute("aria-describedby") == "passage-preview"
+
+
+def test_a_cited_in_link_previews_its_claim(tab, checked):
+    claim = checked.corpus.claims[0]
+    slug = checked.quotes[claim.evidence[0]].essay.slug
+    page = tab.open(f"essays/{slug}/")
+    page.locator("details.cited-by").evaluate_all("all => all.forEach(d => { d.open = true; })")
+    link = page.locator(f"details.cited-by a[href$='#{claim.id}']").first
+    link.hover()
+    preview = page.locator(".passage-preview")
+    preview.wait_for(state="visible")
+    assert text(preview.inner_text()).startswith(f"{claim.title} {text(claim.claim)}")
+    assert preview.get_by_role("link", name="Open the claim").count() == 1
+
+
+def test_on_a_touch_screen_the_first_tap_previews_and_the_second_opens(browser, served, checked):
+    tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = tab.open(f"themes/{checked.corpus.themes[0].id}/")
+    link = page.locator("a.in-context").first
+    link.scroll_into_view_if_needed()
+    link.tap()
+    page.locator(".passage-preview").wait_for(state="visible")
+    assert page.url.endswith(f"/themes/{checked.corpus.themes[0].id}/")
+    link.tap()
+    page.wait_for_url(re.compile(r"/essays/[a-z0-9-]+/"))
+    tab.close()

@@ -1,12 +1,13 @@
 // Passage previews: hovering or focusing a link to an essay's paragraph ("Read in
 // context", a citation in a hand-written page) shows the paragraph, the quoted words
-// marked, with its attribution and a link to open it. The paragraphs come from the
-// essay's passages.json, written at build time and fetched only when first asked for.
+// marked, with its attribution and a link to open it; a link to a claim ("Cited in")
+// shows the claim. The paragraphs come from the essay's passages.json, the claims from
+// their theme's claims JSON, written at build time and fetched only when first asked for.
 // Esc closes the preview; on a touch screen the first tap shows it, the link in it opens
 // the passage. Without JavaScript, or if the data cannot be had, the links work as ever.
 "use strict";
 (() => {
-  const LINKS = "a.in-context, a.citation";
+  const LINKS = "a.in-context, a.citation, .cited-by a";
   const loaded = new Map();  // passages.json address → promise of its data
   let shown = null, hiding = 0, touched = false;
   const box = document.createElement("div");
@@ -15,15 +16,33 @@
   box.setAttribute("role", "tooltip");
   box.hidden = true;
 
-  // The essay's data and the paragraph's id, or null if the link is not to a paragraph.
+  function data(address) {
+    if (!loaded.has(address)) loaded.set(address, fetch(address).then(r => r.ok ? r.json() : null).catch(() => null));
+    return loaded.get(address);
+  }
+
+  // What the link leads to: a paragraph of an essay or a claim of a theme (its data, its
+  // id and the quoted words), or null.
   function target(link) {
     const url = new URL(link.href, location.href);
     const id = decodeURIComponent(url.hash.slice(1)).split(":~:")[0];
-    if (!/^p-[a-z0-9-]+$/.test(id) || !/\/essays\/[^/]+\/$/.test(url.pathname)) return null;
-    const data = new URL("passages.json", url).href;
-    if (!loaded.has(data)) loaded.set(data, fetch(data).then(r => r.ok ? r.json() : null).catch(() => null));
     const words = (url.hash.split(":~:text=")[1] || "").split(",").map(w => decodeURIComponent(w));
-    return { data: loaded.get(data), id, words, href: url.href };
+    const essay = /\/essays\/[^/]+\/$/.test(url.pathname) && /^p-[a-z0-9-]+$/.test(id);
+    const theme = url.pathname.match(/\/themes\/([a-z0-9-]+)\/$/);
+    if (essay) return { data: data(new URL("passages.json", url).href), id, words, href: url.href };
+    if (theme && id) return { data: data(new URL(`${theme[1]}-claims.json`, url).href), id, claim: true, href: url.href };
+    return null;
+  }
+
+  // A claim as its title and summary.
+  function claim(data, id) {
+    const found = data && data.claims && data.claims.find(c => c.id === id);
+    if (!found) return null;
+    const title = document.createElement("p"), strong = document.createElement("strong"), text = document.createElement("p");
+    strong.textContent = found.title;
+    title.append(strong);
+    text.textContent = found.claim;
+    return [title, text];
   }
 
   // The paragraph as text nodes, the quoted words (from the first to the last given) in <mark>.
@@ -44,16 +63,16 @@
     if (!t) return;
     clearTimeout(hiding);
     shown = link;
-    const data = await t.data;
-    const text = data && data.paragraphs[t.id];
-    if (shown !== link || !text) return;
+    const found = await t.data;
+    const text = !t.claim && found && found.paragraphs && found.paragraphs[t.id];
+    const shownClaim = t.claim && claim(found, t.id);
+    if (shown !== link || !(text || shownClaim)) return;
     const by = document.createElement("p"), open = document.createElement("a");
     by.className = "passage-preview__by";
-    by.textContent = `— ${data.by} · `;
     open.href = t.href;
-    open.textContent = "Open the passage";
-    by.append(open);
-    box.replaceChildren(paragraph(text, t.words), by);
+    open.textContent = t.claim ? "Open the claim" : "Open the passage";
+    by.append(t.claim ? "" : `— ${found.by} · `, open);
+    box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words)]), by);
     if (!box.isConnected) document.body.append(box);
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);
@@ -74,6 +93,7 @@
 
   document.addEventListener("pointerdown", e => { touched = e.pointerType === "touch"; }, true);
   document.addEventListener("mouseover", e => {
+    if (touched) return;  // (a tap's emulated hover: the tap itself decides, below)
     const link = e.target.closest(LINKS);
     if (link) show(link);
     else if (box.contains(e.target)) clearTimeout(hiding);
@@ -82,6 +102,7 @@
     if (e.target.closest(LINKS) || box.contains(e.target)) hide(false);
   });
   document.addEventListener("focusin", e => {
+    if (touched) return;
     const link = e.target.closest(LINKS);
     if (link) show(link);
     else if (!box.contains(e.target)) hide(true);
