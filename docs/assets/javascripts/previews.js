@@ -13,7 +13,6 @@
   const box = document.createElement("div");
   box.className = "passage-preview";
   box.id = "passage-preview";
-  box.setAttribute("role", "tooltip");
   box.hidden = true;
 
   function data(address) {
@@ -73,13 +72,22 @@
     open.textContent = t.claim ? "Open the claim" : "Open the passage";
     by.append(t.claim ? "" : `— ${found.by} · `, open);
     box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words)]), by);
-    if (!box.isConnected) document.body.append(box);
+    if (!box.isConnected) (document.querySelector("main") || document.body).append(box);
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);
-    const r = link.getBoundingClientRect(), width = Math.min(480, document.documentElement.clientWidth - 16);
+    place();
+  }
+
+  // Below the link, or above it when there is more room there; it follows the link as
+  // the page scrolls, and closes when the link leaves the screen.
+  function place() {
+    const r = shown.getBoundingClientRect(), view = document.documentElement;
+    if (r.bottom < 0 || r.top > view.clientHeight) return hide(true);
+    const width = Math.min(480, view.clientWidth - 16), below = view.clientHeight - r.bottom > r.top;
     box.style.width = `${width}px`;
-    box.style.left = `${Math.max(8, Math.min(r.left, document.documentElement.clientWidth - width - 8)) + scrollX}px`;
-    box.style.top = `${r.bottom + scrollY + 6}px`;
+    box.style.left = `${Math.max(8, Math.min(r.left, view.clientWidth - width - 8))}px`;
+    box.style.top = below ? `${r.bottom + 6}px` : "";
+    box.style.bottom = below ? "" : `${view.clientHeight - r.top + 6}px`;
   }
 
   function hide(now) {
@@ -108,6 +116,7 @@
     else if (!box.contains(e.target)) hide(true);
   });
   document.addEventListener("keydown", e => { if (e.key === "Escape" && shown) hide(true); });
+  addEventListener("scroll", () => { if (shown && !box.hidden) place(); }, { passive: true });
   document.addEventListener("click", e => {
     const link = e.target.closest(LINKS);
     if (link && touched && shown !== link && target(link)) { e.preventDefault(); show(link); }
