@@ -53,15 +53,6 @@ def whats_new(corpus: Corpus) -> list[New]:
     return sorted(found, key=lambda n: n.day, reverse=True)
 
 
-def last_changed(corpus: Corpus) -> dict[str, str]:
-    """The day each essay and theme page last had something added (``{slug or theme id: day}``)."""
-    days: dict[str, str] = {e.slug: e.added for e in corpus.essays if e.added}
-    for c in corpus.claims:
-        if c.added and c.added > days.get(c.theme, ""):
-            days[c.theme] = c.added
-    return days
-
-
 def atom(corpus: Corpus, site: Site) -> str:
     """The Atom feed of :func:`whats_new`. Addresses are absolute where the site's address
     is known, else relative to the feed (which is in ``reference/``)."""
