@@ -109,8 +109,6 @@ async function shownData(results, from, size) {
 // Material's query is written for its own index, lunr: "+" marks a word that must be
 // found, "*" a prefix. Pagefind finds every word and treats the last as a prefix.
 async function query(text, id) {
-  await new Promise(resolve => setTimeout(resolve, PAUSE));
-  if (id !== latest) return;
   text = text.replace(/(^|\s)[+-]+/g, "$1").replace(/[*~^]/g, "");
   const terms = Object.fromEntries(text.split(/\s+/).filter(Boolean).map(t => [t.toLowerCase(), true]));
   const results = await ranked(text.trim());
@@ -132,8 +130,6 @@ function ranges(text, terms) {
 // Zensical's query: one page of results (ten pages found, each followed by the
 // sections of it that matched), as entries of its list.
 async function zensicalQuery({ input, page }, id) {
-  await new Promise(resolve => setTimeout(resolve, PAUSE));
-  if (id !== latest) return;
   const text = typeof input === "string" ? input.trim() : "";
   const terms = text.toLowerCase().split(/\s+/).filter(Boolean);
   const results = await ranked(text);
@@ -165,9 +161,11 @@ self.addEventListener("message", ({ data: message }) => {
     if (Array.isArray(list))
       entries = { list, numbers: new Map(list.map((entry, n) => [new URL(entry.location, root).href, n])) };
     postMessage({ type: READY });
-  } else if (message.type === QUERY) {
-    latest += 1;
-    const answer = entries ? zensicalQuery(message.data, latest) : query(message.data, latest);
-    answer.catch(error => console.error("search failed:", error));
+  } else if (message.type === QUERY) {  // (answered once typing pauses, unless a newer one came)
+    const id = ++latest;
+    setTimeout(() => {
+      if (id === latest)
+        (entries ? zensicalQuery : query)(message.data, id).catch(error => console.error("search failed:", error));
+    }, PAUSE);
   }
 });
