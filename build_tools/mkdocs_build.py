@@ -36,17 +36,21 @@ _rendered: set[str] = set()  # (the pages the first call rendered, or wrote: it 
 _written: set[str] = set()
 
 
+def _counter() -> utils.CountHandler | None:
+    """The handler that counts warnings for ``--strict`` (MkDocs adds it in strict builds)."""
+    return next((h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)), None)
+
+
 def _counts() -> dict[int, int]:
-    """The warnings (and errors) counted so far for ``--strict``, by level."""
-    counters = [h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)]
-    return dict(counters[0].counts) if counters else {}
+    """The warnings (and errors) counted so far, by level."""
+    counter = _counter()
+    return dict(counter.counts) if counter else {}
 
 
 def _add_counts(counts: dict[int, int]) -> None:
-    for handler in logging.getLogger("mkdocs").handlers:
-        if isinstance(handler, utils.CountHandler):
-            for level, n in counts.items():
-                handler.counts[level] += n
+    counter = _counter()
+    for level, n in counts.items() if counter else ():
+        counter.counts[level] += n
 
 
 def _logged(fn):
