@@ -251,9 +251,8 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
             problems.error(SourceLoc(_rel(root, source), 1), "the text is empty: save the essay's text, "
                            "exactly as received, in this file")
         elif data is not None and _source_unchanged(root, source, data, source_bytes, problems):
-            essays.append(replace(_essay(path.stem, data, raw, _rel(root, source),
-                                         hashlib.sha256(source_bytes).hexdigest()),
-                                  received=source_bytes.decode("utf-8")))
+            essays.append(_essay(path.stem, data, raw, source_bytes.decode("utf-8"), _rel(root, source),
+                                 hashlib.sha256(source_bytes).hexdigest()))
     return essays
 
 
@@ -274,7 +273,7 @@ def _source_unchanged(root: Path, source: Path, data, content: bytes, problems: 
     return True
 
 
-def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> Essay:
+def _essay(slug: str, data, raw: str, received: str, source_path: str, source_sha256: str) -> Essay:
     rules = data["cleaning"]
     return Essay(
         slug=slug, title=data["title"], title_note=data.get("title_note"),
@@ -289,7 +288,7 @@ def _essay(slug: str, data, raw: str, source_path: str, source_sha256: str) -> E
         theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
         rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
                     for i, r in enumerate(rules)),
-        raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
+        raw=raw.replace("\r\n", "\n").replace("\r", "\n"), received=received,
         loc=data.loc, source_path=source_path, source_sha256=source_sha256,
     )
 
