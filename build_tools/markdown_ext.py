@@ -37,7 +37,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, Glossary, inline_runs
+from .markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
 from .model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -274,13 +274,11 @@ class GlossaryLinks(Treeprocessor):
             self.glossary.seen.add(m[1])
             return m[0]
         if isinstance(stash[n], str) and "glossary-term" in stash[n]:
-            stash[n] = _TERM_LINK.sub(once, stash[n])
+            stash[n] = TERM_LINK.sub(once, stash[n])
 
 
-# A placeholder of raw HTML set aside (Python-Markdown's), and a term's link as
-# build_tools.markdown_text.Glossary writes it.
+# A placeholder of raw HTML set aside (Python-Markdown's).
 _STASHED = re.compile("\x02wzxhzdk:(\\d+)\x03")
-_TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*">(.*?)</a>')
 
 
 class TextFragments(Treeprocessor):

@@ -141,6 +141,9 @@ def words_pattern(words: Iterable[str]) -> re.Pattern | None:
 
 # Where a glossary term links to its entry, from the docs folder (MkDocs makes it relative).
 GLOSSARY_PAGE = "/reference/glossary.md"
+# A term's link as :meth:`Glossary.html` writes it: its entry's id, and the words linked
+# (the Markdown extension reads it back to keep one link a term in each section).
+TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*">(.*?)</a>')
 
 
 class Glossary:
