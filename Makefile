@@ -9,7 +9,7 @@ NODE_STAMP := tests/node/node_modules/.installed
 HOST   ?= 127.0.0.1:8000
 # STRICT=--strict makes warnings errors (CI checks editors' pull requests so).
 STRICT ?=
-# ENGINE=zensical builds the site with Zensical instead of MkDocs (see build_tools/engines.py).
+# ENGINE=zensical builds the site with Zensical instead of MkDocs (see build_tools/site/engines.py).
 ENGINE ?= mkdocs
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)

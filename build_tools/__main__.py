@@ -12,18 +12,18 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import engines
+from .site import engines
 from .pipeline import build, check
 from .problems import SeedError
-from .publish import PublishError, publish
+from .site.publish import PublishError, publish
 from .scaffold import ScaffoldError, new_claim, new_essay
-from .write import generated_pages, swap_in, write
+from .stages.write import generated_pages, swap_in, write
 
 
 def _mkdocs_env() -> dict[str, str]:
     """The environment MkDocs runs in. Material 9.8 prints a banner about MkDocs 2.0 on
     every build; this project pins MkDocs below 2.0 (see pyproject.toml), so the banner
-    is noise here. mkdocs.yml names build_tools.markdown_ext: MkDocs must find this
+    is noise here. mkdocs.yml names build_tools.site.markdown_ext: MkDocs must find this
     package wherever it runs."""
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(
         filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
@@ -100,7 +100,7 @@ def cmd_serve(args) -> int:
     """Generate, serve with MkDocs' live reload, and regenerate when seeds or templates change."""
     if cmd_build(args):
         return 1
-    from .serve import serve  # (MkDocs' server: imported only to serve)
+    from .site.serve import serve  # (MkDocs' server: imported only to serve)
     os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
     # (on errors, cmd_build prints them and keeps the last good pages)
     serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args))

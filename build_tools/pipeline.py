@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .anchor import anchor, unattributed
-from .clean import clean
-from .load import load
+from .stages.anchor import anchor, unattributed
+from .stages.clean import clean
+from .stages.load import load
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .render import render
-from .validate import validate
-from .write import write
+from .stages.render import render
+from .stages.validate import validate
+from .stages.write import write
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from .load import SLUG
-from .schema import ID_PATTERN, validator
-from .yamlfile import decode_text, load_yaml
+from .stages.load import SLUG
+from .stages.schema import ID_PATTERN, validator
+from .stages.yamlfile import decode_text, load_yaml
 
 _WIDTH = 88
 

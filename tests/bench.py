@@ -4,7 +4,7 @@ Each corpus is written in our own seeds format: N essays of about 2,300 words ma
 deterministically from the paragraphs of the real essays, the real themes, and one claim
 per essay quoting it and its neighbour. Each is built in a fresh folder by the generator
 (``python -m build_tools build``), then by MkDocs as ``python -m build_tools site`` runs
-it (``build_tools.mkdocs_build``) and the publishing stage (``build_tools.publish``) on
+it (``build_tools.site.mkdocs_build``) and the publishing stage (``build_tools.site.publish``) on
 the generated Markdown, each in its own process, so
 that the table shows the generator's own share, the whole build, the peak memory of any
 of them, the size of ``site/``, and — in Chromium, counting what the server sends,
@@ -172,7 +172,7 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
         server.wait()
 
 
-PUBLISH = [sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.publish import publish; "
+PUBLISH = [sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.site.publish import publish; "
            "publish(Path(sys.argv[1]), Path(sys.argv[2]))"]
 
 
@@ -191,7 +191,7 @@ def measure(n: int, pool: list[str]) -> dict:
         write_corpus(root, n, pool)
         gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
         # (MkDocs as `python -m build_tools site` runs it: its loops over the pages on every core)
-        mk_s, mk_kib = timed([sys.executable, "-m", "build_tools.mkdocs_build", "build", "--site-dir",
+        mk_s, mk_kib = timed([sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir",
                               str(root / "site")], root)
         site = root / "site"
         pub_s, pub_kib = timed(PUBLISH + [str(site), str(root / "docs")], root)

@@ -17,7 +17,7 @@ import pytest
 from build_tools.__main__ import main
 from build_tools.memo import Memo
 from build_tools.pipeline import check
-from build_tools.write import GENERATED
+from build_tools.stages.write import GENERATED
 from tests.golden import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,7 +48,8 @@ def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
-    shutil.copy(ROOT / "build_tools" / "hooks.py", dest / "build_tools" / "hooks.py")
+    (dest / "build_tools" / "site").mkdir()
+    shutil.copy(ROOT / "build_tools" / "site" / "hooks.py", dest / "build_tools" / "site" / "hooks.py")
     return dest
 
 
@@ -131,7 +132,7 @@ class Page(HTMLParser):
 def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page]]:
     """``root`` built into a site as the Pages workflow builds it (with the site's address
     and the sources' date): (its folder, its pages). Its search index is written in parts,
-    as a site of hundreds of essays is (see build_tools/hooks.py), so that the tests
+    as a site of hundreds of essays is (see build_tools/site/hooks.py), so that the tests
     search across parts."""
     with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
         code = run_site(root, engine)
@@ -157,7 +158,7 @@ def real_site(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
-    """The fixture corpus built by the second engine, Zensical (see build_tools/engines.py)."""
+    """The fixture corpus built by the second engine, Zensical (see build_tools/site/engines.py)."""
     return build_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"), engine="zensical")
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from unittest.mock import patch
 
 from build_tools.pipeline import check
-from build_tools.render import render
+from build_tools.stages.render import render
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"

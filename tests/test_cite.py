@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from build_tools import cite, exports
+from build_tools.formats import cite, exports
 from build_tools.model import EssayDate, Site
 
 WORK = cite.Work(key="perezrocha2019", genre="op-ed", title="Trade & migration: 100% {linked}_now",

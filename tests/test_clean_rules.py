@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import pytest
-
 from dataclasses import replace
 
-from build_tools.clean import (EM_CLOSE, EM_OPEN, NOTE_CLOSE, NOTE_OPEN, RULES, Block, RuleError,
-                               clean_essay, paragraph_ids, slugify, split_blocks, to_paragraph)
+import pytest
+
+from build_tools.ids import paragraph_ids, slugify
+from build_tools.stages.clean import clean_essay
+from build_tools.stages.clean.blocks import CORRECTION, EM_CLOSE, EM_OPEN, LAYOUT, NOTE_CLOSE, NOTE_OPEN, Block, split_blocks
+from build_tools.stages.clean.paragraphs import to_paragraph
+from build_tools.stages.clean.rules import RULES, RuleError
 from build_tools.model import Essay, Paragraph, Rule
 from build_tools.problems import Collector, SourceLoc
+
+
+def block(text: str, line: int, kind: str = "paragraph") -> Block:
+    """A block made by hand: every character put in by the build."""
+    return Block(text, line, kind, (LAYOUT,) * len(text))
 
 
 def apply(name, blocks_in, **params):
@@ -19,7 +27,8 @@ def apply(name, blocks_in, **params):
     def record(action, block, span=None, detail="", consumes=None):
         start, end = span or (0, len(block.text))
         changes.append((action, block.text[start:end], block.line) + ((detail,) if detail else ()))
-    blocks = [Block(t, i + 1) if isinstance(t, str) else Block(t[0], i + 1, t[1])
+        return CORRECTION if action == "corrected" else None
+    blocks = [block(t, i + 1) if isinstance(t, str) else block(t[0], i + 1, t[1])
               for i, t in enumerate(blocks_in)]
     out = RULES[name](blocks, params, record)
     return [(b.text if b.kind == "paragraph" else (b.text, b.kind)) for b in out], changes
@@ -27,7 +36,7 @@ def apply(name, blocks_in, **params):
 
 def test_every_rule_in_the_schema_is_registered():
     import json
-    from build_tools.schema import SCHEMA_DIR
+    from build_tools.stages.schema import SCHEMA_DIR
     schema = json.loads((SCHEMA_DIR / "essay.schema.json").read_text())
     assert set(schema["$defs"]["rule"]["properties"]["rule"]["enum"]) == set(RULES)
 
@@ -119,7 +128,7 @@ def test_rule_errors(name, texts, params, message):
 
 
 def test_emphasis_becomes_ranges():
-    p = to_paragraph(Block(f"the {EM_OPEN}de facto{EM_CLOSE} side", 4))
+    p = to_paragraph(block(f"the {EM_OPEN}de facto{EM_CLOSE} side", 4))
     assert (p.text, p.emphasis, p.line) == ("the de facto side", ((4, 12),), 4)
 
 
@@ -147,9 +156,9 @@ def test_footnotes(texts, params, expected):
 
 
 def test_notes_and_markers_become_positions():
-    ref = to_paragraph(Block(f"Policy.{NOTE_OPEN}¹¹{NOTE_CLOSE} And", 1))
+    ref = to_paragraph(block(f"Policy.{NOTE_OPEN}¹¹{NOTE_CLOSE} And", 1))
     assert (ref.text, ref.notes) == ("Policy. And", ((7, "11"),))
-    note = to_paragraph(Block(f"{NOTE_OPEN}[^a]:{NOTE_CLOSE} The {EM_OPEN}note{EM_CLOSE}.", 1, "note"))
+    note = to_paragraph(block(f"{NOTE_OPEN}[^a]:{NOTE_CLOSE} The {EM_OPEN}note{EM_CLOSE}.", 1, "note"))
     assert (note.text, note.label, note.emphasis) == ("The note.", "a", ((4, 8),))
 
 

@@ -16,13 +16,13 @@ from unittest.mock import patch
 
 import pytest
 
-from build_tools.load import MARKDOWN, OWN_WORDS
-from build_tools import engines
+from build_tools.stages.load import MARKDOWN, OWN_WORDS
+from build_tools.site import engines
 from build_tools.__main__ import _mkdocs_env
 from build_tools.memo import Memo
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
-from build_tools.publish import publish, search_entries
+from build_tools.site.publish import publish, search_entries
 from tests.browser import Tab, open_search, search, serve, site_pages
 from tests.conftest import copy_project
 from tests.golden import ENVIRONMENT
@@ -118,8 +118,8 @@ def hostile_site(request, tmp_path_factory):
     # Zensical writes a page's front matter as it is (MkDocs' adapter escapes it): there,
     # what keeps a hand-written page's front matter inert is validation at load (below).
     add_hostile_essay(root, front_matter=request.param == "mkdocs")
-    with patch("build_tools.load._unsafe_text", lambda data: iter(())), \
-            patch("build_tools.load._markdown", lambda data: iter(())), \
+    with patch("build_tools.stages.load._unsafe_text", lambda data: iter(())), \
+            patch("build_tools.stages.load._markdown", lambda data: iter(())), \
             patch.dict(os.environ, ENVIRONMENT):
         Memo.forget_everything()  # (what the unpatched load kept of the same files must not be used)
         build(root)

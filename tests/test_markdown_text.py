@@ -12,7 +12,7 @@ import markdown
 import pytest
 
 from build_tools.config import read_config
-from build_tools.markdown_text import GLOSSARY_PAGE, Glossary, escape, paragraph_html, paragraph_markdown
+from build_tools.formats.markdown_text import GLOSSARY_PAGE, Glossary, escape, paragraph_html, paragraph_markdown
 from build_tools.model import Paragraph
 from tests.conftest import ROOT
 
@@ -26,7 +26,7 @@ def render(md: str, glossary: dict | None = None, folder=None) -> str:
     if glossary is not None:
         path = folder / "glossary.json"
         path.write_text(json.dumps(glossary), encoding="utf-8")
-        configs["build_tools.markdown_ext"] = {"glossary": str(path)}
+        configs["build_tools.site.markdown_ext"] = {"glossary": str(path)}
     return markdown.markdown(md, extensions=names, extension_configs=configs)
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import render as render_module
+from build_tools.stages import render as render_module
 from build_tools.memo import Memo
 from build_tools.pipeline import check
-from build_tools.render import render
+from build_tools.stages.render import render
 from tests.conftest import receive_again
 
 

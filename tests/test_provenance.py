@@ -6,8 +6,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from build_tools.anchor import fold, fold_text
-from build_tools.markdown_ext import find_citations
+from build_tools.stages.anchor import fold, fold_text
+from build_tools.formats.citations import find_citations
 from build_tools.pipeline import check
 from tests.conftest import receive_again, run
 
@@ -113,14 +113,14 @@ def test_the_quick_fold_agrees_on_every_paragraph_of_the_corpus(checked):
 
 
 def test_the_markdown_extension_runs_no_part_of_the_pipeline():
-    """It reads the data the generator wrote (build_tools/citations.py), whatever engine
+    """It reads the data the generator wrote (build_tools/formats/citations.py), whatever engine
     calls it and from whatever folder."""
     import subprocess
     import sys
-    done = subprocess.run([sys.executable, "-c", "import sys, build_tools.markdown_ext; "
+    done = subprocess.run([sys.executable, "-c", "import sys, build_tools.site.markdown_ext; "
                            "print(sorted(m for m in sys.modules if m.startswith('build_tools.')))"],
                           capture_output=True, text=True, check=True)
-    assert "build_tools.pipeline" not in done.stdout and "build_tools.load" not in done.stdout, done.stdout
+    assert "build_tools.pipeline" not in done.stdout and "build_tools.stages.load" not in done.stdout, done.stdout
 
 
 def test_the_source_as_received_keeps_its_byte_order_mark_and_line_ends(tmp_path):
@@ -129,7 +129,7 @@ def test_the_source_as_received_keeps_its_byte_order_mark_and_line_ends(tmp_path
     import hashlib
     import re
 
-    from build_tools.render import as_received
+    from build_tools.stages.render import as_received
     from tests.conftest import FIXTURE, copy_project
     root = copy_project(tmp_path / "project", corpus=FIXTURE)
     essay = check(root).corpus.essays[0]

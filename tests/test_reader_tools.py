@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from build_tools.corpus_map import passage_counts
+from build_tools.formats.corpus_map import passage_counts
 from tests.conftest import resolve, text
 from tests.golden import ENVIRONMENT
 
@@ -252,7 +252,7 @@ def test_the_map_links_every_essay_and_theme_and_its_table_gives_the_counts(site
 def test_the_map_of_many_essays_draws_the_most_quoted_and_says_so(checked):
     from dataclasses import replace
 
-    from build_tools.corpus_map import ROWS, drawn, svg
+    from build_tools.formats.corpus_map import ROWS, drawn, svg
     essays = tuple(replace(e, slug=f"{e.slug}-{i}") for i in range(ROWS) for e in checked.corpus.essays)
     corpus = replace(checked.corpus, essays=essays)
     counts = Counter({(e.slug, checked.corpus.themes[0].id): n % 7 + 1 for n, e in enumerate(essays)})

@@ -67,7 +67,7 @@ def mkdocs(root, module: str, site: str, jobs: str = "2") -> subprocess.Complete
 
 
 def test_the_engine_on_every_core_writes_the_site_mkdocs_writes(many_essays):
-    for module, site in (("mkdocs", "plain"), ("build_tools.mkdocs_build", "cores")):
+    for module, site in (("mkdocs", "plain"), ("build_tools.site.mkdocs_build", "cores")):
         done = mkdocs(many_essays, module, site)
         assert done.returncode == 0, done.stderr
     plain, cores = snapshot(many_essays / "plain"), snapshot(many_essays / "cores")
@@ -79,6 +79,6 @@ def test_a_warning_in_a_worker_fails_the_strict_build(many_essays):
     about = many_essays / "docs" / "about.md"
     about.write_text(about.read_text(encoding="utf-8") + "\n[A page that is not there](nowhere.md)\n",
                      encoding="utf-8")
-    done = mkdocs(many_essays, "build_tools.mkdocs_build", "broken")
+    done = mkdocs(many_essays, "build_tools.site.mkdocs_build", "broken")
     said = done.stdout + done.stderr
     assert done.returncode == 1 and "nowhere.md" in said and "Aborted with 1 warnings in strict mode" in said

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from build_tools.schema import validator
+from build_tools.stages.schema import validator
 from tests.conftest import run, snapshot
 
 RAW = "\ufeffMaíz y migración\r\n\r\nMaize imports ruined Oaxaca’s small farmers.  \r\n".encode("utf-8")

@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from build_tools.hooks import LONG_SECTION
-from build_tools.write import write
+from build_tools.site.hooks import LONG_SECTION
+from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import copy_project, run_site
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from build_tools.schema import SCHEMA_DIR, validator
+from build_tools.stages.schema import SCHEMA_DIR, validator
 from tests.conftest import FIXTURE, ROOT
 
 SCHEMAS = sorted(p.name.removesuffix(".schema.json") for p in SCHEMA_DIR.glob("*.schema.json"))

@@ -4,9 +4,9 @@
    ``[[<essay-slug>#<paragraph-id>]]``. On a line of its own, a citation becomes the
    attributed quote(s) with "Read in context" links; inside a sentence, a link to
    the claim or passage. ``make check`` refuses unknown ids with ``path:line``
-   (see :func:`find_citations`); here an unknown id is logged and shown as such.
+   (see :func:`build_tools.formats.citations.find_citations`); here an unknown id is logged and shown as such.
    What each citation shows comes from the data file the generator writes
-   (:mod:`build_tools.citations`), named in the extension's ``citations`` option: the
+   (:mod:`build_tools.formats.citations`), named in the extension's ``citations`` option: the
    extension runs no part of the pipeline, whichever engine calls it and from wherever.
 2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
    to its address, after MkDocs has resolved the link and checked its anchor, so
@@ -16,7 +16,7 @@
    (a tooltip on hover and on focus); its other uses there are plain words. The terms
    come from ``docs/snippets/glossary.json``, which the generator writes, named in the
    ``glossary`` option. (An essay's paragraphs, written by the generator as HTML, come
-   with their links: :class:`build_tools.markdown_text.Glossary` does the same there.)
+   with their links: :class:`build_tools.formats.markdown_text.Glossary` does the same there.)
 
 Links are written from the docs folder (``/essays/x/index.md#p-…``); MkDocs makes
 them relative (``validation: links: absolute_links: relative_to_docs``).
@@ -37,35 +37,11 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from .markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
-from .model import RELATION_LABELS, Paragraph
+from ..formats.citations import CITATION
+from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
+from ..model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
-
-CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]")
-# Code, where a citation is only an example of the syntax.
-_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
-
-
-@dataclass(frozen=True)
-class CitationRef:
-    """A citation written in a hand-written page, where it stands."""
-
-    text: str
-    claim: str | None
-    essay: str | None
-    paragraph: str | None
-    line: int
-    column: int
-
-
-def find_citations(markdown_text: str) -> list[CitationRef]:
-    """Every citation in a page's Markdown (outside code), with its line."""
-    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
-    return [CitationRef(m.group(0), m["claim"], m["essay"], m["para"], blanked.count("\n", 0, m.start()) + 1,
-                        m.start() - blanked.rfind("\n", 0, m.start()))
-            for m in CITATION.finditer(blanked)]
-
 
 class DataFile:
     """A file the generator writes for the extension, read (by ``parse``) again only when
@@ -87,7 +63,7 @@ class DataFile:
 
 def citations(text: str) -> dict:
     """What hand-written pages cite (``docs/snippets/citations.json``: see
-    :mod:`build_tools.citations`)."""
+    :mod:`build_tools.formats.citations`)."""
     return json.loads(text) if text else {}
 
 
@@ -132,7 +108,7 @@ def _context_link(parent: etree.Element, quote: dict) -> None:
 
 
 def _quote_block(parent: etree.Element, quote: dict) -> None:
-    """A quote (see :func:`build_tools.citations.quote_data`) as a blockquote, attributed."""
+    """A quote (see :func:`build_tools.formats.citations.quote_data`) as a blockquote, attributed."""
     block = etree.SubElement(parent, "blockquote")
     p = etree.SubElement(block, "p")
     if quote["relation"]:

@@ -18,17 +18,18 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from . import cite, exports, report
-from .citations import CITATIONS, citation_data
-from .clean import RULES, note_id
-from .corpus_map import drawn, passage_counts, svg, totals
-from .feed import FEED, atom, whats_new
-from .markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
+from ..formats import cite, exports, report
+from ..formats.citations import CITATIONS, citation_data
+from .clean.rules import RULES
+from ..formats.corpus_map import drawn, passage_counts, svg, totals
+from ..formats.feed import FEED, atom, whats_new
+from ..formats.notes import NoteEntry, essay_notes
+from ..formats.markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
                             words_pattern)
-from .memo import Memo
-from .model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
+from ..memo import Memo
+from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -126,41 +127,6 @@ def code_span(value) -> Md:
     """``value`` as a Markdown code span (shown literally, so nothing in it is escaped)."""
     text = str(value)
     return Md(f"`` {text} ``" if "`" in text else f"`{text}`")
-
-
-@dataclass(frozen=True)
-class NoteEntry:
-    """One entry of an essay's notes: a numbered note (its text may be missing from the
-    source), or a note the source does not number. ``refs`` are the ids of its markers."""
-
-    id: str
-    label: str
-    note: Paragraph | None
-    refs: tuple[str, ...]
-
-
-def essay_notes(essay: Essay) -> tuple[dict[str, tuple[str, ...]], list[NoteEntry]]:
-    """The ids of each paragraph's note markers, and the essay's notes in number order.
-
-    Numbers the source skips (a marker with no note, a note with no marker, or
-    neither) get an entry saying so; notes without a number follow, in source order.
-    """
-    marker_ids: dict[str, tuple[str, ...]] = {}
-    refs: dict[str, list[str]] = defaultdict(list)
-    for p in essay.paragraphs:
-        ids = []
-        for _, label in p.notes:
-            refs[label].append(f"ref-{label}" + (f"-{len(refs[label]) + 1}" if refs[label] else ""))
-            ids.append(refs[label][-1])
-        marker_ids[p.id] = tuple(ids)
-    numbered = {n.label: n for n in essay.notes if n.label}
-    labels = set(numbered) | set(refs)
-    if labels and all(label.isdigit() for label in labels):
-        labels |= {str(i) for i in range(1, max(map(int, labels)) + 1)}
-    entries = [NoteEntry(note_id(label), label, numbered.get(label), tuple(refs.get(label, ())))
-               for label in sorted(labels, key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))]
-    entries += [NoteEntry(n.id, "", n, ()) for n in essay.notes if not n.label]
-    return marker_ids, entries
 
 
 @dataclass(frozen=True)

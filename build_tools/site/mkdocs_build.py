@@ -14,7 +14,7 @@ call, in worker processes (:mod:`build_tools.parallel`):
 
 Warnings logged in a worker are counted here too, so ``--strict`` fails as it would.
 The site written is byte for byte the one ``mkdocs build`` writes (a test compares
-them). Run as ``python -m build_tools.mkdocs_build build [mkdocs options]``.
+them). Run as ``python -m build_tools.site.mkdocs_build build [mkdocs options]``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import parallel
+from .. import parallel
 
 _populate_page, _build_page = mkdocs_build._populate_page, mkdocs_build._build_page
 # What rendering a page sets on it, which the rest of the build reads.

@@ -20,8 +20,8 @@ from urllib.parse import quote as percent_encode
 
 from markupsafe import Markup
 
-from .clean import note_id
-from .model import Paragraph, Quote
+from ..ids import note_id
+from ..model import Paragraph, Quote
 
 
 class Md(Markup):

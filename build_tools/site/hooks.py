@@ -1,6 +1,6 @@
 """MkDocs hooks (named in mkdocs.yml): the MkDocs adapter of the build. Nothing a reader's
 safety or the search depends on lives only here: the publishing stage
-(:mod:`build_tools.publish`) finishes every page after any engine.
+(:mod:`build_tools.site.publish`) finishes every page after any engine.
 
 What is MkDocs-specific, and its equivalent on another engine that reads mkdocs.yml:
 
@@ -25,13 +25,13 @@ from pathlib import Path
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure.pages import Page
 
-from build_tools import publish
-from build_tools.sanitize import escape_meta
+from build_tools.site import publish
+from build_tools.site.sanitize import escape_meta
 
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = escape_meta(page.meta)
-    # Pagefind indexes the site (see build_tools/publish.py), not Material's plugin. A page
+    # Pagefind indexes the site (see build_tools/site/publish.py), not Material's plugin. A page
     # whose front matter says so in Material's way (`search: {exclude: true}`) is left out.
     page.meta["indexed"] = not (page.meta.get("search") or {}).get("exclude", False)
     page.meta["search"] = {"exclude": True}

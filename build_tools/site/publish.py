@@ -4,7 +4,7 @@ MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; 
 :func:`publish` runs over the built folder. For each page it
 
 * sanitises the page's content (its ``<article>``) with the allow-list of
-  :mod:`build_tools.sanitize` — hand-written pages may hold raw HTML, and this stage is
+  :mod:`build_tools.site.sanitize` — hand-written pages may hold raw HTML, and this stage is
   what a reader's safety rests on, not the engine's plugins or hooks;
 * makes Material's markup valid HTML (:func:`fix_material_markup`);
 * points Material's search box at our Pagefind worker and marks the article for
@@ -16,7 +16,7 @@ box shows entries of a list of the site's pages and sections that it loads with 
 page (``search.json``, each with its whole text): :func:`search_entries` cuts it down to
 plain titles and opening words, without the pages left out of search. ``python -m
 build_tools site`` runs it on the staged site before swapping it in; while serving, the
-MkDocs adapter (``build_tools/hooks.py``) applies :func:`finish_page` to each page it
+MkDocs adapter (``build_tools/site/hooks.py``) applies :func:`finish_page` to each page it
 rebuilds and indexes in the background.
 """
 
@@ -36,8 +36,8 @@ from pathlib import Path
 
 import yaml
 
-from . import parallel
-from .markdown_text import shorten
+from .. import parallel
+from ..formats.markdown_text import shorten
 from .sanitize import clean_html
 
 
@@ -91,7 +91,7 @@ def use_pagefind(output: str, indexed: bool = True) -> str:
     output, counts = _COUNT.subn('"search.result.other": "# best matches"', output)
     output, ones = _COUNT_ONE.subn('"search.result.one": "1 best match"', output)
     if workers != 1 or counts != 1 or ones != 1 or (indexed and _ARTICLE not in output):
-        raise PublishError("Material's markup has changed: see use_pagefind in build_tools/publish.py")
+        raise PublishError("Material's markup has changed: see use_pagefind in build_tools/site/publish.py")
     return output.replace(_ARTICLE, _INDEXED) if indexed else output
 
 
@@ -100,7 +100,7 @@ def sanitise_article(output: str) -> str:
     ``</article>`` (the page's content, whatever it holds) passed through the allow-list."""
     start, end = output.find(_ARTICLE), output.rfind("</article>")
     if start < 0 or end < start:
-        raise PublishError("a page has no <article> for its content: see sanitise_article in build_tools/publish.py")
+        raise PublishError("a page has no <article> for its content: see sanitise_article in build_tools/site/publish.py")
     start += len(_ARTICLE)
     return output[:start] + clean_html(output[start:end]) + output[end:]
 

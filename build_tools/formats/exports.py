@@ -11,7 +11,7 @@ import csv
 import io
 import json
 
-from .model import Claim, Quote, Site, Theme
+from ..model import Claim, Quote, Site, Theme
 
 COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "speaker", "speaker_role",
            "author", "essay_title", "date", "quote", "note", "paragraph", "url")

@@ -15,7 +15,7 @@ from collections import Counter
 from html import escape
 
 from .markdown_text import shorten
-from .model import Corpus, Essay, Evidence, Quote
+from ..model import Corpus, Essay, Evidence, Quote
 
 # Units of the drawing (it is scaled to the width of the page: about 1 px on a phone).
 LABEL_W, CELL, GAP, HEAD_H, ROW_GAP, RIGHT = 124, 48, 4, 66, 4, 40

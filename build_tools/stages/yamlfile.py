@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from .problems import SeedError, Problem, SourceLoc
+from ..problems import SeedError, Problem, SourceLoc
 
 
 class _Loader(yaml.SafeLoader):

@@ -5,8 +5,8 @@ Per-file checks are the schemas' job (see ``load``); this stage sees the whole c
 
 from __future__ import annotations
 
-from .model import Corpus, Evidence
-from .problems import Collector, SourceLoc
+from ..model import Corpus, Evidence
+from ..problems import Collector, SourceLoc
 
 
 def validate(corpus: Corpus, problems: Collector) -> None:

@@ -7,14 +7,10 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from .clean import SUPERSCRIPTS
+from ..ids import SUPERSCRIPTS
 from .markdown_text import shorten
-from .model import Essay, Rule
-
-if TYPE_CHECKING:
-    from .render import NoteEntry
+from ..model import Essay, Rule
+from .notes import NoteEntry
 
 _NOTE_STATUS = {
     (True, True): "note and marker",

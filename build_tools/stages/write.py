@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from stat import S_ISREG
 
-from .memo import Memo
+from ..memo import Memo
 
 # The folders of docs/ that the build owns (and that .gitignore lists).
 GENERATED = ("essays", "themes", "reference", "snippets")

@@ -21,12 +21,12 @@ from urllib.parse import unquote
 import yaml
 
 from . import schema
-from .config import read_config
-from .memo import Memo
-from .markdown_ext import find_citations
-from .markdown_text import shorten
-from .model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
-from .problems import Collector, Problem, SeedError, SourceLoc
+from ..config import read_config
+from ..memo import Memo
+from ..formats.citations import find_citations
+from ..formats.markdown_text import shorten
+from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
+from ..problems import Collector, Problem, SeedError, SourceLoc
 from .write import GENERATED
 from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml, read_text
 

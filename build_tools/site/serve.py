@@ -22,7 +22,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog import events
 from watchdog.observers import Observer
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 # What counts as a change: a file written, created, moved or removed — not a file read

@@ -13,9 +13,9 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
-from .memo import Memo
-from .model import Corpus, Essay, Evidence, Paragraph, Quote
-from .problems import Collector, Problem
+from ..memo import Memo
+from ..model import Corpus, Essay, Evidence, Paragraph, Quote
+from ..problems import Collector, Problem
 
 _FOLD = str.maketrans({
     "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .markdown_text import Md, escape
-from .model import Essay, EssayDate, Site
+from ..model import Essay, EssayDate, Site
 
 CONTRIBUTORS = "Root Causes contributors"
 

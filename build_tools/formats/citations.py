@@ -3,7 +3,7 @@
 A hand-written page in docs/ may cite ``[[claim:<id>]]`` or ``[[<essay>#<paragraph>]]``
 (found by ``load``, checked by ``anchor``). The generator writes what those citations
 show — the quotes, their attributions, the addresses of their paragraphs — into
-``docs/snippets/citations.json``; the extension (:mod:`build_tools.markdown_ext`), run by
+``docs/snippets/citations.json``; the extension (:mod:`build_tools.site.markdown_ext`), run by
 whichever engine renders the pages, reads that file and lays it out. So the extension
 neither runs the pipeline again nor depends on the folder the engine runs in.
 """
@@ -11,11 +11,37 @@ neither runs the pipeline again nor depends on the folder the engine runs in.
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 
-from .model import Corpus, Evidence, Quote
+from ..model import Corpus, Evidence, Quote
 from .markdown_text import at_source, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
+
+CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]")
+# Code, where a citation is only an example of the syntax.
+_CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class CitationRef:
+    """A citation written in a hand-written page, where it stands."""
+
+    text: str
+    claim: str | None
+    essay: str | None
+    paragraph: str | None
+    line: int
+    column: int
+
+
+def find_citations(markdown_text: str) -> list[CitationRef]:
+    """Every citation in a page's Markdown (outside code), with its line."""
+    blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
+    return [CitationRef(m.group(0), m["claim"], m["essay"], m["para"], blanked.count("\n", 0, m.start()) + 1,
+                        m.start() - blanked.rfind("\n", 0, m.start()))
+            for m in CITATION.finditer(blanked)]
 
 
 def quote_data(quote: Quote, relation: str | None = None) -> dict:

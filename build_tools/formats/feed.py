@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .model import Claim, Corpus, Essay, Site, Theme
+from ..model import Claim, Corpus, Essay, Site, Theme
 
 FEED = "reference/feed.xml"  # (under docs/, and so in the site)
 

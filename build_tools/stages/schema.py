@@ -14,10 +14,10 @@ from typing import Any
 
 import jsonschema
 
-from .problems import Problem
+from ..problems import Problem
 from .yamlfile import LocDict, LocList, loc_of
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
 _TYPES = {"string": "text", "array": "a list", "object": "a mapping of fields",
           "integer": "a whole number", "number": "a number", "boolean": "true or false"}

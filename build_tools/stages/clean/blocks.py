@@ -1,0 +1,52 @@
+"""The text as blocks: split at blank lines, every character remembering where it came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+# Marks carried through later rules in the text, turned into ranges at the end:
+# emphasis, and a footnote marker (its characters stay, between the two marks).
+EM_OPEN, EM_CLOSE, NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+MARKS = EM_OPEN + EM_CLOSE + NOTE_OPEN + NOTE_CLOSE
+# Origins that are not offsets in the raw text: a character the build put in for
+# layout (a space joining two lines, a mark), or the text of correction k (-10 - k).
+LAYOUT = -1
+CORRECTION = -10
+
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    line: int
+    kind: str = "paragraph"
+    origins: tuple[int, ...] = ()  # one per character of text
+
+    def splice(self, start: int, end: int, new: str = "", origin: int = LAYOUT) -> Block:
+        """This block with ``text[start:end]`` replaced by ``new`` (whose characters get ``origin``)."""
+        return replace(self, text=self.text[:start] + new + self.text[end:],
+                       origins=self.origins[:start] + (origin,) * len(new) + self.origins[end:])
+
+
+
+def split_blocks(raw: str) -> list[Block]:
+    """Blocks of text separated by blank lines, each with the line it starts on."""
+    blocks, text, origins, start, offset = [], [], [], 0, 0
+    for number, line in enumerate(raw.split("\n") + [""], start=1):
+        stripped = line.strip()
+        if stripped:
+            if not text:
+                start = number
+            else:
+                text.append(" ")
+                origins.append(LAYOUT)
+            first = offset + line.index(stripped)
+            text.append(stripped)
+            origins.extend(range(first, first + len(stripped)))
+        elif text:
+            blocks.append(Block("".join(text), start, origins=tuple(origins)))
+            text, origins = [], []
+        offset += len(line) + 1
+    return blocks
+
+

@@ -1,0 +1,235 @@
+"""The cleaning rules an essay's metadata may list, each a small function registered in
+:data:`RULES` by its name."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Callable
+
+from ...ids import SUPERSCRIPTS
+from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, NOTE_CLOSE, NOTE_OPEN, Block
+
+class RuleError(Exception):
+    """A rule cannot do what its declaration asks; the message says why."""
+
+
+Record = Callable[..., int | None]
+RULES: dict[str, Callable[[list[Block], dict, Record], list[Block]]] = {}
+
+
+def rule(fn):
+    """Register a cleaning rule under its function name.
+
+    A rule is called as ``fn(blocks, params, record)`` and returns the new blocks.
+    It calls ``record(action, block, span=None, detail="", consumes=None)`` for each
+    change: the action (see :class:`~build_tools.model.Change`), the block concerned,
+    the ``(start, end)`` of its text concerned if not the whole block, and for a
+    consuming action the spans whose source characters it accounts for, if not
+    ``span`` itself. For a correction it returns the origin to give the characters put in
+    (they remember which correction they are, and so the source's reading).
+    """
+    RULES[fn.__name__] = fn
+    return fn
+
+
+def _one_starting_with(blocks: list[Block], start: str) -> int:
+    hits = [i for i, b in enumerate(blocks) if b.text.startswith(start)]
+    if not hits:
+        raise RuleError(f"no block of the text starts with {start!r}")
+    if len(hits) > 1:
+        lines = ", ".join(str(blocks[i].line) for i in hits)
+        raise RuleError(f"{len(hits)} blocks start with {start!r} (source lines {lines}): "
+                        "give more of the opening words")
+    return hits[0]
+
+
+def _exactly_once(blocks: list[Block], text: str, what: str) -> tuple[int, int]:
+    """(block index, offset) of the one occurrence of ``text`` in the blocks."""
+    total = sum(b.text.count(text) for b in blocks)
+    if total != 1:
+        raise RuleError(f"the text to {what} must occur exactly once; it occurs {total} times: {text!r}")
+    i = next(i for i, b in enumerate(blocks) if text in b.text)
+    return i, blocks[i].text.index(text)
+
+
+@rule
+def drop(blocks, params, record):
+    """Remove the one block that starts with ``starts_with``."""
+    i = _one_starting_with(blocks, params["starts_with"])
+    record("removed", blocks[i])
+    return blocks[:i] + blocks[i + 1:]
+
+
+@rule
+def drop_from(blocks, params, record):
+    """Remove the block that starts with ``starts_with`` and every block after it."""
+    i = _one_starting_with(blocks, params["starts_with"])
+    for block in blocks[i:]:
+        record("removed", block)
+    return blocks[:i]
+
+
+def _tidy_spaces(block: Block) -> Block:
+    """Collapse the runs of spaces (and trim the ends) that removing text can leave."""
+    keep = [i for i, c in enumerate(block.text)
+            if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")]
+    while keep and block.text[keep[-1]] == " ":
+        keep.pop()
+    return replace(block, text="".join(block.text[i] for i in keep),
+                   origins=tuple(block.origins[i] for i in keep))
+
+
+@rule
+def remove_text(blocks, params, record):
+    """Remove an exact piece of text that occurs once in the whole source."""
+    text = params["text"]
+    i, at = _exactly_once(blocks, text, "remove")
+    record("removed", blocks[i], (at, at + len(text)))
+    return blocks[:i] + [_tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1:]
+
+
+@rule
+def correct(blocks, params, record):
+    """An editor's correction: replace ``text`` (once in the source) by ``to``, openly.
+
+    The page marks the corrected words and shows the source's reading; the
+    fidelity report lists it.
+    """
+    text, to = params["text"], params["to"]
+    i, at = _exactly_once(blocks, text, "correct")
+    origin = record("corrected", blocks[i], (at, at + len(text)), to)
+    fixed = blocks[i].splice(at, at + len(text), to, origin)
+    return blocks[:i] + [fixed] + blocks[i + 1:]
+
+
+@rule
+def mark(blocks, params, record):
+    """Give one block a role other than body text (standfirst, editor's note, note on the author)."""
+    i = _one_starting_with(blocks, params["starts_with"])
+    record("marked", blocks[i], detail=params["as"])
+    return blocks[:i] + [replace(blocks[i], kind=params["as"])] + blocks[i + 1:]
+
+
+@rule
+def headings(blocks, params, record):
+    """Mark the blocks whose whole text is one of ``texts`` as headings."""
+    out = list(blocks)
+    for text in params["texts"]:
+        hits = [i for i, b in enumerate(out) if b.text == text]
+        if len(hits) != 1:
+            raise RuleError(f"the heading {text!r} must be a whole block of the text "
+                            f"exactly once; found {len(hits)}")
+        out[hits[0]] = replace(out[hits[0]], kind="heading")
+        record("marked", out[hits[0]], detail="heading")
+    return out
+
+
+_ENDS_SENTENCE = re.compile(rf"[.!?:;…][\"'”’)\]*\ue001]*[{SUPERSCRIPTS}]*$")
+
+
+@rule
+def join_broken_paragraphs(blocks, params, record):
+    """Rejoin body paragraphs that a page end cut in two.
+
+    A body paragraph that does not end a sentence (no closing ``.!?:;…``) continues
+    in the next body paragraph. A word hyphenated across the break (``much-`` +
+    ``maligned``) is joined without a space.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        prev = out[-1] if out else None
+        if (prev and prev.kind == block.kind == "paragraph"
+                and not _ENDS_SENTENCE.search(prev.text)):
+            glue = "" if re.search(r"\w-$", prev.text) else " "
+            record("joined", block, detail=f"{prev.text[-40:]} ¦ {block.text[:40]}")
+            out[-1] = replace(prev, text=prev.text + glue + block.text,
+                              origins=prev.origins + (LAYOUT,) * len(glue) + block.origins)
+        else:
+            out.append(block)
+    return out
+
+
+def _each_match(blocks, pattern: str, edit, markup, record, detail: str):
+    """Apply ``edit(block, match)`` to every match of ``pattern``, last first, recording each;
+    ``markup(match)`` gives the spans of the characters the edit consumes."""
+    out = []
+    for block in blocks:
+        for m in reversed(list(re.finditer(pattern, block.text))):
+            record("converted", block, m.span(), detail, consumes=markup(m))
+            block = edit(block, m)
+        out.append(block)
+    return out
+
+
+@rule
+def emphasis(blocks, params, record):
+    """Turn ``*text*`` into italics (the asterisks are consumed)."""
+    def edit(block, m):
+        return block.splice(m.end() - 1, m.end(), EM_CLOSE).splice(m.start(), m.start() + 1, EM_OPEN)
+    return _each_match(blocks, r"\*([^*\s][^*]*?)\*", edit,
+                       lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())], record, "italics")
+
+
+@rule
+def unescape(blocks, params, record):
+    """Remove the backslash of an escaped character: ``\\$`` becomes ``$``."""
+    return _each_match(blocks, r"\\[$*_\\`]", lambda b, m: b.splice(m.start(), m.start() + 1),
+                       lambda m: [(m.start(), m.start() + 1)], record, "escaped character")
+
+
+# A footnote marker: superscript digits right after a word or punctuation, or [^label].
+_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPTS}]+|\[\^[\w-]+\]")
+# The start of a note in the notes section: its number, then the note's text.
+_NOTE_START = re.compile(rf"(?:^|(?<=\s))(?:[{SUPERSCRIPTS}]+|\[\^[\w-]+\]:)(?=\s)")
+
+
+@rule
+def footnotes(blocks, params, record):
+    """Turn footnote markers into links and the notes section into notes.
+
+    Markers are superscript digits after a word (``policy.²``) or ``[^label]``. The
+    notes are the blocks after the heading ``notes_heading`` (or, without one, the
+    blocks starting ``[^label]:``); a block holding several notes is split at each
+    number, and text before the first number is a note without one. Markers and
+    numbers stay in the text, between marks; nothing is numbered that the source
+    does not number.
+    """
+    heading = params.get("notes_heading")
+    if heading is not None:
+        i = next((i for i, b in enumerate(blocks) if b.text == heading), None)
+        if i is None:
+            raise RuleError(f"no block of the text is the notes heading {heading!r}")
+        body, section = blocks[:i], blocks[i + 1:]
+        head = [replace(blocks[i], kind="notes_heading")]
+        record("marked", blocks[i], detail="notes heading")
+    else:
+        body = [b for b in blocks if not re.match(r"\[\^[\w-]+\]:", b.text)]
+        section, head = [b for b in blocks if b not in body], []
+    notes = [note for block in section for note in _split_notes(block)]
+    for note in notes:
+        record("marked", note, detail="note")
+    return [_mark_markers(b) if b.kind != "heading" else b for b in body] + head + notes
+
+
+def _between_note_marks(block: Block, start: int, end: int) -> Block:
+    return block.splice(end, end, NOTE_CLOSE).splice(start, start, NOTE_OPEN)
+
+
+def _mark_markers(block: Block) -> Block:
+    for m in reversed(list(_MARKER.finditer(block.text))):
+        block = _between_note_marks(block, m.start(), m.end())
+    return block
+
+
+def _split_notes(block: Block) -> list[Block]:
+    starts = [m.start() for m in _NOTE_START.finditer(block.text)]
+    cuts = ([0] if not starts or starts[0] > 0 else []) + starts + [len(block.text)]
+    notes = []
+    for start, end in zip(cuts, cuts[1:]):
+        part = _tidy_spaces(replace(block, text=block.text[start:end], origins=block.origins[start:end]))
+        m = _NOTE_START.match(part.text)
+        if m:
+            part = _between_note_marks(part, 0, m.end())
+        notes.append(replace(part, kind="note"))
+    return notes
