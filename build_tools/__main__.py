@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .site import engines
+from .memo import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .site.publish import PublishError, publish
@@ -29,10 +30,10 @@ def _mkdocs_env() -> dict[str, str]:
         filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
 
 
-def _report(fn, root: Path, strict: bool):
-    """Run ``fn(root)``; print problems; return its result, or None if the build must stop."""
+def _report(fn, root: Path, strict: bool, cache: Cache | None = None):
+    """Run ``fn(root, cache)``; print problems; return its result, or None if the build must stop."""
     try:
-        result = fn(root)
+        result = fn(root, cache)
     except SeedError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -60,8 +61,8 @@ def cmd_check(args) -> int:
     return 0
 
 
-def cmd_build(args) -> int:
-    result = _report(build, args.root, args.strict)
+def cmd_build(args, cache: Cache | None = None) -> int:
+    result = _report(build, args.root, args.strict, cache)
     if result is None:
         return 1
     checked, changed = result
@@ -98,12 +99,13 @@ def cmd_site(args) -> int:
 
 def cmd_serve(args) -> int:
     """Generate, serve with MkDocs' live reload, and regenerate when seeds or templates change."""
-    if cmd_build(args):
+    cache = Cache()  # (each build after an edit redoes only what the edit changed)
+    if cmd_build(args, cache):
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
     os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
     # (on errors, cmd_build prints them and keeps the last good pages)
-    serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args))
+    serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache))
     return 0
 
 

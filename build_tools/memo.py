@@ -1,15 +1,17 @@
 """Results kept between builds in one process, for ``make serve``.
 
-``make serve`` builds again in the same process after every edit. Each stage that
-costs time per file or per essay (parsing a seeds file, cleaning, finding quotes,
-rendering an essay's pages) keeps what it made with the inputs it made it from,
-and makes it again only when those inputs differ. Inputs are compared by value
-(``==``), so a change anywhere in them counts, and an unchanged one costs little:
-Python compares identical objects by identity first.
+``make serve`` builds again in the same process after every edit, passing the same
+:class:`Cache` to each build. Each stage that costs time per file or per essay (parsing a
+seeds file, cleaning, finding quotes, rendering an essay's pages) keeps in its memo what
+it made with the inputs it made it from, and makes it again only when those inputs
+differ. Inputs are compared by value (``==``), so a change anywhere in them counts, and
+an unchanged one costs little: Python compares identical objects by identity first. A
+build given no cache keeps nothing: it makes everything.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any, Callable, Generic, Hashable, Sequence, TypeVar
 
 from . import parallel
@@ -21,17 +23,8 @@ I = TypeVar("I")
 class Memo(Generic[T]):
     """For each key, the last result and the inputs it was made from."""
 
-    every: list[Memo] = []
-
     def __init__(self) -> None:
         self._kept: dict[Hashable, tuple[Any, T]] = {}
-        Memo.every.append(self)
-
-    @classmethod
-    def forget_everything(cls) -> None:
-        """Empty every memo (tests that patch a stage's code start from nothing kept)."""
-        for memo in cls.every:
-            memo._kept.clear()
 
     def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
         """The result kept for ``key`` if it was made from equal ``inputs``, else ``make()``'s (kept)."""
@@ -54,3 +47,17 @@ class Memo(Generic[T]):
 
     def forget(self, key: Hashable) -> None:
         self._kept.pop(key, None)
+
+
+@dataclass
+class Cache:
+    """What a build keeps for the next one in the same process: a memo per costly step."""
+
+    parsed: Memo = field(default_factory=Memo)  # each seeds file, by its bytes (load)
+    cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
+    found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
+    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
+    essay_pages: Memo = field(default_factory=Memo)  # each essay's pages, by all they are made from
+    theme_pages: Memo = field(default_factory=Memo)  # each theme's pages, likewise
+    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its size and date
+    templates: Any = None  # the templates' environment (render): each compiled once, again if its file changes

@@ -15,6 +15,7 @@ from pathlib import Path
 from .stages.anchor import anchor, unattributed
 from .stages.clean import clean
 from .stages.load import load
+from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages.render import render
@@ -29,20 +30,21 @@ class Checked:
     warnings: list[Problem]
 
 
-def check(root: Path) -> Checked:
-    """Everything but the output: the seeds read, cross-checked, cleaned and every quote found."""
+def check(root: Path, cache: Cache | None = None) -> Checked:
+    """Everything but the output: the seeds read, cross-checked, cleaned and every quote found.
+    Given the ``cache`` of an earlier build, each stage redoes only what changed since."""
     problems = Collector()
-    corpus = load(root, problems)
+    corpus = load(root, problems, cache)
     validate(corpus, problems)
     problems.raise_if_any()
     warnings = problems.problems
-    corpus = clean(corpus)
-    quotes = anchor(corpus)
+    corpus = clean(corpus, cache)
+    quotes = anchor(corpus, cache)
     return Checked(corpus, quotes, warnings + unattributed(quotes))
 
 
-def build(root: Path) -> tuple[Checked, list[str]]:
+def build(root: Path, cache: Cache | None = None) -> tuple[Checked, list[str]]:
     """Check the seeds, then write the generated pages into ``root/docs``."""
-    checked = check(root)
-    pages = render(checked.corpus, checked.quotes)
-    return checked, write(pages, root / "docs")
+    checked = check(root, cache)
+    pages = render(checked.corpus, checked.quotes, cache)
+    return checked, write(pages, root / "docs", cache)

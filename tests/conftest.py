@@ -15,7 +15,6 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from build_tools.__main__ import main
-from build_tools.memo import Memo
 from build_tools.pipeline import check
 from build_tools.stages.write import GENERATED
 from tests.golden import ENVIRONMENT
@@ -51,12 +50,6 @@ def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
     (dest / "build_tools" / "site").mkdir()
     shutil.copy(ROOT / "build_tools" / "site" / "hooks.py", dest / "build_tools" / "site" / "hooks.py")
     return dest
-
-
-@pytest.fixture(autouse=True)
-def nothing_kept():
-    """Each test builds from nothing kept by an earlier test's build (see build_tools/memo.py)."""
-    Memo.forget_everything()
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ import pytest
 from build_tools.stages.load import MARKDOWN, OWN_WORDS
 from build_tools.site import engines
 from build_tools.__main__ import _mkdocs_env
-from build_tools.memo import Memo
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
 from build_tools.site.publish import publish, search_entries
@@ -121,7 +120,6 @@ def hostile_site(request, tmp_path_factory):
     with patch("build_tools.stages.load._unsafe_text", lambda data: iter(())), \
             patch("build_tools.stages.load._markdown", lambda data: iter(())), \
             patch.dict(os.environ, ENVIRONMENT):
-        Memo.forget_everything()  # (what the unpatched load kept of the same files must not be used)
         build(root)
         assert engines.build(request.param, root, root / "site", _mkdocs_env()) == 0
         publish(root / "site", root / "docs")

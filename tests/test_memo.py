@@ -11,15 +11,15 @@ from pathlib import Path
 import pytest
 
 from build_tools.stages import render as render_module
-from build_tools.memo import Memo
+from build_tools.memo import Cache
 from build_tools.pipeline import check
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
 
-def pages(root: Path) -> dict[str, str]:
-    checked = check(root)
-    return render(checked.corpus, checked.quotes)
+def pages(root: Path, cache: Cache | None = None) -> dict[str, str]:
+    checked = check(root, cache)
+    return render(checked.corpus, checked.quotes, cache)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -39,27 +39,27 @@ EDITS = {
 
 @pytest.mark.parametrize("what", EDITS)
 def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, what):
-    pages(project)  # (the first build: everything is made and kept)
+    cache = Cache()
+    pages(project, cache)  # (the first build: everything is made and kept)
     name, old, new = EDITS[what]
     edit(project / name, old, new)
-    kept = pages(project)
-    Memo.forget_everything()
-    assert kept == pages(project)
+    assert pages(project, cache) == pages(project)
 
 
 def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
     essays = project / "seeds" / "essays"
     for suffix in (".txt", ".yml"):  # an essay no claim quotes: no other page shows its words
         (essays / f"extra-2020{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
-    pages(project)
+    cache = Cache()
+    pages(project, cache)
     rendered = []
     essay_pages = render_module.essay_pages
     monkeypatch.setattr(render_module, "essay_pages", lambda env, essay, *rest: (
         rendered.append(essay.slug), essay_pages(env, essay, *rest))[1])
     edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
-    pages(project)
+    pages(project, cache)
     assert rendered == ["extra-2020"]
-    pages(project)
+    pages(project, cache)
     assert rendered == ["extra-2020"]  # (nothing changed since)
 
 
@@ -67,6 +67,7 @@ def test_a_line_added_above_a_rule_moves_where_problems_point(project):
     """Values read from YAML compare equal whatever their lines: what is kept must not
     keep the lines of an earlier version of the file."""
     meta = project / "seeds" / "essays" / "bach-2000.yml"
-    line = {e.slug: e for e in check(project).corpus.essays}["bach-2000"].rules[0].loc.line
+    cache = Cache()
+    line = {e.slug: e for e in check(project, cache).corpus.essays}["bach-2000"].rules[0].loc.line
     meta.write_text("# a comment\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
-    assert {e.slug: e for e in check(project).corpus.essays}["bach-2000"].rules[0].loc.line == line + 1
+    assert {e.slug: e for e in check(project, cache).corpus.essays}["bach-2000"].rules[0].loc.line == line + 1

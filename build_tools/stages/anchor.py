@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from difflib import SequenceMatcher
 
-from ..memo import Memo
+from ..memo import Cache
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
 from ..problems import Collector, Problem
 
@@ -90,11 +90,6 @@ def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
     return quotes
 
 
-# Where each essay's quotes were found, kept with its paragraphs and the quotes looked up
-# (see memo.py).
-_found: Memo[dict] = Memo()
-
-
 def _spots(essay: Essay, group: tuple[Evidence, ...]) -> dict[Evidence, list[tuple[int, int, int]]]:
     """Where each of ``group``, the quotes of ``essay``, is found: (paragraph number, start, end)."""
     paragraphs = folded(essay)
@@ -123,12 +118,13 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
+def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
     """Each piece of evidence resolved to one Quote, or SeedError listing every failure.
 
     The quotes are looked up essay by essay, so that each essay is folded once (and
     only one essay's folded text is held at a time); problems are reported in the
-    order of the seeds files."""
+    order of the seeds files. Where each essay's quotes are is kept in the ``cache`` with its
+    paragraphs and the quotes looked up."""
     problems = Collector()
     evidence = corpus.evidence()
     by_essay: dict[str, list[Evidence]] = defaultdict(list)
@@ -138,7 +134,7 @@ def anchor(corpus: Corpus) -> dict[Evidence, Quote]:
     found: dict[Evidence, list[Quote]] = {}
     wanted = [(slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
               for slug, group in by_essay.items()]
-    for (slug, _, _), spots in zip(wanted, _found.get_each(wanted, lambda job: _spots(*job))):
+    for (slug, _, _), spots in zip(wanted, (cache or Cache()).found.get_each(wanted, lambda job: _spots(*job))):
         essay = essays[slug]
         found.update({ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
                       for ev, where in spots.items()})

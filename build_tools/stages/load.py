@@ -22,7 +22,7 @@ import yaml
 
 from . import schema
 from ..config import read_config
-from ..memo import Memo
+from ..memo import Cache, Memo
 from ..formats.citations import find_citations
 from ..formats.markdown_text import shorten
 from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
@@ -33,15 +33,16 @@ from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml, read_te
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
-def load(root: Path, problems: Collector) -> Corpus:
-    """Read ``root/seeds`` into a Corpus of what could be read; record every problem."""
-    seeds = root / "seeds"
-    themes = _load_themes(root, seeds / "themes.yml", problems)
-    essays = _year_letters(_load_essays(root, seeds / "essays", problems))
-    claims = _load_claims(root, seeds / "crossrefs", problems)
-    events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems)
-    figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems)
-    terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems)
+def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
+    """Read ``root/seeds`` into a Corpus of what could be read; record every problem. A file
+    whose bytes the ``cache`` holds is not parsed again."""
+    seeds, parsed = root / "seeds", (cache or Cache()).parsed
+    themes = _load_themes(root, seeds / "themes.yml", problems, parsed)
+    essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed))
+    claims = _load_claims(root, seeds / "crossrefs", problems, parsed)
+    events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems, parsed)
+    figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems, parsed)
+    terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems, parsed)
     _check_tree(root, seeds, problems)
     site = _load_site(root, problems)
     read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
@@ -108,16 +109,12 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-# What each seeds file was read as, kept with its bytes (see memo.py).
-_parsed: Memo[tuple[object, list[Problem]]] = Memo()
-
-
-def _read(root: Path, path: Path, schema_name: str, problems: Collector):
+def _read(root: Path, path: Path, schema_name: str, problems: Collector, parsed: Memo):
     """Parse and schema-check one YAML file; None (with problems recorded) if it is unusable.
     The result is shared, not copied: no caller changes it."""
     rel = _rel(root, path)
     content = path.read_bytes()
-    data, found = _parsed.get((rel, schema_name), content, lambda: _parse(content, rel, schema_name))
+    data, found = parsed.get((rel, schema_name), content, lambda: _parse(content, rel, schema_name))
     problems.problems.extend(found)
     return data
 
@@ -213,11 +210,11 @@ def _field_name(key) -> str:
     return f"'{key}'" if isinstance(key, str) else "this list"
 
 
-def _load_themes(root: Path, path: Path, problems: Collector) -> list[Theme]:
+def _load_themes(root: Path, path: Path, problems: Collector, parsed: Memo) -> list[Theme]:
     if not path.exists():
         problems.error(SourceLoc(_rel(root, path)), "the themes file is missing")
         return []
-    data = _read(root, path, "themes", problems)
+    data = _read(root, path, "themes", problems, parsed)
     if data is None:
         return []
     return [
@@ -228,7 +225,7 @@ def _load_themes(root: Path, path: Path, problems: Collector) -> list[Theme]:
     ]
 
 
-def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
+def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Essay]:
     essays = []
     for path in sorted(folder.glob("*.yml")):
         rel = _rel(root, path)
@@ -240,7 +237,7 @@ def _load_essays(root: Path, folder: Path, problems: Collector) -> list[Essay]:
         if not source.exists():
             problems.error(SourceLoc(rel), f"no raw text for this essay: add {_rel(root, source)}")
             continue
-        data = _read(root, path, "essay", problems)
+        data = _read(root, path, "essay", problems, parsed)
         source_bytes = source.read_bytes()
         try:
             raw = decode_text(source_bytes, _rel(root, source))
@@ -307,11 +304,11 @@ def _year_letters(essays: list[Essay]) -> list[Essay]:
     return [replace(e, year_letter=letters.get(e.slug, "")) for e in essays]
 
 
-def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector) -> list:
+def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector, parsed: Memo) -> list:
     """The items of an optional seeds file holding one list (the timeline, the figures, the glossary)."""
     if not path.exists():
         return []
-    data = _read(root, path, schema_name, problems)
+    data = _read(root, path, schema_name, problems, parsed)
     return [] if data is None else [make(item) for item in data[key]]
 
 
@@ -340,10 +337,10 @@ def _term(data) -> Term:
                 forms=(data["term"], *data.get("also", ())), loc=data.loc)
 
 
-def _load_claims(root: Path, folder: Path, problems: Collector) -> list[Claim]:
+def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Claim]:
     claims = []
     for path in sorted(folder.glob("*.yml")):
-        data = _read(root, path, "crossrefs", problems)
+        data = _read(root, path, "crossrefs", problems, parsed)
         if data is None:
             continue
         for c in data["claims"]:

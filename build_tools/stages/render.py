@@ -8,7 +8,6 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 from collections import Counter, defaultdict
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
 from ..formats import cite, exports, report
@@ -26,7 +26,7 @@ from ..formats.feed import FEED, atom, whats_new
 from ..formats.notes import NoteEntry, essay_notes
 from ..formats.markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
                             words_pattern)
-from ..memo import Memo
+from ..memo import Cache, Memo
 from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -44,10 +44,9 @@ def _finalize(value):
     return value if isinstance(value, Markup) else escape(value)
 
 
-@functools.cache
 def environment() -> jinja2.Environment:
-    """The templates' environment, one for every build while serving: it compiles each
-    template once, and again only when the template's file changes."""
+    """The templates' environment. Kept in a build's cache, it compiles each template once,
+    and again only when the template's file changes."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -97,21 +96,18 @@ def citation_meta(work: cite.Work, site: Site) -> dict:
     return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, site)}
 
 
-_term_counts: Memo[Counter] = Memo()  # (see memo.py)
-
-
-def term_usage(corpus: Corpus) -> dict[str, list[tuple[Essay, int]]]:
+def term_usage(corpus: Corpus, kept: Memo) -> dict[str, list[tuple[Essay, int]]]:
     """For each glossary term, the essays that use it (in any of its forms) and how often.
 
     One pass over the text with every form at once, longest first, as the tooltips
-    (Python-Markdown's abbreviations) find them."""
+    (Python-Markdown's abbreviations) find them; each essay's counts ``kept`` with its text."""
     term_of = {form: term.term for term in corpus.terms for form in term.forms}
     pattern = words_pattern(term_of)
     if pattern is None:
         return {}
     usage: dict[str, list[tuple[Essay, int]]] = {term.term: [] for term in corpus.terms}
     for essay in corpus.essays:
-        counts = _term_counts.get(essay.slug, (essay.paragraphs, essay.notes, term_of), lambda: Counter(
+        counts = kept.get(essay.slug, (essay.paragraphs, essay.notes, term_of), lambda: Counter(
             term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text)))
         for term, n in counts.items():
             usage[term].append((essay, n))
@@ -211,11 +207,16 @@ def theme_stats(corpus: Corpus, theme: Theme, disagreeing: list[Disagreement]) -
                       tuple(e for e in corpus.essays if e.slug in slugs), len(disagreeing))
 
 
-# The pages of each essay and of each theme, kept with everything they were made from
-# (see memo.py), the templates included.
-KEPT_TEMPLATES = ("essay.md.j2", "_preparation.md.j2", "theme.md.j2", "_macros.md.j2")
-_essay_pages: Memo[dict[str, str]] = Memo()
-_theme_pages: Memo[dict[str, str]] = Memo()
+def template_sources(env: jinja2.Environment, name: str) -> tuple[str, ...]:
+    """The text of template ``name`` and of every template it includes, imports or extends,
+    at any depth: what a page made from it depends on besides its arguments."""
+    names, todo = [], [name]
+    while todo:
+        current = todo.pop()
+        if current not in names:
+            names.append(current)
+            todo += jinja_meta.find_referenced_templates(env.parse(env.loader.get_source(env, current)[0]))
+    return tuple(env.loader.get_source(env, n)[0] for n in names)
 
 
 def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims: exports.Claims,
@@ -283,9 +284,12 @@ def _downloads(stem: str, work: cite.Work) -> dict[str, str]:
     return {f"{stem}.bib": cite.bibtex(work), f"{stem}.ris": cite.ris(work), f"{stem}.csl.json": cite.csl_json(work)}
 
 
-def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
-    """Every generated page, as ``{path under docs/: Markdown}``."""
-    env = environment()
+def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = None) -> dict[str, str]:
+    """Every generated page, as ``{path under docs/: Markdown}``. The pages of each essay and
+    theme are kept in the ``cache`` with everything they were made from, their templates
+    included, and made again only when one of these changed."""
+    cache = cache or Cache()
+    env = cache.templates = cache.templates or environment()
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
@@ -311,16 +315,17 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         page(path, template, title=title, work=work, citation=citation_meta(work, site), **context)
         return work
 
-    templates = tuple(env.loader.get_source(env, t)[0] for t in KEPT_TEMPLATES)
+    theme_templates = template_sources(env, "theme.md.j2")
     for theme in corpus.themes:
         claims = [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
         inputs = (theme, stats[theme.id], claims, corpus.themes, site)
-        add(_theme_pages.get(theme.id, (templates, inputs), lambda: theme_pages(env, *inputs)))
+        add(cache.theme_pages.get(theme.id, (theme_templates, inputs), lambda: theme_pages(env, *inputs)))
     pairs = conversations(corpus, quotes)
     terms = glossary_terms(corpus)
-    wanted = [(essay.slug, (templates, inputs), inputs) for essay in corpus.essays for inputs in [
+    essay_templates = template_sources(env, "essay.md.j2")
+    wanted = [(essay.slug, (essay_templates, inputs), inputs) for essay in corpus.essays for inputs in [
         (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]]
-    for made in _essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
+    for made in cache.essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
         add(made)
     counts = passage_counts(corpus, quotes)
     reference = {
@@ -331,7 +336,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         "figures": ("figures.md.j2", "Key figures", {
             "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
         "glossary": ("glossary.md.j2", "Glossary", {
-            "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus)}),
+            "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus, cache.term_counts)}),
         # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
         "whats-new": ("whats_new.md.j2", "What’s new", {"entries": whats_new(corpus)}),
         "disagreements": ("disagreements.md.j2", "Where the authors disagree", {

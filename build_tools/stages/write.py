@@ -17,34 +17,31 @@ import tempfile
 from pathlib import Path
 from stat import S_ISREG
 
-from ..memo import Memo
+from ..memo import Cache, Memo
 
 # The folders of docs/ that the build owns (and that .gitignore lists).
 GENERATED = ("essays", "themes", "reference", "snippets")
 
 
-# Each generated file's text, kept with its size and date (see memo.py): `make serve`
-# compares the new pages with the files, and reads again only a file that changed.
-_on_disk: Memo[str] = Memo()
-
-
-def _read_tree(folder: Path) -> dict[str, str]:
+def _read_tree(folder: Path, on_disk: Memo) -> dict[str, str]:
     if not folder.is_dir():
         return {}
     pages = {}
     for p in folder.rglob("*"):
         stat = p.stat()
         if S_ISREG(stat.st_mode):
-            pages[p.relative_to(folder).as_posix()] = _on_disk.get(
+            pages[p.relative_to(folder).as_posix()] = on_disk.get(
                 p, (stat.st_size, stat.st_mtime_ns, stat.st_ino), lambda: p.read_text(encoding="utf-8"))
     return pages
 
 
-def generated_pages(docs: Path) -> dict[str, str]:
-    """The pages now in the generated folders of ``docs``, by path."""
+def generated_pages(docs: Path, cache: Cache | None = None) -> dict[str, str]:
+    """The pages now in the generated folders of ``docs``, by path. A file whose size and date
+    the ``cache`` holds is not read again."""
+    on_disk = (cache or Cache()).on_disk
     pages: dict[str, str] = {}
     for name in GENERATED:
-        pages.update({f"{name}/{k}": v for k, v in _read_tree(docs / name).items()})
+        pages.update({f"{name}/{k}": v for k, v in _read_tree(docs / name, on_disk).items()})
     return pages
 
 
@@ -73,12 +70,12 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
-def write(pages: dict[str, str], docs: Path) -> list[str]:
+def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list[str]:
     """Make the generated folders of ``docs`` hold exactly ``pages``; return the changed paths."""
     for path in pages:
         if path.split("/")[0] not in GENERATED or ".." in path.split("/"):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    current = generated_pages(docs)
+    current = generated_pages(docs, cache)
     changed = sorted(p for p in set(pages) | set(current) if pages.get(p) != current.get(p))
     if not changed:
         return []

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...ids import paragraph_ids
-from ...memo import Memo
+from ...memo import Cache
 from ...model import Change, Corpus, Essay
 from ...problems import Collector, SourceLoc
 from .accounts import CONSUMING, Accounts
@@ -76,14 +76,14 @@ def _clean_one(essay: Essay) -> tuple[dict, list]:
     return {name: getattr(done, name) for name in _CLEANED}, problems.problems
 
 
-def clean(corpus: Corpus, kept: Memo[tuple[dict, list]] | None = None) -> Corpus:
+def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply.
 
     Cleaning is a function of an essay's source and rules alone: given what an earlier
-    build ``kept`` (see memo.py), only the essays whose source or rules changed are
+    build kept in the ``cache`` (see memo.py), only the essays whose source or rules changed are
     cleaned again."""
     problems = Collector()
-    results = (kept or Memo()).get_each(
+    results = (cache or Cache()).cleaned.get_each(
         [(e.slug, (e.source_path, e.raw, repr(e.rules)), e) for e in corpus.essays],
         _clean_one, keep=lambda result: not result[1])  # (its problems are said again)
     essays = []

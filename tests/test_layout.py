@@ -1,0 +1,82 @@
+"""The code's layout holds: dependencies run one way between the roles of build_tools/
+(see build_tools/stages, formats and site), and no module imports itself in a circle,
+counting the imports made inside functions."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "build_tools"
+SHARED = {"model", "problems", "ids", "memo", "parallel", "config"}
+# What each role may import besides itself and the shared modules; the commands at the
+# top (pipeline, __main__, scaffold) may import anything.
+MAY_IMPORT = {"shared": set(), "formats": set(), "stages": {"formats"}, "site": {"formats"}}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
+
+
+def role(module: str) -> str:
+    parts = module.split(".")
+    if len(parts) > 2 and parts[1] in ("stages", "formats", "site"):
+        return parts[1]
+    return "shared" if parts[-1] in SHARED else "top"
+
+
+def imports(module: str) -> set[str]:
+    """The modules of build_tools that ``module`` imports, anywhere in its code."""
+    path = MODULES[module]
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(anchor + ([node.module] if node.module else []))
+            found |= {f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base for alias in node.names}
+    return {name for name in found if name in MODULES and name != module}
+
+
+GRAPH = {module: imports(module) for module in MODULES}
+
+
+def test_the_graph_sees_lazy_and_relative_imports():
+    assert "build_tools.site.serve" in GRAPH["build_tools.__main__"]  # (imported inside a function)
+    assert "build_tools.formats.cite" in GRAPH["build_tools.stages.render"]  # (from ..formats import cite)
+
+
+def test_dependencies_run_one_way():
+    wrong = sorted(f"{module} imports {target}" for module, targets in GRAPH.items() for target in targets
+                   if role(module) != "top" and role(target) not in {role(module), "shared", *MAY_IMPORT[role(module)]})
+    assert wrong == []
+
+
+def test_no_import_cycle():
+    """Depth-first search; a module met again while still on the path closes a cycle."""
+    state: dict[str, str] = {}
+    cycles = []
+
+    def visit(module: str, path: list[str]) -> None:
+        state[module] = "open"
+        for target in sorted(GRAPH[module]):
+            if state.get(target) == "open":
+                cycles.append(" → ".join(path[path.index(target):] + [module, target]))
+            elif target not in state:
+                visit(target, path + [module])
+        state[module] = "done"
+
+    for module in sorted(GRAPH):
+        if module not in state:
+            visit(module, [])
+    assert cycles == []
