@@ -57,5 +57,8 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 	    --no-emit-index-url --no-emit-find-links --extra test -o $(LOCK) pyproject.toml
 	rm -rf .venv-lock build_tools/*.egg-info
 
+# The generated folders of docs/, as build_tools/stages/write.py defines them (standard library only).
+GENERATED = $(shell $(PYTHON) -c "from build_tools.stages.write import GENERATED; print(*GENERATED)")
+
 clean:  ## remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) site docs/essays docs/themes docs/snippets tests/node/node_modules
+	rm -rf $(VENV) site .zensical.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))

@@ -19,7 +19,8 @@ from stat import S_ISREG
 
 from ..memo import Cache, Memo
 
-# The folders of docs/ that the build owns (and that .gitignore lists).
+# The folders of docs/ that the build owns: the one list (`make clean` reads it, a test
+# checks that .gitignore names each).
 GENERATED = ("essays", "themes", "reference", "snippets")
 
 
