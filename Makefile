@@ -28,7 +28,10 @@ generate: $(STAMP)  ## write the generated Markdown pages into docs/
 check: $(STAMP)  ## validate the seeds alone
 	$(BIN)/python -m build_tools check $(STRICT)
 
-test: $(STAMP) $(NODE_STAMP)  ## run every test
+test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run every test
+	$(BIN)/ruff check build_tools tests
+	$(BIN)/ruff format --check build_tools tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)

@@ -12,12 +12,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .site import engines
 from .memo import Cache
 from .pipeline import build, check
 from .problems import SeedError
-from .site.publish import PublishError, publish
 from .scaffold import ScaffoldError, new_claim, new_essay
+from .site import engines
+from .site.publish import PublishError, publish
 from .stages.write import generated_pages, swap_in, write
 
 
@@ -26,8 +26,13 @@ def _mkdocs_env() -> dict[str, str]:
     every build; this project pins MkDocs below 2.0 (see pyproject.toml), so the banner
     is noise here. mkdocs.yml names build_tools.site.markdown_ext: MkDocs must find this
     package wherever it runs."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": os.pathsep.join(
-        filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")]))}
+    return {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(Path(__file__).resolve().parent.parent), os.environ.get("PYTHONPATH")])
+        ),
+    }
 
 
 def _report(fn, root: Path, strict: bool, cache: Cache | None = None):
@@ -56,8 +61,10 @@ def cmd_check(args) -> int:
     checked = _report(check, args.root, args.strict)
     if checked is None:
         return 1
-    print(f"ok: {len(checked.corpus.essays)} essays, {len(checked.corpus.themes)} themes, "
-          f"{len(checked.corpus.claims)} claims, {len(checked.quotes)} quotes verified")
+    print(
+        f"ok: {len(checked.corpus.essays)} essays, {len(checked.corpus.themes)} themes, "
+        f"{len(checked.corpus.claims)} claims, {len(checked.quotes)} quotes verified"
+    )
     return 0
 
 
@@ -82,15 +89,13 @@ def cmd_site(args) -> int:
         code = engines.build(args.engine, args.root, staged, _mkdocs_env())
         if code:
             write(previous, args.root / "docs")
-            print(f"{args.engine} build failed: site/ and the generated pages were left as they were.",
-                  file=sys.stderr)
+            print(f"{args.engine} build failed: site/ and the generated pages were left as they were.", file=sys.stderr)
             return code
         try:
             publish(staged, args.root / "docs")  # (sanitise, fix, index: whatever the engine did)
         except PublishError as exc:
             write(previous, args.root / "docs")
-            print(f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.",
-                  file=sys.stderr)
+            print(f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.", file=sys.stderr)
             return 1
         swap_in((staged, args.root / "site"))
     print("site written to site/")
@@ -103,6 +108,7 @@ def cmd_serve(args) -> int:
     if cmd_build(args, cache):
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
+
     os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
     # (on errors, cmd_build prints them and keeps the last good pages)
     serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache))
@@ -114,18 +120,24 @@ def cmd_new(args) -> int:
     try:
         if args.kind == "essay":
             created = new_essay(args.root, args.slug, args.source)
-            steps = [f"fill in {_rel(created[0], args.root)}: every empty field, in plain text",
-                     "add cleaning rules for anything in the text that is not the author's "
-                     "(adverts, bylines): see .github/CONTRIBUTING.md",
-                     "run make check until it says ok",
-                     "quote the essay: python -m build_tools new claim --theme <theme>"]
-            print(f"created {_rel(created[0], args.root)} and copied {args.source} to "
-                  f"{_rel(created[1], args.root)} byte for byte (never edit that copy)")
+            steps = [
+                f"fill in {_rel(created[0], args.root)}: every empty field, in plain text",
+                "add cleaning rules for anything in the text that is not the author's "
+                "(adverts, bylines): see .github/CONTRIBUTING.md",
+                "run make check until it says ok",
+                "quote the essay: python -m build_tools new claim --theme <theme>",
+            ]
+            print(
+                f"created {_rel(created[0], args.root)} and copied {args.source} to "
+                f"{_rel(created[1], args.root)} byte for byte (never edit that copy)"
+            )
         else:
             path = new_claim(args.root, args.theme, args.id)
-            steps = [f"fill in the new claim at the end of {_rel(path, args.root)}",
-                     "copy each quote exactly from the essay page (make serve)",
-                     "run make check until it says ok"]
+            steps = [
+                f"fill in the new claim at the end of {_rel(path, args.root)}",
+                "copy each quote exactly from the essay page (make serve)",
+                "run make check until it says ok",
+            ]
             print(f"added a claim skeleton to {_rel(path, args.root)}")
     except ScaffoldError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -157,8 +169,12 @@ def main(argv: list[str] | None = None) -> int:
         if name == "serve":
             p.add_argument("--dev-addr", default="127.0.0.1:8000")
         if name == "site":
-            p.add_argument("--engine", choices=engines.ENGINES, default="mkdocs",
-                           help="what turns the Markdown into HTML (default: mkdocs)")
+            p.add_argument(
+                "--engine",
+                choices=engines.ENGINES,
+                default="mkdocs",
+                help="what turns the Markdown into HTML (default: mkdocs)",
+            )
     new = sub.add_parser("new", help="start a new essay or claim for an editor to fill in")
     new.set_defaults(fn=cmd_new)
     kinds = new.add_subparsers(dest="kind", required=True)

@@ -4,6 +4,7 @@ address, and the configuration handed to an engine that does not read MkDocs' ta
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import yaml
@@ -18,15 +19,18 @@ def config_loader(config_dir: Path, environ: dict[str, str]) -> type[yaml.SafeLo
         pass
 
     def env(loader: yaml.SafeLoader, node: yaml.Node):
+        names: list
         if isinstance(node, yaml.ScalarNode):
             names, default = [loader.construct_scalar(node)], None
-        else:
+        elif isinstance(node, yaml.SequenceNode):
             names, default = loader.construct_sequence(node), None
             if len(names) > 1:
                 default = names.pop()  # (the last of two or more is the default)
+        else:
+            raise yaml.constructor.ConstructorError(None, None, "!ENV takes a name or a list of names", node.start_mark)
         return next((environ[n] for n in names if n in environ), default)
 
-    def relative(loader: yaml.SafeLoader, node: yaml.Node) -> str:
+    def relative(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
         return str(config_dir / loader.construct_scalar(node).removeprefix("$config_dir").lstrip("/"))
 
     Loader.add_constructor("!ENV", env)
@@ -35,7 +39,7 @@ def config_loader(config_dir: Path, environ: dict[str, str]) -> type[yaml.SafeLo
     return Loader
 
 
-def read_config(path: Path, environ: dict[str, str] | None = None) -> dict:
+def read_config(path: Path, environ: Mapping[str, str] | None = None) -> dict:
     """mkdocs.yml as the engines read it (see :func:`config_loader`)."""
-    environ = os.environ if environ is None else environ
-    return yaml.load(path.read_text(encoding="utf-8"), config_loader(path.parent, dict(environ)))
+    given = os.environ if environ is None else environ
+    return yaml.load(path.read_text(encoding="utf-8"), config_loader(path.parent, dict(given)))

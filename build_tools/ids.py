@@ -31,7 +31,8 @@ def paragraph_ids(paragraphs: list[Paragraph]) -> list[str]:
     six words are numbered in order (``-2``, ``-3``). Notes are ``note-`` and their
     number (``note-3``), or ``note-unnumbered-1``… in order for notes without one.
     """
-    ids, seen = [], {}
+    ids: list[str] = []
+    seen: dict[str, int] = {}
     for p in paragraphs:
         if p.kind == "note":
             base = note_id(p.label) if p.label else "note-unnumbered"

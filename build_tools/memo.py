@@ -11,13 +11,14 @@ build given no cache keeps nothing: it makes everything.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Generic, Hashable, Sequence, TypeVar
+from typing import Any, Generic, TypeVar
 
 from . import parallel
 
 T = TypeVar("T")
-I = TypeVar("I")
+Item = TypeVar("Item")
 
 
 class Memo(Generic[T]):
@@ -33,15 +34,24 @@ class Memo(Generic[T]):
             kept = self._kept[key] = (inputs, make())
         return kept[1]
 
-    def get_each(self, wanted: Sequence[tuple[Hashable, Any, I]], make: Callable[[I], T],
-                 keep: Callable[[T], bool] = lambda result: True) -> list[T]:
+    def get_each(
+        self,
+        wanted: Sequence[tuple[Hashable, Any, Item]],
+        make: Callable[[Item], T],
+        keep: Callable[[T], bool] = lambda result: True,
+    ) -> list[T]:
         """For each ``(key, inputs, item)``, what :meth:`get` gives with ``make(item)``; the
         results not kept are made together, on every core (see :mod:`parallel`), and kept
         if ``keep(result)``."""
-        missing = [(key, inputs, item) for key, inputs, item in wanted
-                   if (kept := self._kept.get(key)) is None or kept[0] != inputs]
-        made = {key: (inputs, result) for (key, inputs, _), result
-                in zip(missing, parallel.each(make, [item for _, _, item in missing]))}
+        missing = [
+            (key, inputs, item)
+            for key, inputs, item in wanted
+            if (kept := self._kept.get(key)) is None or kept[0] != inputs
+        ]
+        made = {
+            key: (inputs, result)
+            for (key, inputs, _), result in zip(missing, parallel.each(make, [item for _, _, item in missing]))
+        }
         self._kept.update({key: made_ for key, made_ in made.items() if keep(made_[1])})
         return [made[key][1] if key in made else self._kept[key][1] for key, _, _ in wanted]
 

@@ -7,19 +7,23 @@ node it was read from, so any later stage can name ``path:line:column`` in an er
 from __future__ import annotations
 
 import calendar
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .problems import SourceLoc
 
-PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note",
-                   "notes_heading", "note")
+PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note")
 RELATIONS = ("agrees", "qualifies", "contrasts")
 # How a passage stands to a claim's first passage, as its badge says. A passage of the same
 # essay as the first is more of that essay, never agreement: an author agreeing with himself.
-RELATION_LABELS = {"agrees": "Agrees", "qualifies": "Qualifies", "contrasts": "Contrasts",
-                   "same-essay": "Also in this essay"}
+RELATION_LABELS = {
+    "agrees": "Agrees",
+    "qualifies": "Qualifies",
+    "contrasts": "Contrasts",
+    "same-essay": "Also in this essay",
+}
 
 
 @dataclass(frozen=True)
@@ -279,18 +283,20 @@ class Quote:
     @property
     def text(self) -> str:
         """The quoted words exactly as in the cleaned essay."""
-        return self.paragraph.text[self.start:self.end]
+        return self.paragraph.text[self.start : self.end]
 
-    def relation_to(self, lead: Quote) -> str:
+    def relation_to(self, lead: Quote) -> str | None:
         """How this passage stands to ``lead``, its claim's first: its relation, or
         "same-essay" when both come from one essay."""
-        return "same-essay" if self.essay.slug == lead.essay.slug else self.evidence.relation
+        if self.essay.slug == lead.essay.slug:
+            return "same-essay"
+        return self.evidence.relation
 
     @property
     def speaker(self) -> str | None:
         """Who said the words, when the author quotes someone else (None: the author)."""
-        ev = self.evidence  # (None for a whole paragraph cited from a hand-written page)
-        return None if ev is None or ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
+        ev = self.evidence
+        return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
     @property
     def quoted_by(self) -> str:
@@ -304,9 +310,14 @@ class Quote:
         """The quoted words as a paragraph of their own, to show inside quotation marks
         (see :func:`nested_marks`), keeping the emphasis and the corrections that fall
         inside them (not the note markers)."""
+
         def clip(ranges):
-            return tuple((max(s, self.start) - self.start, min(e, self.end) - self.start, *rest)
-                         for s, e, *rest in ranges if s < self.end and e > self.start)
+            return tuple(
+                (max(s, self.start) - self.start, min(e, self.end) - self.start, *rest)
+                for s, e, *rest in ranges
+                if s < self.end and e > self.start
+            )
+
         p = self.paragraph
         return Paragraph(p.id, "quote", nested_marks(self.text), p.line, clip(p.emphasis), clip(p.corrections))
 
@@ -353,8 +364,8 @@ class Corpus:
 
     def evidence(self) -> list[Evidence]:
         """Every quote the seeds make: of the claims, the timeline and the key figures."""
-        return ([ev for c in self.claims for ev in c.evidence]
-                + [ev for item in (*self.events, *self.figures) for ev in item.passages])
+        passages = [item.passages for item in self.events] + [item.passages for item in self.figures]
+        return [ev for c in self.claims for ev in c.evidence] + [ev for group in passages for ev in group]
 
     def essay(self, slug: str) -> Essay:
         return next(e for e in self.essays if e.slug == slug)

@@ -14,7 +14,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from typing import Callable, Sequence, TypeVar
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -26,6 +27,7 @@ _work: tuple[Callable, Sequence] | None = None  # (what the forked workers do, i
 
 
 def _do(i: int):
+    assert _work is not None  # (set before the workers are forked)
     fn, items = _work
     return fn(items[i])
 
@@ -41,8 +43,7 @@ def cores() -> int:
 def _jobs(items: Sequence) -> int:
     """How many workers :func:`each` would use for ``items`` (1: none, this process)."""
     jobs = min(cores(), len(items) // (AT_LEAST // 2) or 1)
-    if (len(items) < AT_LEAST or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(items) < AT_LEAST or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return jobs
 

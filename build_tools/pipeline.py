@@ -12,12 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .stages.anchor import anchor, unattributed
-from .stages.clean import clean
-from .stages.load import load
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
+from .stages.anchor import anchor, unattributed
+from .stages.clean import clean
+from .stages.load import load
 from .stages.render import render
 from .stages.validate import validate
 from .stages.write import write

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .stages.load import SLUG
-from .stages.schema import ID_PATTERN, validator
+from .stages.schema import ID_PATTERN, schema
 from .stages.yamlfile import decode_text, load_yaml
 
 _WIDTH = 88
@@ -30,8 +30,9 @@ class ScaffoldError(Exception):
 _LEFT_OUT = {"relation": "(on every quote but the first)"}
 
 
-def skeleton(node: dict, indent: str = "", hints: dict[str, str] | None = None,
-             values: dict[str, str] | None = None) -> list[str]:
+def skeleton(
+    node: dict, indent: str = "", hints: dict[str, str] | None = None, values: dict[str, str] | None = None
+) -> list[str]:
     """YAML lines for an object schema: each field under its description, empty to fill in
     (or with its value from ``values``)."""
     hints, values = hints or {}, values or {}
@@ -43,8 +44,12 @@ def skeleton(node: dict, indent: str = "", hints: dict[str, str] | None = None,
         text = prop["description"] + hints.get(key, "")
         if "enum" in prop:
             text += " One of: " + ", ".join(prop["enum"]) + "."
-        lines += [f"{indent}# {line}" for line in
-                  textwrap.wrap((_LEFT_OUT.get(key, "(optional)") + " " if optional else "") + text, _WIDTH - len(indent) - 2)]
+        lines += [
+            f"{indent}# {line}"
+            for line in textwrap.wrap(
+                (_LEFT_OUT.get(key, "(optional)") + " " if optional else "") + text, _WIDTH - len(indent) - 2
+            )
+        ]
         field = f"{indent}{'# ' if optional else ''}{key}:"
         items = prop.get("items", {})
         if items.get("type") == "object":
@@ -60,15 +65,20 @@ def skeleton(node: dict, indent: str = "", hints: dict[str, str] | None = None,
 def _list_item(lines: list[str], indent: str) -> list[str]:
     """Make the first field of an item's lines the start of a YAML list item."""
     first = next(i for i, line in enumerate(lines) if not line.lstrip().startswith("#"))
-    return ([indent + line.lstrip() for line in lines[:first]] + [indent + "- " + lines[first].lstrip()]
-            + lines[first + 1:])
+    return (
+        [indent + line.lstrip() for line in lines[:first]]
+        + [indent + "- " + lines[first].lstrip()]
+        + lines[first + 1 :]
+    )
 
 
 def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
     """Copy the raw text in and write a metadata skeleton; return the files created."""
     if not SLUG.match(slug):
-        raise ScaffoldError(f"the slug '{slug}' must be lower-case letters, digits and hyphens, "
-                            "e.g. perez-rocha-2019 (family name and year)")
+        raise ScaffoldError(
+            f"the slug '{slug}' must be lower-case letters, digits and hyphens, "
+            "e.g. perez-rocha-2019 (family name and year)"
+        )
     folder = root / "seeds" / "essays"
     text_path, meta_path = folder / f"{slug}.txt", folder / f"{slug}.yml"
     for path in (text_path, meta_path):
@@ -80,11 +90,15 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
     if not decode_text(raw, str(source)).strip():  # (refuses text that is not UTF-8, naming the line)
         raise ScaffoldError(f"{source}: the text is empty: save the essay's text in it first")
     themes = ", ".join(_theme_ids(root))
-    lines = skeleton(validator("essay").schema, hints={
-        "themes": f" Themes: {themes}.",
-        "date": ' Write it in quotes, e.g. "2019-06".',
-        "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
-    }, values={"source_sha256": hashlib.sha256(raw).hexdigest(), "added": f'"{date.today().isoformat()}"'})
+    lines = skeleton(
+        schema("essay"),
+        hints={
+            "themes": f" Themes: {themes}.",
+            "date": ' Write it in quotes, e.g. "2019-06".',
+            "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
+        },
+        values={"source_sha256": hashlib.sha256(raw).hexdigest(), "added": f'"{date.today().isoformat()}"'},
+    )
     _write(meta_path, _header("essay") + "\n".join(lines) + "\n")
     _write(text_path, raw)
     return [meta_path, text_path]
@@ -96,18 +110,24 @@ def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:
     if theme not in themes:
         raise ScaffoldError(f"unknown theme '{theme}' (themes: {', '.join(themes)})")
     if claim_id is not None and not ID_PATTERN.match(claim_id):
-        raise ScaffoldError(f"the id '{claim_id}' must be lower-case letters, digits and hyphens, "
-                            "starting with a letter")
+        raise ScaffoldError(
+            f"the id '{claim_id}' must be lower-case letters, digits and hyphens, starting with a letter"
+        )
     if claim_id is not None:
         _refuse_existing_claim(root, claim_id)
     essays = ", ".join(sorted(p.stem for p in (root / "seeds" / "essays").glob("*.yml")))
-    claim = validator("crossrefs").schema["properties"]["claims"]["items"]
-    lines = _list_item(skeleton(claim, "    ", {"essay": f" Essays: {essays}."},
-                                {**({"id": claim_id} if claim_id else {}), "added": f'"{date.today().isoformat()}"'}),
-                       "  ")
+    claim = schema("crossrefs")["properties"]["claims"]["items"]
+    lines = _list_item(
+        skeleton(
+            claim,
+            "    ",
+            {"essay": f" Essays: {essays}."},
+            {**({"id": claim_id} if claim_id else {}), "added": f'"{date.today().isoformat()}"'},
+        ),
+        "  ",
+    )
     path = root / "seeds" / "crossrefs" / f"{theme}.yml"
-    before = path.read_text(encoding="utf-8") if path.exists() else (
-        _header("crossrefs") + "claims:\n")
+    before = path.read_text(encoding="utf-8") if path.exists() else (_header("crossrefs") + "claims:\n")
     _write(path, before.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n")
     return path
 
@@ -117,8 +137,7 @@ def _refuse_existing_claim(root: Path, claim_id: str) -> None:
         rel = path.relative_to(root).as_posix()
         for claim in (load_yaml(path, rel) or {}).get("claims") or ():
             if claim.get("id") == claim_id:
-                raise ScaffoldError(f"a claim with the id '{claim_id}' already exists "
-                                    f"({claim.loc}): choose another id")
+                raise ScaffoldError(f"a claim with the id '{claim_id}' already exists ({claim.loc}): choose another id")
 
 
 def _theme_ids(root: Path) -> list[str]:
@@ -128,9 +147,11 @@ def _theme_ids(root: Path) -> list[str]:
 
 def _header(schema_name: str) -> str:
     """The first lines of a new seeds file (essays/ and crossrefs/ are both two levels down)."""
-    return (f"# yaml-language-server: $schema=../../build_tools/schemas/{schema_name}.schema.json\n"
-            "# Fill in every empty field; lines starting with '# field:' are optional.\n"
-            "# Then run `make check`: it names each field still to fill.\n")
+    return (
+        f"# yaml-language-server: $schema=../../build_tools/schemas/{schema_name}.schema.json\n"
+        "# Fill in every empty field; lines starting with '# field:' are optional.\n"
+        "# Then run `make check`: it names each field still to fill.\n"
+    )
 
 
 def _write(path: Path, content: str | bytes) -> None:

@@ -79,19 +79,23 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
         (seeds / "essays" / f"{slug}.txt").write_bytes(text)
         (seeds / "essays" / f"{slug}.yml").write_text(
             f"title: Synthetic essay number {i}\nauthors:\n  - given: Ann\n    family: Author{i}\n"
-            f"genre: article\noutlet: Bench Review\ndate: \"{2000 + i % 22}\"\ndate_precision: year\n"
+            f'genre: article\noutlet: Bench Review\ndate: "{2000 + i % 22}"\ndate_precision: year\n'
             f"source_sha256: {hashlib.sha256(text).hexdigest()}\n"
             f"rights: Made for the benchmark from the real essays' paragraphs.\n"
-            f"themes: [{', '.join(themes)}]\ncleaning:\n  - rule: join_broken_paragraphs\n", encoding="utf-8")
+            f"themes: [{', '.join(themes)}]\ncleaning:\n  - rule: join_broken_paragraphs\n",
+            encoding="utf-8",
+        )
     slugs = sorted(openings)
     for t, theme in enumerate(themes):
         claims = []
         for i in range(t, n, len(themes)):
             a, b = slugs[i], slugs[(i + 1) % n]
-            claims.append(f"  - id: claim-{i:04d}\n    title: Claim {i}\n    claim: Author{i} argues a point.\n"
-                          f"    evidence:\n      - essay: {a}\n        quote: {_yaml_text(openings[a])}\n"
-                          f"      - essay: {b}\n        quote: {_yaml_text(openings[b])}\n"
-                          f"        relation: agrees\n")
+            claims.append(
+                f"  - id: claim-{i:04d}\n    title: Claim {i}\n    claim: Author{i} argues a point.\n"
+                f"    evidence:\n      - essay: {a}\n        quote: {_yaml_text(openings[a])}\n"
+                f"      - essay: {b}\n        quote: {_yaml_text(openings[b])}\n"
+                f"        relation: agrees\n"
+            )
         if claims:
             (seeds / "crossrefs" / f"{theme}.yml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
 
@@ -120,6 +124,7 @@ def first_view_and_search(site: Path, query: str) -> tuple[int, int]:
     """Gzipped bytes the server sends, in Chromium: to show a theme page (until the network
     is idle), then from there to the results of a first search for ``query``."""
     from tests.browser import chromium, serve
+
     served: list[str] = []
     with serve(site, served) as base, chromium() as browser:
         page = browser.new_page()
@@ -130,6 +135,7 @@ def first_view_and_search(site: Path, query: str) -> tuple[int, int]:
         page.wait_for_function("document.querySelector('.md-search-result__list li')")
         page.wait_for_load_state("networkidle")
         return served_size(site, served[:loaded]), served_size(site, served[loaded:])
+
 
 def size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
@@ -142,9 +148,13 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "build_tools", "--root", str(root), "serve",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=root, env=_mkdocs_env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=root,
+        env=_mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
     def page(slug: str) -> str:
         try:
@@ -152,6 +162,7 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
                 return r.read().decode()
         except OSError:
             return ""
+
     try:
         while "Essay" not in page(slugs[0]):
             time.sleep(0.5)
@@ -161,8 +172,9 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
             meta = root / "seeds" / "essays" / f"{slug}.yml"  # (an editor edits the metadata, not the text)
             marker = "Edited-for-the-benchmark"
             start = time.perf_counter()
-            meta.write_text(meta.read_text(encoding="utf-8").replace("title: ", f"title: {marker} ", 1),
-                            encoding="utf-8")
+            meta.write_text(
+                meta.read_text(encoding="utf-8").replace("title: ", f"title: {marker} ", 1), encoding="utf-8"
+            )
             while marker not in page(slug):
                 time.sleep(0.05)
             times.append(time.perf_counter() - start)
@@ -172,8 +184,12 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
         server.wait()
 
 
-PUBLISH = [sys.executable, "-c", "import sys; from pathlib import Path; from build_tools.site.publish import publish; "
-           "publish(Path(sys.argv[1]), Path(sys.argv[2]))"]
+PUBLISH = [
+    sys.executable,
+    "-c",
+    "import sys; from pathlib import Path; from build_tools.site.publish import publish; "
+    "publish(Path(sys.argv[1]), Path(sys.argv[2]))",
+]
 
 
 def stock(root: Path) -> Path:
@@ -191,35 +207,77 @@ def measure(n: int, pool: list[str]) -> dict:
         write_corpus(root, n, pool)
         gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
         # (MkDocs as `python -m build_tools site` runs it: its loops over the pages on every core)
-        mk_s, mk_kib = timed([sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir",
-                              str(root / "site")], root)
+        mk_s, mk_kib = timed(
+            [sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir", str(root / "site")], root
+        )
         site = root / "site"
         pub_s, pub_kib = timed(PUBLISH + [str(site), str(root / "docs")], root)
         mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
         # The second engine on the same generated Markdown, then the same publishing stage.
         zsite = root / "site-zensical"
-        zen_s, zen_kib = timed([sys.executable, "-c", "import os, sys; from pathlib import Path; from build_tools "
-                                "import engines; sys.exit(engines.build('zensical', Path(sys.argv[1]), "
-                                "Path(sys.argv[2]), dict(os.environ)))", str(root), str(zsite)], root)
+        zen_s, zen_kib = timed(
+            [
+                sys.executable,
+                "-c",
+                "import os, sys; from pathlib import Path; from build_tools "
+                "import engines; sys.exit(engines.build('zensical', Path(sys.argv[1]), "
+                "Path(sys.argv[2]), dict(os.environ)))",
+                str(root),
+                str(zsite),
+            ],
+            root,
+        )
         zpub_s, zpub_kib = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
         shutil.rmtree(zsite)
-        stock_s, _ = timed([sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", str(stock(root)),
-                            "--site-dir", str(root / "site-stock")], root)
+        stock_s, _ = timed(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--quiet",
+                "--config-file",
+                str(stock(root)),
+                "--site-dir",
+                str(root / "site-stock"),
+            ],
+            root,
+        )
         shutil.rmtree(root / "site-stock")
         view, search = first_view_and_search(site, SEARCH)
         edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
-        return {"n": n, "generator": gen_s, "mkdocs": mk_s, "total": gen_s + mk_s, "stock": stock_s,
-                "zensical": zen_s + zpub_s, "zensical_mib": max(zen_kib, zpub_kib) / 1024,
-                "peak_mib": max(gen_kib, mk_kib) / 1024, "site_mb": size(site) / 1e6,
-                "first_view_kib": view / 1024, "first_search_kib": search / 1024, "serve_edit": edit}
+        return {
+            "n": n,
+            "generator": gen_s,
+            "mkdocs": mk_s,
+            "total": gen_s + mk_s,
+            "stock": stock_s,
+            "zensical": zen_s + zpub_s,
+            "zensical_mib": max(zen_kib, zpub_kib) / 1024,
+            "peak_mib": max(gen_kib, mk_kib) / 1024,
+            "site_mb": size(site) / 1e6,
+            "first_view_kib": view / 1024,
+            "first_search_kib": search / 1024,
+            "serve_edit": edit,
+        }
 
 
-COLUMNS = [("N", "n", "{:d}"), ("generator s", "generator", "{:.2f}"), ("MkDocs s", "mkdocs", "{:.2f}"),
-           ("total s", "total", "{:.2f}"), ("stock MkDocs s", "stock", "{:.2f}"), ("total ÷ stock", "ratio", None),
-           ("generator share", "share", None), ("peak MiB", "peak_mib", "{:.0f}"),
-           ("site/ MB", "site_mb", "{:.1f}"), ("first view KiB gz", "first_view_kib", "{:.0f}"),
-           ("first search KiB gz", "first_search_kib", "{:.0f}"), ("serve edit s", "serve_edit", "{:.2f}"),
-           ("Zensical s", "zensical", "{:.2f}"), ("Zensical peak MiB", "zensical_mib", "{:.0f}")]
+COLUMNS = [
+    ("N", "n", "{:d}"),
+    ("generator s", "generator", "{:.2f}"),
+    ("MkDocs s", "mkdocs", "{:.2f}"),
+    ("total s", "total", "{:.2f}"),
+    ("stock MkDocs s", "stock", "{:.2f}"),
+    ("total ÷ stock", "ratio", None),
+    ("generator share", "share", None),
+    ("peak MiB", "peak_mib", "{:.0f}"),
+    ("site/ MB", "site_mb", "{:.1f}"),
+    ("first view KiB gz", "first_view_kib", "{:.0f}"),
+    ("first search KiB gz", "first_search_kib", "{:.0f}"),
+    ("serve edit s", "serve_edit", "{:.2f}"),
+    ("Zensical s", "zensical", "{:.2f}"),
+    ("Zensical peak MiB", "zensical_mib", "{:.0f}"),
+]
 
 
 def row(r: dict) -> list[str]:
@@ -230,8 +288,11 @@ def row(r: dict) -> list[str]:
 def main(argv: list[str]) -> None:
     sizes = [int(a) for a in argv] or [10, 100, 1000]
     pool = paragraph_pool()
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"{platform.system()} {platform.release()}", flush=True)
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} {platform.release()}",
+        flush=True,
+    )
     print("| " + " | ".join(c[0] for c in COLUMNS) + " |")
     print("|" + "|".join("--:" for _ in COLUMNS) + "|", flush=True)
     for n in sizes:

@@ -19,8 +19,15 @@ from urllib.parse import urlparse
 from tests.conftest import need
 
 BASE_PATH = "/root-causes/"
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 NODE_MODULES = Path(__file__).parent / "node" / "node_modules"
 
 

@@ -42,8 +42,11 @@ def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
     and its theme overrides and hooks."""
     shutil.copytree(corpus / "seeds", dest / "seeds")
     generated = ("assets", *GENERATED)
-    shutil.copytree(corpus / "docs", dest / "docs", ignore=lambda folder, names: [
-        n for n in names if Path(folder) == corpus / "docs" and n in generated])
+    shutil.copytree(
+        corpus / "docs",
+        dest / "docs",
+        ignore=lambda folder, names: [n for n in names if Path(folder) == corpus / "docs" and n in generated],
+    )
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "build_tools" / "overrides", dest / "build_tools" / "overrides")
@@ -69,14 +72,15 @@ def receive_again(source: Path, text: str) -> None:
     source.write_text(text, encoding="utf-8")
     meta = source.with_suffix(".yml")
     digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    meta.write_text(re.sub(r"(?m)^source_sha256: .*$", f"source_sha256: {digest}", meta.read_text(encoding="utf-8")),
-                    encoding="utf-8")
+    meta.write_text(
+        re.sub(r"(?m)^source_sha256: .*$", f"source_sha256: {digest}", meta.read_text(encoding="utf-8")),
+        encoding="utf-8",
+    )
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (by relative path) with its bytes."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:
@@ -130,8 +134,10 @@ def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page
     with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
         code = run_site(root, engine)
     assert code == 0, "the site did not build"
-    pages = {p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
-             for p in (root / "site").rglob("*.html")}
+    pages = {
+        p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
+        for p in (root / "site").rglob("*.html")
+    }
     return root / "site", pages
 
 
@@ -204,6 +210,7 @@ def broken_links(folder: Path, pages: dict[str, Page]) -> list[str]:
 def browser():
     """Debian's Chromium, headless, for the whole session (see tests/browser.py)."""
     from tests.browser import chromium
+
     with chromium() as instance:
         yield instance
 
@@ -212,6 +219,7 @@ def browser():
 def served(site):
     """The fixture corpus's site served on localhost: its base address."""
     from tests.browser import serve
+
     with serve(site[0]) as base:
         yield base
 
@@ -220,6 +228,7 @@ def served(site):
 def real_served(real_site):
     """The real corpus's site served on localhost: its base address."""
     from tests.browser import serve
+
     with serve(real_site[0]) as base:
         yield base
 
@@ -228,6 +237,7 @@ def real_served(real_site):
 def zensical_served(zensical_site):
     """The fixture corpus's site built by Zensical, served on localhost: its base address."""
     from tests.browser import serve
+
     with serve(zensical_site[0]) as base:
         yield base
 
@@ -240,5 +250,8 @@ def any_served(request):
         folder, _, checked = request.getfixturevalue("real_site")
         return request.getfixturevalue("real_served"), folder, checked
     zensical = request.param == "zensical"
-    return (request.getfixturevalue("zensical_served" if zensical else "served"),
-            request.getfixturevalue("zensical_site" if zensical else "site")[0], request.getfixturevalue("checked"))
+    return (
+        request.getfixturevalue("zensical_served" if zensical else "served"),
+        request.getfixturevalue("zensical_site" if zensical else "site")[0],
+        request.getfixturevalue("checked"),
+    )

@@ -30,14 +30,14 @@ ENVIRONMENT = {"SITE_URL": "https://example.org/root-causes/", "SOURCE_DATE_EPOC
 
 def generated() -> dict[str, str]:
     from tests.conftest import copy_project
+
     with tempfile.TemporaryDirectory() as tmp, patch.dict(os.environ, ENVIRONMENT):
         checked = check(copy_project(Path(tmp) / "project"))
     return render(checked.corpus, checked.quotes)
 
 
 def stored() -> dict[str, str]:
-    return {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8")
-            for p in GOLDEN.rglob("*") if p.is_file()}
+    return {p.relative_to(GOLDEN).as_posix(): p.read_text(encoding="utf-8") for p in GOLDEN.rglob("*") if p.is_file()}
 
 
 def regenerate() -> None:
@@ -47,8 +47,7 @@ def regenerate() -> None:
         out = GOLDEN / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text, encoding="utf-8", newline="\n")
-    print(f"rewrote {GOLDEN.relative_to(ROOT)}/: review it with `git diff {GOLDEN.relative_to(ROOT)}`",
-          file=sys.stderr)
+    print(f"rewrote {GOLDEN.relative_to(ROOT)}/: review it with `git diff {GOLDEN.relative_to(ROOT)}`", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -35,13 +35,13 @@ _RAW = [
     ("[{m}][ref-{m}] [ref-{m}]: javascript:alert('{m}')", True),
     ("![{m}](javascript:alert('{m}'))", True),
     ("<iframe src=\"javascript:alert('{m}')\"></iframe>", True),
-    ("<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('{m}')\">", True),
-    ("<base href=\"https://evil.example/{m}/\">", True),
+    ('<meta http-equiv="refresh" content="0;url=javascript:alert(\'{m}\')">', True),
+    ('<base href="https://evil.example/{m}/">', True),
     ("text {{: onclick=\"alert('{m}')\" }}", False),
     ("*{m}*{{: onmouseover=\"alert('{m}')\" #pwned-{m} }}", False),
     ("<details open ontoggle=\"alert('{m}')\">", True),
     ("<object data=\"javascript:alert('{m}')\"></object>", True),
-    ("<embed src=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\" id=\"{m}\">", True),
+    ('<embed src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==" id="{m}">', True),
     ("[{m}](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", True),
     ("<form action=\"javascript:alert('{m}')\"><button>{m}</button></form>", True),
     ("<input autofocus onfocus=\"alert('{m}')\">", True),
@@ -55,20 +55,38 @@ _RAW = [
     ("%3Cscript%3Ealert('{m}')%3C/script%3E", True),
     ("&lt;img src=x onerror=alert('{m}')&gt;", True),
     ("<template><img src=x onerror=alert('{m}')></template>", True),
-    ("<x-pwned id=\"pwned-{m}\">{m}</x-pwned>", True),
-    ("--8<-- \"../../mkdocs.yml\" {m}", False),
+    ('<x-pwned id="pwned-{m}">{m}</x-pwned>', True),
+    ('--8<-- "../../mkdocs.yml" {m}', False),
     ("[[claim:pwned-{m}]] and [[no-such-essay#p-{m}]]", False),
     ("<a href=\"  java\tscript:alert('{m}')\">{m}</a>", True),
-    ("vbscript:msgbox(\"{m}\")", True),
+    ('vbscript:msgbox("{m}")', True),
     ("{m} &amp; &#60;b&#62; * _ ` # | \\ [ ] ( ) {{ }}", True),
 ]
 PAYLOADS = [Payload(f"rc{i:02d}", text.format(m=f"rc{i:02d}"), refused) for i, (text, refused) in enumerate(_RAW, 1)]
 
 # The fields an editor writes freely (not ids, dates, choices, addresses, nor text
 # that must match the source: quotes and cleaning rules other than their reason).
-FREE_TEXT = {"title", "title_note", "summary", "given", "family", "about", "outlet", "section",
-             "date_note", "rights", "reason", "claim", "note", "figure", "measures", "expansion",
-             "definition", "question", "intro"}
+FREE_TEXT = {
+    "title",
+    "title_note",
+    "summary",
+    "given",
+    "family",
+    "about",
+    "outlet",
+    "section",
+    "date_note",
+    "rights",
+    "reason",
+    "claim",
+    "note",
+    "figure",
+    "measures",
+    "expansion",
+    "definition",
+    "question",
+    "intro",
+}
 
 
 def _plant(data, payloads, placed: list) -> object:
@@ -96,15 +114,16 @@ def plant(root: Path, payloads: list[Payload]) -> dict[str, list[tuple[str, Payl
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         placed: list = []
         data = _plant(data, payloads, placed)
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6),
-                        encoding="utf-8")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
         placements[path.relative_to(root).as_posix()] = placed
     return placements
 
 
-HOSTILE_FRONT_MATTER = ("---\ntitle: \"</title><script>alert('rc91')</script>\"\n"
-                        "description: '\" http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)'\n"
-                        "subtitle: \"<img src=x onerror=alert('rc92')>\"\n---\n\n")
+HOSTILE_FRONT_MATTER = (
+    "---\ntitle: \"</title><script>alert('rc91')</script>\"\n"
+    'description: \'" http-equiv="refresh" content="0;url=javascript:alert(1)\'\n'
+    "subtitle: \"<img src=x onerror=alert('rc92')>\"\n---\n\n"
+)
 
 
 def add_hostile_essay(root: Path, front_matter: bool = True) -> None:
@@ -114,22 +133,44 @@ def add_hostile_essay(root: Path, front_matter: bool = True) -> None:
     and, if ``front_matter``, payloads in its front matter."""
     essays = root / "seeds" / "essays"
     (essays / "hostile-2026.txt").write_text(
-        "\n\n".join(f"Paragraph {p.marker} says {p.text} and ends." for p in PAYLOADS) + "\n",
-        encoding="utf-8")
-    (essays / "hostile-2026.yml").write_text(yaml.safe_dump({
-        "title": "A hostile essay", "authors": [{"given": "Eve", "family": "Mallory"}],
-        "genre": "article", "date": "2026-01-01", "date_precision": "day",
-        "rights": "Test text.", "themes": ["trade"], "cleaning": []}), encoding="utf-8")
+        "\n\n".join(f"Paragraph {p.marker} says {p.text} and ends." for p in PAYLOADS) + "\n", encoding="utf-8"
+    )
+    (essays / "hostile-2026.yml").write_text(
+        yaml.safe_dump(
+            {
+                "title": "A hostile essay",
+                "authors": [{"given": "Eve", "family": "Mallory"}],
+                "genre": "article",
+                "date": "2026-01-01",
+                "date_precision": "day",
+                "rights": "Test text.",
+                "themes": ["trade"],
+                "cleaning": [],
+            }
+        ),
+        encoding="utf-8",
+    )
     trade = root / "seeds" / "crossrefs" / "trade.yml"
     data = yaml.safe_load(trade.read_text(encoding="utf-8"))
-    data["claims"].append({
-        "id": "hostile-quotes", "title": "Hostile quotes", "claim": "Mallory writes markup.",
-        "evidence": [{"essay": "hostile-2026", "quote": f"says {p.text} and ends",
-                      **({"relation": "agrees"} if i else {})} for i, p in enumerate(PAYLOADS[:8])]})
+    data["claims"].append(
+        {
+            "id": "hostile-quotes",
+            "title": "Hostile quotes",
+            "claim": "Mallory writes markup.",
+            "evidence": [
+                {"essay": "hostile-2026", "quote": f"says {p.text} and ends", **({"relation": "agrees"} if i else {})}
+                for i, p in enumerate(PAYLOADS[:8])
+            ],
+        }
+    )
     trade.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6), encoding="utf-8")
     front = HOSTILE_FRONT_MATTER if front_matter else ""
     (root / "docs" / "hostile.md").write_text(
-        front + "# Hostile page\n\n" + "\n\n".join(p.text for p in PAYLOADS if "[[" not in p.text) + "\n\n"
-        + "<div markdown=\"1\" onclick=\"alert('rc93')\">*inside*</div>\n\n"
-        + "A paragraph with attributes\n{: onclick=\"alert('rc94')\" style=\"x:expression(alert(1))\" }\n",
-        encoding="utf-8")
+        front
+        + "# Hostile page\n\n"
+        + "\n\n".join(p.text for p in PAYLOADS if "[[" not in p.text)
+        + "\n\n"
+        + '<div markdown="1" onclick="alert(\'rc93\')">*inside*</div>\n\n'
+        + 'A paragraph with attributes\n{: onclick="alert(\'rc94\')" style="x:expression(alert(1))" }\n',
+        encoding="utf-8",
+    )

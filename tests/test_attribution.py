@@ -21,7 +21,7 @@ TRADE_QUOTE = "It’s a trade crisis."
 def visible(folder, path: str) -> str:
     """The text of a built page's article, tags removed."""
     html = (folder / path).read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     return text(re.sub(r"<[^>]+>", "", article).replace("&amp;", "&"))
 
 
@@ -43,7 +43,10 @@ def test_a_quote_with_a_speaker_is_attributed_to_the_speaker_on_every_surface(si
     rows = list(csv.DictReader(io.StringIO((folder / "themes/trade/trade-claims.csv").read_text(encoding="utf-8"))))
     row = next(r for r in rows if r["quote"] == TRADE_QUOTE)
     assert (row["speaker"], row["speaker_role"], row["author"]) == (
-        "Alexandria Ocasio-Cortez", "U.S. Representative", "David L. Wilson")
+        "Alexandria Ocasio-Cortez",
+        "U.S. Representative",
+        "David L. Wilson",
+    )
     data = json.loads((folder / "themes/trade/trade-claims.json").read_text(encoding="utf-8"))
     quoted = [q for c in data["claims"] for q in c["evidence"] if q["quote"] == TRADE_QUOTE]
     assert quoted and quoted[0]["speaker"] == "Alexandria Ocasio-Cortez"
@@ -54,8 +57,10 @@ def test_the_authors_own_words_in_quotation_marks_are_his(site):
     folder, _ = site
     governance = visible(folder, "themes/governance/index.html")
     assert "in the United States.” — David L. Wilson, Truthout" in governance
-    assert "quoted by David L. Wilson, Truthout, 13 June 2021 · Read in context" not in governance.split(
-        "largely the result of interventionist policies")[1][:80]
+    assert (
+        "quoted by David L. Wilson, Truthout, 13 June 2021 · Read in context"
+        not in governance.split("largely the result of interventionist policies")[1][:80]
+    )
 
 
 def test_no_pair_from_one_essay_is_labelled_as_agreement(site, checked):
@@ -63,14 +68,15 @@ def test_no_pair_from_one_essay_is_labelled_as_agreement(site, checked):
     for theme in checked.corpus.themes:
         html = (folder / f"themes/{theme.id}/index.html").read_text(encoding="utf-8")
         for claim in checked.corpus.claims_of(theme.id):
-            section = html[html.index(f'id="{claim.id}"'):]
-            section = section[:section.find("<h2", 1)]
+            section = html[html.index(f'id="{claim.id}"') :]
+            section = section[: section.find("<h2", 1)]
             lead = checked.quotes[claim.evidence[0]].essay.slug
             badges = re.findall(r'class="relation relation-([a-z-]+)"', section)
             expected = ["same-essay" if ev.essay == lead else ev.relation for ev in claim.evidence[1:]]
             assert badges == expected, claim.id
-    assert any(ev.essay == checked.quotes[c.evidence[0]].essay.slug
-               for c in checked.corpus.claims for ev in c.evidence[1:]), "the fixture must hold such a pair"
+    assert any(
+        ev.essay == checked.quotes[c.evidence[0]].essay.slug for c in checked.corpus.claims for ev in c.evidence[1:]
+    ), "the fixture must hold such a pair"
 
 
 def test_no_page_doubles_its_quotation_marks(site):
@@ -93,25 +99,37 @@ def test_every_quote_in_quotation_marks_names_its_speaker(any_site):
 def test_a_quote_in_quotation_marks_without_a_speaker_is_a_warning(project, capsys):
     path = project / "seeds/crossrefs/trade.yml"
     source = path.read_text(encoding="utf-8")
-    path.write_text(source.replace("        speaker:\n          name: Alexandria Ocasio-Cortez\n"
-                                   "          role: U.S. Representative\n", "", 1), encoding="utf-8")
+    path.write_text(
+        source.replace(
+            "        speaker:\n          name: Alexandria Ocasio-Cortez\n          role: U.S. Representative\n", "", 1
+        ),
+        encoding="utf-8",
+    )
     line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if TRADE_QUOTE in t)
     code, out, err = run(project, "check", capsys=capsys)
     assert code == 0 and err.splitlines() == [
         f"seeds/crossrefs/trade.yml:{line}:9: warning: this passage is in quotation marks in the essay: whose words "
-        "are they? add 'speaker' (with 'name', and 'role' where it helps)"]
+        "are they? add 'speaker' (with 'name', and 'role' where it helps)"
+    ]
     assert run(project, "check", "--strict", capsys=capsys)[0] == 1
 
 
-@pytest.mark.parametrize("quote, shown", [
-    ("“Do not come,” she warned", "‘Do not come,’ she warned"),
-    ('"This is a remarkable turnaround," the President said', "‘This is a remarkable turnaround,’ the President said"),
-    ("Creating “Bad Governance”", "Creating ‘Bad Governance’"),
-    ("it’s (“so”)", "it’s (‘so’)"),
-    ("the world's largest 'maquilas'", "the world’s largest ‘maquilas’"),
-])
+@pytest.mark.parametrize(
+    "quote, shown",
+    [
+        ("“Do not come,” she warned", "‘Do not come,’ she warned"),
+        (
+            '"This is a remarkable turnaround," the President said',
+            "‘This is a remarkable turnaround,’ the President said",
+        ),
+        ("Creating “Bad Governance”", "Creating ‘Bad Governance’"),
+        ("it’s (“so”)", "it’s (‘so’)"),
+        ("the world's largest 'maquilas'", "the world’s largest ‘maquilas’"),
+    ],
+)
 def test_nested_marks(quote, shown):
     from build_tools.model import nested_marks
+
     assert nested_marks(quote) == shown and len(nested_marks(quote)) == len(quote)
 
 
@@ -126,12 +144,16 @@ def test_the_page_of_disagreements_sets_every_pair_of_two_essays_side_by_side(an
             if ev.relation in ("qualifies", "contrasts") and ev.essay != lead.essay.slug:
                 anchor = f"d-{claim.id}-{i}"
                 expected.add(anchor)
-                entry = html[html.index(f'id="{anchor}"'):]
-                entry = entry[:entry.find("<h3", 1)]
+                entry = html[html.index(f'id="{anchor}"') :]
+                entry = entry[: entry.find("<h3", 1)]
                 links = re.findall(r'href="([^"]+)"', entry)
                 other = checked.quotes[ev]
-                assert f"../../essays/{lead.essay.slug}/#{lead.paragraph.id}" in {l.split(":~:")[0] for l in links}
-                assert f"../../essays/{other.essay.slug}/#{other.paragraph.id}" in {l.split(":~:")[0] for l in links}
+                assert f"../../essays/{lead.essay.slug}/#{lead.paragraph.id}" in {
+                    link.split(":~:")[0] for link in links
+                }
+                assert f"../../essays/{other.essay.slug}/#{other.paragraph.id}" in {
+                    link.split(":~:")[0] for link in links
+                }
                 assert f'class="relation relation-{ev.relation}"' in entry
                 essay = pages[f"essays/{other.essay.slug}/index.html"]  # each essay links to its entries
                 assert f"../../reference/disagreements/#{anchor}" in {href for href, _ in essay.links}
@@ -144,12 +166,14 @@ def test_the_page_of_disagreements_sets_every_pair_of_two_essays_side_by_side(an
             assert f"../../reference/disagreements/#theme-{theme.id}" in links
 
 
-IN_CONTEXT = re.compile(r'<a class="in-context" href="[^"#]*/essays/([a-z0-9-]+)/#[^":]+:~:text=([^"]+)"[^>]*>'
-                        r'Read in context</a>(?: · <a class="at-source" href="([^"]+)")?')
+IN_CONTEXT = re.compile(
+    r'<a class="in-context" href="[^"#]*/essays/([a-z0-9-]+)/#[^":]+:~:text=([^"]+)"[^>]*>'
+    r'Read in context</a>(?: · <a class="at-source" href="([^"]+)")?'
+)
 
 
 def test_each_quote_whose_original_is_known_can_be_checked_at_the_source(any_site):
-    """"At the source" follows "Read in context" wherever the original's address is known:
+    """ "At the source" follows "Read in context" wherever the original's address is known:
     the original, with the text directive that finds the same words on the publisher's page."""
     folder, pages, checked = any_site
     essays = {e.slug: e for e in checked.corpus.essays}
@@ -165,6 +189,8 @@ def test_each_quote_whose_original_is_known_can_be_checked_at_the_source(any_sit
 def test_an_archived_copy_is_shown_beside_the_original(site):
     folder, _ = site
     html = (folder / "essays/historian-central-america-1977-1980/index.html").read_text(encoding="utf-8")
-    archive = "https://web.archive.org/web/20260302000000/https://history.example.org/milestones/central-america-1977-1980"
+    archive = (
+        "https://web.archive.org/web/20260302000000/https://history.example.org/milestones/central-america-1977-1980"
+    )
     assert html.count(f'href="{archive}"') == 2  # (the button, and "About this text")
     assert 'href="https://history.example.org/milestones/central-america-1977-1980"' in html

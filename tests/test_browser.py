@@ -33,7 +33,8 @@ def highlighted_pixels(page, selector: str) -> int:
     """How many pixels of the element are painted in the text-fragment highlight colour
     (its screenshot counted on a canvas, in the browser)."""
     png = base64.b64encode(page.locator(selector).screenshot()).decode()
-    return page.evaluate("""async ([png, rgb]) => {
+    return page.evaluate(
+        """async ([png, rgb]) => {
         const image = new Image();
         image.src = "data:image/png;base64," + png;
         await image.decode();
@@ -44,7 +45,9 @@ def highlighted_pixels(page, selector: str) -> int:
         for (let i = 0; i < data.length; i += 4)
             if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count++;
         return count;
-    }""", [png, list(TARGET_TEXT_RGB)])
+    }""",
+        [png, list(TARGET_TEXT_RGB)],
+    )
 
 
 def test_from_home_to_a_theme_to_the_quoted_words_in_their_essay(browser, any_served):
@@ -72,7 +75,7 @@ def a_phrase_from(essay, checked) -> str:
     unquoted = [p for p in essay.paragraphs if p.id not in quoted] or essay.paragraphs
     words = max(unquoted, key=lambda p: len(p.text)).text.split()
     middle = len(words) // 2
-    return " ".join(words[middle:middle + 8])
+    return " ".join(words[middle : middle + 8])
 
 
 def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
@@ -108,7 +111,8 @@ def pagefind(page, query: str, sections: bool = False) -> list[str]:
     """The addresses of the pages (and, if ``sections``, of the sections listed under them)
     the site's search worker gives for ``query``, best first (asked in Material's
     messages, as Material's search box asks it)."""
-    return page.evaluate("""([q, sections]) => new Promise((resolve, reject) => {
+    return page.evaluate(
+        """([q, sections]) => new Promise((resolve, reject) => {
         const worker = new Worker("assets/javascripts/search-worker.js");
         worker.onmessage = ({ data }) => {
             if (data.type === 3) {
@@ -119,7 +123,9 @@ def pagefind(page, query: str, sections: bool = False) -> list[str]:
         worker.onerror = reject;
         worker.postMessage({ type: 0, data: {} });
         worker.postMessage({ type: 2, data: q });
-    })""", [query, sections])
+    })""",
+        [query, sections],
+    )
 
 
 def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, checked, site):
@@ -127,15 +133,17 @@ def test_the_index_is_in_parts_and_has_every_essay_and_theme_and_no_report(tab, 
     page = tab.open("")
     for essay in checked.corpus.essays:
         body = [p for p in essay.paragraphs if p.kind == "paragraph"][-1]
-        assert any(url.endswith(f"/essays/{essay.slug}/")
-                   for url in pagefind(page, " ".join(body.text.split()[:8]))), essay.slug
+        assert any(url.endswith(f"/essays/{essay.slug}/") for url in pagefind(page, " ".join(body.text.split()[:8]))), (
+            essay.slug
+        )
     for theme in checked.corpus.themes:
         assert any(url.endswith(f"/themes/{theme.id}/") for url in pagefind(page, theme.question)), theme.id
     # The reports on how each text was prepared, at the end of each essay's page, are left out.
     found = pagefind(page, "how this text was prepared every change balance", sections=True)
     assert not [url for url in found if "#preparation" in url]
-    assert not [url for url in pagefind(page, "paragraphs rejoined markup converted", sections=True)
-                if "/essays/" in url]
+    assert not [
+        url for url in pagefind(page, "paragraphs rejoined markup converted", sections=True) if "/essays/" in url
+    ]
 
 
 def test_a_phrase_finds_its_essay_first_and_links_to_its_paragraph(tab, checked):
@@ -209,15 +217,18 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, s
     tab = Tab(browser, served, viewport=DESKTOP)
     tab.page.add_init_script(  # where Material keeps the reader's choice of scheme
         f"localStorage.setItem('{BASE_PATH}.__palette', "
-        f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))")
+        f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))"
+    )
     found = []
     for path in site_pages(folder):
         page = tab.open(path)
         assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
         page.add_script_tag(path=str(axe))
         for violation in page.evaluate("axe.run().then(r => r.violations)"):
-            found.append(f"{path or 'home'}: {violation['id']} ({violation['impact']}) at "
-                         f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}")
+            found.append(
+                f"{path or 'home'}: {violation['id']} ({violation['impact']}) at "
+                f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
+            )
     tab.close()
     assert found == []
 
@@ -225,7 +236,9 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, s
 def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
     """Material sets a blockquote in a lighter grey than the text; the evidence must not be."""
     page = tab.open("themes/trade/")
-    colours = "[...['.claim', 'blockquote > p:first-child']].map(s => getComputedStyle(document.querySelector(s)).color)"
+    colours = (
+        "[...['.claim', 'blockquote > p:first-child']].map(s => getComputedStyle(document.querySelector(s)).color)"
+    )
     for toggle in ("label[for='__palette_1']", "label[for='__palette_0']"):
         claim, quote = page.evaluate(colours)
         assert quote == claim, (page.get_attribute("body", "data-md-color-scheme"), claim, quote)
@@ -242,8 +255,10 @@ def test_one_theme_of_the_disagreements_shows_alone_without_javascript(browser, 
     page = tab.open(f"reference/disagreements/#{first}")
     assert [id for id, display in page.evaluate(sections) if display != "none"] == [first]
     # On a phone the two passages are stacked, not squeezed side by side.
-    left, right = page.evaluate("[...document.querySelector('.side-by-side').children]"
-                                ".map(d => d.getBoundingClientRect()).map(r => [r.top, r.bottom, r.width])")
+    left, right = page.evaluate(
+        "[...document.querySelector('.side-by-side').children]"
+        ".map(d => d.getBoundingClientRect()).map(r => [r.top, r.bottom, r.width])"
+    )
     assert right[0] >= left[1] and left[2] > 300
     tab.close()
 
@@ -258,8 +273,10 @@ def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served,
         page.locator("details.preparation-details summary").click()
         page.add_script_tag(path=str(axe))
         found += [(essay.slug, v["id"]) for v in page.evaluate("axe.run().then(r => r.violations)")]
-        scrolling += page.evaluate("[...document.querySelectorAll('.table-region')]"
-                                   ".filter(r => r.scrollWidth > r.clientWidth && r.tabIndex === 0).length")
+        scrolling += page.evaluate(
+            "[...document.querySelectorAll('.table-region')]"
+            ".filter(r => r.scrollWidth > r.clientWidth && r.tabIndex === 0).length"
+        )
     tab.close()
     assert found == [] and scrolling > 0  # (some table is wider than the phone, and scrolls)
 
@@ -305,7 +322,10 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     page.wait_for_timeout(400)
     assert preview.is_visible()
     page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))  # (open, it is accessible too)
-    assert page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(' ')))") == []
+    assert (
+        page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(' ')))")
+        == []
+    )
 
 
 def test_a_cited_in_link_previews_its_claim(tab, checked):

@@ -9,10 +9,15 @@ import pytest
 from build_tools.formats import cite, exports
 from build_tools.model import EssayDate, Site
 
-WORK = cite.Work(key="perezrocha2019", genre="op-ed", title="Trade & migration: 100% {linked}_now",
-                 authors=(("Pérez-Rocha", "Manuel"), ("Smith", "Ann B.")),
-                 issued=EssayDate("2019-03-07", "day"), container="The Progressive",
-                 url="https://example.org/a?b=1&c=2")
+WORK = cite.Work(
+    key="perezrocha2019",
+    genre="op-ed",
+    title="Trade & migration: 100% {linked}_now",
+    authors=(("Pérez-Rocha", "Manuel"), ("Smith", "Ann B.")),
+    issued=EssayDate("2019-03-07", "day"),
+    container="The Progressive",
+    url="https://example.org/a?b=1&c=2",
+)
 
 
 def test_bibtex_escapes_its_special_characters_and_keeps_the_title_as_written():
@@ -29,15 +34,21 @@ def test_an_organisation_is_one_author_not_a_family_and_given_name():
     assert "  author = {{Root Causes contributors}},\n" in cite.bibtex(work)
     assert json.loads(cite.csl_json(work))[0]["author"] == [{"literal": "Root Causes contributors"}]
     assert ["citation_public_url", "https://example.org/rc/themes/trade/"] in cite.highwire(work)
-    assert cite.json_ld(work, site)["isPartOf"] == {"@type": "WebSite", "name": "Root Causes",
-                                                    "url": "https://example.org/rc/"}
+    assert cite.json_ld(work, site)["isPartOf"] == {
+        "@type": "WebSite",
+        "name": "Root Causes",
+        "url": "https://example.org/rc/",
+    }
 
 
-@pytest.mark.parametrize("issued, ris_date, highwire_date, shown", [
-    (EssayDate("2019-03-07", "day"), "2019/03/07/", "2019/03/07", "7 March 2019"),
-    (EssayDate("2014-07", "month"), "2014/07//", "2014/07", "July 2014"),
-    (EssayDate("2000", "approximate"), "2000///", "2000", "c. 2000"),
-])
+@pytest.mark.parametrize(
+    "issued, ris_date, highwire_date, shown",
+    [
+        (EssayDate("2019-03-07", "day"), "2019/03/07/", "2019/03/07", "7 March 2019"),
+        (EssayDate("2014-07", "month"), "2014/07//", "2014/07", "July 2014"),
+        (EssayDate("2000", "approximate"), "2000///", "2000", "c. 2000"),
+    ],
+)
 def test_dates_keep_only_the_precision_known(issued, ris_date, highwire_date, shown):
     work = cite.Work(**{**WORK.__dict__, "issued": issued})
     assert f"DA  - {ris_date}\n" in cite.ris(work)
@@ -51,9 +62,17 @@ def test_the_formatted_reference_ends_each_part_once():
     assert "“Why are so many kids…”" in cite.formatted(ellipsis)
 
 
-@pytest.mark.parametrize("value, cell", [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"),
-    ("Plain text", "Plain text"), ("A - B", "A - B"), (3, "3"),
-])
+@pytest.mark.parametrize(
+    "value, cell",
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+1", "'+1"),
+        ("-2", "'-2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("Plain text", "Plain text"),
+        ("A - B", "A - B"),
+        (3, "3"),
+    ],
+)
 def test_csv_cells_never_start_a_formula(value, cell):
     assert exports._cell(value) == cell

@@ -33,7 +33,8 @@ def add_essay(root: Path) -> None:
     themes = first_themes(root, 2)
     essays = root / "seeds" / "essays"
     (essays / "pr-test-office-2015.txt").write_text(TEXT, encoding="utf-8")
-    (essays / "pr-test-office-2015.yml").write_text(f"""\
+    (essays / "pr-test-office-2015.yml").write_text(
+        f"""\
 # yaml-language-server: $schema=../../build_tools/schemas/essay.schema.json
 title: "Central America, 1977–1980"
 summary: >-
@@ -59,10 +60,14 @@ cleaning:
   - rule: drop
     starts_with: "Central America, 1977"
     reason: the title, shown as the page title
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     for i, theme in enumerate(themes):
         path = root / "seeds" / "crossrefs" / f"{theme}.yml"
-        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"""
+        path.write_text(
+            path.read_text(encoding="utf-8").rstrip("\n")
+            + f"""
 
   - id: pr-test-claim-{i}
     title: Land and leaving, test {i}
@@ -71,9 +76,12 @@ cleaning:
     evidence:
       - essay: pr-test-office-2015
         quote: Families who lost their land moved to the cities
-""", encoding="utf-8")
+""",
+            encoding="utf-8",
+        )
     timeline = root / "seeds" / "timeline.yml"
-    events = "".join(f"""\
+    events = "".join(
+        f"""\
   - id: pr-test-event-{i}
     date: "197{7 + i}"
     date_precision: year
@@ -83,7 +91,9 @@ cleaning:
       - essay: pr-test-office-2015
         quote: land in the region was held by a few families
 
-""" for i in range(2))
+"""
+        for i in range(2)
+    )
     text = timeline.read_text(encoding="utf-8")
     timeline.write_text(text.replace("\nevents:\n", "\nevents:\n" + events, 1), encoding="utf-8")
 

@@ -26,8 +26,12 @@ def built(project, capsys):
     assert run(project, "site", capsys=capsys)[0] == 0
     # A change the next build would write, had it succeeded.
     path = project / "seeds/themes.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("Trade is where", "Trade, we hold, is where")
-                    .replace("title: Trade\n", "title: Trade and investment\n"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace("Trade is where", "Trade, we hold, is where")
+        .replace("title: Trade\n", "title: Trade and investment\n"),
+        encoding="utf-8",
+    )
     return project, outputs(project)
 
 
@@ -44,6 +48,7 @@ def test_an_exception_while_rendering_changes_nothing(built, capsys, monkeypatch
 
     def broken(*args):
         raise RuntimeError("a bug in a template")
+
     monkeypatch.setattr("build_tools.pipeline.render", broken)
     with pytest.raises(RuntimeError, match="a bug in a template"):
         run(project, "site", capsys=capsys)
@@ -59,6 +64,7 @@ def test_a_full_disk_while_writing_changes_nothing(built, capsys, monkeypatch):
             raise OSError(errno.ENOSPC, "No space left on device", str(self))
         written.append(self)
         return real(self, *args, **kwargs)
+
     monkeypatch.setattr(Path, "write_text", write_text)
     code, _, err = run(project, "site", capsys=capsys)
     assert code == 1 and "No space left on device" in err and "nothing was written" in err
@@ -90,6 +96,7 @@ def test_a_failed_rename_while_swapping_undoes_the_others(tmp_path, monkeypatch)
         if self == staged[2]:
             raise OSError(errno.EIO, "input/output error")
         return real(self, to)
+
     monkeypatch.setattr(Path, "rename", rename)
     with pytest.raises(OSError):
         swap_in(*zip(staged, targets))
@@ -106,10 +113,14 @@ def test_without_the_engines_hooks_no_page_is_unsanitised_and_search_has_its_ind
     assert "hooks:" not in config.read_text(encoding="utf-8")
     (project / "docs" / "raw.md").write_text(
         "# Raw\n\n<script>alert('rc1')</script>\n\n<img src=x onerror=\"alert('rc2')\">\n\n"
-        "<a href=\"javascript:alert('rc3')\">link</a>\n", encoding="utf-8")
+        "<a href=\"javascript:alert('rc3')\">link</a>\n",
+        encoding="utf-8",
+    )
     assert main(["--root", str(project), "site"]) == 0
     html = (project / "site" / "raw" / "index.html").read_text(encoding="utf-8")
-    article = html[html.index("<article"):html.index("</article>")]
+    article = html[html.index("<article") : html.index("</article>")]
     assert "rc1" not in article and "onerror" not in article and "javascript:" not in article
     assert (project / "site" / "pagefind" / "parts.json").exists()
-    assert 'data-pagefind-body' in (project / "site" / "essays" / "bach-2000" / "index.html").read_text(encoding="utf-8")
+    assert "data-pagefind-body" in (project / "site" / "essays" / "bach-2000" / "index.html").read_text(
+        encoding="utf-8"
+    )

@@ -8,4 +8,3 @@ def test_generated_pages_match_the_golden_tree():
     assert sorted(got) == sorted(want), "pages added or removed: run `make golden` if intended"
     for path in sorted(want):
         assert got[path] == want[path], f"{path} differs from tests/fixture/golden/: run `make golden` if intended"
-

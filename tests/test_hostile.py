@@ -16,12 +16,12 @@ from unittest.mock import patch
 
 import pytest
 
-from build_tools.stages.load import MARKDOWN, OWN_WORDS
-from build_tools.site import engines
 from build_tools.__main__ import _mkdocs_env
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
+from build_tools.site import engines
 from build_tools.site.publish import publish, search_entries
+from build_tools.stages.load import MARKDOWN, OWN_WORDS
 from tests.browser import Tab, open_search, search, serve, site_pages
 from tests.conftest import copy_project
 from tests.golden import ENVIRONMENT
@@ -44,8 +44,11 @@ def test_validation_refuses_each_markup_payload_in_every_field_with_its_line(tmp
     for path, placed in placements.items():
         lines = (root / path).read_text(encoding="utf-8").splitlines()
         for field, payload in placed:
-            line = next(i for i, text in enumerate(lines, 1)
-                        if text.lstrip(" -").startswith(f"{field}:") and payload.marker in text)
+            line = next(
+                i
+                for i, text in enumerate(lines, 1)
+                if text.lstrip(" -").startswith(f"{field}:") and payload.marker in text
+            )
             if payload.refused or (field in OWN_WORDS and MARKDOWN.search(payload.text)):
                 expected.add((path, line))
             lines[line - 1] = ""  # (the next field with this payload is on a later line)
@@ -62,23 +65,49 @@ def test_markup_in_a_hand_written_pages_front_matter_is_refused_at_load(tmp_path
         "docs/hostile.md:2:1: raw HTML ('</title>') is not allowed in 'title': write plain text",
         "docs/hostile.md:3:1: a javascript: address is not allowed in 'description'",
         "docs/hostile.md:4:1: raw HTML (\"<img src=x onerror=alert('rc92')>\") is not allowed in 'subtitle': "
-        "write plain text"]
+        "write plain text",
+    ]
 
 
 def test_zensicals_list_of_search_entries_is_plain_text_without_the_pages_left_out():
     """Zensical's search box renders the titles, paths and texts of search.json as HTML:
     the publishing stage leaves no markup in them, keeps a page's opening words only, and
     drops the pages whose front matter leaves them out of search."""
-    entries = json.dumps({"config": {"lang": ["en"]}, "items": [
-        {"location": "", "level": 1, "title": "<iframe src=\"javascript:alert(1)\"></iframe>Home &amp; away",
-         "text": "<p>" + "word " * 60 + "</p>", "path": ["<b onclick=x>Home</b>"], "tags": ["t"]},
-        {"location": "#part", "level": 2, "title": "Part", "text": "<p>A section's text.</p>", "path": ["Home"]},
-        {"location": "essays/x/preparation/", "level": 1, "title": "Report", "text": "", "path": []}]})
+    entries = json.dumps(
+        {
+            "config": {"lang": ["en"]},
+            "items": [
+                {
+                    "location": "",
+                    "level": 1,
+                    "title": '<iframe src="javascript:alert(1)"></iframe>Home &amp; away',
+                    "text": "<p>" + "word " * 60 + "</p>",
+                    "path": ["<b onclick=x>Home</b>"],
+                    "tags": ["t"],
+                },
+                {
+                    "location": "#part",
+                    "level": 2,
+                    "title": "Part",
+                    "text": "<p>A section's text.</p>",
+                    "path": ["Home"],
+                },
+                {"location": "essays/x/preparation/", "level": 1, "title": "Report", "text": "", "path": []},
+            ],
+        }
+    )
     items = json.loads(search_entries(entries, {"essays/x/preparation/index.html"}))["items"]
     assert items == [
-        {"location": "", "level": 1, "title": "Home &amp; away", "text": " ".join(["word"] * 32) + "…",
-         "path": ["Home"], "tags": []},
-        {"location": "#part", "level": 2, "title": "Part", "text": "", "path": ["Home"], "tags": []}]
+        {
+            "location": "",
+            "level": 1,
+            "title": "Home &amp; away",
+            "text": " ".join(["word"] * 32) + "…",
+            "path": ["Home"],
+            "tags": [],
+        },
+        {"location": "#part", "level": 2, "title": "Part", "text": "", "path": ["Home"], "tags": []},
+    ]
 
 
 # What must not exist in a page built from hostile seeds: script that could run,
@@ -117,9 +146,11 @@ def hostile_site(request, tmp_path_factory):
     # Zensical writes a page's front matter as it is (MkDocs' adapter escapes it): there,
     # what keeps a hand-written page's front matter inert is validation at load (below).
     add_hostile_essay(root, front_matter=request.param == "mkdocs")
-    with patch("build_tools.stages.load._unsafe_text", lambda data: iter(())), \
-            patch("build_tools.stages.load._markdown", lambda data: iter(())), \
-            patch.dict(os.environ, ENVIRONMENT):
+    with (
+        patch("build_tools.stages.load._unsafe_text", lambda data: iter(())),
+        patch("build_tools.stages.load._markdown", lambda data: iter(())),
+        patch.dict(os.environ, ENVIRONMENT),
+    ):
         build(root)
         assert engines.build(request.param, root, root / "site", _mkdocs_env()) == 0
         publish(root / "site", root / "docs")

@@ -18,11 +18,15 @@ def test_the_nu_html_checker_finds_no_error_on_any_page(any_site):
     need(VNU.exists(), "vnu-jar: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
     folder, _, checked = any_site
     pages = sorted(str(p) for p in folder.rglob("*.html"))
-    done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages], capture_output=True, text=True
+    )
     messages = json.loads(done.stderr or done.stdout)["messages"]
     errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages]
     assert errors == []
-    checked_pages = {str(folder / f"essays/{e.slug}/index.html") for e in checked.corpus.essays} | {
-        str(folder / f"themes/{t.id}/index.html") for t in checked.corpus.themes} | {str(folder / "404.html")}
+    checked_pages = (
+        {str(folder / f"essays/{e.slug}/index.html") for e in checked.corpus.essays}
+        | {str(folder / f"themes/{t.id}/index.html") for t in checked.corpus.themes}
+        | {str(folder / "404.html")}
+    )
     assert checked_pages <= set(pages)

@@ -57,8 +57,12 @@ def test_the_graph_sees_lazy_and_relative_imports():
 
 
 def test_dependencies_run_one_way():
-    wrong = sorted(f"{module} imports {target}" for module, targets in GRAPH.items() for target in targets
-                   if role(module) != "top" and role(target) not in {role(module), "shared", *MAY_IMPORT[role(module)]})
+    wrong = sorted(
+        f"{module} imports {target}"
+        for module, targets in GRAPH.items()
+        for target in targets
+        if role(module) != "top" and role(target) not in {role(module), "shared", *MAY_IMPORT[role(module)]}
+    )
     assert wrong == []
 
 
@@ -71,7 +75,7 @@ def test_no_import_cycle():
         state[module] = "open"
         for target in sorted(GRAPH[module]):
             if state.get(target) == "open":
-                cycles.append(" → ".join(path[path.index(target):] + [module, target]))
+                cycles.append(" → ".join(path[path.index(target) :] + [module, target]))
             elif target not in state:
                 visit(target, path + [module])
         state[module] = "done"
@@ -86,5 +90,6 @@ def test_git_ignores_every_generated_folder():
     """The generated folders are defined once (build_tools/stages/write.py, which `make clean`
     reads); .gitignore must name each, or generated pages would be committed."""
     from build_tools.stages.write import GENERATED
+
     ignored = set((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert [name for name in GENERATED if f"docs/{name}/" not in ignored] == []

@@ -34,13 +34,17 @@ HOSTILE = [
     "a *b* _c_ **d** `e`",
     "[link](javascript:alert(1)) ![img](x.png)",
     "<script>alert(1)</script> <img src=x onerror=alert(1)>",
-    "text {: onclick=\"alert(1)\" } and {#id .class}",
-    "# not a heading", "> not a quote", "- not a list", "+ not a list", "1986. not a list",
+    'text {: onclick="alert(1)" } and {#id .class}',
+    "# not a heading",
+    "> not a quote",
+    "- not a list",
+    "+ not a list",
+    "1986. not a list",
     "&lt;escaped entity&gt; & ampersand",
     "back\\slash \\$ and \\*",
     "[^1] not a footnote, [[claim:x]] not a citation",
-    "!!! note \"not an admonition\"",
-    "--8<-- \"not-a-snippet.md\"",
+    '!!! note "not an admonition"',
+    '--8<-- "not-a-snippet.md"',
     "<https://example.org> autolink",
     "“curly” ‘quotes’ — dashes … and Pérez-Rocha",
     "</p><p onclick=alert(1)> a paragraph closed early",
@@ -77,23 +81,40 @@ def test_a_paragraph_as_html_is_what_its_markdown_renders_to(tmp_path):
     paragraph's Markdown with its attribute list and the Markdown extension's glossary:
     each term's first use a link to its entry, its other uses plain words."""
     text = "Under NAFTA, the IRCA and NAFTA-era <rules> & muchneeded laws IRCAS, as NAFTA says"
-    p = Paragraph("p-under-nafta", "paragraph", text, 1, emphasis=((6, 11),),
-                  corrections=((46, 56, "muchneeded"),), notes=((61, "2"), (61, "3")))
+    p = Paragraph(
+        "p-under-nafta",
+        "paragraph",
+        text,
+        1,
+        emphasis=((6, 11),),
+        corrections=((46, 56, "muchneeded"),),
+        notes=((61, "2"), (61, "3")),
+    )
     terms = {"NAFTA": ('North American "Free Trade" <Agreement>', "nafta"), "IRCA": ("a law & more", "irca")}
     as_html = paragraph_html(p, ("ref-2", "ref-3"), Glossary(terms, GLOSSARY_PAGE), ["standfirst", "cited"])
-    as_markdown = (f"{paragraph_markdown(p, ('ref-2', 'ref-3'))} [¶](#p-under-nafta)"
-                   '{: .para-link title="Link to this paragraph" }\n{: #p-under-nafta .standfirst .cited }\n')
+    as_markdown = (
+        f"{paragraph_markdown(p, ('ref-2', 'ref-3'))} [¶](#p-under-nafta)"
+        '{: .para-link title="Link to this paragraph" }\n{: #p-under-nafta .standfirst .cited }\n'
+    )
     assert canonical(render(as_html)) == canonical(render(as_markdown, terms, tmp_path))
     assert render(as_html).count('class="glossary-term"') == 2
 
 
 def test_a_term_links_to_its_entry_at_its_first_use_in_each_section(tmp_path):
-    terms = {"NAFTA": ("North American Free Trade Agreement: a trade agreement.", "nafta"),
-             "IRCA": ("Immigration Reform and Control Act: a 1986 law.", "irca")}
-    page = render("Under NAFTA, *before* IRCA, and NAFTA again.\n\n<div markdown=\"1\">NAFTA once more.</div>\n\n"
-                  "## A section\n\nNAFTA `NAFTA` [NAFTA](x.md)\n", terms, tmp_path)
-    link = ('<a class="glossary-term" href="/reference/glossary.md#nafta" '
-            'title="North American Free Trade Agreement: a trade agreement.">NAFTA</a>')
+    terms = {
+        "NAFTA": ("North American Free Trade Agreement: a trade agreement.", "nafta"),
+        "IRCA": ("Immigration Reform and Control Act: a 1986 law.", "irca"),
+    }
+    page = render(
+        'Under NAFTA, *before* IRCA, and NAFTA again.\n\n<div markdown="1">NAFTA once more.</div>\n\n'
+        "## A section\n\nNAFTA `NAFTA` [NAFTA](x.md)\n",
+        terms,
+        tmp_path,
+    )
+    link = (
+        '<a class="glossary-term" href="/reference/glossary.md#nafta" '
+        'title="North American Free Trade Agreement: a trade agreement.">NAFTA</a>'
+    )
     first, second = page.split("<h2")
     assert first.count(link) == 1 and first.count("glossary-term") == 2  # (NAFTA and IRCA, once each)
     assert second.count(link) == 1 and "<code>NAFTA</code>" in second  # (again in a new section, not in code)

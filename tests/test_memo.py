@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.stages import render as render_module
 from build_tools.memo import Cache
 from build_tools.pipeline import check
+from build_tools.stages import render as render_module
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
@@ -54,8 +54,11 @@ def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, mon
     pages(project, cache)
     rendered = []
     essay_pages = render_module.essay_pages
-    monkeypatch.setattr(render_module, "essay_pages", lambda env, essay, *rest: (
-        rendered.append(essay.slug), essay_pages(env, essay, *rest))[1])
+    monkeypatch.setattr(
+        render_module,
+        "essay_pages",
+        lambda env, essay, *rest: (rendered.append(essay.slug), essay_pages(env, essay, *rest))[1],
+    )
     edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
     pages(project, cache)
     assert rendered == ["extra-2020"]

@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from build_tools.stages.anchor import fold, fold_text
 from build_tools.formats.citations import find_citations
 from build_tools.pipeline import check
+from build_tools.stages.anchor import fold, fold_text
 from tests.conftest import receive_again, run
 
 GUIDE = """# A guide
@@ -52,16 +52,26 @@ def test_citations_in_a_hand_written_page_render_as_attributed_quotes(project, c
     assert "<code>[[claim:nope]]</code>" in html
 
 
-@pytest.mark.parametrize("citation, message", [
-    ("[[claim:reinvent-or-stopp]]", "[[claim:reinvent-or-stopp]]: there is no claim with the id 'reinvent-or-stopp'"),
-    ("[[broad-2015#p-alas-that-is-the-wrong-solution]]",
-     "[[broad-2015#p-alas-that-is-the-wrong-solution]]: there is no essay 'broad-2015' "
-     "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, historian-central-america-1981-1993, "
-     "wilson-2021)"),
-    ("[[broad-2014#p-alas-this-is-the-wrong-solution]]",
-     "[[broad-2014#p-alas-this-is-the-wrong-solution]]: essay 'broad-2014' has no paragraph "
-     "'p-alas-this-is-the-wrong-solution' (did you mean 'p-alas-that-is-the-wrong-solution'?)"),
-])
+@pytest.mark.parametrize(
+    "citation, message",
+    [
+        (
+            "[[claim:reinvent-or-stopp]]",
+            "[[claim:reinvent-or-stopp]]: there is no claim with the id 'reinvent-or-stopp'",
+        ),
+        (
+            "[[broad-2015#p-alas-that-is-the-wrong-solution]]",
+            "[[broad-2015#p-alas-that-is-the-wrong-solution]]: there is no essay 'broad-2015' "
+            "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, historian-central-america-1981-1993, "
+            "wilson-2021)",
+        ),
+        (
+            "[[broad-2014#p-alas-this-is-the-wrong-solution]]",
+            "[[broad-2014#p-alas-this-is-the-wrong-solution]]: essay 'broad-2014' has no paragraph "
+            "'p-alas-this-is-the-wrong-solution' (did you mean 'p-alas-that-is-the-wrong-solution'?)",
+        ),
+    ],
+)
 def test_an_unknown_citation_fails_the_check_at_its_line(project, capsys, citation, message):
     (project / "docs/guide.md").write_text(f"---\ntitle: Guide\n---\n\nSee {citation}.\n", encoding="utf-8")
     code, _, err = run(project, "check", capsys=capsys)
@@ -71,8 +81,7 @@ def test_an_unknown_citation_fails_the_check_at_its_line(project, capsys, citati
 
 def test_citations_are_found_outside_code_only():
     text = "a [[claim:x]]\n```\n[[claim:y]]\n```\n`[[claim:z]]` [[e-1#p-q]]\n"
-    assert [(c.text, c.line, c.column) for c in find_citations(text)] == [
-        ("[[claim:x]]", 1, 3), ("[[e-1#p-q]]", 5, 15)]
+    assert [(c.text, c.line, c.column) for c in find_citations(text)] == [("[[claim:x]]", 1, 3), ("[[e-1#p-q]]", 5, 15)]
 
 
 def ids(root) -> dict[str, list[str]]:
@@ -91,18 +100,33 @@ def test_paragraph_ids_survive_changes_to_other_paragraphs(project, edit):
         expected = before[:at] + ["p-a-paragraph-a-later-edition-added"] + before[at:]
     elif edit == "remove":
         start = raw.index(target)
-        raw = raw[:start] + raw[raw.index("\n\n", start) + 2:]
-        expected = before[:at] + before[at + 1:]
+        raw = raw[:start] + raw[raw.index("\n\n", start) + 2 :]
+        expected = before[:at] + before[at + 1 :]
     else:  # the paragraph's own opening words change: only its id changes
         raw = raw.replace(target, "Alas, this is the wrong answer")
-        expected = before[:at] + ["p-alas-this-is-the-wrong-answer"] + before[at + 1:]
+        expected = before[:at] + ["p-alas-this-is-the-wrong-answer"] + before[at + 1 :]
     receive_again(path, raw)
     assert ids(project)["broad-2014"] == expected
 
 
-@pytest.mark.parametrize("text", ["", "  lead and trail  ", "a\u00a0 \n\tb", "“Quoted” — it’s…  done…",
-                                  "\u00a0\u00a0x", "… … …", "tab\tand\u2003em space",
-                                  "seven years -- seven years", "a — b", " - - x", "a -b", "x- ", "well-known"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "  lead and trail  ",
+        "a\u00a0 \n\tb",
+        "“Quoted” — it’s…  done…",
+        "\u00a0\u00a0x",
+        "… … …",
+        "tab\tand\u2003em space",
+        "seven years -- seven years",
+        "a — b",
+        " - - x",
+        "a -b",
+        "x- ",
+        "well-known",
+    ],
+)
 def test_the_quick_fold_for_searching_folds_as_the_mapped_one(text):
     assert fold_text(text) == fold(text)[0]
 
@@ -117,9 +141,18 @@ def test_the_markdown_extension_runs_no_part_of_the_pipeline():
     calls it and from whatever folder."""
     import subprocess
     import sys
-    done = subprocess.run([sys.executable, "-c", "import sys, build_tools.site.markdown_ext; "
-                           "print(sorted(m for m in sys.modules if m.startswith('build_tools.')))"],
-                          capture_output=True, text=True, check=True)
+
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, build_tools.site.markdown_ext; "
+            "print(sorted(m for m in sys.modules if m.startswith('build_tools.')))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "build_tools.pipeline" not in done.stdout and "build_tools.stages.load" not in done.stdout, done.stdout
 
 
@@ -131,13 +164,20 @@ def test_the_source_as_received_keeps_its_byte_order_mark_and_line_ends(tmp_path
 
     from build_tools.stages.render import as_received
     from tests.conftest import FIXTURE, copy_project
+
     root = copy_project(tmp_path / "project", corpus=FIXTURE)
     essay = check(root).corpus.essays[0]
     source = root / essay.source_path
     received = b"\xef\xbb\xbf" + source.read_bytes().replace(b"\n", b"\r\n")
     source.write_bytes(received)
     meta = source.with_suffix(".yml")
-    meta.write_text(re.sub(r"(?m)^source_sha256: .*$", f"source_sha256: {hashlib.sha256(received).hexdigest()}",
-                           meta.read_text(encoding="utf-8")), encoding="utf-8")
+    meta.write_text(
+        re.sub(
+            r"(?m)^source_sha256: .*$",
+            f"source_sha256: {hashlib.sha256(received).hexdigest()}",
+            meta.read_text(encoding="utf-8"),
+        ),
+        encoding="utf-8",
+    )
     again = next(e for e in check(root).corpus.essays if e.slug == essay.slug)
     assert as_received(again).encode() == received and again.raw == essay.raw

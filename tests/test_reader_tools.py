@@ -70,8 +70,7 @@ def test_every_page_carries_citation_and_sharing_tags(site):
     folder, pages = site
     for path in pages:
         h = head(folder, path)
-        for name in ("citation_title", "citation_author", "og:title", "og:description", "og:site_name",
-                     "twitter:card"):
+        for name in ("citation_title", "citation_author", "og:title", "og:description", "og:site_name", "twitter:card"):
             assert h.values(name), f"{path}: no {name}"
         assert len(h.json_ld) == 1 and h.json_ld[0]["@context"] == "https://schema.org", path
         if path != "404.html":
@@ -91,8 +90,10 @@ def test_an_essay_page_cites_the_essay_as_published(site, checked):
     assert (ld["@type"], ld["headline"], ld["datePublished"]) == ("NewsArticle", essay.title, "2021-06-13")
     assert ld["author"][0]["familyName"] == "Wilson"
     html = (folder / "essays/wilson-2021/index.html").read_text(encoding="utf-8")
-    assert "Wilson, David L. “Hey VP Harris, Here Is a Progressive Way to Address the Root Causes of " \
-           "Migration.” <em>Truthout</em>, 13 June 2021." in html
+    assert (
+        "Wilson, David L. “Hey VP Harris, Here Is a Progressive Way to Address the Root Causes of "
+        "Migration.” <em>Truthout</em>, 13 June 2021." in html
+    )
 
 
 def test_downloads_are_well_formed_for_reference_managers(site, checked):
@@ -100,13 +101,14 @@ def test_downloads_are_well_formed_for_reference_managers(site, checked):
     for essay in checked.corpus.essays:
         stem = folder / f"essays/{essay.slug}/{essay.slug}"
         bib = stem.with_suffix(".bib").read_text(encoding="utf-8")
-        assert bib.startswith(("@article{", "@techreport{", "@misc{", "@incollection{")) \
-            and bib.count("{") == bib.count("}")
+        assert bib.startswith(("@article{", "@techreport{", "@misc{", "@incollection{")) and bib.count(
+            "{"
+        ) == bib.count("}")
         assert f"title = {{{{{essay.title}}}}}" in bib
         ris = stem.with_suffix(".ris").read_text(encoding="utf-8").splitlines()
         assert ris[0].startswith("TY  - ") and ris[-1] == "ER  -"
         assert all(re.fullmatch(r"[A-Z][A-Z0-9]  - .*|ER  -", line) for line in ris)
-        item, = json.loads((folder / f"essays/{essay.slug}/{essay.slug}.csl.json").read_text(encoding="utf-8"))
+        (item,) = json.loads((folder / f"essays/{essay.slug}/{essay.slug}.csl.json").read_text(encoding="utf-8"))
         first = item["author"][0]
         assert item["title"] == essay.title and first.get("family", first.get("literal")) == essay.authors[0].family
     bach = json.loads((folder / "essays/bach-2000/bach-2000.csl.json").read_text(encoding="utf-8"))[0]
@@ -132,10 +134,15 @@ def test_an_organisation_as_author_is_cited_whole_in_every_output(site):
     assert "author = {{Office of the Example Historian}}," in bib and "urldate = {2026-03-02}" in bib
     assert "series = {Milestones in the History of Example Relations}" in bib
     ris = stem.with_suffix(".ris").read_text(encoding="utf-8")
-    for line in ("TY  - ELEC", "AU  - Office of the Example Historian", "T3  - Milestones in the History of "
-                 "Example Relations", "PB  - Example Department of State", "Y2  - 2026/03/02"):
+    for line in (
+        "TY  - ELEC",
+        "AU  - Office of the Example Historian",
+        "T3  - Milestones in the History of Example Relations",
+        "PB  - Example Department of State",
+        "Y2  - 2026/03/02",
+    ):
         assert line + "\n" in ris
-    item, = json.loads(stem.with_suffix(".csl.json").read_text(encoding="utf-8"))
+    (item,) = json.loads(stem.with_suffix(".csl.json").read_text(encoding="utf-8"))
     assert item["author"] == [{"literal": "Office of the Example Historian"}] and item["type"] == "webpage"
     assert item["accessed"] == {"date-parts": [[2026, 3, 2]]} and item["publisher"] == "Example Department of State"
     html = (folder / f"essays/{HISTORIAN}/index.html").read_text(encoding="utf-8")
@@ -156,10 +163,14 @@ def test_theme_exports_hold_every_claim_and_quote(site, checked):
     folder, _ = site
     for theme in checked.corpus.themes:
         claims = checked.corpus.claims_of(theme.id)
-        rows = list(csv.DictReader(io.StringIO(
-            (folder / f"themes/{theme.id}/{theme.id}-claims.csv").read_text(encoding="utf-8"))))
+        rows = list(
+            csv.DictReader(
+                io.StringIO((folder / f"themes/{theme.id}/{theme.id}-claims.csv").read_text(encoding="utf-8"))
+            )
+        )
         assert [(r["claim_id"], r["quote"]) for r in rows] == [
-            (c.id, checked.quotes[ev].text) for c in claims for ev in c.evidence]
+            (c.id, checked.quotes[ev].text) for c in claims for ev in c.evidence
+        ]
         data = json.loads((folder / f"themes/{theme.id}/{theme.id}-claims.json").read_text(encoding="utf-8"))
         assert [c["id"] for c in data["claims"]] == [c.id for c in claims]
         first = data["claims"][0]["evidence"][0]
@@ -188,13 +199,20 @@ def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site,
     for f in checked.corpus.figures:
         assert f.id in page.elements  # (its anchor, in its row)
     html = (folder / "reference/figures/index.html").read_text(encoding="utf-8")
-    rows = {re.search(r'<span id="([^"]+)">', row)[1]: [text(re.sub(r"<[^>]+>", "", cell)) for cell in
-                                                        re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-            for row in re.findall(r"<tr>(.*?)</tr>", html, re.S) if '<span id="' in row}
+    rows = {
+        re.search(r'<span id="([^"]+)">', row)[1]: [
+            text(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
+        for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)
+        if '<span id="' in row
+    }
     assert set(rows) == {f.id for f in checked.corpus.figures}
     assert rows["border-security-request"][:4] == [
-        "$3.7 billion", "Border security funding President Obama asked Congress for in 2014.", "2014",
-        "Robin Broad, The Hill, July 2014"]
+        "$3.7 billion",
+        "Border security funding President Obama asked Congress for in 2014.",
+        "2014",
+        "Robin Broad, The Hill, July 2014",
+    ]
     assert rows["maquiladora-auto-workers"][2] == "c. 2000 (when written)"  # (no year given: when written)
     # Grouped by the figure's first theme, in the themes' order.
     headings = re.findall(r'<h2 id="theme-([a-z-]+)"', html)
@@ -222,7 +240,7 @@ def test_a_term_links_to_the_glossary_at_its_first_use_in_each_section_only(any_
     linked = 0
     for path in pages:
         html = (folder / path).read_text(encoding="utf-8")
-        article = html[html.find("<article"):html.find("</article>")]
+        article = html[html.find("<article") : html.find("</article>")]
         for section in re.split(r"<h[12][ >]", article):
             found = re.findall(r'class="glossary-term" href="[^"#]*#([^"]+)"', section)
             assert len(found) == len(set(found)), (path, sorted(t for t in found if found.count(t) > 1))
@@ -230,11 +248,10 @@ def test_a_term_links_to_the_glossary_at_its_first_use_in_each_section_only(any_
     assert linked or not checked.corpus.terms
 
 
-
 def test_the_map_links_every_essay_and_theme_and_its_table_gives_the_counts(site, checked):
     folder, pages = site
     html = (folder / "reference/map/index.html").read_text(encoding="utf-8")
-    svg = html[html.index('<svg class="map"'):html.index("</svg>", html.index('<svg class="map"'))]
+    svg = html[html.index('<svg class="map"') : html.index("</svg>", html.index('<svg class="map"'))]
     links = {href for href, _ in pages["reference/map/index.html"].links}
     assert {f"../../essays/{e.slug}/" for e in checked.corpus.essays} <= links
     assert {f"../../themes/{t.id}/" for t in checked.corpus.themes} <= links
@@ -253,12 +270,14 @@ def test_the_map_of_many_essays_draws_the_most_quoted_and_says_so(checked):
     from dataclasses import replace
 
     from build_tools.formats.corpus_map import ROWS, drawn, svg
+
     essays = tuple(replace(e, slug=f"{e.slug}-{i}") for i in range(ROWS) for e in checked.corpus.essays)
     corpus = replace(checked.corpus, essays=essays)
     counts = Counter({(e.slug, checked.corpus.themes[0].id): n % 7 + 1 for n, e in enumerate(essays)})
     shown = drawn(corpus, counts)
     assert len(shown) == ROWS and min(counts[(e.slug, checked.corpus.themes[0].id)] for e in shown) >= max(
-        counts[(e.slug, checked.corpus.themes[0].id)] for e in essays if e not in shown)
+        counts[(e.slug, checked.corpus.themes[0].id)] for e in essays if e not in shown
+    )
     assert f"for the {ROWS} most quoted of {len(essays)} essays" in svg(corpus, counts)
 
 
@@ -269,8 +288,11 @@ def test_the_404_page_offers_a_way_on(site):
 
 
 # Where a page would load something: tags and attributes that fetch, and CSS url()/@import.
-_FETCHING = re.compile(r"<(?:script|link|img|iframe|source|video|audio|embed|object|image|use|track)\b[^>]*?"
-                       r"\s(?:src|href|srcset|data|poster|xlink:href)\s*=\s*[\"']?\s*([^\"'\s>]+)", re.I)
+_FETCHING = re.compile(
+    r"<(?:script|link|img|iframe|source|video|audio|embed|object|image|use|track)\b[^>]*?"
+    r"\s(?:src|href|srcset|data|poster|xlink:href)\s*=\s*[\"']?\s*([^\"'\s>]+)",
+    re.I,
+)
 _CSS_URL = re.compile(r"url\(\s*[\"']?([^\"')\s]+)|@import\s+[\"']([^\"']+)", re.I)
 # Script code that fetches by itself: an absolute address in fetch(), XHR, importScripts or new Worker.
 _JS_FETCH = re.compile(r"(?:fetch|importScripts|Worker|open)\(\s*[\"'`](?:https?:)?//", re.I)
@@ -299,12 +321,15 @@ def test_no_page_loads_anything_from_a_third_party(any_site):
     assert found == []
 
 
-@pytest.mark.parametrize("html, expected", [
-    ('<script src="https://cdn.example/x.js"></script>', True),
-    ('<link rel="stylesheet" href="//fonts.googleapis.com/css">', True),
-    ('<img src="/assets/x.png">', False),
-    ('<a href="https://thehill.com/">original</a>', False),  # a link the reader follows
-])
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<script src="https://cdn.example/x.js"></script>', True),
+        ('<link rel="stylesheet" href="//fonts.googleapis.com/css">', True),
+        ('<img src="/assets/x.png">', False),
+        ('<a href="https://thehill.com/">original</a>', False),  # a link the reader follows
+    ],
+)
 def test_the_third_party_scan_sees_what_it_should(html, expected):
     assert any(external(u) for u in _FETCHING.findall(html)) is expected
 
@@ -321,6 +346,7 @@ def test_whats_new_lists_what_was_added_newest_first_with_a_feed_dated_from_the_
     """Dated from the seeds' `added` fields, never from the clock: the same commit builds
     the same feed (see test_reproducible)."""
     import xml.etree.ElementTree as ET
+
     folder, pages = site
     atom = "{http://www.w3.org/2005/Atom}"
     feed = ET.parse(folder / "reference" / "feed.xml").getroot()
@@ -331,8 +357,11 @@ def test_whats_new_lists_what_was_added_newest_first_with_a_feed_dated_from_the_
     assert days == sorted(days, reverse=True) and feed.find(f"{atom}updated").text[:10] == days[0]
     for entry in entries:  # each links to a page of the site (absolute where the site's address is known)
         href = entry.find(f"{atom}link").get("href")
-        where = ("index.html", urlparse(href).path.split("/root-causes/", 1)[1]) if "://" in href else (
-            "reference/feed.xml", href)
+        where = (
+            ("index.html", urlparse(href).path.split("/root-causes/", 1)[1])
+            if "://" in href
+            else ("reference/feed.xml", href)
+        )
         assert resolve(*where)[0] in pages, href
     page = (folder / "reference/whats-new/index.html").read_text(encoding="utf-8")
     listed = re.findall(r'<h2 id="added-(\d{4}-\d\d-\d\d)"', page)

@@ -16,8 +16,13 @@ from tests.conftest import ROOT, copy_project, snapshot
 
 def build_site(root, seed: str) -> dict[str, bytes]:
     env = {**_mkdocs_env(), "SOURCE_DATE_EPOCH": "1700000000", "PYTHONHASHSEED": seed}
-    done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "site"],
-                          cwd=ROOT, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(root), "site"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return snapshot(root / "site")
 
@@ -30,17 +35,22 @@ def test_two_builds_in_different_folders_and_processes_are_identical(tmp_path):
     assert differing == []
 
 
-
 def test_the_generator_writes_the_same_pages_on_every_core_as_on_one(tmp_path):
     """Enough essays for the per-essay stages to run in worker processes (build_tools/parallel.py)."""
     from build_tools.parallel import AT_LEAST
     from tests.bench import paragraph_pool, write_corpus
+
     pool, pages = paragraph_pool(), {}
     for jobs in ("1", "2"):
         root = copy_project(tmp_path / f"jobs-{jobs}")
         write_corpus(root, AT_LEAST + 6, pool)
-        done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "build"], cwd=ROOT,
-                              env={**_mkdocs_env(), "BUILD_JOBS": jobs}, capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, "-m", "build_tools", "--root", str(root), "build"],
+            cwd=ROOT,
+            env={**_mkdocs_env(), "BUILD_JOBS": jobs},
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, done.stderr
         pages[jobs] = snapshot(root / "docs")
     assert sorted(pages["1"]) == sorted(pages["2"])
@@ -52,18 +62,28 @@ def many_essays(tmp_path_factory):
     """A project with enough essays for the engine's loops over pages to run in workers."""
     from build_tools.parallel import AT_LEAST
     from tests.bench import paragraph_pool, write_corpus
+
     root = copy_project(tmp_path_factory.mktemp("many") / "project")
     write_corpus(root, AT_LEAST + 6, paragraph_pool())
-    done = subprocess.run([sys.executable, "-m", "build_tools", "--root", str(root), "build"], cwd=ROOT,
-                          env=_mkdocs_env(), capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(root), "build"],
+        cwd=ROOT,
+        env=_mkdocs_env(),
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 0, done.stderr
     return root
 
 
 def mkdocs(root, module: str, site: str, jobs: str = "2") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", module, "build", "--strict", "--site-dir", str(root / site)],
-                          cwd=root, env={**_mkdocs_env(), "SOURCE_DATE_EPOCH": "1700000000", "BUILD_JOBS": jobs},
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", module, "build", "--strict", "--site-dir", str(root / site)],
+        cwd=root,
+        env={**_mkdocs_env(), "SOURCE_DATE_EPOCH": "1700000000", "BUILD_JOBS": jobs},
+        capture_output=True,
+        text=True,
+    )
 
 
 def test_the_engine_on_every_core_writes_the_site_mkdocs_writes(many_essays):
@@ -77,8 +97,7 @@ def test_the_engine_on_every_core_writes_the_site_mkdocs_writes(many_essays):
 
 def test_a_warning_in_a_worker_fails_the_strict_build(many_essays):
     about = many_essays / "docs" / "about.md"
-    about.write_text(about.read_text(encoding="utf-8") + "\n[A page that is not there](nowhere.md)\n",
-                     encoding="utf-8")
+    about.write_text(about.read_text(encoding="utf-8") + "\n[A page that is not there](nowhere.md)\n", encoding="utf-8")
     done = mkdocs(many_essays, "build_tools.site.mkdocs_build", "broken")
     said = done.stdout + done.stderr
     assert done.returncode == 1 and "nowhere.md" in said and "Aborted with 1 warnings in strict mode" in said

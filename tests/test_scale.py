@@ -27,7 +27,7 @@ def many(tmp_path_factory):
 
 def sidebar(html: str) -> str:
     """The page's primary navigation (the sidebar)."""
-    return html.split('md-nav--primary', 1)[1].split('md-nav--secondary', 1)[0]
+    return html.split("md-nav--primary", 1)[1].split("md-nav--secondary", 1)[0]
 
 
 def test_an_essay_page_lists_only_its_own_essay_of_a_long_section(many):
@@ -39,7 +39,7 @@ def test_an_essay_page_lists_only_its_own_essay_of_a_long_section(many):
 
 def test_the_section_index_lists_every_essay_in_its_content(many):
     html = (many / "essays" / "index.html").read_text(encoding="utf-8")
-    content = html.split('<article', 1)[1]
+    content = html.split("<article", 1)[1]
     assert set(re.findall(r'href="(essay-\d{4})/', content)) == {f"essay-{i:04d}" for i in range(N)}
 
 

@@ -34,12 +34,14 @@ def test_schema_is_valid_and_every_field_is_described(name):
 
 
 @pytest.mark.parametrize("corpus", [FIXTURE, ROOT], ids=["fixture", "seeds"])
-@pytest.mark.parametrize("pattern, schema", [
-    ("essays/*.yml", "essay"), ("themes.yml", "themes"), ("crossrefs/*.yml", "crossrefs")])
+@pytest.mark.parametrize(
+    "pattern, schema", [("essays/*.yml", "essay"), ("themes.yml", "themes"), ("crossrefs/*.yml", "crossrefs")]
+)
 def test_every_seeds_file_names_its_schema_for_editors(corpus, pattern, schema):
     files = sorted((corpus / "seeds").glob(pattern))
     assert files
     for path in files:
         first = path.read_text(encoding="utf-8").split("\n", 1)[0]
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
-            f"build_tools/schemas/{schema}.schema.json"), path.name
+            f"build_tools/schemas/{schema}.schema.json"
+        ), path.name

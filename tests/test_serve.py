@@ -43,9 +43,13 @@ def reload_epoch(page: str) -> int:
 
 def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(project):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "build_tools", "--root", str(project), "serve",
-                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, env=_mkdocs_env(),
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=_mkdocs_env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     page = f"http://127.0.0.1:{port}/essays/wilson-2021/"
     try:
         assert wait_for(page, "Hey VP Harris")
@@ -53,14 +57,17 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         time.sleep(2)  # (the server watches docs/; a build reads its files, which is no change to them)
         assert reload_epoch(fetch(page)) == epoch
         meta = project / "seeds" / "essays" / "wilson-2021.yml"
-        meta.write_text(meta.read_text(encoding="utf-8").replace(
-            "Wilson argues that", "Edited-while-serving: Wilson argues that"), encoding="utf-8")
+        meta.write_text(
+            meta.read_text(encoding="utf-8").replace("Wilson argues that", "Edited-while-serving: Wilson argues that"),
+            encoding="utf-8",
+        )
         assert wait_for(page, "Edited-while-serving")
         # The browser that showed the page before is told to reload it.
         assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
-        meta.write_text(meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n",
-                        encoding="utf-8")
+        meta.write_text(
+            meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n", encoding="utf-8"
+        )
         time.sleep(3)
         assert "Edited-while-serving" in fetch(page)
     finally:

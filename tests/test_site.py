@@ -13,13 +13,22 @@ import pytest
 from tests.conftest import broken_links, resolve, text
 
 FURNITURE = [
-    "Skip to content", "Skip to footer",                       # Truthout navigation
-    "ObamaBarack", "Biden ahead of pace", "MORE has",          # link-preview teasers (The Hill)
-    "SchumerChuck", "Senators weigh future of methane fee",
+    "Skip to content",
+    "Skip to footer",  # Truthout navigation
+    "ObamaBarack",
+    "Biden ahead of pace",
+    "MORE has",  # link-preview teasers (The Hill)
+    "SchumerChuck",
+    "Senators weigh future of methane fee",
     "meeting in-person with Guatemalan justice sector leaders",  # photo caption
-    "Join us in defending the truth", "tax-deductible donation", "raise $27,000",  # fundraising
-    "\\$", "*de facto*", "*per se*",                           # source markup
-    "Obamahas", "Schumer(D-N.Y.)",                             # words fused by a careless removal
+    "Join us in defending the truth",
+    "tax-deductible donation",
+    "raise $27,000",  # fundraising
+    "\\$",
+    "*de facto*",
+    "*per se*",  # source markup
+    "Obamahas",
+    "Schumer(D-N.Y.)",  # words fused by a careless removal
 ]
 
 
@@ -42,7 +51,7 @@ def test_no_page_furniture_of_the_founding_essays_is_shown(site, checked):
     folder, _ = site
     for essay in checked.corpus.essays:
         html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
-        article = html[html.index("<article"):html.index('<section aria-labelledby="preparation-title"')]
+        article = html[html.index("<article") : html.index('<section aria-labelledby="preparation-title"')]
         for junk in FURNITURE:
             assert junk not in article, f"{essay.slug}: page furniture {junk!r} is on the page"
 
@@ -60,9 +69,11 @@ def test_the_fidelity_report_of_each_essay_balances(any_site):
         # The report ends the essay's page, reached from its top in one click, and is left out of search.
         html = (folder / f"essays/{essay.slug}/index.html").read_text(encoding="utf-8")
         assert "#preparation" in {href for href, _ in pages[f"essays/{essay.slug}/index.html"].links}
-        section = html[html.index('<section aria-labelledby="preparation-title"'):]
-        assert section.startswith('<section aria-labelledby="preparation-title" class="preparation" '
-                                  'data-pagefind-ignore="data-pagefind-ignore" id="preparation">'), section[:200]
+        section = html[html.index('<section aria-labelledby="preparation-title"') :]
+        assert section.startswith(
+            '<section aria-labelledby="preparation-title" class="preparation" '
+            'data-pagefind-ignore="data-pagefind-ignore" id="preparation">'
+        ), section[:200]
         assert 'href="preparation.json"' in section and "<details" in section and "<details open" not in section
         # The source as received can be downloaded from it, and checked against its SHA-256.
         received = (folder / f"essays/{essay.slug}/{essay.slug}.txt").read_bytes()
@@ -76,11 +87,15 @@ def test_a_declared_correction_is_marked_on_the_page_and_listed_in_the_report(si
     page = pages["essays/bach-2000/index.html"]
     html = (folder / "essays/bach-2000/index.html").read_text(encoding="utf-8")
     assert "muchneeded" not in page.paragraphs["p-all-along-the-border-these-local"]
-    assert ('<span class="correction" tabindex="0" title="Corrected by the editors. '
-            'The source reads: muchneeded">much-needed</span>') in html
+    assert (
+        '<span class="correction" tabindex="0" title="Corrected by the editors. '
+        'The source reads: muchneeded">much-needed</span>'
+    ) in html
     report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
     assert {(c["text"], c["corrected"], c["line"]) for c in report["corrections"]} == {
-        ("muchneeded", "much-needed", 113), ("crossborder", "cross-border", 65)}
+        ("muchneeded", "much-needed", 113),
+        ("crossborder", "cross-border", 65),
+    }
 
 
 def test_footnotes_link_both_ways_and_missing_notes_show_as_missing(site):
@@ -110,7 +125,7 @@ def test_conversations_show_on_both_sides(any_site):
                 continue
             for ours, theirs in ((lead, other), (other, lead)):
                 html = (folder / f"essays/{ours.essay.slug}/index.html").read_text(encoding="utf-8")
-                section = html[html.index('id="in-conversation"'):]
+                section = html[html.index('id="in-conversation"') :]
                 assert f"#{theirs.paragraph.id}:~:text=" in section, (claim.id, ours.essay.slug)
 
 
@@ -150,7 +165,7 @@ def test_home_lists_every_theme_with_counts_and_every_essay(any_site):
 def test_the_report_says_what_each_rule_did_in_plain_words(site):
     folder, pages = site
     html = (folder / "essays/bach-2000/index.html").read_text(encoding="utf-8")
-    rules = html[html.index('id="preparation-rules"'):html.index("The rules are declared in")]
+    rules = html[html.index('id="preparation-rules"') : html.index("The rules are declared in")]
     assert "<code>" not in rules and "starts_with" not in rules
     assert "Removed the paragraph that begins “Robert L. Bach”: the byline, shown in the page header." in rules
     report = json.loads((folder / "essays/bach-2000/preparation.json").read_text(encoding="utf-8"))
@@ -160,14 +175,19 @@ def test_the_report_says_what_each_rule_did_in_plain_words(site):
 
 @pytest.mark.parametrize("corpus", ["fixture", "seeds"])
 def test_the_navigation_puts_the_themes_first_in_their_order_and_the_footer_follows_it(corpus, request):
-    folder, pages, checked = (*request.getfixturevalue("site"), request.getfixturevalue("checked")) \
-        if corpus == "fixture" else request.getfixturevalue("real_site")
+    folder, pages, checked = (
+        (*request.getfixturevalue("site"), request.getfixturevalue("checked"))
+        if corpus == "fixture"
+        else request.getfixturevalue("real_site")
+    )
     home = (folder / "index.html").read_text(encoding="utf-8")
     tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a href="([^"]*)"', home)
     assert tabs[:4] == [".", "themes/", "essays/", "reference/"], tabs
     trade = (folder / f"themes/{checked.corpus.themes[0].id}/index.html").read_text(encoding="utf-8")
     sidebar = trade.split("md-nav--primary", 1)[1].split("md-nav--secondary", 1)[0]
-    listed = [m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', sidebar) if m in {t.id for t in checked.corpus.themes}]
+    listed = [
+        m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', sidebar) if m in {t.id for t in checked.corpus.themes}
+    ]
     current = checked.corpus.themes[0].id
     assert [t for t in listed] == [t.id for t in checked.corpus.themes if t.id != current]
     # Following "Next" from the home page visits every page once, and "Previous" leads back.

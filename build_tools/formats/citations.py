@@ -19,7 +19,9 @@ from .markdown_text import at_source, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
 
-CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]")
+CITATION = re.compile(
+    r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]"
+)
 # Code, where a citation is only an example of the syntax.
 _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
 
@@ -39,9 +41,17 @@ class CitationRef:
 def find_citations(markdown_text: str) -> list[CitationRef]:
     """Every citation in a page's Markdown (outside code), with its line."""
     blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
-    return [CitationRef(m.group(0), m["claim"], m["essay"], m["para"], blanked.count("\n", 0, m.start()) + 1,
-                        m.start() - blanked.rfind("\n", 0, m.start()))
-            for m in CITATION.finditer(blanked)]
+    return [
+        CitationRef(
+            m.group(0),
+            m["claim"],
+            m["essay"],
+            m["para"],
+            blanked.count("\n", 0, m.start()) + 1,
+            m.start() - blanked.rfind("\n", 0, m.start()),
+        )
+        for m in CITATION.finditer(blanked)
+    ]
 
 
 def quote_data(quote: Quote, relation: str | None = None) -> dict:
@@ -49,30 +59,45 @@ def quote_data(quote: Quote, relation: str | None = None) -> dict:
     corrections), its attribution and its address."""
     essay, excerpt = quote.essay, quote.excerpt()
     return {
-        "essay": essay.slug, "paragraph": quote.paragraph.id, "relation": relation,
-        "text": excerpt.text, "emphasis": excerpt.emphasis, "corrections": excerpt.corrections,
+        "essay": essay.slug,
+        "paragraph": quote.paragraph.id,
+        "relation": relation,
+        "text": excerpt.text,
+        "emphasis": excerpt.emphasis,
+        "corrections": excerpt.corrections,
         "by": f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""),
-        "outlet": essay.outlet, "date": f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ",
-        "fragment": str(text_fragment(quote)), "at_source": at_source(quote),
+        "outlet": essay.outlet,
+        "date": f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ",
+        "fragment": str(text_fragment(quote)),
+        "at_source": at_source(quote),
     }
 
 
 def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
     """``docs/snippets/citations.json``: every claim and paragraph that a hand-written page cites."""
     cited_claims = {claim for _, _, claim, _, _ in corpus.page_citations if claim}
-    cited_paragraphs = {(slug, pid) for _, _, _, slug, pid in corpus.page_citations if slug}
+    cited_paragraphs = {(slug, pid): loc for loc, _, _, slug, pid in corpus.page_citations if slug}
     claims = {}
     for claim in corpus.claims:
         if claim.id in cited_claims:
             lead = quotes[claim.evidence[0]]
-            claims[claim.id] = {"theme": claim.theme, "title": claim.title, "claim": claim.claim, "quotes": [
-                quote_data(quotes[ev], quotes[ev].relation_to(lead) if i else None)
-                for i, ev in enumerate(claim.evidence)]}
+            claims[claim.id] = {
+                "theme": claim.theme,
+                "title": claim.title,
+                "claim": claim.claim,
+                "quotes": [
+                    quote_data(quotes[ev], quotes[ev].relation_to(lead) if i else None)
+                    for i, ev in enumerate(claim.evidence)
+                ],
+            }
     passages = {}
     for essay in corpus.essays:
         for p in essay.paragraphs:
-            if (essay.slug, p.id) in cited_paragraphs:
+            if cited := cited_paragraphs.get((essay.slug, p.id)):
                 passages[f"{essay.slug}#{p.id}"] = {
-                    "label": essay.label, "opening": " ".join(p.text.split()[:6]),
-                    "quote": quote_data(Quote(None, essay, p, 0, len(p.text)))}
+                    "label": essay.label,
+                    "opening": " ".join(p.text.split()[:6]),
+                    # (the whole paragraph, as cited where a page first cites it)
+                    "quote": quote_data(Quote(Evidence(essay.slug, p.text, cited), essay, p, 0, len(p.text))),
+                }
     return json.dumps({"claims": claims, "passages": passages}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

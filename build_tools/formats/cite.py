@@ -14,8 +14,8 @@ import json
 import re
 from dataclasses import dataclass
 
-from .markdown_text import Md, escape
 from ..model import Essay, EssayDate, Site
+from .markdown_text import Md, escape
 
 CONTRIBUTORS = "Root Causes contributors"
 
@@ -73,18 +73,33 @@ class Work:
 
 
 def essay_work(essay: Essay) -> Work:
-    return Work(key=essay.slug.replace("-", ""), genre=essay.genre, title=essay.title,
-                authors=tuple((a.family, a.given) for a in essay.authors),
-                issued=essay.date, container=essay.outlet, url=essay.url, series=essay.series,
-                publisher=essay.publisher, accessed=essay.accessed)
+    return Work(
+        key=essay.slug.replace("-", ""),
+        genre=essay.genre,
+        title=essay.title,
+        authors=tuple((a.family, a.given) for a in essay.authors),
+        issued=essay.date,
+        container=essay.outlet,
+        url=essay.url,
+        series=essay.series,
+        publisher=essay.publisher,
+        accessed=essay.accessed,
+    )
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
     """A page of the site; ``path`` is its address under the site's root (``themes/trade/``)."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
-    return Work(key=f"rootcauses-{slug}", genre="web page", title=title, authors=((CONTRIBUTORS, ""),),
-                issued=EssayDate(site.date, "day") if site.date else None, container=site.name,
-                url=site.url + path if site.url else None, of_site=True)
+    return Work(
+        key=f"rootcauses-{slug}",
+        genre="web page",
+        title=title,
+        authors=((CONTRIBUTORS, ""),),
+        issued=EssayDate(site.date, "day") if site.date else None,
+        container=site.name,
+        url=site.url + path if site.url else None,
+        of_site=True,
+    )
 
 
 def _name(family: str, given: str) -> str:
@@ -115,8 +130,9 @@ _BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
 
 
 def _bib(text: str) -> str:
-    return _BIBTEX_SPECIAL.sub(lambda m: {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}
-                               .get(m.group(1), "\\" + m.group(1)), text)
+    return _BIBTEX_SPECIAL.sub(
+        lambda m: {"\\": r"\textbackslash{}", "^": r"\^{}", "~": r"\~{}"}.get(m.group(1), "\\" + m.group(1)), text
+    )
 
 
 def bibtex(work: Work) -> str:
@@ -152,7 +168,7 @@ def ris(work: Work) -> str:
         lines.append(("T3", work.series))
     if work.publisher:
         lines.append(("PB", work.publisher))
-    if work.date:
+    if work.issued:
         lines.append(("PY", str(work.date[0])))
         lines.append(("DA", work.issued.value.replace("-", "/") + "/" * (4 - len(work.date))))
     if work.url:
@@ -166,8 +182,12 @@ def ris(work: Work) -> str:
 
 
 def csl_json(work: Work) -> str:
-    item: dict = {"id": work.key, "type": work.types[0], "title": work.title,
-                  "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors]}
+    item: dict = {
+        "id": work.key,
+        "type": work.types[0],
+        "title": work.title,
+        "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors],
+    }
     if work.container:
         item["container-title"] = work.container
     if work.series:
@@ -186,7 +206,7 @@ def csl_json(work: Work) -> str:
 def highwire(work: Work) -> list[list[str]]:
     """``[name, content]`` pairs of the Highwire Press meta tags."""
     tags = [["citation_title", work.title]] + [["citation_author", _name(f, g)] for f, g in work.authors]
-    if work.date:
+    if work.issued:
         tags.append(["citation_publication_date", work.issued.value.replace("-", "/")])
     container_tag = _CONTAINER[work.types[1]][1]
     if work.container and not (work.publisher and container_tag == "citation_publisher"):
@@ -200,12 +220,20 @@ def highwire(work: Work) -> list[list[str]]:
 
 def json_ld(work: Work, site: Site) -> dict:
     """schema.org JSON-LD describing the work."""
-    data: dict = {"@context": "https://schema.org", "@type": work.types[3], "name": work.title,
-                  "author": [{"@type": "Person", "givenName": g, "familyName": f, "name": f"{g} {f}"} if g
-                             else {"@type": "Organization", "name": f} for f, g in work.authors]}
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": work.types[3],
+        "name": work.title,
+        "author": [
+            {"@type": "Person", "givenName": g, "familyName": f, "name": f"{g} {f}"}
+            if g
+            else {"@type": "Organization", "name": f}
+            for f, g in work.authors
+        ],
+    }
     if not work.of_site:
         data["headline"] = work.title
-    if work.date:
+    if work.issued:
         data["datePublished"] = work.issued.value
     if work.publisher or (work.container and not work.of_site):
         data["publisher"] = {"@type": "Organization", "name": work.publisher or work.container}

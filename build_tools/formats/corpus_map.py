@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from .markdown_text import shorten
 from ..model import Corpus, Essay, Evidence, Quote
+from .markdown_text import shorten
 
 # Units of the drawing (it is scaled to the width of the page: about 1 px on a phone).
 LABEL_W, CELL, GAP, HEAD_H, ROW_GAP, RIGHT = 124, 48, 4, 66, 4, 40
@@ -29,7 +29,8 @@ def passage_counts(corpus: Corpus, quotes: dict[Evidence, Quote]) -> Counter:
 
 def totals(counts: Counter) -> tuple[Counter, Counter]:
     """The passages quoted of each essay, and by each theme."""
-    by_essay, by_theme = Counter(), Counter()
+    by_essay: Counter[str] = Counter()
+    by_theme: Counter[str] = Counter()
     for (slug, theme_id), n in counts.items():
         by_essay[slug] += n
         by_theme[theme_id] += n
@@ -65,21 +66,32 @@ def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
     parts = []
     for j, t in enumerate(themes):  # the columns' heads: each theme, a link
         x, y = LABEL_W + j * (CELL + GAP) + CELL / 2 - 6, HEAD_H - 8
-        parts.append(f'<a href="{escape(up)}themes/{escape(t.id)}/" class="map-theme">'
-                     f'<text x="{x}" y="{y}" transform="rotate(-35 {x} {y})" class="map-head">{escape(t.title)}</text></a>')
+        parts.append(
+            f'<a href="{escape(up)}themes/{escape(t.id)}/" class="map-theme">'
+            f'<text x="{x}" y="{y}" transform="rotate(-35 {x} {y})" class="map-head">{escape(t.title)}</text></a>'
+        )
     for i, e in enumerate(essays):
         y = HEAD_H + i * (row_h + ROW_GAP)
-        parts.append(f'<a href="{escape(up)}essays/{escape(e.slug)}/" class="map-essay"><title>{escape(e.label)}: '
-                     f'{_passages(by_essay[e.slug])}</title><text x="0" y="{y + row_h / 2 + 5}" '
-                     f'class="map-label">{escape(shorten(e.label, 17))}</text></a>')
+        parts.append(
+            f'<a href="{escape(up)}essays/{escape(e.slug)}/" class="map-essay"><title>{escape(e.label)}: '
+            f'{_passages(by_essay[e.slug])}</title><text x="0" y="{y + row_h / 2 + 5}" '
+            f'class="map-label">{escape(shorten(e.label, 17))}</text></a>'
+        )
         for j, t in enumerate(themes):
             n = counts.get((e.slug, t.id), 0)
             x = LABEL_W + j * (CELL + GAP)
-            parts.append(f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(e.label)} in '
-                         f'{escape(t.title)}: {_passages(n)}</title>'
-                         f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
-                         f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>')
-    label = (f"Map of the corpus: how many passages of each essay each theme quotes"
-             + (f", for the {len(essays)} most quoted of {len(corpus.essays)} essays" if len(essays) < len(corpus.essays) else ""))
-    return (f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="group" '
-            f'aria-label="{escape(label)}">{"".join(parts)}</svg>')
+            parts.append(
+                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(e.label)} in '
+                f"{escape(t.title)}: {_passages(n)}</title>"
+                f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
+                f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>'
+            )
+    label = "Map of the corpus: how many passages of each essay each theme quotes" + (
+        f", for the {len(essays)} most quoted of {len(corpus.essays)} essays"
+        if len(essays) < len(corpus.essays)
+        else ""
+    )
+    return (
+        f'<svg class="map" viewBox="0 0 {width} {height}" width="100%" role="group" '
+        f'aria-label="{escape(label)}">{"".join(parts)}</svg>'
+    )

@@ -13,8 +13,23 @@ import json
 
 from ..model import Claim, Quote, Site, Theme
 
-COLUMNS = ("claim_id", "claim_title", "claim", "position", "relation", "essay", "speaker", "speaker_role",
-           "author", "essay_title", "date", "quote", "note", "paragraph", "url")
+COLUMNS = (
+    "claim_id",
+    "claim_title",
+    "claim",
+    "position",
+    "relation",
+    "essay",
+    "speaker",
+    "speaker_role",
+    "author",
+    "essay_title",
+    "date",
+    "quote",
+    "note",
+    "paragraph",
+    "url",
+)
 
 
 # A theme's claims, each with the quotes of its evidence in order.
@@ -23,23 +38,40 @@ Claims = list[tuple[Claim, list[Quote]]]
 
 def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
     base = site.url or ""
-    return [{"id": claim.id, "title": claim.title, "claim": claim.claim,
-             "url": f"{base}themes/{theme.id}/#{claim.id}", "evidence": [_quote(q, base) for q in quotes]}
-            for claim, quotes in claims]
+    return [
+        {
+            "id": claim.id,
+            "title": claim.title,
+            "claim": claim.claim,
+            "url": f"{base}themes/{theme.id}/#{claim.id}",
+            "evidence": [_quote(q, base) for q in quotes],
+        }
+        for claim, quotes in claims
+    ]
 
 
 def _quote(q: Quote, base: str) -> dict:
-    return {"essay": q.essay.slug, "speaker": q.speaker or "",
-            "speaker_role": q.speaker and q.evidence.speaker_role or "", "author": q.essay.byline,
-            "essay_title": q.essay.title,
-            "date": q.essay.date.value, "quote": q.text, "relation": q.evidence.relation or "lead",
-            "note": q.evidence.note or "", "paragraph": q.paragraph.id,
-            "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}"}
+    return {
+        "essay": q.essay.slug,
+        "speaker": q.speaker or "",
+        "speaker_role": q.speaker and q.evidence.speaker_role or "",
+        "author": q.essay.byline,
+        "essay_title": q.essay.title,
+        "date": q.essay.date.value,
+        "quote": q.text,
+        "relation": q.evidence.relation or "lead",
+        "note": q.evidence.note or "",
+        "paragraph": q.paragraph.id,
+        "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}",
+    }
 
 
 def theme_json(site: Site, theme: Theme, claims: Claims) -> str:
-    data = {"theme": {"id": theme.id, "title": theme.title, "question": theme.question},
-            "source": site.name, "claims": _records(site, theme, claims)}
+    data = {
+        "theme": {"id": theme.id, "title": theme.title, "question": theme.question},
+        "source": site.name,
+        "claims": _records(site, theme, claims),
+    }
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -54,7 +86,6 @@ def theme_csv(site: Site, theme: Theme, claims: Claims) -> str:
     writer.writerow(COLUMNS)
     for claim in _records(site, theme, claims):
         for i, ev in enumerate(claim["evidence"], 1):
-            row = {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"],
-                   "position": i, **ev}
+            row = {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"], "position": i, **ev}
             writer.writerow([_cell(row[c]) for c in COLUMNS])
     return out.getvalue()

@@ -25,22 +25,30 @@ class New:
     claim: Claim | None = None
     theme: Theme | None = None
 
+    def _claim(self) -> tuple[Claim, Theme]:
+        assert self.claim is not None and self.theme is not None  # (what is not an essay is a claim)
+        return self.claim, self.theme
+
     @property
     def address(self) -> str:
         """Its address in the site, from the site's root."""
-        return f"essays/{self.essay.slug}/" if self.essay else f"themes/{self.claim.theme}/#{self.claim.id}"
+        if self.essay:
+            return f"essays/{self.essay.slug}/"
+        claim, theme = self._claim()
+        return f"themes/{theme.id}/#{claim.id}"
 
     @property
     def title(self) -> str:
         if self.essay:
             return f"Essay: {self.essay.label}, “{self.essay.title}”"
-        return f"Claim in {self.theme.title}: {self.claim.title}"
+        claim, theme = self._claim()
+        return f"Claim in {theme.title}: {claim.title}"
 
     @property
     def summary(self) -> str:
         if self.essay:
             return self.essay.summary or f"{self.essay.byline}, {self.essay.date.display}."
-        return " ".join(self.claim.claim.split())
+        return " ".join(self._claim()[0].claim.split())
 
 
 def whats_new(corpus: Corpus) -> list[New]:
@@ -48,8 +56,9 @@ def whats_new(corpus: Corpus) -> list[New]:
     essays, then the claims theme by theme in the themes' order)."""
     themes = {t.id: t for t in corpus.themes}
     found = [New(e.added, essay=e) for e in corpus.essays if e.added]
-    found += [New(c.added, claim=c, theme=themes[c.theme]) for t in corpus.themes
-              for c in corpus.claims_of(t.id) if c.added]
+    found += [
+        New(c.added, claim=c, theme=themes[c.theme]) for t in corpus.themes for c in corpus.claims_of(t.id) if c.added
+    ]
     return sorted(found, key=lambda n: n.day, reverse=True)
 
 
@@ -62,13 +71,25 @@ def atom(corpus: Corpus, site: Site) -> str:
 
     def iri(address: str) -> str:
         return escape(base + address, {'"': "&quot;"})
-    lines = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom">',
-             f"  <title>{escape(site.name)}: what’s new</title>",
-             f'  <link rel="self" href="{iri(FEED)}"/>', f'  <link href="{iri("reference/whats-new/")}"/>',
-             f"  <id>{iri('reference/whats-new/')}</id>", f"  <updated>{updated}</updated>",
-             f"  <author><name>{escape(site.name)} contributors</name></author>"]
+
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"  <title>{escape(site.name)}: what’s new</title>",
+        f'  <link rel="self" href="{iri(FEED)}"/>',
+        f'  <link href="{iri("reference/whats-new/")}"/>',
+        f"  <id>{iri('reference/whats-new/')}</id>",
+        f"  <updated>{updated}</updated>",
+        f"  <author><name>{escape(site.name)} contributors</name></author>",
+    ]
     for n in entries:
-        lines += ["  <entry>", f"    <title>{escape(n.title)}</title>", f'    <link href="{iri(n.address)}"/>',
-                  f"    <id>{iri(n.address)}</id>", f"    <updated>{n.day}T00:00:00Z</updated>",
-                  f"    <summary>{escape(n.summary)}</summary>", "  </entry>"]
+        lines += [
+            "  <entry>",
+            f"    <title>{escape(n.title)}</title>",
+            f'    <link href="{iri(n.address)}"/>',
+            f"    <id>{iri(n.address)}</id>",
+            f"    <updated>{n.day}T00:00:00Z</updated>",
+            f"    <summary>{escape(n.summary)}</summary>",
+            "  </entry>",
+        ]
     return "\n".join(lines + ["</feed>"]) + "\n"

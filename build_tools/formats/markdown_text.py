@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any, Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 from urllib.parse import quote as percent_encode
 
 from markupsafe import Markup
@@ -64,7 +65,7 @@ def inline_runs(paragraph: Paragraph, points: dict[int, list] | None = None) -> 
     ``points[position]``. Inner ranges close first; outer ranges open first."""
     points = points or {}
     text = paragraph.text
-    ranges = [(s, e, "em", None) for s, e in paragraph.emphasis]
+    ranges: list[tuple[int, int, str, str | None]] = [(s, e, "em", None) for s, e in paragraph.emphasis]
     ranges += [(s, e, "correction", original) for s, e, original in paragraph.corrections]
     cuts = sorted({0, len(text), *points, *(r[0] for r in ranges), *(r[1] for r in ranges)})
     for here, following in zip(cuts, cuts[1:] + [None]):
@@ -85,12 +86,14 @@ def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = ()) -> 
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         points.setdefault(pos, []).append(
-            f"[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title=\"Note {escape(label)}\" }}")
+            f'[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title="Note {escape(label)}" }}'
+        )
     return Md(_runs_markup(paragraph, points, escape, ("*", "*")))
 
 
-def _runs_markup(paragraph: Paragraph, points: dict[int, list[str]], text: Callable[[str], str],
-                 em: tuple[str, str]) -> str:
+def _runs_markup(
+    paragraph: Paragraph, points: dict[int, list[str]], text: Callable[[str], str], em: tuple[str, str]
+) -> str:
     """The paragraph's :func:`inline_runs` joined: each text run through ``text``, each
     point as it is, emphasis between the two marks of ``em``, corrections marked in HTML
     (which Markdown passes on as it is)."""
@@ -103,8 +106,9 @@ def _runs_markup(paragraph: Paragraph, points: dict[int, list[str]], text: Calla
         elif value[2] == "em":
             out.append(em[0] if event == "open" else em[1])
         elif event == "open":
-            out.append('<span class="correction" tabindex="0" '
-                       f'title="{html.escape(CORRECTION_TITLE.format(value[3]))}">')
+            out.append(
+                f'<span class="correction" tabindex="0" title="{html.escape(CORRECTION_TITLE.format(value[3]))}">'
+            )
         else:
             out.append("</span>")
     return "".join(out)
@@ -175,25 +179,30 @@ class Glossary:
         out, at = [], 0
         for m in self.first_uses(text):
             title, entry = self.terms[m[0]]
-            out += [html.escape(text[at:m.start()], quote=False),
-                    f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}">'
-                    f'{html.escape(m[0], quote=False)}</a>']
+            out += [
+                html.escape(text[at : m.start()], quote=False),
+                f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}">'
+                f"{html.escape(m[0], quote=False)}</a>",
+            ]
             at = m.end()
         out.append(html.escape(text[at:], quote=False))
         return "".join(out)
 
 
-def paragraph_html(paragraph: Paragraph, note_ids: tuple[str, ...], glossary: Glossary,
-                   classes: Iterable[str] = ()) -> Md:
+def paragraph_html(
+    paragraph: Paragraph, note_ids: tuple[str, ...], glossary: Glossary, classes: Iterable[str] = ()
+) -> Md:
     """The paragraph as one raw HTML block: what :func:`paragraph_markdown` gives, with the
     paragraph's id, ``classes``, the glossary's tooltips and a link to the paragraph."""
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         shown = html.escape(label)
         points.setdefault(pos, []).append(
-            f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="Note {shown}">{shown}</a>')
+            f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="Note {shown}">{shown}</a>'
+        )
     body = _runs_markup(paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"))
     pid = paragraph.id
     attributes = f' class="{" ".join(classes)}"' if classes else ""
-    return Md(f'<p id="{pid}"{attributes}>{body} '
-              f'<a href="#{pid}" class="para-link" title="Link to this paragraph">¶</a></p>')
+    return Md(
+        f'<p id="{pid}"{attributes}>{body} <a href="#{pid}" class="para-link" title="Link to this paragraph">¶</a></p>'
+    )

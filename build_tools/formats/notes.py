@@ -39,7 +39,9 @@ def essay_notes(essay: Essay) -> tuple[dict[str, tuple[str, ...]], list[NoteEntr
     labels = set(numbered) | set(refs)
     if labels and all(label.isdigit() for label in labels):
         labels |= {str(i) for i in range(1, max(map(int, labels)) + 1)}
-    entries = [NoteEntry(note_id(label), label, numbered.get(label), tuple(refs.get(label, ())))
-               for label in sorted(labels, key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))]
+    entries = [
+        NoteEntry(note_id(label), label, numbered.get(label), tuple(refs.get(label, ())))
+        for label in sorted(labels, key=lambda x: (not x.isdigit(), int(x) if x.isdigit() else 0, x))
+    ]
     entries += [NoteEntry(n.id, "", n, ()) for n in essay.notes if not n.label]
     return marker_ids, entries

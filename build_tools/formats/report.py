@@ -8,8 +8,8 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 from __future__ import annotations
 
 from ..ids import SUPERSCRIPTS
-from .markdown_text import shorten
 from ..model import Essay, Rule
+from .markdown_text import shorten
 from .notes import NoteEntry
 
 _NOTE_STATUS = {
@@ -20,8 +20,11 @@ _NOTE_STATUS = {
 }
 
 
-_ROLES = {"standfirst": "the outlet's standfirst", "editor_note": "an editor's note",
-          "author_note": "the outlet's note on the author"}
+_ROLES = {
+    "standfirst": "the outlet's standfirst",
+    "editor_note": "an editor's note",
+    "author_note": "the outlet's note on the author",
+}
 
 
 def _begins(text: str) -> str:
@@ -33,20 +36,26 @@ def what_was_done(rule: Rule) -> str:
     p = rule.params
     return {
         "drop": lambda: f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))}",
-        "drop_from": lambda: f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))} "
-                             "and everything after it",
+        "drop_from": lambda: (
+            f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))} and everything after it"
+        ),
         "remove_text": lambda: f"Removed the words {_begins(p.get('text', ''))}",
         "correct": lambda: f"Corrected {_begins(p.get('text', ''))} to {_begins(p.get('to', ''))}",
-        "mark": lambda: f"Showed the paragraph that begins {_begins(p.get('starts_with', ''))} as "
-                        f"{_ROLES.get(p.get('as'), p.get('as'))}",
-        "headings": lambda: f"Showed {len(p.get('texts', ()))} one-line "
-                            f"paragraph{'s' * (len(p.get('texts', ())) != 1)} as section headings",
+        "mark": lambda: (
+            f"Showed the paragraph that begins {_begins(p.get('starts_with', ''))} as "
+            f"{_ROLES.get(p.get('as', ''), p.get('as'))}"
+        ),
+        "headings": lambda: (
+            f"Showed {len(p.get('texts', ()))} one-line "
+            f"paragraph{'s' * (len(p.get('texts', ())) != 1)} as section headings"
+        ),
         "join_broken_paragraphs": lambda: "Rejoined paragraphs that the source breaks in the middle",
         "emphasis": lambda: "Set in italics the words the source writes between asterisks (*like this*)",
         "unescape": lambda: "Wrote \\$ in the source as $",
-        "footnotes": lambda: "Made each note marker a link to its note, and each note a link back"
-                             + (f"; the notes follow the heading {_begins(p['notes_heading'])}"
-                                if p.get("notes_heading") else ""),
+        "footnotes": lambda: (
+            "Made each note marker a link to its note, and each note a link back"
+            + (f"; the notes follow the heading {_begins(p['notes_heading'])}" if p.get("notes_heading") else "")
+        ),
     }[rule.name]()
 
 
@@ -62,20 +71,31 @@ def _marker_removed(essay: Essay, label: str) -> str | None:
 def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None]) -> dict:
     total = len("".join(essay.raw.split()))  # (split() splits where isspace() is true)
     shown, consumed = essay.balance
-    by_action = {action: sum(c.chars for c in essay.changes if c.action == action)
-                 for action in ("removed", "corrected", "converted")}
+    by_action = {
+        action: sum(c.chars for c in essay.changes if c.action == action)
+        for action in ("removed", "corrected", "converted")
+    }
     return {
         "essay": essay.slug,
         "title": essay.title,
-        "source": {"path": essay.source_path, "sha256": essay.source_sha256,
-                   "lines": essay.raw.count("\n") + (not essay.raw.endswith("\n")), "characters": total},
+        "source": {
+            "path": essay.source_path,
+            "sha256": essay.source_sha256,
+            "lines": essay.raw.count("\n") + (not essay.raw.endswith("\n")),
+            "characters": total,
+        },
         "balance": {"source": total, "shown": shown, **by_action, "unaccounted": total - shown - consumed},
         "rules": [
-            {"step": step, "rule": r.name, "does": (rule_docs.get(r.name) or "").split("\n")[0],
-             "done": what_was_done(r),
-             "reason": r.params.get("reason", ""), "metadata_line": r.loc.line,
-             "changes": sum(c.step == step for c in essay.changes),
-             "characters": sum(c.chars for c in essay.changes if c.step == step)}
+            {
+                "step": step,
+                "rule": r.name,
+                "does": (rule_docs.get(r.name) or "").split("\n")[0],
+                "done": what_was_done(r),
+                "reason": r.params.get("reason", ""),
+                "metadata_line": r.loc.line,
+                "changes": sum(c.step == step for c in essay.changes),
+                "characters": sum(c.chars for c in essay.changes if c.step == step),
+            }
             for step, r in enumerate(essay.rules, 1)
         ],
         "removed": [_change(c) for c in essay.changes if c.action == "removed"],
@@ -83,11 +103,16 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
         "converted": [{**_change(c), "as": c.detail} for c in essay.changes if c.action == "converted"],
         "joined": [{"step": c.step, "line": c.line, "at": c.detail} for c in essay.changes if c.action == "joined"],
         "notes": [
-            {"id": n.id, "number": n.label or None, "source_line": n.note.line if n.note else None,
-             "markers": len(n.refs),
-             "status": (n.note and not n.refs and _marker_removed(essay, n.label))
-             or _NOTE_STATUS[(n.note is not None, bool(n.refs))] if n.label else
-             "a note the source does not number"}
+            {
+                "id": n.id,
+                "number": n.label or None,
+                "source_line": n.note.line if n.note else None,
+                "markers": len(n.refs),
+                "status": (n.note and not n.refs and _marker_removed(essay, n.label))
+                or _NOTE_STATUS[(n.note is not None, bool(n.refs))]
+                if n.label
+                else "a note the source does not number",
+            }
             for n in notes
         ],
     }

@@ -48,7 +48,9 @@ class DataFile:
     it changes; ``parse("")`` if there is none."""
 
     def __init__(self, path: str, parse) -> None:
-        self.path, self.parse, self._key, self._data = Path(path) if path else None, parse, None, parse("")
+        self.path, self.parse = Path(path) if path else None, parse
+        self._key: int | None = None  # (the file's date when last read)
+        self._data = parse("")
 
     def get(self):
         try:
@@ -57,7 +59,7 @@ class DataFile:
             key = None
         if key != self._key:
             self._key = key
-            self._data = self.parse(self.path.read_text(encoding="utf-8") if key else "")
+            self._data = self.parse(self.path.read_text(encoding="utf-8") if self.path and key else "")
         return self._data
 
 
@@ -130,6 +132,8 @@ def _quote_block(parent: etree.Element, quote: dict) -> None:
 def _resolve(data: dict, ref_text: str):
     """(kind, what is cited) for a citation, or None if its id is unknown."""
     m = CITATION.fullmatch(ref_text)
+    if m is None:
+        return None
     if m["claim"]:
         claim = data.get("claims", {}).get(m["claim"])
         return ("claim", {**claim, "id": m["claim"]}) if claim else None
@@ -180,7 +184,7 @@ class CitationInlineProcessor(InlineProcessor):
         super().__init__(pattern, md)
         self.ext = ext
 
-    def handleMatch(self, m, data):
+    def handleMatch(self, m, data):  # type: ignore[override]  # (types-Markdown gives InlineProcessor Pattern's)
         found = _resolve(self.ext.data(), m.group(0))
         if found is None:
             return _unknown(m.group(0)), m.start(0), m.end(0)
@@ -249,8 +253,9 @@ class GlossaryLinks(Treeprocessor):
                 return m[2]
             self.glossary.seen.add(m[1])
             return m[0]
-        if isinstance(stash[n], str) and "glossary-term" in stash[n]:
-            stash[n] = TERM_LINK.sub(once, stash[n])
+        block = stash[n]
+        if isinstance(block, str) and "glossary-term" in block:
+            stash[n] = TERM_LINK.sub(once, block)
 
 
 # A placeholder of raw HTML set aside (Python-Markdown's).

@@ -49,7 +49,9 @@ def _counts() -> dict[int, int]:
 
 def _add_counts(counts: dict[int, int]) -> None:
     counter = _counter()
-    for level, n in counts.items() if counter else ():
+    if counter is None:
+        return
+    for level, n in counts.items():
         counter.counts[level] += n
 
 

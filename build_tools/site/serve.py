@@ -31,7 +31,7 @@ WRITES = [events.FileModifiedEvent, events.FileClosedEvent, events.FileCreatedEv
           events.FileDeletedEvent, events.DirCreatedEvent, events.DirMovedEvent, events.DirDeletedEvent]
 
 
-class _WritesObserver(Observer):
+class _WritesObserver(Observer):  # type: ignore[valid-type,misc]  # (the platform's observer class)
     """watchdog's native observer (inotify), passing on only the events that are WRITES."""
 
     def schedule(self, handler, path, *, recursive=False, event_filter=None, **kwargs):
@@ -49,12 +49,21 @@ class _NotifiedServer(LiveReloadServer):
         self.observer = _WritesObserver()
 
 
+class _Changed(events.FileSystemEventHandler):
+    """Sets ``changed`` on any event it is told of."""
+
+    def __init__(self, changed: threading.Event) -> None:
+        self.changed = changed
+
+    def on_any_event(self, event) -> None:
+        self.changed.set()
+
+
 def serve(root: Path, dev_addr: str, regenerate: Callable[[], object]) -> None:
     """Serve the project at ``root`` on ``dev_addr`` until stopped, calling ``regenerate``
     after each change to its seeds or to the templates."""
     changed, observer = threading.Event(), _WritesObserver()
-    handler = events.FileSystemEventHandler()
-    handler.on_any_event = lambda event: changed.set()
+    handler = _Changed(changed)
     for folder in (root / "seeds", TEMPLATES):
         observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
@@ -67,7 +76,7 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], object]) -> None:
             regenerate()
 
     threading.Thread(target=regenerate_on_change, daemon=True).start()
-    mkdocs_serve.LiveReloadServer = _NotifiedServer  # (MkDocs' serve makes its server by this name)
+    mkdocs_serve.LiveReloadServer = _NotifiedServer  # type: ignore[misc]  # (MkDocs' serve makes its server by this name)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
     mkdocs_cli.cli.main(["serve", "--dirty", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", dev_addr],
                         prog_name="mkdocs", standalone_mode=False)

@@ -17,18 +17,37 @@ from ..memo import Cache
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
 from ..problems import Collector, Problem
 
-_FOLD = str.maketrans({
-    "“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"', "″": '"',
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'",
-    "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "\u00a0": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "«": '"',
+        "»": '"',
+        "″": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "‐": "-",
+        "−": "-",
+        "\u00a0": " ",
+    }
+)
 
 
 def fold(text: str) -> tuple[str, list[int]]:
     """Text with typography folded and spacing collapsed, and for each of its
     characters the index of the character of ``text`` it came from. A dash is one
     hyphen with no space around it, however the source writes it ("--", " — ")."""
-    out, where = [], []
+    out: list[str] = []
+    where: list[int] = []
     for i, char in enumerate(text.translate(_FOLD)):
         expanded = "..." if char == "…" else char
         if char.isspace():
@@ -105,7 +124,7 @@ def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
     for para in essay.paragraphs:
         words = para.text.split()
         for start in range(max(1, len(words) - size + 1)):
-            window = " ".join(words[start:start + size])
+            window = " ".join(words[start : start + size])
             matcher = SequenceMatcher(None, fold(window)[0], target, autojunk=False)
             if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
                 score = matcher.ratio()
@@ -132,12 +151,18 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
         by_essay[ev.essay].append(ev)
     essays = {e.slug: e for e in corpus.essays}
     found: dict[Evidence, list[Quote]] = {}
-    wanted = [(slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
-              for slug, group in by_essay.items()]
+    wanted = [
+        (slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
+        for slug, group in by_essay.items()
+    ]
     for (slug, _, _), spots in zip(wanted, (cache or Cache()).found.get_each(wanted, lambda job: _spots(*job))):
         essay = essays[slug]
-        found.update({ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
-                      for ev, where in spots.items()})
+        found.update(
+            {
+                ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
+                for ev, where in spots.items()
+            }
+        )
     resolved: dict[Evidence, Quote] = {}
     for ev in evidence:
         essay, quotes = essays[ev.essay], found[ev]
@@ -146,14 +171,20 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
             continue
         qualified = " with the given prefix/suffix" if ev.prefix or ev.suffix else ""
         if not quotes:
-            problems.error(ev.loc, f"quote not found{qualified} in essay '{essay.slug}' "
-                           f"({essay.byline}): \"{_short(ev.quote)}\". "
-                           + (_why_not_found(corpus, essay, ev) or _closest_passage(essay, ev.quote)))
+            problems.error(
+                ev.loc,
+                f"quote not found{qualified} in essay '{essay.slug}' "
+                f'({essay.byline}): "{_short(ev.quote)}". '
+                + (_why_not_found(corpus, essay, ev) or _closest_passage(essay, ev.quote)),
+            )
         else:
             where = ", ".join([q.paragraph.id for q in quotes[:3]] + ["…"] * (len(quotes) > 3))
-            problems.error(ev.loc, f"quote occurs {len(quotes)} times{qualified} in essay "
-                           f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
-                           "with the words just before or after the one you mean")
+            problems.error(
+                ev.loc,
+                f"quote occurs {len(quotes)} times{qualified} in essay "
+                f"'{essay.slug}' (paragraphs {where}): add a 'prefix' or 'suffix' "
+                "with the words just before or after the one you mean",
+            )
     _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved
@@ -167,7 +198,7 @@ def in_quotation_marks(quote: Quote) -> bool:
     the words of someone the author quotes."""
     if quote.text[:1] in _OPENING + '"':
         return True
-    before, after = quote.paragraph.text[:quote.start], quote.paragraph.text[quote.end:]
+    before, after = quote.paragraph.text[: quote.start], quote.paragraph.text[quote.end :]
     curly = before.rfind("“") > before.rfind("”") and "”" in after
     straight = before.count('"') % 2 == 1 and '"' in after
     return curly or straight
@@ -175,14 +206,21 @@ def in_quotation_marks(quote: Quote) -> bool:
 
 def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
     """A warning for each quote in quotation marks in its essay that names no speaker."""
-    return [Problem(ev.loc, "this passage is in quotation marks in the essay: whose words are they? "
-                            "add 'speaker' (with 'name', and 'role' where it helps)", "warning")
-            for ev, q in quotes.items() if not ev.speaker and in_quotation_marks(q)]
+    return [
+        Problem(
+            ev.loc,
+            "this passage is in quotation marks in the essay: whose words are they? "
+            "add 'speaker' (with 'name', and 'role' where it helps)",
+            "warning",
+        )
+        for ev, q in quotes.items()
+        if not ev.speaker and in_quotation_marks(q)
+    ]
 
 
 def _closest_passage(essay: Essay, quote: str) -> str:
     score, pid, passage = closest(essay, quote)
-    return f"Closest passage ({score:.0%} similar, paragraph {pid}): \"{_short(passage)}\""
+    return f'Closest passage ({score:.0%} similar, paragraph {pid}): "{_short(passage)}"'
 
 
 def _why_not_found(corpus: Corpus, essay: Essay, ev: Evidence) -> str | None:
@@ -190,19 +228,25 @@ def _why_not_found(corpus: Corpus, essay: Essay, ev: Evidence) -> str | None:
     needle = fold_text(ev.quote).strip()
     parts = [p.strip() for p in needle.split("...") if p.strip()]
     if len(parts) > 1:
-        return ("It leaves words out ('…'): quote the words before and after the gap as two "
-                "separate pieces of evidence, each verbatim")
+        return (
+            "It leaves words out ('…'): quote the words before and after the gap as two "
+            "separate pieces of evidence, each verbatim"
+        )
     paragraphs = folded(essay)
     if any(needle in text for _, text in paragraphs):
         return None  # (it is there: the prefix or suffix is what does not match)
     for (first, a), (second, b) in zip(paragraphs, paragraphs[1:]):
         if needle in f"{a} {b}":
-            return (f"It runs across two paragraphs ({first.id} and {second.id}): a quote must stand "
-                    "in one paragraph; quote each part separately")
+            return (
+                f"It runs across two paragraphs ({first.id} and {second.id}): a quote must stand "
+                "in one paragraph; quote each part separately"
+            )
     for change in essay.changes:
         if change.action == "removed" and needle in fold_text(change.text):
-            return (f"These words were removed by cleaning rule {change.step} ('{change.rule}', line "
-                    f"{change.line} of the text): quote the essay as its page shows it, or change that rule")
+            return (
+                f"These words were removed by cleaning rule {change.step} ('{change.rule}', line "
+                f"{change.line} of the text): quote the essay as its page shows it, or change that rule"
+            )
     for other in corpus.essays:
         if other.slug != essay.slug and any(needle in text for _, text in folded(other)):
             return f"These words are in essay '{other.slug}' ({other.byline}): check the quote's 'essay'"
@@ -219,13 +263,13 @@ def _check_page_citations(corpus: Corpus, problems: Collector) -> None:
         elif slug is not None and slug not in essays:
             problems.error(loc, f"{text}: there is no essay '{slug}' (essays: {', '.join(sorted(essays))})")
         elif slug is not None and pid not in {p.id for p in essays[slug].paragraphs}:
-            near = _closest_id(essays[slug], pid)
-            problems.error(loc, f"{text}: essay '{slug}' has no paragraph '{pid}'"
-                           + (f" (did you mean '{near}'?)" if near else ""))
+            near = _closest_id(essays[slug], pid or "")
+            problems.error(
+                loc, f"{text}: essay '{slug}' has no paragraph '{pid}'" + (f" (did you mean '{near}'?)" if near else "")
+            )
 
 
 def _closest_id(essay: Essay, pid: str) -> str | None:
     """The paragraph id of ``essay`` most like ``pid`` (an id with a typo), if one is close."""
-    score, best = max(((SequenceMatcher(None, p.id, pid).ratio(), p.id) for p in essay.paragraphs),
-                      default=(0.0, None))
+    score, best = max(((SequenceMatcher(None, p.id, pid).ratio(), p.id) for p in essay.paragraphs), default=(0.0, None))
     return best if score >= 0.6 else None

@@ -13,20 +13,20 @@ import html
 import os
 import re
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 from string import ascii_lowercase
 from urllib.parse import unquote
 
 import yaml
 
-from . import schema
 from ..config import read_config
-from ..memo import Cache, Memo
 from ..formats.citations import find_citations
 from ..formats.markdown_text import shorten
+from ..memo import Cache, Memo
 from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from ..problems import Collector, Problem, SeedError, SourceLoc
+from . import schema
 from .write import GENERATED
 from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml, read_text
 
@@ -47,9 +47,17 @@ def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
     site = _load_site(root, problems)
     read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
     unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
-    return Corpus(essays=tuple(essays), themes=tuple(themes), claims=tuple(claims),
-                  events=tuple(events), figures=tuple(figures), terms=tuple(terms),
-                  unreadable=unreadable, page_citations=tuple(_hand_written_pages(root, problems)), site=site)
+    return Corpus(
+        essays=tuple(essays),
+        themes=tuple(themes),
+        claims=tuple(claims),
+        events=tuple(events),
+        figures=tuple(figures),
+        terms=tuple(terms),
+        unreadable=unreadable,
+        page_citations=tuple(_hand_written_pages(root, problems)),
+        site=site,
+    )
 
 
 def _load_site(root: Path, problems: Collector) -> Site:
@@ -62,7 +70,7 @@ def _load_site(root: Path, problems: Collector) -> Site:
         return Site()
     url = (config.get("site_url") or "").strip() or None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    built = datetime.fromtimestamp(int(epoch), timezone.utc).date().isoformat() if epoch.isdigit() else None
+    built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
     return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built)
 
 
@@ -76,8 +84,10 @@ def _hand_written_pages(root: Path, problems: Collector) -> list:
         rel = _rel(root, path)
         text = read_text(path, rel)
         _front_matter(text, rel, problems)
-        citations += [(SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
-                      for ref in find_citations(text)]
+        citations += [
+            (SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
+            for ref in find_citations(text)
+        ]
     return citations
 
 
@@ -91,11 +101,10 @@ def _front_matter(text: str, rel: str, problems: Collector) -> None:
         return
     end = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
     if end is None:
-        problems.error(SourceLoc(rel, 1), "the front matter that starts here is never closed: "
-                       "end it with a line '---'")
+        problems.error(SourceLoc(rel, 1), "the front matter that starts here is never closed: end it with a line '---'")
         return
     try:  # (the leading newline keeps the lines of the page)
-        data = parse_yaml("\n" + text[text.index("\n") + 1:end.start()], rel)
+        data = parse_yaml("\n" + text[text.index("\n") + 1 : end.start()], rel)
     except SeedError as exc:
         problems.problems.extend(p for p in exc.problems if p.message != "the file is empty")
         return
@@ -152,8 +161,10 @@ def _impossible_dates(data):
             try:
                 date.fromisoformat(value)
             except ValueError:
-                yield Problem(loc_of(container, key), f"'{key}' is {value}, which is not a day of the "
-                              "calendar: check the day and the month")
+                yield Problem(
+                    loc_of(container, key),
+                    f"'{key}' is {value}, which is not a day of the calendar: check the day and the month",
+                )
 
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the
@@ -182,28 +193,49 @@ def _unsafe_text(data):
         tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
         url = _SCRIPT_URL.search(_SKIPPED_IN_SCHEME.sub("", decoded))
         if tag:
-            yield Problem(loc_of(container, key), f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in "
-                          f"{_field_name(key)}: write plain text")
+            yield Problem(
+                loc_of(container, key),
+                f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in {_field_name(key)}: write plain text",
+            )
         if url:
-            yield Problem(loc_of(container, key), f"a {url.group(0).split(':')[0].lower()}: address is "
-                          f"not allowed in {_field_name(key)}")
+            yield Problem(
+                loc_of(container, key),
+                f"a {url.group(0).split(':')[0].lower()}: address is not allowed in {_field_name(key)}",
+            )
 
 
 # The fields written in the project's own words, shown as plain text: Markdown there would
 # show as its characters (quotes and cleaning rules hold the source's words, whatever they are).
-OWN_WORDS = ("title", "title_note", "summary", "about", "rights", "date_note", "question", "intro",
-             "claim", "note", "measures", "definition", "expansion")
-MARKDOWN = re.compile(r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ",
-                       re.MULTILINE)
+OWN_WORDS = (
+    "title",
+    "title_note",
+    "summary",
+    "about",
+    "rights",
+    "date_note",
+    "question",
+    "intro",
+    "claim",
+    "note",
+    "measures",
+    "definition",
+    "expansion",
+)
+MARKDOWN = re.compile(
+    r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ", re.MULTILINE
+)
 
 
 def _markdown(data):
     """Problems for Markdown syntax (a link, emphasis, code, a heading) in the fields in our own words."""
     for container, key, value in _strings(data):
         if key in OWN_WORDS and (found := MARKDOWN.search(value)):
-            snippet = shorten(value[found.start():].split("\n")[0], 40)
-            yield Problem(loc_of(container, key), f"'{key}' holds Markdown ({snippet!r}), which would "
-                          "show as typed: write plain text, and put a web address in the essay's 'url' field")
+            snippet = shorten(value[found.start() :].split("\n")[0], 40)
+            yield Problem(
+                loc_of(container, key),
+                f"'{key}' holds Markdown ({snippet!r}), which would "
+                "show as typed: write plain text, and put a web address in the essay's 'url' field",
+            )
 
 
 def _field_name(key) -> str:
@@ -218,9 +250,14 @@ def _load_themes(root: Path, path: Path, problems: Collector, parsed: Memo) -> l
     if data is None:
         return []
     return [
-        Theme(id=t["id"], title=t["title"], question=t["question"],
-              intro=tuple(p.strip() for p in re.split(r"\n\s*\n", t["intro"].strip())),
-              related=tuple(t.get("related", ())), loc=t.loc)
+        Theme(
+            id=t["id"],
+            title=t["title"],
+            question=t["question"],
+            intro=tuple(p.strip() for p in re.split(r"\n\s*\n", t["intro"].strip())),
+            related=tuple(t.get("related", ())),
+            loc=t.loc,
+        )
         for t in data["themes"]
     ]
 
@@ -230,8 +267,10 @@ def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
     for path in sorted(folder.glob("*.yml")):
         rel = _rel(root, path)
         if not SLUG.match(path.stem):
-            problems.error(SourceLoc(rel), f"the file name '{path.name}' must be a slug: "
-                           "lower-case letters, digits and hyphens, ending in .yml")
+            problems.error(
+                SourceLoc(rel),
+                f"the file name '{path.name}' must be a slug: lower-case letters, digits and hyphens, ending in .yml",
+            )
             continue
         source = path.with_suffix(".txt")
         if not source.exists():
@@ -245,11 +284,21 @@ def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
             problems.problems.extend(exc.problems)
             continue
         if not raw.strip():
-            problems.error(SourceLoc(_rel(root, source), 1), "the text is empty: save the essay's text, "
-                           "exactly as received, in this file")
+            problems.error(
+                SourceLoc(_rel(root, source), 1),
+                "the text is empty: save the essay's text, exactly as received, in this file",
+            )
         elif data is not None and _source_unchanged(root, source, data, source_bytes, problems):
-            essays.append(_essay(path.stem, data, raw, source_bytes.decode("utf-8"), _rel(root, source),
-                                 hashlib.sha256(source_bytes).hexdigest()))
+            essays.append(
+                _essay(
+                    path.stem,
+                    data,
+                    raw,
+                    source_bytes.decode("utf-8"),
+                    _rel(root, source),
+                    hashlib.sha256(source_bytes).hexdigest(),
+                )
+            )
     return essays
 
 
@@ -259,13 +308,19 @@ def _source_unchanged(root: Path, source: Path, data, content: bytes, problems: 
     found, rel = hashlib.sha256(content).hexdigest(), _rel(root, source)
     recorded = data.get("source_sha256")
     if recorded is None:
-        problems.warning(data.loc, f"no record of the raw text as received: add the line "
-                         f"'source_sha256: {found}' (the SHA-256 of {rel} as it is now)")
+        problems.warning(
+            data.loc,
+            f"no record of the raw text as received: add the line "
+            f"'source_sha256: {found}' (the SHA-256 of {rel} as it is now)",
+        )
     elif recorded != found:
-        problems.error(loc_of(data, "source_sha256"), f"{rel} has changed since it was added "
-                       f"(its SHA-256 is now {found}; this metadata records {recorded}): never edit "
-                       "the raw text — restore it as received and declare changes as cleaning rules; "
-                       "if the source itself was received again, update 'source_sha256'")
+        problems.error(
+            loc_of(data, "source_sha256"),
+            f"{rel} has changed since it was added "
+            f"(its SHA-256 is now {found}; this metadata records {recorded}): never edit "
+            "the raw text — restore it as received and declare changes as cleaning rules; "
+            "if the source itself was received again, update 'source_sha256'",
+        )
         return False
     return True
 
@@ -273,20 +328,34 @@ def _source_unchanged(root: Path, source: Path, data, content: bytes, problems: 
 def _essay(slug: str, data, raw: str, received: str, source_path: str, source_sha256: str) -> Essay:
     rules = data["cleaning"]
     return Essay(
-        slug=slug, title=data["title"], title_note=data.get("title_note"),
+        slug=slug,
+        title=data["title"],
+        title_note=data.get("title_note"),
         summary=data.get("summary"),
-        authors=tuple(Author(a.get("given", ""), a.get("organization") or a["family"], a.get("about"))
-                      for a in data["authors"]),
-        genre=data["genre"], outlet=data.get("outlet"), section=data.get("section"),
-        series=data.get("series"), publisher=data.get("publisher"), accessed=data.get("accessed"),
+        authors=tuple(
+            Author(a.get("given", ""), a.get("organization") or a["family"], a.get("about")) for a in data["authors"]
+        ),
+        genre=data["genre"],
+        outlet=data.get("outlet"),
+        section=data.get("section"),
+        series=data.get("series"),
+        publisher=data.get("publisher"),
+        accessed=data.get("accessed"),
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
-        url=data.get("url"), archive_url=data.get("archive_url"), added=data.get("added"),
-        rights=data["rights"], themes=tuple(data["themes"]),
+        url=data.get("url"),
+        archive_url=data.get("archive_url"),
+        added=data.get("added"),
+        rights=data["rights"],
+        themes=tuple(data["themes"]),
         theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
-        rules=tuple(Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i))
-                    for i, r in enumerate(rules)),
-        raw=raw.replace("\r\n", "\n").replace("\r", "\n"), received=received,
-        loc=data.loc, source_path=source_path, source_sha256=source_sha256,
+        rules=tuple(
+            Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i)) for i, r in enumerate(rules)
+        ),
+        raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
+        received=received,
+        loc=data.loc,
+        source_path=source_path,
+        source_sha256=source_sha256,
     )
 
 
@@ -314,27 +383,50 @@ def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problem
 
 def _passage(data) -> Evidence:
     speaker = data.get("speaker") or {}
-    return Evidence(essay=data["essay"], quote=data["quote"], loc=loc_of(data, "quote"),
-                    prefix=data.get("prefix"), suffix=data.get("suffix"),
-                    speaker=speaker.get("name"), speaker_role=speaker.get("role"))
+    return Evidence(
+        essay=data["essay"],
+        quote=data["quote"],
+        loc=loc_of(data, "quote"),
+        prefix=data.get("prefix"),
+        suffix=data.get("suffix"),
+        speaker=speaker.get("name"),
+        speaker_role=speaker.get("role"),
+    )
 
 
 def _event(data) -> Event:
-    return Event(id=data["id"], date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
-                 title=data["title"], summary=data.get("summary"), themes=tuple(data["themes"]),
-                 passages=tuple(_passage(p) for p in data["passages"]),
-                 projection=data.get("kind") == "projection", loc=data.loc)
+    return Event(
+        id=data["id"],
+        date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
+        title=data["title"],
+        summary=data.get("summary"),
+        themes=tuple(data["themes"]),
+        passages=tuple(_passage(p) for p in data["passages"]),
+        projection=data.get("kind") == "projection",
+        loc=data.loc,
+    )
 
 
 def _figure(data) -> Figure:
-    return Figure(id=data["id"], figure=data["figure"], measures=data["measures"],
-                  themes=tuple(data["themes"]), passage=_passage(data["passage"]), loc=data.loc,
-                  year=data.get("year"))
+    return Figure(
+        id=data["id"],
+        figure=data["figure"],
+        measures=data["measures"],
+        themes=tuple(data["themes"]),
+        passage=_passage(data["passage"]),
+        loc=data.loc,
+        year=data.get("year"),
+    )
 
 
 def _term(data) -> Term:
-    return Term(term=data["term"], definition=data["definition"], expansion=data.get("expansion"),
-                forms=(data["term"], *data.get("also", ())), loc=data.loc)
+    return Term(
+        term=data["term"],
+        definition=data["definition"],
+        expansion=data.get("expansion"),
+        forms=(data["term"], *data.get("also", ())),
+        loc=data.loc,
+    )
 
 
 def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Claim]:
@@ -344,10 +436,20 @@ def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
         if data is None:
             continue
         for c in data["claims"]:
-            evidence = tuple(replace(_passage(e), note=e.get("note"), relation=e.get("relation"))
-                             for e in c["evidence"])
-            claims.append(Claim(id=c["id"], theme=path.stem, title=c["title"], claim=c["claim"],
-                                evidence=evidence, loc=c.loc, added=c.get("added")))
+            evidence = tuple(
+                replace(_passage(e), note=e.get("note"), relation=e.get("relation")) for e in c["evidence"]
+            )
+            claims.append(
+                Claim(
+                    id=c["id"],
+                    theme=path.stem,
+                    title=c["title"],
+                    claim=c["claim"],
+                    evidence=evidence,
+                    loc=c.loc,
+                    added=c.get("added"),
+                )
+            )
     return claims
 
 
@@ -367,11 +469,15 @@ def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
         expected = _EXPECTED.get(folder)
         rel = _rel(root, path)
         if expected is None or (folder == "" and path.name not in expected):
-            problems.error(SourceLoc(rel), "this file is in the wrong folder: essays go in "
-                           "seeds/essays/, cross-references in seeds/crossrefs/")
+            problems.error(
+                SourceLoc(rel),
+                "this file is in the wrong folder: essays go in seeds/essays/, cross-references in seeds/crossrefs/",
+            )
         elif folder and path.suffix not in expected:
             hint = " (name it .yml, not .yaml)" if path.suffix == ".yaml" else ""
-            problems.error(SourceLoc(rel), f"unexpected file in seeds/{folder}/{hint}: "
-                           f"only {' and '.join(expected)} files belong here")
+            problems.error(
+                SourceLoc(rel),
+                f"unexpected file in seeds/{folder}/{hint}: only {' and '.join(expected)} files belong here",
+            )
         elif folder == "essays" and path.suffix == ".txt" and not path.with_suffix(".yml").exists():
             problems.error(SourceLoc(rel), f"no metadata for this text: add {rel[:-4]}.yml")

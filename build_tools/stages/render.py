@@ -8,11 +8,14 @@ field of the seeds can become markup; only values already wrapped in :class:`Md`
 
 from __future__ import annotations
 
+import functools
 import html
 import json
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
@@ -20,14 +23,22 @@ from markupsafe import Markup
 
 from ..formats import cite, exports, report
 from ..formats.citations import CITATIONS, citation_data
-from .clean.rules import RULES
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.feed import FEED, atom, whats_new
-from ..formats.notes import NoteEntry, essay_notes
-from ..formats.markdown_text import (Glossary, Md, at_source, escape, paragraph_html, paragraph_markdown, text_fragment,
-                            words_pattern)
+from ..formats.markdown_text import (
+    Glossary,
+    Md,
+    at_source,
+    escape,
+    paragraph_html,
+    paragraph_markdown,
+    text_fragment,
+    words_pattern,
+)
+from ..formats.notes import essay_notes
 from ..memo import Cache, Memo
-from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Paragraph, Quote, Site, Term, Theme
+from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Quote, Site, Term, Theme
+from .clean.rules import RULES
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -107,11 +118,18 @@ def term_usage(corpus: Corpus, kept: Memo) -> dict[str, list[tuple[Essay, int]]]
         return {}
     usage: dict[str, list[tuple[Essay, int]]] = {term.term: [] for term in corpus.terms}
     for essay in corpus.essays:
-        counts = kept.get(essay.slug, (essay.paragraphs, essay.notes, term_of), lambda: Counter(
-            term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text)))
+        counts = kept.get(
+            essay.slug,
+            (essay.paragraphs, essay.notes, term_of),
+            functools.partial(_term_counts, essay, pattern, term_of),
+        )
         for term, n in counts.items():
             usage[term].append((essay, n))
     return usage
+
+
+def _term_counts(essay: Essay, pattern: re.Pattern, term_of: dict[str, str]) -> Counter[str]:
+    return Counter(term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text))
 
 
 def quote_markdown(quote: Quote) -> Md:
@@ -141,7 +159,7 @@ class Conversation:
         return (self.theirs if self.lead else self.ours).evidence
 
     @property
-    def relation(self) -> str:
+    def relation(self) -> str | None:
         return self.related.relation
 
     @property
@@ -168,15 +186,18 @@ class Disagreement:
     other: Quote
 
     @property
-    def id(self) -> str:
+    def id(self) -> str | None:
         return disagreement_id(self.claim, self.other.evidence)
 
 
 def disagreements(corpus: Corpus, quotes: dict[Evidence, Quote], theme_id: str) -> list[Disagreement]:
     """Every pair of passages of two essays that a claim of the theme sets against each other."""
-    return [Disagreement(claim, quotes[claim.evidence[0]], quotes[ev])
-            for claim in corpus.claims_of(theme_id) for ev in claim.evidence[1:]
-            if ev.relation in DISAGREEING and ev.essay != claim.evidence[0].essay]
+    return [
+        Disagreement(claim, quotes[claim.evidence[0]], quotes[ev])
+        for claim in corpus.claims_of(theme_id)
+        for ev in claim.evidence[1:]
+        if ev.relation in DISAGREEING and ev.essay != claim.evidence[0].essay
+    ]
 
 
 def conversations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, list[Conversation]]:
@@ -203,43 +224,67 @@ class ThemeStats:
 def theme_stats(corpus: Corpus, theme: Theme, disagreeing: list[Disagreement]) -> ThemeStats:
     claims = corpus.claims_of(theme.id)
     slugs = {ev.essay for c in claims for ev in c.evidence}
-    return ThemeStats(len(claims), sum(len(c.evidence) for c in claims),
-                      tuple(e for e in corpus.essays if e.slug in slugs), len(disagreeing))
+    return ThemeStats(
+        len(claims),
+        sum(len(c.evidence) for c in claims),
+        tuple(e for e in corpus.essays if e.slug in slugs),
+        len(disagreeing),
+    )
 
 
 def template_sources(env: jinja2.Environment, name: str) -> tuple[str, ...]:
     """The text of template ``name`` and of every template it includes, imports or extends,
     at any depth: what a page made from it depends on besides its arguments."""
-    names, todo = [], [name]
+    assert env.loader is not None
+    sources: dict[str, str] = {}
+    todo = [name]
     while todo:
         current = todo.pop()
-        if current not in names:
-            names.append(current)
-            todo += jinja_meta.find_referenced_templates(env.parse(env.loader.get_source(env, current)[0]))
-    return tuple(env.loader.get_source(env, n)[0] for n in names)
+        if current not in sources:
+            sources[current] = env.loader.get_source(env, current)[0]
+            todo += [n for n in jinja_meta.find_referenced_templates(env.parse(sources[current])) if n]
+    return tuple(sources.values())
 
 
-def theme_pages(env: jinja2.Environment, theme: Theme, stats: ThemeStats, claims: exports.Claims,
-                themes: tuple[Theme, ...], site: Site) -> dict[str, str]:
+def theme_pages(
+    env: jinja2.Environment,
+    theme: Theme,
+    stats: ThemeStats,
+    claims: exports.Claims,
+    themes: tuple[Theme, ...],
+    site: Site,
+) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
     arguments alone (as :func:`essay_pages`)."""
     work = cite.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     return {
         f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
-            title=theme.title, work=work, citation=citation_meta(work, site), theme=theme, stats=stats,
-            claims=claims, themes={t.id: t for t in themes}, nav_order=themes.index(theme) + 1,
-            changed=max((c.added for c, _ in claims if c.added), default=None)),
+            title=theme.title,
+            work=work,
+            citation=citation_meta(work, site),
+            theme=theme,
+            stats=stats,
+            claims=claims,
+            themes={t.id: t for t in themes},
+            nav_order=themes.index(theme) + 1,
+            changed=max((c.added for c, _ in claims if c.added), default=None),
+        ),
         f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
         f"{stem}-claims.json": exports.theme_json(site, theme, claims),
         **_downloads(stem, work),
     }
 
 
-def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation, ...],
-                conversations: tuple[Conversation, ...], themes: tuple[Theme, ...],
-                terms: dict[str, tuple[str, str]],
-                site: Site) -> dict[str, str]:
+def essay_pages(
+    env: jinja2.Environment,
+    essay: Essay,
+    citations: tuple[Citation, ...],
+    conversations: tuple[Conversation, ...],
+    themes: tuple[Theme, ...],
+    terms: dict[str, tuple[str, str]],
+    site: Site,
+) -> dict[str, str]:
     """An essay's page (ending with the report on how its text was prepared), the report as
     JSON, and its citation downloads. The
     templates see only these arguments (not the corpus), so they are all a page depends on."""
@@ -252,10 +297,19 @@ def essay_pages(env: jinja2.Environment, essay: Essay, citations: tuple[Citation
     stem = f"essays/{essay.slug}/"
     return {
         stem + "index.md": env.get_template("essay.md.j2").render(
-            essay=essay, citations=citations, cited_by=cited_by, marker_ids=marker_ids, notes=notes,
-            work=work, citation=citation_meta(work, site), corrections=len(prepared["corrections"]),
-            conversations=conversations, themes={t.id: t for t in themes}, glossary=Glossary(terms, "../../reference/glossary/"),
-            report=prepared),
+            essay=essay,
+            citations=citations,
+            cited_by=cited_by,
+            marker_ids=marker_ids,
+            notes=notes,
+            work=work,
+            citation=citation_meta(work, site),
+            corrections=len(prepared["corrections"]),
+            conversations=conversations,
+            themes={t.id: t for t in themes},
+            glossary=Glossary(terms, "../../reference/glossary/"),
+            report=prepared,
+        ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
         stem + "passages.json": passages(essay),
@@ -270,9 +324,19 @@ def passages(essay: Essay) -> str:
     essay's attribution. Text only: the script writes it as text, never as markup."""
     by = f"{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else "")
     source = essay.outlet or essay.genre
-    return json.dumps({"by": f"{by}{source}, {essay.date.display}", "title": essay.title,
-                       "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")}},
-                      ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+    return (
+        json.dumps(
+            {
+                "by": f"{by}{source}, {essay.date.display}",
+                "title": essay.title,
+                "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")},
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+    )
 
 
 def as_received(essay: Essay) -> str:
@@ -319,31 +383,58 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     for theme in corpus.themes:
         claims = [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
         inputs = (theme, stats[theme.id], claims, corpus.themes, site)
-        add(cache.theme_pages.get(theme.id, (theme_templates, inputs), lambda: theme_pages(env, *inputs)))
+        add(cache.theme_pages.get(theme.id, (theme_templates, inputs), functools.partial(theme_pages, env, *inputs)))
     pairs = conversations(corpus, quotes)
     terms = glossary_terms(corpus)
     essay_templates = template_sources(env, "essay.md.j2")
-    wanted = [(essay.slug, (essay_templates, inputs), inputs) for essay in corpus.essays for inputs in [
-        (essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]]
+    wanted = [
+        (essay.slug, (essay_templates, inputs), inputs)
+        for essay in corpus.essays
+        for inputs in [(essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]
+    ]
     for made in cache.essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
         add(made)
     counts = passage_counts(corpus, quotes)
-    reference = {
+    reference: dict[str, tuple[str, str, dict[str, Any]]] = {
         "index": ("reference_index.md.j2", "Reference", {}),
-        "timeline": ("timeline.md.j2", "Timeline", {
-            "events": sorted(corpus.events, key=lambda e: e.date.value),
-            "quotes": {e.id: [quotes[ev] for ev in e.passages] for e in corpus.events}}),
-        "figures": ("figures.md.j2", "Key figures", {
-            "figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}}),
-        "glossary": ("glossary.md.j2", "Glossary", {
-            "terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": term_usage(corpus, cache.term_counts)}),
+        "timeline": (
+            "timeline.md.j2",
+            "Timeline",
+            {
+                "events": sorted(corpus.events, key=lambda e: e.date.value),
+                "quotes": {e.id: [quotes[ev] for ev in e.passages] for e in corpus.events},
+            },
+        ),
+        "figures": (
+            "figures.md.j2",
+            "Key figures",
+            {"figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}},
+        ),
+        "glossary": (
+            "glossary.md.j2",
+            "Glossary",
+            {
+                "terms": sorted(corpus.terms, key=lambda t: t.term.lower()),
+                "usage": term_usage(corpus, cache.term_counts),
+            },
+        ),
         # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
         "whats-new": ("whats_new.md.j2", "What’s new", {"entries": whats_new(corpus)}),
-        "disagreements": ("disagreements.md.j2", "Where the authors disagree", {
-            "groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]}),
-        "map": ("map.md.j2", "Map of the corpus", {
-            "svg": Md(svg(corpus, counts)), "counts": counts, "shown": len(drawn(corpus, counts)),
-            "totals": totals(counts)[0]}),
+        "disagreements": (
+            "disagreements.md.j2",
+            "Where the authors disagree",
+            {"groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]},
+        ),
+        "map": (
+            "map.md.j2",
+            "Map of the corpus",
+            {
+                "svg": Md(svg(corpus, counts)),
+                "counts": counts,
+                "shown": len(drawn(corpus, counts)),
+                "totals": totals(counts)[0],
+            },
+        ),
     }
     for name, (template, title, context) in reference.items():
         address = "reference/" if name == "index" else f"reference/{name}/"

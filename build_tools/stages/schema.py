@@ -19,8 +19,14 @@ from .yamlfile import LocDict, LocList, loc_of
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
-_TYPES = {"string": "text", "array": "a list", "object": "a mapping of fields",
-          "integer": "a whole number", "number": "a number", "boolean": "true or false"}
+_TYPES = {
+    "string": "text",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
 _PATTERNS = {
     "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY",
     "url": "must be a web address starting with http:// or https://, with no spaces",
@@ -33,11 +39,16 @@ _BY_PATTERN = {
 }
 
 
+def schema(name: str) -> dict[str, Any]:
+    """The JSON Schema ``build_tools/schemas/<name>.schema.json``."""
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
 @cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    schema = json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+    found = schema(name)
+    jsonschema.Draft202012Validator.check_schema(found)
+    return jsonschema.Draft202012Validator(found)
 
 
 def check(name: str, data: Any) -> list[Problem]:
@@ -101,12 +112,16 @@ def _message(error, key) -> str:
             return "an approximate date needs a 'date_note' saying how it was established"
         return f"missing required field '{missing}'"
     if v == "oneOf" and "organization" in error.schema.get("properties", {}):
-        return ("an author is either a person, with 'given' and 'family' names, or an organisation, "
-                "with its name in 'organization' alone: write one or the other")
+        return (
+            "an author is either a person, with 'given' and 'family' names, or an organisation, "
+            "with its name in 'organization' alone: write one or the other"
+        )
     if v == "additionalProperties":
         return f"unknown field '{_extra_keys(error)[0]}' (allowed: {', '.join(sorted(error.schema['properties']))})"
     if "propertyNames" in error.schema_path:
-        return f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
+        return (
+            f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
+        )
     if v == "type" and error.instance is None:
         return f"{where} is empty: fill it in"
     if v == "type":

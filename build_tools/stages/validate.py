@@ -5,7 +5,7 @@ Per-file checks are the schemas' job (see ``load``); this stage sees the whole c
 
 from __future__ import annotations
 
-from ..model import Corpus, Evidence
+from ..model import Corpus, Event, Evidence, Figure
 from ..problems import Collector, SourceLoc
 
 
@@ -20,11 +20,13 @@ def validate(corpus: Corpus, problems: Collector) -> None:
     for theme in corpus.themes:
         for other in theme.related:
             if other not in theme_ids or other == theme.id:
-                problems.error(theme.loc, f"theme '{theme.id}' lists '{other}' as related, "
-                               f"but that is not another theme (themes: {', '.join(theme_ids)})")
+                problems.error(
+                    theme.loc,
+                    f"theme '{theme.id}' lists '{other}' as related, "
+                    f"but that is not another theme (themes: {', '.join(theme_ids)})",
+                )
         if not corpus.claims_of(theme.id) and f"seeds/crossrefs/{theme.id}.yml" not in corpus.unreadable:
-            problems.warning(theme.loc, f"theme '{theme.id}' has no claims yet: "
-                             f"add seeds/crossrefs/{theme.id}.yml")
+            problems.warning(theme.loc, f"theme '{theme.id}' has no claims yet: add seeds/crossrefs/{theme.id}.yml")
 
     mistyped = set()  # essays whose themes hold an unknown id: what quotes them is not reported again
     for essay in corpus.essays:
@@ -35,29 +37,39 @@ def validate(corpus: Corpus, problems: Collector) -> None:
     cited = set()
     for claim in corpus.claims:
         if theme_ids and claim.theme not in theme_ids:
-            problems.error(SourceLoc(claim.loc.path), f"there is no theme '{claim.theme}' "
-                           f"in seeds/themes.yml for this file (themes: {', '.join(theme_ids)})")
+            problems.error(
+                SourceLoc(claim.loc.path),
+                f"there is no theme '{claim.theme}' in seeds/themes.yml for this file (themes: {', '.join(theme_ids)})",
+            )
             continue
         for i, ev in enumerate(claim.evidence):
-            essay = essays.get(ev.essay)
-            if essay is None:
+            quoted = essays.get(ev.essay)
+            if quoted is None:
                 _unknown_essay(problems, corpus, ev)
                 continue
             cited.add(ev.essay)
-            if theme_ids and claim.theme not in essay.themes and essay.slug not in mistyped:
-                problems.error(ev.loc, f"essay '{ev.essay}' is quoted under theme '{claim.theme}', "
-                               f"but its metadata ({essay.loc.path}) does not list that theme")
+            if theme_ids and claim.theme not in quoted.themes and quoted.slug not in mistyped:
+                problems.error(
+                    ev.loc,
+                    f"essay '{ev.essay}' is quoted under theme '{claim.theme}', "
+                    f"but its metadata ({quoted.loc.path}) does not list that theme",
+                )
             if i == 0 and ev.relation:
-                problems.error(ev.loc, f"the first quote of claim '{claim.id}' is the lead passage: "
-                               "remove its 'relation'")
+                problems.error(
+                    ev.loc, f"the first quote of claim '{claim.id}' is the lead passage: remove its 'relation'"
+                )
             if i > 0 and not ev.relation:
-                problems.error(ev.loc, f"say how this quote stands to the first quote of claim "
-                               f"'{claim.id}': add 'relation: agrees', 'qualifies' or 'contrasts'")
+                problems.error(
+                    ev.loc,
+                    f"say how this quote stands to the first quote of claim "
+                    f"'{claim.id}': add 'relation: agrees', 'qualifies' or 'contrasts'",
+                )
 
     _duplicates(problems, [(e.id, e.loc) for e in corpus.events], "event id")
     _duplicates(problems, [(f.id, f.loc) for f in corpus.figures], "figure id")
     _duplicates(problems, [(form, t.loc) for t in corpus.terms for form in t.forms], "glossary term")
-    for item in (*corpus.events, *corpus.figures):
+    items: tuple[Event | Figure, ...] = (*corpus.events, *corpus.figures)
+    for item in items:
         _unknown_themes(problems, item.loc, item.themes, theme_ids)
         for ev in item.passages:
             if ev.essay not in essays:

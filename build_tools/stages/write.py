@@ -11,6 +11,7 @@ every path must lie in a generated folder.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -32,7 +33,8 @@ def _read_tree(folder: Path, on_disk: Memo) -> dict[str, str]:
         stat = p.stat()
         if S_ISREG(stat.st_mode):
             pages[p.relative_to(folder).as_posix()] = on_disk.get(
-                p, (stat.st_size, stat.st_mtime_ns, stat.st_ino), lambda: p.read_text(encoding="utf-8"))
+                p, (stat.st_size, stat.st_mtime_ns, stat.st_ino), functools.partial(p.read_text, encoding="utf-8")
+            )
     return pages
 
 

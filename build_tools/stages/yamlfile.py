@@ -9,11 +9,11 @@ duplicate keys, and keeps dates such as ``2014-07`` or ``2021-06-13`` as strings
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..problems import SeedError, Problem, SourceLoc
+from ..problems import Problem, SeedError, SourceLoc
 
 
 class _Loader(yaml.SafeLoader):
@@ -26,7 +26,13 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+if TYPE_CHECKING:
+    _Libyaml = yaml.SafeLoader
+else:
+    _Libyaml = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FastLoader(_Libyaml):
     """The same, parsed by libyaml (in C) where PyYAML has it: a file is composed about
     ten times faster. Its error messages are worded otherwise, so a file it refuses is
     read again by :class:`_Loader`, whose messages :func:`_plain` knows."""
@@ -71,24 +77,22 @@ _INDENTED = "this line is indented differently from the field above it: indent i
 # PyYAML's wording for the mistakes editors make most, in plain words, and whether
 # the line to name is where the unclosed thing began (True) or where reading failed.
 _PLAIN = {
-    "found character '\\t' that cannot start any token":
-        ("a tab character: indent YAML with spaces, not tabs", False),
-    "found unexpected end of stream":
-        ("this quoted text is never closed: add the closing quote", True),
-    "expected ',' or ']'":
-        ("this list in square brackets is never closed: add ']'", True),
-    "expected ',' or '}'":
-        ("this mapping in curly brackets is never closed: add '}'", True),
-    "expected <block end>, but found '?'":
-        ("each item of a list starts with '- ': add it before this field, or indent this line "
-         "like the one above", False),
+    "found character '\\t' that cannot start any token": ("a tab character: indent YAML with spaces, not tabs", False),
+    "found unexpected end of stream": ("this quoted text is never closed: add the closing quote", True),
+    "expected ',' or ']'": ("this list in square brackets is never closed: add ']'", True),
+    "expected ',' or '}'": ("this mapping in curly brackets is never closed: add '}'", True),
+    "expected <block end>, but found '?'": (
+        "each item of a list starts with '- ': add it before this field, or indent this line like the one above",
+        False,
+    ),
     "expected <block end>, but found '<block mapping start>'": (_INDENTED, False),
-    "expected <block end>, but found '<scalar>'":
-        ("text goes on after a closing quote: put the whole text inside the quotes", False),
+    "expected <block end>, but found '<scalar>'": (
+        "text goes on after a closing quote: put the whole text inside the quotes",
+        False,
+    ),
 }
 _COLON = "mapping values are not allowed here"
-_UNREADABLE = ("this line cannot be read: compare its indentation, quotes and colons with the "
-               "lines above it")
+_UNREADABLE = "this line cannot be read: compare its indentation, quotes and colons with the lines above it"
 
 
 def _plain(problem: str, line: str, column: int) -> tuple[str, bool]:
@@ -98,8 +102,11 @@ def _plain(problem: str, line: str, column: int) -> tuple[str, bool]:
         # the field's own), or unquoted text holds ": " (a later colon).
         if line.find(":") == column:
             return _INDENTED, False
-        return ("this text holds a colon followed by a space, which YAML reads as a new field: "
-                "put the whole text in quotes (\"…\")", False)
+        return (
+            "this text holds a colon followed by a space, which YAML reads as a new field: "
+            'put the whole text in quotes ("…")',
+            False,
+        )
     for start, plain in _PLAIN.items():
         if problem.startswith(start):
             return plain
@@ -121,10 +128,9 @@ def decode_text(data: bytes, rel: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
-        line_start = before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")
+        line_start = before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")
         loc = SourceLoc(rel, before.count(b"\n") + 1, len(line_start) + 1)
-        raise SeedError([Problem(loc,
-                                 "the file is not UTF-8 text: save it as UTF-8")]) from None
+        raise SeedError([Problem(loc, "the file is not UTF-8 text: save it as UTF-8")]) from None
 
 
 def load_yaml(path: Path, rel: str) -> Any:
@@ -166,9 +172,14 @@ def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loade
                 continue
             if key in result:
                 if not twice:  # (one message a mapping: a missing '- ' repeats every key after it)
-                    problems.append(Problem(key_loc, f"the key '{key}' appears twice in this mapping "
-                                            f"(first at line {result.key_locs[key].line}): if this line "
-                                            "starts another item of a list, put '- ' before it"))
+                    problems.append(
+                        Problem(
+                            key_loc,
+                            f"the key '{key}' appears twice in this mapping "
+                            f"(first at line {result.key_locs[key].line}): if this line "
+                            "starts another item of a list, put '- ' before it",
+                        )
+                    )
                 twice = True
                 continue
             result[key] = _convert(value_node, rel, problems, scalars)

@@ -56,14 +56,19 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
     if any(p.loc.path == essay.loc.path for p in problems.errors):
         return essay
     for message in accounts.balance(blocks):
-        problems.error(SourceLoc(essay.source_path), f"the cleaning of essay '{essay.slug}' does not "
-                       f"balance: {message}")
+        problems.error(
+            SourceLoc(essay.source_path), f"the cleaning of essay '{essay.slug}' does not balance: {message}"
+        )
     shown, consumed = accounts.totals()
     paragraphs = [to_paragraph(b, corrections) for b in blocks]
     paragraphs = [replace(p, id=pid) for p, pid in zip(paragraphs, paragraph_ids(paragraphs))]
-    return replace(essay, paragraphs=tuple(p for p in paragraphs if p.kind != "note"),
-                   notes=tuple(p for p in paragraphs if p.kind == "note"), changes=tuple(changes),
-                   balance=(shown, consumed))
+    return replace(
+        essay,
+        paragraphs=tuple(p for p in paragraphs if p.kind != "note"),
+        notes=tuple(p for p in paragraphs if p.kind == "note"),
+        changes=tuple(changes),
+        balance=(shown, consumed),
+    )
 
 
 _CLEANED = ("paragraphs", "notes", "changes", "balance")
@@ -85,7 +90,9 @@ def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     problems = Collector()
     results = (cache or Cache()).cleaned.get_each(
         [(e.slug, (e.source_path, e.raw, repr(e.rules)), e) for e in corpus.essays],
-        _clean_one, keep=lambda result: not result[1])  # (its problems are said again)
+        _clean_one,
+        keep=lambda result: not result[1],
+    )  # (its problems are said again)
     essays = []
     for essay, (cleaned, found) in zip(corpus.essays, results):
         problems.problems += found

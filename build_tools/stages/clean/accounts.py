@@ -48,12 +48,13 @@ class Accounts:
                 elif o == LAYOUT and char not in MARKS:
                     added += char
             if added.strip():
-                self.problems.append(f"{added.strip()!r} is shown in the block of source line {block.line} "
-                                     "but is neither in the source nor a declared correction")
+                self.problems.append(
+                    f"{added.strip()!r} is shown in the block of source line {block.line} "
+                    "but is neither in the source nor a declared correction"
+                )
         missing = [i for i in _zeros(self.state) if not self.raw[i].isspace()]
         for run in _runs(missing):
-            self._problem(run[0], f"text dropped that no rule declared: "
-                                  f"{self.raw[run[0]:run[-1] + 1][:60]!r}")
+            self._problem(run[0], f"text dropped that no rule declared: {self.raw[run[0] : run[-1] + 1][:60]!r}")
         return self.problems
 
     def _shows_as_it_is(self, block: Block) -> bool:
@@ -65,12 +66,13 @@ class Accounts:
         if len(origins) < 2:
             return False
         if min(origins) >= 0:
-            kept, shown = origins, text
+            kept, shown = list(origins), text
         else:
             kept = [o for o in origins if o >= 0]
             shown = "".join([c for c, o in zip(text, origins) if o >= 0])
-            if len(kept) < 2 or any(o == LAYOUT and c not in MARKS and not c.isspace()
-                                    for c, o in zip(text, origins) if o < 0):
+            if len(kept) < 2 or any(
+                o == LAYOUT and c not in MARKS and not c.isspace() for c, o in zip(text, origins) if o < 0
+            ):
                 return False
         pick = itemgetter(*kept)
         if "".join(pick(self.raw)) != shown or 2 in pick(self.state):

@@ -14,7 +14,6 @@ LAYOUT = -1
 CORRECTION = -10
 
 
-
 @dataclass(frozen=True)
 class Block:
     text: str
@@ -24,14 +23,19 @@ class Block:
 
     def splice(self, start: int, end: int, new: str = "", origin: int = LAYOUT) -> Block:
         """This block with ``text[start:end]`` replaced by ``new`` (whose characters get ``origin``)."""
-        return replace(self, text=self.text[:start] + new + self.text[end:],
-                       origins=self.origins[:start] + (origin,) * len(new) + self.origins[end:])
-
+        return replace(
+            self,
+            text=self.text[:start] + new + self.text[end:],
+            origins=self.origins[:start] + (origin,) * len(new) + self.origins[end:],
+        )
 
 
 def split_blocks(raw: str) -> list[Block]:
     """Blocks of text separated by blank lines, each with the line it starts on."""
-    blocks, text, origins, start, offset = [], [], [], 0, 0
+    blocks: list[Block] = []
+    text: list[str] = []
+    origins: list[int] = []
+    start = offset = 0
     for number, line in enumerate(raw.split("\n") + [""], start=1):
         stripped = line.strip()
         if stripped:
@@ -48,5 +52,3 @@ def split_blocks(raw: str) -> list[Block]:
             text, origins = [], []
         offset += len(line) + 1
     return blocks
-
-

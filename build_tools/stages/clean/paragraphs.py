@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ...ids import SUPERSCRIPTS
 from ...model import Paragraph
-from .blocks import CORRECTION, EM_CLOSE, EM_OPEN, MARKS, NOTE_OPEN
+from .blocks import CORRECTION, EM_CLOSE, EM_OPEN, MARKS, NOTE_OPEN, Block
+
 
 def _label(marker: str) -> str:
     """A note's number as plain text: ``¹¹`` → ``11``, ``[^a]`` or ``[^a]:`` → ``a``."""
@@ -16,12 +18,16 @@ def _label(marker: str) -> str:
 _A_MARK = re.compile(f"[{MARKS}]")
 
 
-def to_paragraph(block: Block, corrections: list[str] = ()) -> Paragraph:
+def to_paragraph(block: Block, corrections: Sequence[str] = ()) -> Paragraph:
     """Take the marks out of a block's text, keeping what they marked as positions:
     emphasis ranges, corrections (with the source's reading), note markers and, for a
     note, its own number."""
-    text, emphasis, fixed, refs = [], [], [], []
-    label, em_start, marker, length = "", 0, None, 0
+    text: list[str] = []
+    emphasis: list[tuple[int, int]] = []
+    fixed: list[list] = []  # [start, end, the source's reading, which correction]
+    refs: list[tuple[int, str]] = []
+    marker: list[str] | None = None  # (the characters of a note marker, while inside one)
+    label, em_start, length = "", 0, 0
     pos = 0
     for m in [*_A_MARK.finditer(block.text), None]:
         end = m.start() if m else len(block.text)
@@ -50,12 +56,19 @@ def to_paragraph(block: Block, corrections: list[str] = ()) -> Paragraph:
             emphasis.append((em_start, length))
         elif char == NOTE_OPEN:
             marker = []
-        else:  # NOTE_CLOSE
+        elif marker is not None:  # NOTE_CLOSE
             if block.kind == "note" and not length and not label:
                 label = _label("".join(marker))
             else:
                 refs.append((length, _label("".join(marker))))
             marker = None
-    return Paragraph(id="", kind=block.kind, text="".join(text), line=block.line,
-                     emphasis=tuple(emphasis), corrections=tuple((s, e, o) for s, e, o, _ in fixed),
-                     notes=tuple(refs), label=label)
+    return Paragraph(
+        id="",
+        kind=block.kind,
+        text="".join(text),
+        line=block.line,
+        emphasis=tuple(emphasis),
+        corrections=tuple((s, e, o) for s, e, o, _ in fixed),
+        notes=tuple(refs),
+        label=label,
+    )

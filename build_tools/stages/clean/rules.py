@@ -4,18 +4,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Callable
+from typing import Any
 
 from ...ids import SUPERSCRIPTS
 from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, NOTE_CLOSE, NOTE_OPEN, Block
+
 
 class RuleError(Exception):
     """A rule cannot do what its declaration asks; the message says why."""
 
 
 Record = Callable[..., int | None]
-RULES: dict[str, Callable[[list[Block], dict, Record], list[Block]]] = {}
+RULES: dict[str, Callable[[list[Block], Mapping[str, Any], Record], list[Block]]] = {}
 
 
 def rule(fn):
@@ -39,8 +41,9 @@ def _one_starting_with(blocks: list[Block], start: str) -> int:
         raise RuleError(f"no block of the text starts with {start!r}")
     if len(hits) > 1:
         lines = ", ".join(str(blocks[i].line) for i in hits)
-        raise RuleError(f"{len(hits)} blocks start with {start!r} (source lines {lines}): "
-                        "give more of the opening words")
+        raise RuleError(
+            f"{len(hits)} blocks start with {start!r} (source lines {lines}): give more of the opening words"
+        )
     return hits[0]
 
 
@@ -58,7 +61,7 @@ def drop(blocks, params, record):
     """Remove the one block that starts with ``starts_with``."""
     i = _one_starting_with(blocks, params["starts_with"])
     record("removed", blocks[i])
-    return blocks[:i] + blocks[i + 1:]
+    return blocks[:i] + blocks[i + 1 :]
 
 
 @rule
@@ -72,12 +75,12 @@ def drop_from(blocks, params, record):
 
 def _tidy_spaces(block: Block) -> Block:
     """Collapse the runs of spaces (and trim the ends) that removing text can leave."""
-    keep = [i for i, c in enumerate(block.text)
-            if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")]
+    keep = [
+        i for i, c in enumerate(block.text) if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")
+    ]
     while keep and block.text[keep[-1]] == " ":
         keep.pop()
-    return replace(block, text="".join(block.text[i] for i in keep),
-                   origins=tuple(block.origins[i] for i in keep))
+    return replace(block, text="".join(block.text[i] for i in keep), origins=tuple(block.origins[i] for i in keep))
 
 
 @rule
@@ -86,7 +89,7 @@ def remove_text(blocks, params, record):
     text = params["text"]
     i, at = _exactly_once(blocks, text, "remove")
     record("removed", blocks[i], (at, at + len(text)))
-    return blocks[:i] + [_tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1:]
+    return blocks[:i] + [_tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1 :]
 
 
 @rule
@@ -100,7 +103,7 @@ def correct(blocks, params, record):
     i, at = _exactly_once(blocks, text, "correct")
     origin = record("corrected", blocks[i], (at, at + len(text)), to)
     fixed = blocks[i].splice(at, at + len(text), to, origin)
-    return blocks[:i] + [fixed] + blocks[i + 1:]
+    return blocks[:i] + [fixed] + blocks[i + 1 :]
 
 
 @rule
@@ -108,7 +111,7 @@ def mark(blocks, params, record):
     """Give one block a role other than body text (standfirst, editor's note, note on the author)."""
     i = _one_starting_with(blocks, params["starts_with"])
     record("marked", blocks[i], detail=params["as"])
-    return blocks[:i] + [replace(blocks[i], kind=params["as"])] + blocks[i + 1:]
+    return blocks[:i] + [replace(blocks[i], kind=params["as"])] + blocks[i + 1 :]
 
 
 @rule
@@ -118,8 +121,7 @@ def headings(blocks, params, record):
     for text in params["texts"]:
         hits = [i for i, b in enumerate(out) if b.text == text]
         if len(hits) != 1:
-            raise RuleError(f"the heading {text!r} must be a whole block of the text "
-                            f"exactly once; found {len(hits)}")
+            raise RuleError(f"the heading {text!r} must be a whole block of the text exactly once; found {len(hits)}")
         out[hits[0]] = replace(out[hits[0]], kind="heading")
         record("marked", out[hits[0]], detail="heading")
     return out
@@ -139,12 +141,12 @@ def join_broken_paragraphs(blocks, params, record):
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (prev and prev.kind == block.kind == "paragraph"
-                and not _ENDS_SENTENCE.search(prev.text)):
+        if prev and prev.kind == block.kind == "paragraph" and not _ENDS_SENTENCE.search(prev.text):
             glue = "" if re.search(r"\w-$", prev.text) else " "
             record("joined", block, detail=f"{prev.text[-40:]} ¦ {block.text[:40]}")
-            out[-1] = replace(prev, text=prev.text + glue + block.text,
-                              origins=prev.origins + (LAYOUT,) * len(glue) + block.origins)
+            out[-1] = replace(
+                prev, text=prev.text + glue + block.text, origins=prev.origins + (LAYOUT,) * len(glue) + block.origins
+            )
         else:
             out.append(block)
     return out
@@ -165,17 +167,31 @@ def _each_match(blocks, pattern: str, edit, markup, record, detail: str):
 @rule
 def emphasis(blocks, params, record):
     """Turn ``*text*`` into italics (the asterisks are consumed)."""
+
     def edit(block, m):
         return block.splice(m.end() - 1, m.end(), EM_CLOSE).splice(m.start(), m.start() + 1, EM_OPEN)
-    return _each_match(blocks, r"\*([^*\s][^*]*?)\*", edit,
-                       lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())], record, "italics")
+
+    return _each_match(
+        blocks,
+        r"\*([^*\s][^*]*?)\*",
+        edit,
+        lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())],
+        record,
+        "italics",
+    )
 
 
 @rule
 def unescape(blocks, params, record):
     """Remove the backslash of an escaped character: ``\\$`` becomes ``$``."""
-    return _each_match(blocks, r"\\[$*_\\`]", lambda b, m: b.splice(m.start(), m.start() + 1),
-                       lambda m: [(m.start(), m.start() + 1)], record, "escaped character")
+    return _each_match(
+        blocks,
+        r"\\[$*_\\`]",
+        lambda b, m: b.splice(m.start(), m.start() + 1),
+        lambda m: [(m.start(), m.start() + 1)],
+        record,
+        "escaped character",
+    )
 
 
 # A footnote marker: superscript digits right after a word or punctuation, or [^label].
@@ -200,7 +216,7 @@ def footnotes(blocks, params, record):
         i = next((i for i, b in enumerate(blocks) if b.text == heading), None)
         if i is None:
             raise RuleError(f"no block of the text is the notes heading {heading!r}")
-        body, section = blocks[:i], blocks[i + 1:]
+        body, section = blocks[:i], blocks[i + 1 :]
         head = [replace(blocks[i], kind="notes_heading")]
         record("marked", blocks[i], detail="notes heading")
     else:
