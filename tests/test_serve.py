@@ -1,5 +1,7 @@
 """``make serve``: the site is served, an edit to a seeds file shows on the page without a
-restart, and stopping the command stops MkDocs' server too."""
+restart, a bad edit's error is printed while the last good page stays, and stopping the
+command stops MkDocs' server too. The test waits on what it expects to see, never for a
+fixed time."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 
@@ -27,13 +30,30 @@ def fetch(url: str) -> str:
         return ""
 
 
-def wait_for(url: str, text: str, seconds: float = 120) -> bool:
+def until(condition, seconds: float = 120) -> bool:
+    """Whether ``condition()`` comes true within ``seconds`` (asked again every 0.2 s)."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if text in fetch(url):
+        if condition():
             return True
         time.sleep(0.2)
     return False
+
+
+def wait_for(url: str, text: str, seconds: float = 120) -> bool:
+    return until(lambda: text in fetch(url), seconds)
+
+
+class Output:
+    """What a process writes to its standard error, read as it comes."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.text = ""
+        threading.Thread(target=self._read, args=(process.stderr,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.text += line
 
 
 def reload_epoch(page: str) -> int:
@@ -48,14 +68,16 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         cwd=project,
         env=_mkdocs_env(),
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
+    said = Output(server)
     page = f"http://127.0.0.1:{port}/essays/wilson-2021/"
     try:
         assert wait_for(page, "Hey VP Harris")
         epoch = reload_epoch(fetch(page))
-        time.sleep(2)  # (the server watches docs/; a build reads its files, which is no change to them)
-        assert reload_epoch(fetch(page)) == epoch
+        # The server watches docs/; a build reads its files, which is no change to them.
+        assert not until(lambda: reload_epoch(fetch(page)) != epoch, seconds=2)
         meta = project / "seeds" / "essays" / "wilson-2021.yml"
         meta.write_text(
             meta.read_text(encoding="utf-8").replace("Wilson argues that", "Edited-while-serving: Wilson argues that"),
@@ -66,9 +88,10 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
         meta.write_text(
-            meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n", encoding="utf-8"
+            meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n    reason: A test.\n", encoding="utf-8"
         )
-        time.sleep(3)
+        error = "cleaning rule 'drop' of essay 'wilson-2021': no block of the text starts with 'No block starts so'"
+        assert until(lambda: error in said.text and "1 error: nothing was written." in said.text), said.text
         assert "Edited-while-serving" in fetch(page)
     finally:
         server.terminate()
