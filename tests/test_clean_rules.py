@@ -10,6 +10,7 @@ from build_tools.ids import paragraph_ids, slugify
 from build_tools.model import Essay, Paragraph, Rule
 from build_tools.problems import Collector, SourceLoc
 from build_tools.stages.clean import clean_essay
+from build_tools.stages.clean.accounts import Accounts
 from build_tools.stages.clean.blocks import (
     CORRECTION,
     EM_CLOSE,
@@ -335,3 +336,20 @@ def test_paragraph_ids_survive_an_inserted_paragraph():
 def test_paragraph_ids_number_repeated_openings_and_notes():
     ps = paras("Ibid.", "Ibid.") + [Paragraph("", "note", "x", 0, label=label) for label in ("3", "", "")]
     assert paragraph_ids(ps) == ["p-ibid", "p-ibid-2", "note-3", "note-unnumbered-1", "note-unnumbered-2"]
+
+
+def test_the_accounts_name_text_a_rule_accounts_for_twice_and_removed_text_still_shown():
+    """Checks on the rules themselves (no declared rule does either today): a rule that
+    consumes text already consumed, and a block that shows consumed text, are errors at the
+    source line of the text concerned."""
+    raw = "First line.\nSecond line here.\n"
+    accounts = Accounts(raw)
+    second = raw.index("Second")
+    accounts.consume(range(second, second + 6), "remove_text")
+    accounts.consume(range(second, second + 6), "drop")
+    shown = Block("Second line here.", 2, origins=tuple(range(second, second + 17)))
+    first = Block("First line.", 1, origins=tuple(range(11)))
+    assert accounts.balance([first, shown]) == [
+        *["source line 2: rule 'drop' accounts again for text already removed"] * 6,  # (one a character)
+        *["source line 2: text recorded as removed is still shown"] * 6,
+    ]

@@ -538,6 +538,86 @@ CASES = [
         ],
     ),
     (
+        "unreadable-mkdocs-config",
+        lambda r: (r / "mkdocs.yml").write_text(
+            (r / "mkdocs.yml").read_text(encoding="utf-8") + "extra_css: [unclosed\n", encoding="utf-8"
+        ),
+        ["mkdocs.yml:{at:mkdocs.yml:[unclosed}: this list in square brackets is never closed: add ']'"],
+    ),
+    (
+        "mkdocs-config-env-of-a-mapping",
+        lambda r: edit(r, "mkdocs.yml", "site_url: !ENV [SITE_URL, null]", "site_url: !ENV {name: SITE_URL}"),
+        ["mkdocs.yml:{at:mkdocs.yml:!ENV {name}: this line cannot be read: !ENV takes a name or a list of names"],
+    ),
+    (
+        "missing-themes-file",
+        lambda r: (r / "seeds/themes.yml").unlink(),
+        ["seeds/themes.yml: the themes file is missing"],
+    ),
+    (
+        "file-name-not-a-slug",
+        lambda r: [
+            (r / f"seeds/essays/Broad_2014{suffix}").write_bytes((r / f"seeds/essays/broad-2014{suffix}").read_bytes())
+            for suffix in (".yml", ".txt")
+        ],
+        [
+            "seeds/essays/Broad_2014.yml: the file name 'Broad_2014.yml' must be a slug: lower-case letters, "
+            "digits and hyphens, ending in .yml"
+        ],
+    ),
+    (
+        "related-theme-unknown",
+        lambda r: edit(r, "seeds/themes.yml", "related: [governance, violence]", "related: [governance, violense]"),
+        [
+            "seeds/themes.yml:{at:seeds/themes.yml:id: trade}: theme 'trade' lists 'violense' as related, but that "
+            "is not another theme (themes: trade, violence, climate, governance)"
+        ],
+    ),
+    (
+        "relation-on-first-quote",
+        lambda r: edit(
+            r, TRADE, "      - essay: broad-2014\n", "      - essay: broad-2014\n        relation: agrees\n"
+        ),
+        [
+            "seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:  quote: >-}: the first quote of claim "
+            "'trade-deals-as-root-cause' is the lead passage: remove its 'relation'"
+        ],
+    ),
+    (
+        "unclosed-flow-mapping",
+        lambda r: edit(r, ESSAY, "genre: op-ed\n", "genre: {kind: op-ed\n"),
+        [
+            "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:{kind}: this mapping in curly brackets is never closed: add '}'"
+        ],
+    ),
+    (
+        "non-text-key",
+        lambda r: edit(r, ESSAY, "genre: op-ed\n", "genre: op-ed\n2014: a year\n"),
+        ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:2014: a year}: the key 2014 must be text"],
+    ),
+    (
+        "missing-notes-heading",
+        lambda r: edit(r, "seeds/essays/bach-2000.yml", "notes_heading: ENDNOTES", "notes_heading: NOTES AT THE END"),
+        [
+            "seeds/essays/bach-2000.yml:{at:seeds/essays/bach-2000.yml:rule: footnotes}: cleaning rule 'footnotes' "
+            "of essay 'bach-2000': no block of the text is the notes heading 'NOTES AT THE END'"
+        ],
+    ),
+    (
+        "empty-text-field",
+        lambda r: edit(r, ESSAY, "outlet: The Hill\n", 'outlet: ""\n'),
+        ["seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:outlet: \"\"}: 'outlet' must not be empty"],
+    ),
+    (
+        "same-theme-twice",
+        lambda r: edit(
+            r, ESSAY, "themes: [trade, violence, climate, governance]", "themes: [trade, violence, trade, governance]"
+        ),
+        [
+            "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:[trade, violence, trade}: 'themes' lists the same value twice"
+        ],
+    ),
+    (
         "text-without-metadata",
         lambda r: (r / "seeds/essays/new-essay.txt").write_text("Text.\n", encoding="utf-8"),
         ["seeds/essays/new-essay.txt: no metadata for this text: add seeds/essays/new-essay.yml"],

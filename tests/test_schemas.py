@@ -45,3 +45,13 @@ def test_every_seeds_file_names_its_schema_for_editors(corpus, pattern, schema):
         assert first.startswith("# yaml-language-server: $schema=") and first.endswith(
             f"build_tools/schemas/{schema}.schema.json"
         ), path.name
+
+
+def test_a_schema_rule_without_words_of_its_own_is_said_by_the_validator_after_the_field():
+    """The fallback of the schema messages, for a check no message is written for yet."""
+    import jsonschema
+
+    from build_tools.stages.schema import _message
+
+    error = next(jsonschema.Draft202012Validator({"maximum": 2000}).iter_errors(2026))
+    assert _message(error, "year") == "'year': 2026 is greater than the maximum of 2000"

@@ -88,7 +88,9 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
         meta.write_text(
-            meta.read_text(encoding="utf-8") + "  - rule: drop\n    starts_with: No block starts so\n    reason: A test.\n", encoding="utf-8"
+            meta.read_text(encoding="utf-8")
+            + "  - rule: drop\n    starts_with: No block starts so\n    reason: A test.\n",
+            encoding="utf-8",
         )
         error = "cleaning rule 'drop' of essay 'wilson-2021': no block of the text starts with 'No block starts so'"
         assert until(lambda: error in said.text and "1 error: nothing was written." in said.text), said.text

@@ -28,7 +28,7 @@ from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Fi
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import schema
 from .write import GENERATED
-from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml, read_text
+from .yamlfile import LocDict, LocList, compose_yaml, decode_text, loc_of, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -66,7 +66,14 @@ def _load_site(root: Path, problems: Collector) -> Site:
     try:
         config = read_config(path) if path.exists() else {}
     except yaml.YAMLError as exc:
-        problems.error(SourceLoc(_rel(root, path)), f"mkdocs.yml cannot be read: {exc}")
+        try:  # (a mistake in its layout is said as in a seeds file, where it is)
+            compose_yaml(path.read_text(encoding="utf-8"), _rel(root, path))
+        except SeedError as plain:
+            problems.problems.extend(plain.problems)
+            return Site()
+        mark = getattr(exc, "problem_mark", None)
+        loc = SourceLoc(_rel(root, path), mark.line + 1, mark.column + 1) if mark else SourceLoc(_rel(root, path))
+        problems.error(loc, f"this line cannot be read: {getattr(exc, 'problem', None) or exc}")
         return Site()
     url = (config.get("site_url") or "").strip() or None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

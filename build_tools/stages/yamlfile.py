@@ -140,15 +140,7 @@ def load_yaml(path: Path, rel: str) -> Any:
 
 def parse_yaml(text: str, rel: str) -> Any:
     """:func:`load_yaml` of a file's text (``rel`` names it in problems)."""
-    try:
-        node = _compose(text)
-    except yaml.MarkedYAMLError as exc:
-        problem = str(exc.problem or exc.context or "cannot be read")
-        at = exc.problem_mark or exc.context_mark
-        line = text.split("\n")[at.line] if at and at.line < text.count("\n") + 1 else ""
-        message, at_start = _plain(problem, line, at.column if at else 0)
-        mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
-        raise SeedError([Problem(_at(rel, mark), message)]) from None
+    node = compose_yaml(text, rel)
     if node is None:
         raise SeedError([Problem(SourceLoc(rel, 1), "the file is empty")])
     problems: list[Problem] = []
@@ -156,6 +148,20 @@ def parse_yaml(text: str, rel: str) -> Any:
     if problems:
         raise SeedError(problems)
     return value
+
+
+def compose_yaml(text: str, rel: str) -> yaml.Node | None:
+    """The layout of a YAML text (its nodes, their tags not applied), or a SeedError saying
+    in an editor's words where and how the layout goes wrong."""
+    try:
+        return _compose(text)
+    except yaml.MarkedYAMLError as exc:
+        problem = str(exc.problem or exc.context or "cannot be read")
+        at = exc.problem_mark or exc.context_mark
+        line = text.split("\n")[at.line] if at and at.line < text.count("\n") + 1 else ""
+        message, at_start = _plain(problem, line, at.column if at else 0)
+        mark = (exc.context_mark if at_start else None) or exc.problem_mark or exc.context_mark
+        raise SeedError([Problem(_at(rel, mark), message)]) from None
 
 
 def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loader) -> Any:
