@@ -20,7 +20,7 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-# Fewer items than this are done in this process: a worker costs about 10 ms to start.
+# Fewer items than this are done in this process: starting a worker costs more than it saves.
 AT_LEAST = 64
 
 _work: tuple[Callable, Sequence] | None = None  # (what the forked workers do, inherited)

@@ -186,8 +186,8 @@ def publish(site: Path, docs: Path) -> None:
     index_site(site)
 
 
-# Pagefind holds in memory about 35 bytes for each byte of the articles it indexes (0.9
-# MiB for an essay of 2,300 words). The site is indexed in parts of at most this many
+# Pagefind's memory grows with the bytes of article it indexes (README, "Search", gives
+# the measure). The site is indexed in parts of at most this many
 # bytes of article, each a Pagefind index of its own (pagefind/0/, pagefind/1/, …, listed
 # in pagefind/parts.json) that the search worker merges, so that indexing needs no more
 # memory at a thousand essays than at a hundred. SEARCH_PART_BYTES sets it (the tests

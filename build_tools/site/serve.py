@@ -41,8 +41,8 @@ class _WritesObserver(Observer):  # type: ignore[valid-type,misc]  # (the platfo
 
 class _NotifiedServer(LiveReloadServer):
     """MkDocs' development server, told of changes in ``docs/`` by the system instead of
-    looking at every file every half second: at a thousand essays ``docs/`` holds 6,000
-    files, and polling them both delays each rebuild and keeps a core busy."""
+    looking at every file every half second: ``docs/`` holds several files an essay, and
+    polling them all both delays each rebuild and keeps a core busy."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -33,8 +33,8 @@ else:
 
 
 class _FastLoader(_Libyaml):
-    """The same, parsed by libyaml (in C) where PyYAML has it: a file is composed about
-    ten times faster. Its error messages are worded otherwise, so a file it refuses is
+    """The same, parsed by libyaml (in C) where PyYAML has it, which composes a file much
+    faster. Its error messages are worded otherwise, so a file it refuses is
     read again by :class:`_Loader`, whose messages :func:`_plain` knows."""
 
 
