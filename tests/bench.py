@@ -26,18 +26,16 @@ import os
 import platform
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from build_tools.__main__ import _mkdocs_env
 from build_tools.pipeline import check
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, fetch, start_serving
 
 WORDS_PER_ESSAY = 2300
 SEARCH = "remittances"  # a word of the real essays, found in many synthetic ones
@@ -145,23 +143,10 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
     """Seconds from saving an edit to an essay's source to ``make serve`` serving the edited
     page (the generator, then MkDocs' rebuild, then the page fetched anew): the median over
     one edit to each of ``slugs``, each once the search index of the last rebuild is written."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=root,
-        env=_mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server, address = start_serving(root)
 
     def page(slug: str) -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/essays/{slug}/", timeout=10) as r:
-                return r.read().decode()
-        except OSError:
-            return ""
+        return fetch(f"{address}essays/{slug}/")
 
     try:
         while "Essay" not in page(slugs[0]):
@@ -192,6 +177,14 @@ PUBLISH = [
 ]
 
 
+ZENSICAL = [
+    sys.executable,
+    "-c",
+    "import os, sys; from pathlib import Path; from build_tools.site import engines; "
+    "sys.exit(engines.build('zensical', Path(sys.argv[1]), Path(sys.argv[2]), dict(os.environ)))",
+]
+
+
 def stock(root: Path) -> Path:
     """A copy of the project's ``mkdocs.yml`` without its hooks: stock MkDocs + Material."""
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -216,15 +209,7 @@ def measure(n: int, pool: list[str]) -> dict:
         # The second engine on the same generated Markdown, then the same publishing stage.
         zsite = root / "site-zensical"
         zen_s, zen_kib = timed(
-            [
-                sys.executable,
-                "-c",
-                "import os, sys; from pathlib import Path; from build_tools "
-                "import engines; sys.exit(engines.build('zensical', Path(sys.argv[1]), "
-                "Path(sys.argv[2]), dict(os.environ)))",
-                str(root),
-                str(zsite),
-            ],
+            ZENSICAL + [str(root), str(zsite)],
             root,
         )
         zpub_s, zpub_kib = timed(PUBLISH + [str(zsite), str(root / "docs")], root)

@@ -7,6 +7,10 @@ import os
 import posixpath
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import patch
@@ -14,7 +18,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from build_tools.__main__ import main
+from build_tools.__main__ import _mkdocs_env, main
 from build_tools.pipeline import check
 from build_tools.stages.write import GENERATED
 from tests.golden import ENVIRONMENT
@@ -81,6 +85,25 @@ def receive_again(source: Path, text: str) -> None:
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under ``folder`` (by relative path) with its bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def start_serving(root: Path, stderr=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
+    """``make serve`` on the project at ``root``, on a free port: the process and its address."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    command = [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(command, cwd=root, env=_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+    return server, f"http://127.0.0.1:{port}/"
+
+
+def fetch(url: str) -> str:
+    """The page at ``url``, or "" if it cannot be had (yet)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as r:
+            return r.read().decode()
+    except OSError:
+        return ""
 
 
 def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.util
+
+import pytest
+
 from build_tools.pipeline import check
-from tests.bench import WORDS_PER_ESSAY, paragraph_pool, write_corpus
+from tests.bench import PUBLISH, WORDS_PER_ESSAY, ZENSICAL, paragraph_pool, write_corpus
 
 
 def test_a_synthetic_corpus_checks_and_every_quote_is_found(project):
@@ -12,3 +18,15 @@ def test_a_synthetic_corpus_checks_and_every_quote_is_found(project):
     assert [e.slug for e in checked.corpus.essays] == [f"essay-{i:04d}" for i in range(6)]
     assert all(sum(len(p.text.split()) for p in e.paragraphs) >= WORDS_PER_ESSAY for e in checked.corpus.essays)
     assert len(checked.quotes) == 2 * 6 and checked.warnings == []
+
+
+@pytest.mark.parametrize("command", [PUBLISH, ZENSICAL], ids=["publish", "zensical"])
+def test_what_the_bench_runs_in_a_process_of_its_own_imports(command):
+    """The bench's one-line programs name modules by string: each name they import exists."""
+    for node in ast.walk(ast.parse(command[2])):
+        if isinstance(node, ast.ImportFrom):
+            module = importlib.import_module(node.module)
+            assert all(
+                hasattr(module, alias.name) or importlib.util.find_spec(f"{node.module}.{alias.name}")
+                for alias in node.names
+            ), ast.unparse(node)

@@ -8,26 +8,10 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
-import sys
 import threading
 import time
-import urllib.request
 
-from build_tools.__main__ import _mkdocs_env
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as r:
-            return r.read().decode()
-    except OSError:
-        return ""
+from tests.conftest import fetch, start_serving
 
 
 def until(condition, seconds: float = 120) -> bool:
@@ -62,17 +46,9 @@ def reload_epoch(page: str) -> int:
 
 
 def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(project):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "build_tools", "--root", str(project), "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project,
-        env=_mkdocs_env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    server, address = start_serving(project, stderr=subprocess.PIPE)
     said = Output(server)
-    page = f"http://127.0.0.1:{port}/essays/wilson-2021/"
+    page = f"{address}essays/wilson-2021/"
     try:
         assert wait_for(page, "Hey VP Harris")
         epoch = reload_epoch(fetch(page))
@@ -85,7 +61,7 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         )
         assert wait_for(page, "Edited-while-serving")
         # The browser that showed the page before is told to reload it.
-        assert int(fetch(f"http://127.0.0.1:{port}/livereload/{epoch}/1")) > epoch
+        assert int(fetch(f"{address}livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.
         meta.write_text(
             meta.read_text(encoding="utf-8")
@@ -100,4 +76,4 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
         assert server.wait(timeout=30) == 0
     with socket.socket() as s:  # nothing listens on the port: MkDocs' server stopped with the command
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (the connections it closed may linger)
-        s.bind(("127.0.0.1", port))
+        s.bind(("127.0.0.1", int(address.rstrip("/").rsplit(":", 1)[1])))
