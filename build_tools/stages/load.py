@@ -8,6 +8,7 @@ The essays still hold their raw text (``clean`` comes next).
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import html
 import os
@@ -122,7 +123,8 @@ def _front_matter(text: str, rel: str, problems: Collector) -> None:
 
 
 def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+    """``path`` (inside ``root``) from ``root``, as the messages write it."""
+    return path.as_posix()[len(root.as_posix()) :].lstrip("/")
 
 
 def _read(root: Path, path: Path, schema_name: str, problems: Collector, parsed: Memo):
@@ -295,24 +297,20 @@ def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
                 SourceLoc(_rel(root, source), 1),
                 "the text is empty: save the essay's text, exactly as received, in this file",
             )
-        elif data is not None and _source_unchanged(root, source, data, source_bytes, problems):
-            essays.append(
-                _essay(
-                    path.stem,
-                    data,
-                    raw,
-                    source_bytes.decode("utf-8"),
-                    _rel(root, source),
-                    hashlib.sha256(source_bytes).hexdigest(),
-                )
-            )
+        elif data is not None and _source_unchanged(root, source, data, sha := _sha(source_bytes), problems):
+            received = source_bytes.decode("utf-8") if source_bytes.startswith(codecs.BOM_UTF8) else raw
+            essays.append(_essay(path.stem, data, raw, received, _rel(root, source), sha))
     return essays
 
 
-def _source_unchanged(root: Path, source: Path, data, content: bytes, problems: Collector) -> bool:
+def _sha(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def _source_unchanged(root: Path, source: Path, data, found: str, problems: Collector) -> bool:
     """Whether the raw text is the one received, as the SHA-256 that `new essay` recorded
     in the metadata says (a missing record is a warning that gives the line to add)."""
-    found, rel = hashlib.sha256(content).hexdigest(), _rel(root, source)
+    rel = _rel(root, source)
     recorded = data.get("source_sha256")
     if recorded is None:
         problems.warning(

@@ -25,16 +25,22 @@ from ..memo import Cache, Memo
 GENERATED = ("essays", "themes", "reference", "snippets")
 
 
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    """What tells one version of a file from another without reading it."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+
+
 def _read_tree(folder: Path, on_disk: Memo) -> dict[str, str]:
-    if not folder.is_dir():
-        return {}
     pages = {}
-    for p in folder.rglob("*"):
-        stat = p.stat()
-        if S_ISREG(stat.st_mode):
-            pages[p.relative_to(folder).as_posix()] = on_disk.get(
-                p, (stat.st_size, stat.st_mtime_ns, stat.st_ino), functools.partial(p.read_text, encoding="utf-8")
-            )
+    for parent, _, names in os.walk(folder):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
+        for name in names:
+            path = os.path.join(parent, name)
+            stat = os.stat(path)
+            if S_ISREG(stat.st_mode):
+                pages[prefix.removeprefix("./") + name] = on_disk.get(
+                    path, _identity(stat), functools.partial(Path(path).read_text, encoding="utf-8")
+                )
     return pages
 
 
@@ -78,6 +84,7 @@ def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list
     for path in pages:
         if path.split("/")[0] not in GENERATED or ".." in path.split("/"):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
+    cache = cache or Cache()
     current = generated_pages(docs, cache)
     changed = sorted(p for p in set(pages) | set(current) if pages.get(p) != current.get(p))
     if not changed:
@@ -100,7 +107,10 @@ def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for path in changed:
-        if path not in pages:  # a page no longer generated: the folders it leaves empty go too
+        if path in pages:  # (what was written is known: the next build need not read it)
+            written = str(docs / path)
+            cache.on_disk.get(written, _identity(os.stat(written)), functools.partial(pages.get, path))
+        else:  # a page no longer generated: the folders it leaves empty go too
             folder, top = (docs / path).parent, docs / path.split("/")[0]
             while folder != top and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
