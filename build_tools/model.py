@@ -142,6 +142,7 @@ class Essay:
     accessed: str | None = None  # YYYY-MM-DD: when a web page was read
     url: str | None = None
     archive_url: str | None = None
+    language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
     received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
     title_note: str | None = None
@@ -264,6 +265,7 @@ class Term:
     forms: tuple[str, ...]
     loc: SourceLoc
     expansion: str | None = None
+    language: str = "en"  # (the language of the term itself: "es" for "maquiladora")
 
     @property
     def id(self) -> str:
@@ -344,6 +346,7 @@ class Site:
     name: str = "Root Causes"
     url: str | None = None
     date: str | None = None
+    language: str = "en"  # (the language of its pages: Material's theme.language)
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,9 @@ def test_emphasis_ranges_become_italics_and_nothing_else():
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_a_paragraph_as_html_renders_as_its_text(text):
-    out = render(paragraph_html(Paragraph("p-x", "paragraph", text, 1), (), Glossary({"NAFTA": "a <b> tip"})))
+    out = render(
+        paragraph_html(Paragraph("p-x", "paragraph", text, 1), (), Glossary({"NAFTA": ("a <b> tip", "nafta", "")}))
+    )
     inner = re.fullmatch(r'<p id="p-x">(.*) <a href="#p-x" class="para-link" title="[^"]*">¶</a></p>', out, re.S)
     assert inner and html.unescape(inner[1]) == text, out
 
@@ -90,7 +92,8 @@ def test_a_paragraph_as_html_is_what_its_markdown_renders_to(tmp_path):
         corrections=((46, 56, "muchneeded"),),
         notes=((61, "2"), (61, "3")),
     )
-    terms = {"NAFTA": ('North American "Free Trade" <Agreement>', "nafta"), "IRCA": ("a law & more", "irca")}
+    # (a term in another language than the page's is marked with it: "es" here, for the test)
+    terms = {"NAFTA": ('North American "Free Trade" <Agreement>', "nafta", ""), "IRCA": ("a law & more", "irca", "es")}
     as_html = paragraph_html(p, ("ref-2", "ref-3"), Glossary(terms, GLOSSARY_PAGE), ["standfirst", "cited"])
     as_markdown = (
         f"{paragraph_markdown(p, ('ref-2', 'ref-3'))} [¶](#p-under-nafta)"
@@ -98,12 +101,13 @@ def test_a_paragraph_as_html_is_what_its_markdown_renders_to(tmp_path):
     )
     assert canonical(render(as_html)) == canonical(render(as_markdown, terms, tmp_path))
     assert render(as_html).count('class="glossary-term"') == 2
+    assert render(as_html).count('lang="es"') == 1
 
 
 def test_a_term_links_to_its_entry_at_its_first_use_in_each_section(tmp_path):
     terms = {
-        "NAFTA": ("North American Free Trade Agreement: a trade agreement.", "nafta"),
-        "IRCA": ("Immigration Reform and Control Act: a 1986 law.", "irca"),
+        "NAFTA": ("North American Free Trade Agreement: a trade agreement.", "nafta", ""),
+        "IRCA": ("Immigration Reform and Control Act: a 1986 law.", "irca", ""),
     }
     page = render(
         'Under NAFTA, *before* IRCA, and NAFTA again.\n\n<div markdown="1">NAFTA once more.</div>\n\n'

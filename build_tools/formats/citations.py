@@ -54,11 +54,13 @@ def find_citations(markdown_text: str) -> list[CitationRef]:
     ]
 
 
-def quote_data(quote: Quote, relation: str | None = None) -> dict:
+def quote_data(quote: Quote, site_language: str, relation: str | None = None) -> dict:
     """What the extension shows of one quote: its words (with their emphasis and
-    corrections), its attribution and its address."""
+    corrections, and their language where it is not the site's), its attribution and its
+    address."""
     essay, excerpt = quote.essay, quote.excerpt()
     return {
+        "lang": essay.language if essay.language != site_language else None,
         "essay": essay.slug,
         "paragraph": quote.paragraph.id,
         "relation": relation,
@@ -76,6 +78,7 @@ def quote_data(quote: Quote, relation: str | None = None) -> dict:
 def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
     """``docs/snippets/citations.json``: every claim and paragraph that a hand-written page cites."""
     cited_claims = {claim for _, _, claim, _, _ in corpus.page_citations if claim}
+    language = corpus.site.language
     cited_paragraphs = {(slug, pid): loc for loc, _, _, slug, pid in corpus.page_citations if slug}
     claims = {}
     for claim in corpus.claims:
@@ -86,7 +89,7 @@ def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
                 "title": claim.title,
                 "claim": claim.claim,
                 "quotes": [
-                    quote_data(quotes[ev], quotes[ev].relation_to(lead) if i else None)
+                    quote_data(quotes[ev], language, quotes[ev].relation_to(lead) if i else None)
                     for i, ev in enumerate(claim.evidence)
                 ],
             }
@@ -98,6 +101,6 @@ def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
                     "label": essay.label,
                     "opening": " ".join(p.text.split()[:6]),
                     # (the whole paragraph, as cited where a page first cites it)
-                    "quote": quote_data(Quote(Evidence(essay.slug, p.text, cited), essay, p, 0, len(p.text))),
+                    "quote": quote_data(Quote(Evidence(essay.slug, p.text, cited), essay, p, 0, len(p.text)), language),
                 }
     return json.dumps({"claims": claims, "passages": passages}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

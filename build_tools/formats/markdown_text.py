@@ -147,16 +147,16 @@ def words_pattern(words: Iterable[str]) -> re.Pattern | None:
 GLOSSARY_PAGE = "/reference/glossary.md"
 # A term's link as :meth:`Glossary.html` writes it: its entry's id, and the words linked
 # (the Markdown extension reads it back to keep one link a term in each section).
-TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*">(.*?)</a>')
+TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*"(?: lang="[^"]*")?>(.*?)</a>')
 
 
 class Glossary:
-    """The glossary's terms (``{form: (tooltip, entry id)}``), put on the words of a text:
+    """The glossary's terms (``{form: (tooltip, entry id, language or "")}``), put on the words of a text:
     the first use of each term in a section links to its entry, with its meaning as the
     link's tooltip; its other uses there are plain words. ``href`` is the glossary page's
     address from the page. The Markdown extension does the same on the rest of a page."""
 
-    def __init__(self, terms: dict[str, tuple[str, str]], href: str = ""):
+    def __init__(self, terms: dict[str, tuple[str, str, str]], href: str = ""):
         self.terms, self.href = terms, href
         self.pattern = words_pattern(terms)
         self.seen: set[str] = set()
@@ -178,10 +178,11 @@ class Glossary:
         """``text`` HTML-escaped, the first use of each term linked to its entry."""
         out, at = [], 0
         for m in self.first_uses(text):
-            title, entry = self.terms[m[0]]
+            title, entry, language = self.terms[m[0]]
+            lang = f' lang="{language}"' if language else ""
             out += [
                 html.escape(text[at : m.start()], quote=False),
-                f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}">'
+                f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}"{lang}>'
                 f"{html.escape(m[0], quote=False)}</a>",
             ]
             at = m.end()
@@ -189,11 +190,22 @@ class Glossary:
         return "".join(out)
 
 
+def in_language(text: Md, language: str, page_language: str) -> Md:
+    """``text`` marked as in ``language`` (a language tag, checked at load), if that is not
+    the language of the page it stands in, so that browsers and screen readers read it so."""
+    return text if language == page_language else Md(f'<span lang="{language}">{text}</span>')
+
+
 def paragraph_html(
-    paragraph: Paragraph, note_ids: tuple[str, ...], glossary: Glossary, classes: Iterable[str] = ()
+    paragraph: Paragraph,
+    note_ids: tuple[str, ...],
+    glossary: Glossary,
+    classes: Iterable[str] = (),
+    language: str | None = None,
 ) -> Md:
     """The paragraph as one raw HTML block: what :func:`paragraph_markdown` gives, with the
-    paragraph's id, ``classes``, the glossary's tooltips and a link to the paragraph."""
+    paragraph's id, ``classes``, its ``language`` if not the page's, the glossary's links and
+    a link to the paragraph."""
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         shown = html.escape(label)
@@ -202,7 +214,7 @@ def paragraph_html(
         )
     body = _runs_markup(paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"))
     pid = paragraph.id
-    attributes = f' class="{" ".join(classes)}"' if classes else ""
+    attributes = (f' class="{" ".join(classes)}"' if classes else "") + (f' lang="{language}"' if language else "")
     return Md(
         f'<p id="{pid}"{attributes}>{body} <a href="#{pid}" class="para-link" title="Link to this paragraph">¶</a></p>'
     )

@@ -69,9 +69,9 @@ def citations(text: str) -> dict:
     return json.loads(text) if text else {}
 
 
-def glossary_terms(text: str) -> dict[str, tuple[str, str]]:
-    """The glossary's terms (``docs/snippets/glossary.json``): each form, its tooltip and
-    its entry's id."""
+def glossary_terms(text: str) -> dict[str, tuple[str, str, str]]:
+    """The glossary's terms (``docs/snippets/glossary.json``): each form, its tooltip, its
+    entry's id and its language where it is not the site's (else "")."""
     return {form: tuple(value) for form, value in json.loads(text).items()} if text else {}
 
 
@@ -118,8 +118,9 @@ def _quote_block(parent: etree.Element, quote: dict) -> None:
         badge.text = RELATION_LABELS[quote["relation"]]
         badge.tail = " "
     _add_text(p, "“")
-    _add_paragraph_text(p, Paragraph(quote["paragraph"], "quote", quote["text"], 0,
-                                     tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))))
+    words = etree.SubElement(p, "span", {"lang": quote["lang"]}) if quote.get("lang") else p
+    emphasis, corrections = tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))
+    _add_paragraph_text(words, Paragraph(quote["paragraph"], "quote", quote["text"], 0, emphasis, corrections))
     _add_text(p, "”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     _add_text(by, quote["by"])
@@ -234,8 +235,10 @@ class GlossaryLinks(Treeprocessor):
             self.raw_html(int(m[1]))
         found = list(self.glossary.first_uses(text))
         for m in reversed(found):
-            title, entry = self.glossary.terms[m[0]]
+            title, entry, language = self.glossary.terms[m[0]]
             a = etree.Element("a", {"class": "glossary-term", "href": f"{GLOSSARY_PAGE}#{entry}", "title": title})
+            if language:
+                a.set("lang", language)
             a.text, a.tail = AtomicString(m[0]), text[m.end():]
             parent.insert(at, a)
             text = text[:m.start()]

@@ -79,7 +79,10 @@ def _load_site(root: Path, problems: Collector) -> Site:
     url = (config.get("site_url") or "").strip() or None
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
-    return Site(name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built)
+    language = (config.get("theme") or {}).get("language") or Site.language
+    return Site(
+        name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built, language=language
+    )
 
 
 def _hand_written_pages(root: Path, problems: Collector) -> list:
@@ -349,6 +352,7 @@ def _essay(slug: str, data, raw: str, received: str, source_path: str, source_sh
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
         url=data.get("url"),
         archive_url=data.get("archive_url"),
+        language=data.get("language", "en"),
         added=data.get("added"),
         rights=data["rights"],
         themes=tuple(data["themes"]),
@@ -429,6 +433,7 @@ def _term(data) -> Term:
         term=data["term"],
         definition=data["definition"],
         expansion=data.get("expansion"),
+        language=data.get("language", "en"),
         forms=(data["term"], *data.get("also", ())),
         loc=data.loc,
     )

@@ -30,6 +30,7 @@ from ..formats.markdown_text import (
     Md,
     at_source,
     escape,
+    in_language,
     paragraph_html,
     paragraph_markdown,
     text_fragment,
@@ -72,6 +73,7 @@ def environment() -> jinja2.Environment:
     env.filters["md"] = paragraph_markdown
     env.filters["html_paragraph"] = paragraph_html
     env.filters["quote_md"] = quote_markdown
+    env.filters["in_language"] = in_language
     env.filters["text_fragment"] = text_fragment
     env.filters["at_source"] = lambda quote: Md(at_source(quote) or "")
     env.filters["code"] = code_span
@@ -91,9 +93,15 @@ def environment() -> jinja2.Environment:
 GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
 
 
-def glossary_terms(corpus: Corpus) -> dict[str, tuple[str, str]]:
-    """Each form of each glossary term: its tooltip and its entry's id on the glossary page."""
-    return {form: (str(term_tooltip(t)), t.id) for t in corpus.terms for form in t.forms}
+def glossary_terms(corpus: Corpus) -> dict[str, tuple[str, str, str]]:
+    """Each form of each glossary term: its tooltip, its entry's id on the glossary page, and
+    its language where it is not the site's (else "")."""
+    site_language = corpus.site.language
+    return {
+        form: (str(term_tooltip(t)), t.id, t.language if t.language != site_language else "")
+        for t in corpus.terms
+        for form in t.forms
+    }
 
 
 def term_tooltip(term: Term) -> Md:
@@ -132,9 +140,11 @@ def _term_counts(essay: Essay, pattern: re.Pattern, term_of: dict[str, str]) -> 
     return Counter(term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in pattern.findall(p.text))
 
 
-def quote_markdown(quote: Quote) -> Md:
-    """The quoted words as Markdown, keeping the emphasis and corrections inside them."""
-    return paragraph_markdown(quote.excerpt())
+@jinja2.pass_context
+def quote_markdown(context, quote: Quote) -> Md:
+    """The quoted words as Markdown, keeping the emphasis and corrections inside them, and
+    marked with their language where it is not the site's."""
+    return in_language(paragraph_markdown(quote.excerpt()), quote.essay.language, context["site_language"])
 
 
 def code_span(value) -> Md:
@@ -282,7 +292,7 @@ def essay_pages(
     citations: tuple[Citation, ...],
     conversations: tuple[Conversation, ...],
     themes: tuple[Theme, ...],
-    terms: dict[str, tuple[str, str]],
+    terms: dict[str, tuple[str, str, str]],
     site: Site,
 ) -> dict[str, str]:
     """An essay's page (ending with the report on how its text was prepared), the report as
@@ -309,6 +319,8 @@ def essay_pages(
             themes={t.id: t for t in themes},
             glossary=Glossary(terms, "../../reference/glossary/"),
             report=prepared,
+            # (the essay's own words are marked with their language where it is not the site's)
+            text_lang=essay.language if essay.language != site.language else None,
         ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
@@ -320,14 +332,16 @@ def essay_pages(
 def passages(essay: Essay) -> str:
     """What a passage's preview shows (``essays/<slug>/passages.json``, fetched by the
     reader's browser only when a link to one of the essay's paragraphs is hovered or
-    focused: docs/assets/javascripts/previews.js): each paragraph's text, by id, and the
-    essay's attribution. Text only: the script writes it as text, never as markup."""
+    focused: docs/assets/javascripts/previews.js): each paragraph's text, by id, the
+    essay's attribution and its language. Text only: the script writes it as text, never
+    as markup."""
     by = f"{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else "")
     source = essay.outlet or essay.genre
     return (
         json.dumps(
             {
                 "by": f"{by}{source}, {essay.date.display}",
+                "lang": essay.language,
                 "title": essay.title,
                 "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")},
             },
@@ -354,6 +368,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     included, and made again only when one of these changed."""
     cache = cache or Cache()
     env = cache.templates = cache.templates or environment()
+    env.globals["site_language"] = corpus.site.language
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:

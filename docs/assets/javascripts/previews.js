@@ -44,9 +44,11 @@
     return [title, text];
   }
 
-  // The paragraph as text nodes, the quoted words (from the first to the last given) in <mark>.
-  function paragraph(text, words) {
+  // The paragraph as text nodes, the quoted words (from the first to the last given) in
+  // <mark>, marked with the essay's language.
+  function paragraph(text, words, lang) {
     const p = document.createElement("p");
+    if (lang) p.lang = lang;
     const lower = text.toLowerCase(), first = words[0] ? lower.indexOf(words[0].toLowerCase()) : -1;
     const last = words.length > 1 ? lower.indexOf(words[words.length - 1].toLowerCase(), first) : first;
     if (first < 0 || last < 0) { p.textContent = text; return p; }
@@ -71,7 +73,7 @@
     open.href = t.href;
     open.textContent = t.claim ? "Open the claim" : "Open the passage";
     by.append(t.claim ? "" : `— ${found.by} · `, open);
-    box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words)]), by);
+    box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words, found.lang)]), by);
     if (!box.isConnected) (document.querySelector("main") || document.body).append(box);
     box.hidden = false;
     link.setAttribute("aria-describedby", box.id);

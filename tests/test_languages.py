@@ -1,0 +1,112 @@
+"""Words in another language than the site's are marked with it, so that browsers and
+screen readers read them right: an essay written in Spanish (its language in its metadata)
+wherever its words are shown — its page, its quotes on a theme page and in a hand-written
+page's citation, its passages' previews — and a glossary term that is a Spanish word.
+The site's own words around them stay in the site's language."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_site, copy_project
+
+TEXT = """Un texto de prueba, escrito para esta prueba.
+
+Las familias que perdieron su tierra se fueron a las ciudades, y algunas siguieron hacia el norte.
+
+Las remesas sostienen a muchos hogares de la región.
+"""
+QUOTE = "Las familias que perdieron su tierra se fueron a las ciudades"
+
+
+def add_spanish_essay(root: Path) -> None:
+    """An essay in Spanish, quoted by a claim on the trade theme and cited in a hand-written page."""
+    essays = root / "seeds" / "essays"
+    (essays / "prueba-2020.txt").write_text(TEXT, encoding="utf-8")
+    (essays / "prueba-2020.yml").write_text(
+        f"""\
+title: "Tierra y migración: una prueba"
+summary: >-
+  A test essay in Spanish: it says that families who lost their land moved to the cities.
+authors:
+  - given: Ana
+    family: Prueba
+genre: op-ed
+outlet: Revista de Prueba
+date: "2020"
+date_precision: year
+language: es
+source_sha256: {hashlib.sha256(TEXT.encode()).hexdigest()}
+rights: Written for the project's tests.
+themes: [trade]
+cleaning:
+  - rule: drop
+    starts_with: Un texto de prueba
+    reason: the test's own note
+""",
+        encoding="utf-8",
+    )
+    trade = root / "seeds" / "crossrefs" / "trade.yml"
+    trade.write_text(
+        trade.read_text(encoding="utf-8").rstrip("\n")
+        + f"""
+
+  - id: prueba-land
+    title: Land and leaving
+    claim: >-
+      Prueba writes that families who lost their land moved to the cities.
+    evidence:
+      - essay: prueba-2020
+        quote: {QUOTE}
+""",
+        encoding="utf-8",
+    )
+    about = root / "docs" / "about.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\n[[claim:prueba-land]]\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def spanish_site(tmp_path_factory):
+    root = copy_project(tmp_path_factory.mktemp("languages") / "project")
+    add_spanish_essay(root)
+    folder, _ = build_site(root)
+    return folder
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page).read_text(encoding="utf-8")
+
+
+def test_the_essay_page_is_english_and_the_essays_words_spanish(spanish_site):
+    page = read(spanish_site, "essays/prueba-2020/index.html")
+    assert re.search(r'<html lang="en"', page)
+    assert re.search(r'<h1 [^>]*lang="es"[^>]*>Tierra y migración', page)
+    paragraphs = re.findall(r'<p id="p-[^"]*"([^>]*)>', page)
+    assert len(paragraphs) == 2 and all('lang="es"' in attributes for attributes in paragraphs)
+    assert 'lang="es"' not in page.split('id="preparation"')[1].split("</details>")[0]  # (the report is ours)
+
+
+def test_its_quotes_are_marked_spanish_where_they_are_shown(spanish_site):
+    theme = read(spanish_site, "themes/trade/index.html")
+    assert f'“<span lang="es">{QUOTE}</span>”' in theme
+    about = read(spanish_site, "about/index.html")
+    assert f'“<span lang="es">{QUOTE}</span>”' in about
+    passages = json.loads(read(spanish_site, "essays/prueba-2020/passages.json"))
+    assert passages["lang"] == "es"
+
+
+def test_an_english_essays_words_carry_no_language_of_their_own(spanish_site):
+    page = read(spanish_site, "essays/wilson-2021/index.html")
+    assert 'lang="es"' not in re.sub(r'<a class="glossary-term"[^>]*lang="es"[^>]*>', "", page)
+
+
+def test_a_spanish_glossary_term_is_marked_spanish_where_it_links_and_on_the_glossary(spanish_site):
+    essay = read(spanish_site, "essays/bach-2000/index.html")
+    assert re.search(r'<a class="glossary-term" [^>]*lang="es"[^>]*>maquiladora</a>', essay)
+    glossary = read(spanish_site, "reference/glossary/index.html")
+    assert re.search(r'<h2 [^>]*id="maquiladora"[^>]*lang="es"|<h2 [^>]*lang="es"[^>]*id="maquiladora"', glossary)
