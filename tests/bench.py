@@ -35,7 +35,7 @@ from pathlib import Path
 
 from build_tools.__main__ import _mkdocs_env
 from build_tools.pipeline import check
-from tests.conftest import ROOT, copy_project, fetch, start_serving
+from tests.conftest import ROOT, Output, copy_project, fetch, start_serving
 
 WORDS_PER_ESSAY = 2300
 SEARCH = "remittances"  # a word of the real essays, found in many synthetic ones
@@ -143,17 +143,22 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
     """Seconds from saving an edit to an essay's source to ``make serve`` serving the edited
     page (the generator, then MkDocs' rebuild, then the page fetched anew): the median over
     one edit to each of ``slugs``, each once the search index of the last rebuild is written."""
-    server, address = start_serving(root)
+    server, address = start_serving(root, stderr=subprocess.PIPE)
+    said = Output(server)
 
     def page(slug: str) -> str:
         return fetch(f"{address}essays/{slug}/")
+
+    def indexed(times: int) -> None:  # (Pagefind indexes the site after each rebuild, in the background)
+        while said.text.count("Search index updated") < times:
+            time.sleep(0.2)
 
     try:
         while "Essay" not in page(slugs[0]):
             time.sleep(0.5)
         times = []
-        for slug in slugs:
-            time.sleep(10)  # (Pagefind indexes the site after each rebuild, in the background)
+        for i, slug in enumerate(slugs):
+            indexed(i + 1)
             meta = root / "seeds" / "essays" / f"{slug}.yml"  # (an editor edits the metadata, not the text)
             marker = "Edited-for-the-benchmark"
             start = time.perf_counter()

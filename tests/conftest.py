@@ -10,6 +10,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -95,6 +96,18 @@ def start_serving(root: Path, stderr=subprocess.DEVNULL) -> tuple[subprocess.Pop
     command = [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=root, env=_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=stderr, text=True)
     return server, f"http://127.0.0.1:{port}/"
+
+
+class Output:
+    """What a process writes to its standard error, read as it comes."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.text = ""
+        threading.Thread(target=self._read, args=(process.stderr,), daemon=True).start()
+
+    def _read(self, stream) -> None:
+        for line in stream:
+            self.text += line
 
 
 def fetch(url: str) -> str:

@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
-import threading
 import time
 
-from tests.conftest import fetch, start_serving
+from tests.conftest import Output, fetch, start_serving
 
 
 def until(condition, seconds: float = 120) -> bool:
@@ -26,18 +25,6 @@ def until(condition, seconds: float = 120) -> bool:
 
 def wait_for(url: str, text: str, seconds: float = 120) -> bool:
     return until(lambda: text in fetch(url), seconds)
-
-
-class Output:
-    """What a process writes to its standard error, read as it comes."""
-
-    def __init__(self, process: subprocess.Popen) -> None:
-        self.text = ""
-        threading.Thread(target=self._read, args=(process.stderr,), daemon=True).start()
-
-    def _read(self, stream) -> None:
-        for line in stream:
-            self.text += line
 
 
 def reload_epoch(page: str) -> int:
@@ -60,6 +47,7 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
             encoding="utf-8",
         )
         assert wait_for(page, "Edited-while-serving")
+        assert until(lambda: "Search index updated" in said.text), said.text  # (in the background, then said)
         # The browser that showed the page before is told to reload it.
         assert int(fetch(f"{address}livereload/{epoch}/1")) > epoch
         # A rule that cannot apply: the errors are printed and the last good page stays.

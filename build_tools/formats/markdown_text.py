@@ -40,9 +40,12 @@ _INLINE = re.compile(r"([\\`*_\[\]{}()!#|])")
 _LINE_START = re.compile(r"^([-+]|\d+(?=\.))")
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
 def _one_line(text: str) -> str:
     """``text`` with each line break (and the spaces around it) made one space."""
-    return re.sub(r"\s*\n\s*", " ", text)
+    return _LINE_BREAK.sub(" ", text) if "\n" in text else text
 
 
 def escape(text: str) -> Md:

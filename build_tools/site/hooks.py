@@ -19,6 +19,7 @@ MkDocs loads this file by its path, so it imports the package absolutely.
 from __future__ import annotations
 
 import copy
+import logging
 import threading
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from mkdocs.structure.pages import Page
 
 from build_tools.site import publish
 from build_tools.site.sanitize import escape_meta
+
+log = logging.getLogger("mkdocs.root_causes")
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -147,6 +150,12 @@ def on_post_template(output_content, template_name, config):
 
 def on_post_build(config):
     """While serving, write the search index in the background: the rebuilt pages show at
-    once, the index follows a few seconds later."""
+    once, the index follows a few seconds later (and the server's log says when)."""
     if _serving:
-        threading.Thread(target=publish.index_site, args=(Path(config.site_dir), 10), daemon=True).start()
+        threading.Thread(target=_index_in_background, args=(Path(config.site_dir),), daemon=True).start()
+
+
+def _index_in_background(site: Path) -> None:
+    publish.index_site(site, niceness=10)  # (at a lower priority: the next rebuild comes first)
+    if not publish.stopping.is_set():
+        log.info("Search index updated")
