@@ -212,6 +212,9 @@ class Evidence:
     # own words in quotation marks); None: the author's own words.
     speaker: str | None = None
     speaker_role: str | None = None
+    # The editors' translation of the quoted words, for a quote in another language than
+    # the site's: shown beside them, never verified.
+    translation: str | None = None
 
 
 @dataclass(frozen=True)

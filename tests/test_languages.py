@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_project
+from tests.conftest import build_site, copy_project, run
 
 TEXT = """Un texto de prueba, escrito para esta prueba.
 
@@ -22,6 +22,7 @@ Las familias que perdieron su tierra se fueron a las ciudades, y algunas siguier
 Las remesas sostienen a muchos hogares de la región.
 """
 QUOTE = "Las familias que perdieron su tierra se fueron a las ciudades"
+TRANSLATION = "The families who lost their land went to the cities"
 
 
 def add_spanish_essay(root: Path) -> None:
@@ -63,6 +64,7 @@ cleaning:
     evidence:
       - essay: prueba-2020
         quote: {QUOTE}
+        translation: {TRANSLATION}
 """,
         encoding="utf-8",
     )
@@ -110,3 +112,27 @@ def test_a_spanish_glossary_term_is_marked_spanish_where_it_links_and_on_the_glo
     assert re.search(r'<a class="glossary-term" [^>]*lang="es"[^>]*>maquiladora</a>', essay)
     glossary = read(spanish_site, "reference/glossary/index.html")
     assert re.search(r'<h2 [^>]*id="maquiladora"[^>]*lang="es"|<h2 [^>]*lang="es"[^>]*id="maquiladora"', glossary)
+
+
+def test_a_quote_in_another_language_shows_the_editors_translation_labelled_as_theirs(spanish_site):
+    label = f"Unofficial translation by the editors: “{TRANSLATION}”"
+    theme = read(spanish_site, "themes/trade/index.html")
+    assert re.search(rf'<p class="translation">{label}</p>', theme)
+    about = read(spanish_site, "about/index.html")
+    assert re.search(rf'<p class="translation">{label}</p>', about)
+
+
+def test_a_translation_of_a_quote_already_in_the_sites_language_is_a_warning(project, capsys):
+    trade = project / "seeds" / "crossrefs" / "trade.yml"
+    text = trade.read_text(encoding="utf-8")
+    trade.write_text(
+        text.replace("      - essay: broad-2014\n", "      - essay: broad-2014\n        translation: Words.\n", 1),
+        encoding="utf-8",
+    )
+    code, _, err = run(project, "check", "--strict", capsys=capsys)
+    line = trade.read_text(encoding="utf-8").split("\n").index("        translation: Words.") + 2
+    assert code == 1
+    assert (
+        f"seeds/crossrefs/trade.yml:{line}:9: warning: this quote is already in the site's language ('en'): "
+        "remove its 'translation'"
+    ) in err.splitlines()

@@ -61,6 +61,7 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
     essay, excerpt = quote.essay, quote.excerpt()
     return {
         "lang": essay.language if essay.language != site_language else None,
+        "translation": quote.evidence.translation,
         "essay": essay.slug,
         "paragraph": quote.paragraph.id,
         "relation": relation,

@@ -122,6 +122,9 @@ def _quote_block(parent: etree.Element, quote: dict) -> None:
     emphasis, corrections = tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))
     _add_paragraph_text(words, Paragraph(quote["paragraph"], "quote", quote["text"], 0, emphasis, corrections))
     _add_text(p, "”")
+    if quote.get("translation"):
+        translated = etree.SubElement(block, "p", {"class": "translation"})
+        translated.text = AtomicString(f"Unofficial translation by the editors: “{quote['translation']}”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     _add_text(by, quote["by"])
     if quote["outlet"]:

@@ -400,6 +400,7 @@ def _passage(data) -> Evidence:
         suffix=data.get("suffix"),
         speaker=speaker.get("name"),
         speaker_role=speaker.get("role"),
+        translation=data.get("translation"),
     )
 
 

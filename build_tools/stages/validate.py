@@ -14,6 +14,14 @@ def validate(corpus: Corpus, problems: Collector) -> None:
     theme_ids = [t.id for t in corpus.themes]
     essays = {e.slug: e for e in corpus.essays}
 
+    for ev in corpus.evidence():
+        quoted = essays.get(ev.essay)
+        if ev.translation and quoted and quoted.language == corpus.site.language:
+            problems.warning(
+                ev.loc,
+                f"this quote is already in the site's language ('{quoted.language}'): remove its 'translation'",
+            )
+
     _duplicates(problems, [(t.id, t.loc) for t in corpus.themes], "theme id")
     _duplicates(problems, [(c.id, c.loc) for c in corpus.claims], "claim id")
 
