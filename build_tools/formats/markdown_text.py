@@ -48,9 +48,16 @@ def _one_line(text: str) -> str:
     return _LINE_BREAK.sub(" ", text) if "\n" in text else text
 
 
+# Whether a text holds anything that :func:`escape` changes (most names, dates and numbers do not).
+_TO_ESCAPE = re.compile(r"[\\`*_\[\]{}()!#|&<>\n]|^(?:[-+]|\d+\.)")
+
+
 def escape(text: str) -> Md:
     """``text`` as Markdown that renders as exactly that text, on one line."""
-    text = _one_line(str(text))
+    text = str(text)
+    if not _TO_ESCAPE.search(text):
+        return Md(text)
+    text = _one_line(text)
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
     text = _LINE_START.sub(lambda m: m.group(1) + "\\" if m.group(1).isdigit() else "\\" + m.group(1), text)
