@@ -42,8 +42,8 @@ def drawn(corpus: Corpus, counts: Counter) -> list[Essay]:
     if len(corpus.essays) <= ROWS:
         return list(corpus.essays)
     by_essay = totals(counts)[0]
-    top = sorted(corpus.essays, key=lambda e: -by_essay[e.slug])[:ROWS]
-    return [e for e in corpus.essays if e in top]
+    top = {e.slug for e in sorted(corpus.essays, key=lambda e: -by_essay[e.slug])[:ROWS]}
+    return [e for e in corpus.essays if e.slug in top]  # (by slug: comparing whole essays is slow)
 
 
 def _passages(n: int) -> str:

@@ -473,10 +473,10 @@ _EXPECTED = {
 
 def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
     """Files the build would otherwise ignore: a stray file is a mistake, not a no-op."""
-    for path in sorted(seeds.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
+    for path in sorted(Path(parent, name) for parent, _, names in os.walk(seeds) for name in names):
+        if path.name.startswith("."):
             continue
-        folder = path.parent.relative_to(seeds).as_posix().replace(".", "")
+        folder = _rel(seeds, path.parent).replace(".", "")
         expected = _EXPECTED.get(folder)
         rel = _rel(root, path)
         if expected is None or (folder == "" and path.name not in expected):
