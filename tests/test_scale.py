@@ -60,3 +60,24 @@ def test_a_rebuild_writes_only_the_pages_that_changed(tmp_path):
     assert (docs / "essays/c/index.md").stat().st_mtime == 1_000_000  # untouched: --dirty skips it
     assert not (docs / "essays/b").exists()  # a page no longer generated goes, with its folder
     assert not list(docs.parent.glob(".staging-*"))
+
+
+def test_a_glossary_entry_lists_the_essays_that_use_its_term_most_and_counts_the_others(many):
+    """Past ten essays, a list of every essay that uses a term would bury its entry: the
+    entry lists the ten that use it most, and says how many others do. The total is checked
+    against the essay pages, where each use of a term links to its entry."""
+    from build_tools.stages.render import USED_IN
+
+    glossary = (many / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
+    texts = [  # (each essay's own paragraphs and notes, where its uses of a term are)
+        "".join(re.findall(r'<p id="(?:p|note)-.*?</p>', p.read_text(encoding="utf-8"), re.S))
+        for p in (many / "essays").glob("*/index.html")
+    ]
+    capped = 0
+    for term_id, usage in re.findall(r'<h2 id="([^"]+)".*?<p class="term-usage">(.*?)</p>', glossary, re.S):
+        listed = len(re.findall(r'href="\.\./\.\./essays/[^"]+/"', usage))
+        others = re.search(r"and (\d+) other essays?", usage)
+        using = sum(f'glossary/#{term_id}"' in text for text in texts)
+        assert listed == min(using, USED_IN) and listed + (int(others[1]) if others else 0) == using, term_id
+        capped += bool(others)
+    assert capped, "no term is used in more essays than an entry lists: the test proves nothing"

@@ -115,11 +115,17 @@ def citation_meta(work: cite.Work, site: Site) -> dict:
     return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, site)}
 
 
-def term_usage(corpus: Corpus, kept: Memo) -> dict[str, list[tuple[Essay, int]]]:
-    """For each glossary term, the essays that use it (in any of its forms) and how often.
+# A glossary entry lists the essays that use its term most, up to this many, and says how
+# many others do: past that, a list of every essay would bury the entry.
+USED_IN = 10
 
-    One pass over the text with every form at once, longest first, as the tooltips
-    (Python-Markdown's abbreviations) find them; each essay's counts ``kept`` with its text."""
+
+def term_usage(corpus: Corpus, kept: Memo) -> dict[str, list[tuple[Essay, int]]]:
+    """For each glossary term, the essays that use it (in any of its forms) and how often,
+    the most uses first (essays with as many in the corpus's order).
+
+    One pass over the text with every form at once, longest first, as the glossary's links
+    find them; each essay's counts ``kept`` with its text."""
     term_of = {form: term.term for term in corpus.terms for form in term.forms}
     pattern = words_pattern(term_of)
     if pattern is None:
@@ -133,7 +139,7 @@ def term_usage(corpus: Corpus, kept: Memo) -> dict[str, list[tuple[Essay, int]]]
         )
         for term, n in counts.items():
             usage[term].append((essay, n))
-    return usage
+    return {term: sorted(used, key=lambda pair: -pair[1]) for term, used in usage.items()}
 
 
 def _term_counts(essay: Essay, pattern: re.Pattern, term_of: dict[str, str]) -> Counter[str]:
@@ -431,6 +437,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
             {
                 "terms": sorted(corpus.terms, key=lambda t: t.term.lower()),
                 "usage": term_usage(corpus, cache.term_counts),
+                "listed": USED_IN,
             },
         ),
         # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
