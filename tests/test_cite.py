@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from build_tools.formats import cite, exports
+from build_tools.formats import bibliography, exports
 from build_tools.model import EssayDate, Site
 
-WORK = cite.Work(
+WORK = bibliography.Work(
     key="perezrocha2019",
     genre="op-ed",
     title="Trade & migration: 100% {linked}_now",
@@ -21,7 +21,7 @@ WORK = cite.Work(
 
 
 def test_bibtex_escapes_its_special_characters_and_keeps_the_title_as_written():
-    bib = cite.bibtex(WORK)
+    bib = bibliography.bibtex(WORK)
     assert bib.startswith("@article{perezrocha2019,\n")
     assert "  author = {Pérez-Rocha, Manuel and Smith, Ann B.},\n" in bib
     assert r"  title = {{Trade \& migration: 100\% \{linked\}\_now}}," in bib
@@ -30,11 +30,11 @@ def test_bibtex_escapes_its_special_characters_and_keeps_the_title_as_written():
 
 def test_an_organisation_is_one_author_not_a_family_and_given_name():
     site = Site(url="https://example.org/rc/", date="2026-01-01")
-    work = cite.page_work(site, "Trade", "themes/trade/")
-    assert "  author = {{Root Causes contributors}},\n" in cite.bibtex(work)
-    assert json.loads(cite.csl_json(work))[0]["author"] == [{"literal": "Root Causes contributors"}]
-    assert ["citation_public_url", "https://example.org/rc/themes/trade/"] in cite.highwire(work)
-    assert cite.json_ld(work, site)["isPartOf"] == {
+    work = bibliography.page_work(site, "Trade", "themes/trade/")
+    assert "  author = {{Root Causes contributors}},\n" in bibliography.bibtex(work)
+    assert json.loads(bibliography.csl_json(work))[0]["author"] == [{"literal": "Root Causes contributors"}]
+    assert ["citation_public_url", "https://example.org/rc/themes/trade/"] in bibliography.highwire(work)
+    assert bibliography.json_ld(work, site)["isPartOf"] == {
         "@type": "WebSite",
         "name": "Root Causes",
         "url": "https://example.org/rc/",
@@ -50,16 +50,18 @@ def test_an_organisation_is_one_author_not_a_family_and_given_name():
     ],
 )
 def test_dates_keep_only_the_precision_known(issued, ris_date, highwire_date, shown):
-    work = cite.Work(**{**WORK.__dict__, "issued": issued})
-    assert f"DA  - {ris_date}\n" in cite.ris(work)
-    assert ["citation_publication_date", highwire_date] in cite.highwire(work)
-    assert f"*The Progressive*, {shown}." in cite.formatted(work)
+    work = bibliography.Work(**{**WORK.__dict__, "issued": issued})
+    assert f"DA  - {ris_date}\n" in bibliography.ris(work)
+    assert ["citation_publication_date", highwire_date] in bibliography.highwire(work)
+    assert f"*The Progressive*, {shown}." in bibliography.formatted(work)
 
 
 def test_the_formatted_reference_ends_each_part_once():
-    assert cite.formatted(WORK).startswith("Pérez-Rocha, Manuel, and Ann B. Smith. “Trade")
-    ellipsis = cite.Work(**{**WORK.__dict__, "title": "Why are so many kids…", "authors": (("Broad", "Robin"),)})
-    assert "“Why are so many kids…”" in cite.formatted(ellipsis)
+    assert bibliography.formatted(WORK).startswith("Pérez-Rocha, Manuel, and Ann B. Smith. “Trade")
+    ellipsis = bibliography.Work(
+        **{**WORK.__dict__, "title": "Why are so many kids…", "authors": (("Broad", "Robin"),)}
+    )
+    assert "“Why are so many kids…”" in bibliography.formatted(ellipsis)
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from build_tools.formats.citations import find_citations
+from build_tools.formats.page_citations import find_citations
 from build_tools.pipeline import check
 from build_tools.stages.anchor import fold, fold_text
 from tests.conftest import receive_again, run
@@ -137,7 +137,7 @@ def test_the_quick_fold_agrees_on_every_paragraph_of_the_corpus(checked):
 
 
 def test_the_markdown_extension_runs_no_part_of_the_pipeline():
-    """It reads the data the generator wrote (build_tools/formats/citations.py), whatever engine
+    """It reads the data the generator wrote (build_tools/formats/page_citations.py), whatever engine
     calls it and from whatever folder."""
     import subprocess
     import sys

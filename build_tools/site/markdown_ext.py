@@ -4,9 +4,9 @@
    ``[[<essay-slug>#<paragraph-id>]]``. On a line of its own, a citation becomes the
    attributed quote(s) with "Read in context" links; inside a sentence, a link to
    the claim or passage. ``make check`` refuses unknown ids with ``path:line``
-   (see :func:`build_tools.formats.citations.find_citations`); here an unknown id is logged and shown as such.
+   (see :func:`build_tools.formats.page_citations.find_citations`); here an unknown id is logged and shown as such.
    What each citation shows comes from the data file the generator writes
-   (:mod:`build_tools.formats.citations`), named in the extension's ``citations`` option: the
+   (:mod:`build_tools.formats.page_citations`), named in the extension's ``citations`` option: the
    extension runs no part of the pipeline, whichever engine calls it and from wherever.
 2. Text fragments: a link with a ``data-text`` attribute gets ``:~:text=…`` added
    to its address, after MkDocs has resolved the link and checked its anchor, so
@@ -37,7 +37,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..formats.citations import CITATION
+from ..formats.page_citations import CITATION
 from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
 from ..model import RELATION_LABELS, Paragraph
 
@@ -65,7 +65,7 @@ class DataFile:
 
 def citations(text: str) -> dict:
     """What hand-written pages cite (``docs/snippets/citations.json``: see
-    :mod:`build_tools.formats.citations`)."""
+    :mod:`build_tools.formats.page_citations`)."""
     return json.loads(text) if text else {}
 
 
@@ -110,7 +110,7 @@ def _context_link(parent: etree.Element, quote: dict) -> None:
 
 
 def _quote_block(parent: etree.Element, quote: dict) -> None:
-    """A quote (see :func:`build_tools.formats.citations.quote_data`) as a blockquote, attributed."""
+    """A quote (see :func:`build_tools.formats.page_citations.quote_data`) as a blockquote, attributed."""
     block = etree.SubElement(parent, "blockquote")
     p = etree.SubElement(block, "p")
     if quote["relation"]:

@@ -22,8 +22,8 @@ from urllib.parse import unquote
 import yaml
 
 from ..config import read_config
-from ..formats.citations import find_citations
 from ..formats.markdown_text import shorten
+from ..formats.page_citations import find_citations
 from ..memo import Cache, Memo
 from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from ..problems import Collector, Problem, SeedError, SourceLoc

@@ -21,8 +21,7 @@ import jinja2
 from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
-from ..formats import cite, exports, report
-from ..formats.citations import CITATIONS, citation_data
+from ..formats import bibliography, exports, report
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import (
@@ -37,6 +36,7 @@ from ..formats.markdown_text import (
     words_pattern,
 )
 from ..formats.notes import essay_notes
+from ..formats.page_citations import CITATIONS, citation_data
 from ..memo import Cache, Memo
 from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Quote, Site, Term, Theme
 from .clean.rules import RULES
@@ -83,7 +83,7 @@ def environment() -> jinja2.Environment:
     env.filters["plural"] = lambda n, word: Md(f"{n} {word}{'' if n == 1 else 's'}")
     env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))
-    env.filters["cite_formatted"] = cite.formatted
+    env.filters["cite_formatted"] = bibliography.formatted
     env.filters["day"] = lambda value: EssayDate(value, "day").display  # YYYY-MM-DD as "2 March 2026"
     env.filters["term_tooltip"] = term_tooltip
     env.globals["relation_labels"] = RELATION_LABELS
@@ -110,9 +110,9 @@ def term_tooltip(term: Term) -> Md:
     return Md(" ".join(text.split()))
 
 
-def citation_meta(work: cite.Work, site: Site) -> dict:
+def citation_meta(work: bibliography.Work, site: Site) -> dict:
     """What a page's front matter tells the theme for its Highwire and JSON-LD tags."""
-    return {"highwire": cite.highwire(work), "json_ld": cite.json_ld(work, site)}
+    return {"highwire": bibliography.highwire(work), "json_ld": bibliography.json_ld(work, site)}
 
 
 # A glossary entry lists the essays that use its term most, up to this many, and says how
@@ -272,7 +272,7 @@ def theme_pages(
 ) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
     arguments alone (as :func:`essay_pages`)."""
-    work = cite.page_work(site, theme.title, f"themes/{theme.id}/")
+    work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     return {
         f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
@@ -309,7 +309,7 @@ def essay_pages(
         cited_by[c.quote.paragraph.id].append(c)
     marker_ids, notes = essay_notes(essay)
     prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()})
-    work = cite.essay_work(essay)
+    work = bibliography.essay_work(essay)
     stem = f"essays/{essay.slug}/"
     return {
         stem + "index.md": env.get_template("essay.md.j2").render(
@@ -364,8 +364,12 @@ def as_received(essay: Essay) -> str:
     return essay.received or essay.raw
 
 
-def _downloads(stem: str, work: cite.Work) -> dict[str, str]:
-    return {f"{stem}.bib": cite.bibtex(work), f"{stem}.ris": cite.ris(work), f"{stem}.csl.json": cite.csl_json(work)}
+def _downloads(stem: str, work: bibliography.Work) -> dict[str, str]:
+    return {
+        f"{stem}.bib": bibliography.bibtex(work),
+        f"{stem}.ris": bibliography.ris(work),
+        f"{stem}.csl.json": bibliography.csl_json(work),
+    }
 
 
 def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = None) -> dict[str, str]:
@@ -395,8 +399,8 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
 
     site = corpus.site
 
-    def cited_page(path: str, template: str, title: str, address: str, **context) -> cite.Work:
-        work = cite.page_work(site, title, address)
+    def cited_page(path: str, template: str, title: str, address: str, **context) -> bibliography.Work:
+        work = bibliography.page_work(site, title, address)
         page(path, template, title=title, work=work, citation=citation_meta(work, site), **context)
         return work
 
