@@ -310,6 +310,7 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     preview = page.locator(".passage-preview")
     preview.wait_for(state="visible")
     assert text(preview.locator("p").first.inner_text()) == text(paragraph.text)
+    assert preview.locator("p").first.get_attribute("lang") == essay.language  # (read in the essay's language)
     assert text(preview.locator("mark").inner_text()) in quoted
     assert preview.get_by_role("link", name="Open the passage").get_attribute("href").endswith(href.split("../")[-1])
     assert [url for url in tab.requests if url.endswith("passages.json")] == [f"{tab.base}essays/{slug}/passages.json"]
