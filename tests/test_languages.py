@@ -120,6 +120,9 @@ def test_a_quote_in_another_language_shows_the_editors_translation_labelled_as_t
     assert re.search(rf'<p class="translation">{label}</p>', theme)
     about = read(spanish_site, "about/index.html")
     assert re.search(rf'<p class="translation">{label}</p>', about)
+    essay = read(spanish_site, "essays/prueba-2020/index.html")  # (where it is cited: in a sentence)
+    cited = essay.split('id="where-cited"')[1]
+    assert f'“<span lang="es">{QUOTE}</span>” (unofficial translation by the editors: “{TRANSLATION}”)' in cited
 
 
 def test_a_translation_of_a_quote_already_in_the_sites_language_is_a_warning(project, capsys):
