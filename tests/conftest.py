@@ -119,6 +119,13 @@ def fetch(url: str) -> str:
         return ""
 
 
+def add_essay_files(root: Path, slug: str, text: str, metadata: str) -> None:
+    """An essay's raw text and metadata, saved in the project's seeds as an editor saves them."""
+    essays = root / "seeds" / "essays"
+    (essays / f"{slug}.txt").write_text(text, encoding="utf-8")
+    (essays / f"{slug}.yml").write_text(metadata, encoding="utf-8")
+
+
 def run(root: Path, *args: str, capsys) -> tuple[int, str, str]:
     """Run the command line on ``root``; return (exit code, stdout, stderr)."""
     code = main(["--root", str(root), *args])

@@ -11,7 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from tests.conftest import ROOT, broken_links, build_site, copy_project, run
+from tests.conftest import ROOT, add_essay_files, broken_links, build_site, copy_project, run
 
 TEXT = """Skip to main content
 
@@ -31,9 +31,10 @@ def add_essay(root: Path) -> None:
     """A new essay as an editor adds it, following the guide: its text and metadata, a claim
     on each of two themes, two timeline events at the top of the timeline."""
     themes = first_themes(root, 2)
-    essays = root / "seeds" / "essays"
-    (essays / "pr-test-office-2015.txt").write_text(TEXT, encoding="utf-8")
-    (essays / "pr-test-office-2015.yml").write_text(
+    add_essay_files(
+        root,
+        "pr-test-office-2015",
+        TEXT,
         f"""\
 # yaml-language-server: $schema=../../build_tools/schemas/essay.schema.json
 title: "Central America, 1977–1980"
@@ -61,7 +62,6 @@ cleaning:
     starts_with: "Central America, 1977"
     reason: the title, shown as the page title
 """,
-        encoding="utf-8",
     )
     for i, theme in enumerate(themes):
         path = root / "seeds" / "crossrefs" / f"{theme}.yml"

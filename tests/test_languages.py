@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import build_site, copy_project, run
+from tests.conftest import add_essay_files, build_site, copy_project, run
 
 TEXT = """Un texto de prueba, escrito para esta prueba.
 
@@ -27,9 +27,10 @@ TRANSLATION = "The families who lost their land went to the cities"
 
 def add_spanish_essay(root: Path) -> None:
     """An essay in Spanish, quoted by a claim on the trade theme and cited in a hand-written page."""
-    essays = root / "seeds" / "essays"
-    (essays / "prueba-2020.txt").write_text(TEXT, encoding="utf-8")
-    (essays / "prueba-2020.yml").write_text(
+    add_essay_files(
+        root,
+        "prueba-2020",
+        TEXT,
         f"""\
 title: "Tierra y migración: una prueba"
 summary: >-
@@ -50,7 +51,6 @@ cleaning:
     starts_with: Un texto de prueba
     reason: the test's own note
 """,
-        encoding="utf-8",
     )
     trade = root / "seeds" / "crossrefs" / "trade.yml"
     trade.write_text(
