@@ -5,7 +5,10 @@ counting the imports made inside functions."""
 from __future__ import annotations
 
 import ast
+import subprocess
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -95,3 +98,19 @@ def test_git_ignores_every_generated_folder():
 
     ignored = set((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert [name for name in GENERATED if f"docs/{name}/" not in ignored] == []
+
+
+def test_no_source_file_is_ignored_by_git():
+    """A pattern meant for generated output must not hide source: 'site/' once ignored
+    build_tools/site/ as well as the built site, and a module added there was left out."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [p.relative_to(ROOT).as_posix() for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    done = subprocess.run(
+        ["git", "check-ignore", "--no-index", "--stdin"],
+        input="\n".join(files),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.stdout.split() == []
