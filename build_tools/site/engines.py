@@ -31,7 +31,15 @@ def build(engine: str, root: Path, site_dir: Path, environ: dict[str, str]) -> i
     """Build the site of ``root`` into ``site_dir`` with ``engine``, strictly (a warning
     fails the build); the engine's exit status."""
     if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
-        command = [sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]
+        command = [
+            sys.executable,
+            "-m",
+            "build_tools.site.mkdocs_build",
+            "build",
+            "--strict",
+            "--site-dir",
+            str(site_dir),
+        ]
         return subprocess.run(command, cwd=root, env=environ).returncode
     config = read_config(root / "mkdocs.yml", environ)
     config.pop("hooks", None)
@@ -39,7 +47,10 @@ def build(engine: str, root: Path, site_dir: Path, environ: dict[str, str]) -> i
     adapted = root / ".zensical.yml"  # (beside mkdocs.yml: the paths in it are relative to it)
     adapted.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     try:
-        return subprocess.run([sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(adapted)],
-                              cwd=root, env=environ).returncode
+        return subprocess.run(
+            [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(adapted)],
+            cwd=root,
+            env=environ,
+        ).returncode
     finally:
         adapted.unlink()

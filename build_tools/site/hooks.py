@@ -79,7 +79,7 @@ def _place(item) -> tuple:
     page = item if item.is_page else next((c for c in item.children or () if c.is_page and c.is_index), None)
     if page is not None and page.is_homepage:
         return (0, 0)
-    order = (page.meta.get("nav_order") if page is not None else None)
+    order = page.meta.get("nav_order") if page is not None else None
     return (1, order) if isinstance(order, int) else (2, 0)
 
 

@@ -28,7 +28,6 @@ import json
 import logging
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown import Extension
@@ -37,11 +36,12 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from ..formats.page_citations import CITATION
 from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
+from ..formats.page_citations import CITATION
 from ..model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
+
 
 class DataFile:
     """A file the generator writes for the extension, read (by ``parse``) again only when
@@ -93,19 +93,33 @@ def _add_paragraph_text(parent: etree.Element, p: Paragraph) -> None:
         elif value[2] == "em":
             stack.append(etree.SubElement(stack[-1], "em"))
         else:
-            stack.append(etree.SubElement(stack[-1], "span", {
-                "class": "correction", "tabindex": "0", "title": CORRECTION_TITLE.format(value[3])}))
+            stack.append(
+                etree.SubElement(
+                    stack[-1],
+                    "span",
+                    {"class": "correction", "tabindex": "0", "title": CORRECTION_TITLE.format(value[3])},
+                )
+            )
 
 
 def _context_link(parent: etree.Element, quote: dict) -> None:
-    a = etree.SubElement(parent, "a", {
-        "href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
-        "class": "in-context", "data-text": quote["fragment"]})
+    a = etree.SubElement(
+        parent,
+        "a",
+        {
+            "href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
+            "class": "in-context",
+            "data-text": quote["fragment"],
+        },
+    )
     a.text = "Read in context"
     if quote.get("at_source"):
         a.tail = " · "
-        source = etree.SubElement(parent, "a", {"href": quote["at_source"], "class": "at-source",
-                                                "title": "The same words on the publisher's page"})
+        source = etree.SubElement(
+            parent,
+            "a",
+            {"href": quote["at_source"], "class": "at-source", "title": "The same words on the publisher's page"},
+        )
         source.text = "at the source"
 
 
@@ -198,8 +212,9 @@ class CitationInlineProcessor(InlineProcessor):
             a.text = AtomicString(obj["title"])
         else:
             quote = obj["quote"]
-            a = etree.Element("a", {"href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
-                                    "class": "citation"})
+            a = etree.Element(
+                "a", {"href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}", "class": "citation"}
+            )
             a.text = AtomicString(f"{obj['label']}, “{obj['opening']}…”")
         return a, m.start(0), m.end(0)
 
@@ -242,11 +257,10 @@ class GlossaryLinks(Treeprocessor):
             a = etree.Element("a", {"class": "glossary-term", "href": f"{GLOSSARY_PAGE}#{entry}", "title": title})
             if language:
                 a.set("lang", language)
-            a.text, a.tail = AtomicString(m[0]), text[m.end():]
+            a.text, a.tail = AtomicString(m[0]), text[m.end() :]
             parent.insert(at, a)
-            text = text[:m.start()]
+            text = text[: m.start()]
         return text
-
 
     def raw_html(self, n: int) -> None:
         """Raw HTML set aside (an essay's paragraph, which the generator wrote with its
@@ -259,6 +273,7 @@ class GlossaryLinks(Treeprocessor):
                 return m[2]
             self.glossary.seen.add(m[1])
             return m[0]
+
         block = stash[n]
         if isinstance(block, str) and "glossary-term" in block:
             stash[n] = TERM_LINK.sub(once, block)
@@ -294,8 +309,9 @@ class ScrollableTables(Treeprocessor):
             if child.tag in ("h2", "h3", "h4"):
                 self.heading = "".join(child.itertext()).replace("¶", "").strip() or self.heading
             if child.tag == "table":
-                region = etree.Element("div", {"class": "table-region", "role": "region", "tabindex": "0",
-                                               "aria-label": self.heading})
+                region = etree.Element(
+                    "div", {"class": "table-region", "role": "region", "tabindex": "0", "aria-label": self.heading}
+                )
                 parent.remove(child)
                 region.tail, child.tail = child.tail, None
                 region.append(child)
@@ -309,10 +325,14 @@ _DATA: dict[str, DataFile] = {}  # (one per data file, read again only when it c
 
 class RootCausesExtension(Extension):
     def __init__(self, **kwargs):
-        self.config = {"citations": ["", "the data file of the citations in hand-written pages, which the "
-                                         "generator writes (docs/snippets/citations.json)"],
-                       "glossary": ["", "the glossary's terms, which the generator writes "
-                                        "(docs/snippets/glossary.json)"]}
+        self.config = {
+            "citations": [
+                "",
+                "the data file of the citations in hand-written pages, which the "
+                "generator writes (docs/snippets/citations.json)",
+            ],
+            "glossary": ["", "the glossary's terms, which the generator writes (docs/snippets/glossary.json)"],
+        }
         super().__init__(**kwargs)
 
     def data(self, option: str = "citations", parse=citations):

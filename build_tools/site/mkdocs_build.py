@@ -57,10 +57,12 @@ def _add_counts(counts: dict[int, int]) -> None:
 
 def _logged(fn):
     """``fn(page)``, and the warnings it logged (counted in a worker, added here)."""
+
     def run(page):
         before = _counts()
         result = fn(page)
         return result, {level: n - before.get(level, 0) for level, n in _counts().items()}
+
     return run
 
 

@@ -50,8 +50,10 @@ _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autoco
 _LABEL_FOR = re.compile(r'(<label [^>]*?) for="([^"]*)"')
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 # A section's navigation is labelled by its icon-only toggle; its visible title follows.
-_NAV_LABEL = re.compile(r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")([^"]+)("[^>]*>\s*'
-                        r'<label class="md-nav__title")')
+_NAV_LABEL = re.compile(
+    r'(<nav class="md-nav" data-md-level="\d+" aria-labelledby=")([^"]+)("[^>]*>\s*'
+    r'<label class="md-nav__title")'
+)
 
 
 _OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'  # (Zensical's)
@@ -100,7 +102,9 @@ def sanitise_article(output: str) -> str:
     ``</article>`` (the page's content, whatever it holds) passed through the allow-list."""
     start, end = output.find(_ARTICLE), output.rfind("</article>")
     if start < 0 or end < start:
-        raise PublishError("a page has no <article> for its content: see sanitise_article in build_tools/site/publish.py")
+        raise PublishError(
+            "a page has no <article> for its content: see sanitise_article in build_tools/site/publish.py"
+        )
     start += len(_ARTICLE)
     return output[:start] + clean_html(output[start:end]) + output[end:]
 
@@ -116,7 +120,10 @@ def relative_links(output: str, uri: str) -> str:
 
     def relative(m: re.Match) -> str:
         target = m.group(1) + (f"{m.group(2)}/" if m.group(2) else "")
-        return f'href="{posixpath.relpath(target or ".", here)}/{m.group(3) or ""}"'.replace("/./", "/").replace('"./', '"')
+        return f'href="{posixpath.relpath(target or ".", here)}/{m.group(3) or ""}"'.replace("/./", "/").replace(
+            '"./', '"'
+        )
+
     return _DOCS_LINK.sub(relative, output)
 
 
@@ -163,10 +170,16 @@ def search_entries(search_json: str, excluded: set[str]) -> str:
     pages, and the worker names them by their number in this list, which every page loads."""
     data = json.loads(search_json)
     data["items"] = [
-        {**entry, "title": _plain(entry["title"]), "path": [_plain(p) for p in entry.get("path", [])],
-         "text": _plain(entry.get("text", ""), 160) if "#" not in entry["location"] else "", "tags": []}
+        {
+            **entry,
+            "title": _plain(entry["title"]),
+            "path": [_plain(p) for p in entry.get("path", [])],
+            "text": _plain(entry.get("text", ""), 160) if "#" not in entry["location"] else "",
+            "tags": [],
+        }
         for entry in data["items"]
-        if (entry["location"].split("#")[0] + "index.html") not in excluded]
+        if (entry["location"].split("#")[0] + "index.html") not in excluded
+    ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -181,8 +194,15 @@ def publish(site: Path, docs: Path) -> None:
         uri = path.relative_to(site).as_posix()
         html = path.read_text(encoding="utf-8")
         path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html", uri=uri), encoding="utf-8")
-    parallel.each(finish, [path for path in sorted(site.rglob("*.html"))
-                           if not path.relative_to(site).as_posix().startswith(("pagefind/", "assets/"))])
+
+    parallel.each(
+        finish,
+        [
+            path
+            for path in sorted(site.rglob("*.html"))
+            if not path.relative_to(site).as_posix().startswith(("pagefind/", "assets/"))
+        ],
+    )
     index_site(site)
 
 
@@ -242,10 +262,24 @@ def index_site(site: Path, niceness: int = 0) -> None:
             if stopping.is_set():
                 return
             done = subprocess.run(
-                [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", f"pagefind/{k}",
-                 "--glob", "{" + ",".join(group) + "}", "--silent",
-                 "--exclude-selectors", ".headerlink, .para-link"], capture_output=True, text=True,
-                preexec_fn=(lambda: os.nice(niceness)) if niceness else None)
+                [
+                    sys.executable,
+                    "-m",
+                    "pagefind",
+                    "--site",
+                    str(site),
+                    "--output-subdir",
+                    f"pagefind/{k}",
+                    "--glob",
+                    "{" + ",".join(group) + "}",
+                    "--silent",
+                    "--exclude-selectors",
+                    ".headerlink, .para-link",
+                ],
+                capture_output=True,
+                text=True,
+                preexec_fn=(lambda: os.nice(niceness)) if niceness else None,
+            )
             if done.returncode:
                 raise PublishError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
         (out / "parts.json").write_text(json.dumps([f"{k}/" for k in range(len(groups))]), encoding="utf-8")

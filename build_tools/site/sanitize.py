@@ -21,16 +21,80 @@ from html import unescape
 import nh3
 from markupsafe import Markup
 
-_GLOBAL = {"id", "class", "title", "role", "lang", "hidden", "tabindex",
-           "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden"}
+_GLOBAL = {
+    "id",
+    "class",
+    "title",
+    "role",
+    "lang",
+    "hidden",
+    "tabindex",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+}
 _SVG = {"svg", "g", "path", "rect", "circle", "line", "text", "title"}
 TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "button", "caption", "cite", "code", "col",
-    "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption",
-    "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-    "mark", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strong", "sub",
-    "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u",
-    "ul", "var", *_SVG,
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    *_SVG,
 }
 ATTRIBUTES = {
     "*": _GLOBAL,
@@ -59,18 +123,26 @@ URL_SCHEMES = {"http", "https", "mailto"}
 
 def clean_html(html: str) -> str:
     """``html`` with only the allowed elements, attributes and addresses left."""
-    return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel=None, filter_style_properties={"text-align"},
-                     strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        filter_style_properties={"text-align"},
+        strip_comments=True,
+    )
 
 
 def escape_meta(meta: dict) -> dict:
     """Front matter with every string (and every string in a list) HTML-escaped, once:
     what the generator escaped already (see its ``meta`` filter) is not escaped twice."""
+
     def escaped(value):
         if isinstance(value, str):
             return Markup.escape(unescape(value))
         if isinstance(value, list):
             return [escaped(v) for v in value]
         return value
+
     return {key: escaped(value) for key, value in meta.items()}

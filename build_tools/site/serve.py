@@ -27,16 +27,23 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 
 # What counts as a change: a file written, created, moved or removed — not a file read
 # (opened, closed unwritten), which each build does to every watched file.
-WRITES = [events.FileModifiedEvent, events.FileClosedEvent, events.FileCreatedEvent, events.FileMovedEvent,
-          events.FileDeletedEvent, events.DirCreatedEvent, events.DirMovedEvent, events.DirDeletedEvent]
+WRITES = [
+    events.FileModifiedEvent,
+    events.FileClosedEvent,
+    events.FileCreatedEvent,
+    events.FileMovedEvent,
+    events.FileDeletedEvent,
+    events.DirCreatedEvent,
+    events.DirMovedEvent,
+    events.DirDeletedEvent,
+]
 
 
 class _WritesObserver(Observer):  # type: ignore[valid-type,misc]  # (the platform's observer class)
     """watchdog's native observer (inotify), passing on only the events that are WRITES."""
 
     def schedule(self, handler, path, *, recursive=False, event_filter=None, **kwargs):
-        return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or WRITES,
-                                **kwargs)
+        return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or WRITES, **kwargs)
 
 
 class _NotifiedServer(LiveReloadServer):
@@ -78,5 +85,8 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], object]) -> None:
     threading.Thread(target=regenerate_on_change, daemon=True).start()
     mkdocs_serve.LiveReloadServer = _NotifiedServer  # type: ignore[misc]  # (MkDocs' serve makes its server by this name)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
-    mkdocs_cli.cli.main(["serve", "--dirty", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", dev_addr],
-                        prog_name="mkdocs", standalone_mode=False)
+    mkdocs_cli.cli.main(
+        ["serve", "--dirty", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", dev_addr],
+        prog_name="mkdocs",
+        standalone_mode=False,
+    )
