@@ -16,6 +16,10 @@ from .problems import SourceLoc
 
 PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note")
 RELATIONS = ("agrees", "qualifies", "contrasts")
+# A list of more entries than this (the essays, at hundreds) is not repeated in a page's
+# navigation: a long section of the sidebar lists only the page's own entry, and the
+# essays' index shows no table of contents beside the list it is.
+LONG_LIST = 12
 # How a passage stands to a claim's first passage, as its badge says. A passage of the same
 # essay as the first is more of that essay, never agreement: an author agreeing with himself.
 RELATION_LABELS = {

@@ -9,12 +9,12 @@ import re
 
 import pytest
 
-from build_tools.site.hooks import LONG_SECTION
+from build_tools.model import LONG_LIST
 from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import copy_project, run_site
 
-N = LONG_SECTION + 2
+N = LONG_LIST + 2
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +81,12 @@ def test_a_glossary_entry_lists_the_essays_that_use_its_term_most_and_counts_the
         assert listed == min(using, USED_IN) and listed + (int(others[1]) if others else 0) == using, term_id
         capped += bool(others)
     assert capped, "no term is used in more essays than an entry lists: the test proves nothing"
+
+
+def test_the_essays_index_of_a_long_list_is_a_list_not_a_heading_each(many):
+    """Past LONG_LIST essays the index lists them (with their bylines) rather than giving each
+    a heading: headings would fill the table of contents with every title again."""
+    index = (many / "essays" / "index.html").read_text(encoding="utf-8")
+    article = index.split('<article class="md-content__inner md-typeset"', 1)[1].split("</article>", 1)[0]
+    listed = re.findall(r'<li>\s*<p><a href="essay-\d+/">', article)
+    assert len(listed) == N and "<h2" not in article.split("</h1>", 1)[1].split('id="cite"')[0]

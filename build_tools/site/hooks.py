@@ -26,6 +26,7 @@ from pathlib import Path
 from mkdocs.structure import nav as mkdocs_nav
 from mkdocs.structure.pages import Page
 
+from build_tools.model import LONG_LIST
 from build_tools.site import publish
 from build_tools.site.sanitize import escape_meta
 
@@ -41,12 +42,6 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-# A section with more entries than this (the essays, at hundreds) lists in the sidebar
-# only its index page and the entry of the page being shown; its index page lists them
-# all. Material would otherwise write every essay's link into every essay's page.
-LONG_SECTION = 12
-
-
 def trim(items: list, page) -> list:
     """``items`` of the navigation as ``page`` shows them: long sections trimmed, each
     section named as its index page's front matter says (``nav_title``: an essay's
@@ -57,7 +52,7 @@ def trim(items: list, page) -> list:
     for item in items:
         if item.is_section:
             children = item.children
-            if len(children) > LONG_SECTION:
+            if len(children) > LONG_LIST:  # (its index page lists them all; see model.LONG_LIST)
                 children = [c for c in children if c.active or c is page or (c.is_page and c.is_index)]
             index = next((c for c in children if c.is_page and c.is_index), None)
             title = (index.meta.get("nav_title") if index else None) or item.title

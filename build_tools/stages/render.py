@@ -38,7 +38,7 @@ from ..formats.markdown_text import (
 from ..formats.notes import essay_notes
 from ..formats.page_citations import CITATIONS, citation_data
 from ..memo import Cache, Memo
-from ..model import RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Quote, Site, Term, Theme
+from ..model import LONG_LIST, RELATION_LABELS, Claim, Corpus, Essay, EssayDate, Evidence, Quote, Site, Term, Theme
 from .clean.rules import RULES
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
@@ -87,6 +87,7 @@ def environment() -> jinja2.Environment:
     env.filters["day"] = lambda value: EssayDate(value, "day").display  # YYYY-MM-DD as "2 March 2026"
     env.filters["term_tooltip"] = term_tooltip
     env.globals["relation_labels"] = RELATION_LABELS
+    env.globals["long_list"] = LONG_LIST
     return env
 
 
