@@ -200,10 +200,17 @@ class Glossary:
         return "".join(out)
 
 
+def foreign(language: str, page_language: str) -> str | None:
+    """``language`` (a language tag, checked at load) if it is not the language of the page
+    it stands in — what a ``lang`` attribute must say, so that browsers and screen readers
+    read the words so — else None."""
+    return language if language != page_language else None
+
+
 def in_language(text: Md, language: str, page_language: str) -> Md:
-    """``text`` marked as in ``language`` (a language tag, checked at load), if that is not
-    the language of the page it stands in, so that browsers and screen readers read it so."""
-    return text if language == page_language else Md(f'<span lang="{language}">{text}</span>')
+    """``text`` marked as in ``language``, if that is not the page's (see :func:`foreign`)."""
+    lang = foreign(language, page_language)
+    return Md(f'<span lang="{lang}">{text}</span>') if lang else text
 
 
 def paragraph_html(

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Corpus, Evidence, Quote
-from .markdown_text import at_source, text_fragment
+from .markdown_text import at_source, foreign, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
 
@@ -60,7 +60,7 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
     address."""
     essay, excerpt = quote.essay, quote.excerpt()
     return {
-        "lang": essay.language if essay.language != site_language else None,
+        "lang": foreign(essay.language, site_language),
         "translation": quote.evidence.translation,
         "essay": essay.slug,
         "paragraph": quote.paragraph.id,

@@ -29,6 +29,7 @@ from ..formats.markdown_text import (
     Md,
     at_source,
     escape,
+    foreign,
     in_language,
     paragraph_html,
     paragraph_markdown,
@@ -74,6 +75,7 @@ def environment() -> jinja2.Environment:
     env.filters["html_paragraph"] = paragraph_html
     env.filters["quote_md"] = quote_markdown
     env.filters["in_language"] = in_language
+    env.filters["foreign"] = foreign
     env.filters["text_fragment"] = text_fragment
     env.filters["at_source"] = lambda quote: Md(at_source(quote) or "")
     env.filters["code"] = code_span
@@ -97,9 +99,8 @@ GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the 
 def glossary_terms(corpus: Corpus) -> dict[str, tuple[str, str, str]]:
     """Each form of each glossary term: its tooltip, its entry's id on the glossary page, and
     its language where it is not the site's (else "")."""
-    site_language = corpus.site.language
     return {
-        form: (str(term_tooltip(t)), t.id, t.language if t.language != site_language else "")
+        form: (str(term_tooltip(t)), t.id, foreign(t.language, corpus.site.language) or "")
         for t in corpus.terms
         for form in t.forms
     }
@@ -327,7 +328,7 @@ def essay_pages(
             glossary=Glossary(terms, "../../reference/glossary/"),
             report=prepared,
             # (the essay's own words are marked with their language where it is not the site's)
-            text_lang=essay.language if essay.language != site.language else None,
+            text_lang=foreign(essay.language, site.language),
         ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
