@@ -1,6 +1,6 @@
 """Every message an editor can get, pinned to its exact text, with file and line.
 
-Each case breaks a fresh copy of the real seeds in one way and runs
+Each case breaks a fresh copy of the fixture corpus (tests/fixture) in one way and runs
 ``python -m build_tools build`` on it: the build must exit 1, print exactly the
 expected lines, and leave the generated pages as they were.
 """
