@@ -6,12 +6,12 @@ node it was read from, so any later stage can name ``path:line:column`` in an er
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from .languages import date, gettext, names
 from .problems import SourceLoc
 
 PARAGRAPH_KINDS = ("paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note")
@@ -62,13 +62,11 @@ class EssayDate:
 
     @property
     def display(self) -> str:
-        parts = [int(p) for p in self.value.split("-")]
-        if self.precision == "approximate":
-            return f"c. {parts[0]}"
-        if len(parts) == 1:
-            return str(parts[0])
-        month = calendar.month_name[parts[1]]
-        return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+        return self.shown("en")
+
+    def shown(self, language: str) -> str:
+        """The date as a reader of ``language`` writes it: "2 March 2026", "c. 2000"."""
+        return date(language, self.value, self.precision == "approximate")
 
 
 @dataclass(frozen=True)
@@ -161,33 +159,35 @@ class Essay:
     # (characters of the source shown, characters removed or converted by a rule)
     balance: tuple[int, int] = (0, 0)
 
-    @property
-    def byline(self) -> str:
-        names = [a.name for a in self.authors]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    # Each way of naming the essay is a method of the language it is written in, and a
+    # property in English (for data files and messages to editors).
+    def byline_in(self, language: str) -> str:
+        """The authors' names: "Anne Bach", "Anne Bach and Tom Smith"."""
+        return names(language, [a.name for a in self.authors])
 
-    @property
-    def short_author(self) -> str:
+    def short_author_in(self, language: str) -> str:
         """Surname(s) as used in attributions: "Broad", "Bach and Smith", "Office of the Historian"."""
-        names = [a.family for a in self.authors]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return names(language, [a.family for a in self.authors])
 
-    @property
-    def short_date(self) -> str:
+    def short_date_in(self, language: str) -> str:
         """The date as shown, with the letter that tells this essay from others by the same
         author(s) in the same year: "13 June 2021", "c. 2000", "1977a"."""
-        return self.date.display + self.year_letter
+        return self.date.shown(language) + self.year_letter
 
-    @property
-    def mention(self) -> str:
+    def mention_in(self, language: str) -> str:
         """The author(s) as named in a sentence ("Broad"), with the date where another essay
         by the same author(s) in the same year could be meant ("Office of the Historian (2015a)")."""
-        return self.label if self.year_letter else self.short_author
+        return self.label_in(language) if self.year_letter else self.short_author_in(language)
 
-    @property
-    def label(self) -> str:
+    def label_in(self, language: str) -> str:
         """The essay in a few words, as the navigation and lists name it: "Broad (July 2014)"."""
-        return f"{self.short_author} ({self.short_date})"
+        return f"{self.short_author_in(language)} ({self.short_date_in(language)})"
+
+    byline = property(lambda self: self.byline_in("en"))
+    short_author = property(lambda self: self.short_author_in("en"))
+    short_date = property(lambda self: self.short_date_in("en"))
+    mention = property(lambda self: self.mention_in("en"))
+    label = property(lambda self: self.label_in("en"))
 
     def paragraph(self, pid: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == pid)
@@ -307,13 +307,15 @@ class Quote:
         ev = self.evidence
         return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
-    @property
-    def quoted_by(self) -> str:
+    def quoted_by_in(self, language: str) -> str:
         """What stands before the author's name when the words are another's:
         "Alexandria Ocasio-Cortez, U.S. Representative, quoted by " (else "")."""
         if not self.speaker:
             return ""
-        return ", ".join(filter(None, (self.speaker, self.evidence.speaker_role))) + ", quoted by "
+        who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
+        return gettext(language, "{speaker}, quoted by ").format(speaker=who)
+
+    quoted_by = property(lambda self: self.quoted_by_in("en"))
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -8,6 +8,7 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 from __future__ import annotations
 
 from ..ids import SUPERSCRIPTS
+from ..languages import gettext, plural
 from ..model import Essay, Rule
 from .markdown_text import shorten
 from .notes import NoteEntry
@@ -31,44 +32,60 @@ def _begins(text: str) -> str:
     return f"“{shorten(text, 60)}”"
 
 
-def what_was_done(rule: Rule) -> str:
-    """What a cleaning rule did, in one plain sentence (its reason follows it on the page)."""
+def what_was_done(rule: Rule, language: str = "en") -> str:
+    """What a cleaning rule did, in one plain sentence in ``language`` (its reason follows it
+    on the page)."""
     p = rule.params
+
+    def say(message: str, **values) -> str:
+        return gettext(language, message).format(**values)
+
     return {
-        "drop": lambda: f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))}",
-        "drop_from": lambda: (
-            f"Removed the paragraph that begins {_begins(p.get('starts_with', ''))} and everything after it"
+        "drop": lambda: say("Removed the paragraph that begins {start}", start=_begins(p.get("starts_with", ""))),
+        "drop_from": lambda: say(
+            "Removed the paragraph that begins {start} and everything after it",
+            start=_begins(p.get("starts_with", "")),
         ),
-        "remove_text": lambda: f"Removed the words {_begins(p.get('text', ''))}",
-        "correct": lambda: f"Corrected {_begins(p.get('text', ''))} to {_begins(p.get('to', ''))}",
-        "mark": lambda: (
-            f"Showed the paragraph that begins {_begins(p.get('starts_with', ''))} as "
-            f"{_ROLES.get(p.get('as', ''), p.get('as'))}"
+        "remove_text": lambda: say("Removed the words {text}", text=_begins(p.get("text", ""))),
+        "correct": lambda: say(
+            "Corrected {text} to {to}", text=_begins(p.get("text", "")), to=_begins(p.get("to", ""))
         ),
-        "headings": lambda: (
-            f"Showed {len(p.get('texts', ()))} one-line "
-            f"paragraph{'s' * (len(p.get('texts', ())) != 1)} as section headings"
+        "mark": lambda: say(
+            "Showed the paragraph that begins {start} as {role}",
+            start=_begins(p.get("starts_with", "")),
+            role=gettext(language, _ROLES[p["as"]]) if p.get("as") in _ROLES else p.get("as"),
         ),
-        "join_broken_paragraphs": lambda: "Rejoined paragraphs that the source breaks in the middle",
-        "emphasis": lambda: "Set in italics the words the source writes between asterisks (*like this*)",
-        "unescape": lambda: "Wrote \\$ in the source as $",
+        "headings": lambda: say(
+            "Showed {paragraphs} as section headings",
+            paragraphs=plural(language, len(p.get("texts", ())), "one-line paragraph"),
+        ),
+        "join_broken_paragraphs": lambda: say("Rejoined paragraphs that the source breaks in the middle"),
+        "emphasis": lambda: say("Set in italics the words the source writes between asterisks (*like this*)"),
+        "unescape": lambda: say("Wrote \\$ in the source as $"),
         "footnotes": lambda: (
-            "Made each note marker a link to its note, and each note a link back"
-            + (f"; the notes follow the heading {_begins(p['notes_heading'])}" if p.get("notes_heading") else "")
+            say("Made each note marker a link to its note, and each note a link back")
+            + (
+                say("; the notes follow the heading {heading}", heading=_begins(p["notes_heading"]))
+                if p.get("notes_heading")
+                else ""
+            )
         ),
     }[rule.name]()
 
 
-def _marker_removed(essay: Essay, label: str) -> str | None:
+def _marker_removed(essay: Essay, label: str, language: str) -> str | None:
     """Where the marker of note ``label`` went, when text that a rule removed held it."""
     markers = (label.translate(str.maketrans("0123456789", SUPERSCRIPTS)), f"[^{label}]")
     for c in essay.changes:
         if c.action == "removed" and any(m in c.text for m in markers if m != label):
-            return f"note only: its marker was in text removed by rule {c.step} (source line {c.line})"
+            return gettext(
+                language, "note only: its marker was in text removed by rule {step} (source line {line})"
+            ).format(step=c.step, line=c.line)
     return None
 
 
-def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None]) -> dict:
+def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None], language: str = "en") -> dict:
+    """The report, its sentences in ``language``."""
     total = len("".join(essay.raw.split()))  # (split() splits where isspace() is true)
     shown, consumed = essay.balance
     by_action = {
@@ -90,7 +107,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
                 "step": step,
                 "rule": r.name,
                 "does": (rule_docs.get(r.name) or "").split("\n")[0],
-                "done": what_was_done(r),
+                "done": what_was_done(r, language),
                 "reason": r.params.get("reason", ""),
                 "metadata_line": r.loc.line,
                 "changes": sum(c.step == step for c in essay.changes),
@@ -108,10 +125,10 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
                 "number": n.label or None,
                 "source_line": n.note.line if n.note else None,
                 "markers": len(n.refs),
-                "status": (n.note and not n.refs and _marker_removed(essay, n.label))
-                or _NOTE_STATUS[(n.note is not None, bool(n.refs))]
+                "status": (n.note and not n.refs and _marker_removed(essay, n.label, language))
+                or gettext(language, _NOTE_STATUS[(n.note is not None, bool(n.refs))])
                 if n.label
-                else "a note the source does not number",
+                else gettext(language, "a note the source does not number"),
             }
             for n in notes
         ],

@@ -21,6 +21,7 @@ import jinja2
 from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
+from .. import languages
 from ..formats import bibliography, exports, report
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.feed import FEED, atom, whats_new
@@ -82,15 +83,38 @@ def environment() -> jinja2.Environment:
     # A front-matter value: quoted, and HTML-escaped, since engines write front matter into
     # <title>, <meta> and the navigation as it is (MkDocs' adapter escapes it again, idempotently).
     env.filters["meta"] = lambda value: Md(json.dumps(html.escape(str(value)), ensure_ascii=False))
-    env.filters["plural"] = lambda n, word: Md(f"{n} {word}{'' if n == 1 else 's'}")
+    env.filters["plural"] = in_site_language(lambda language, n, noun: Md(languages.plural(language, n, noun)))
+    env.filters["number"] = in_site_language(lambda language, n: Md(languages.number(language, n)))
     env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))
     env.filters["cite_formatted"] = bibliography.formatted
-    env.filters["day"] = lambda value: EssayDate(value, "day").display  # YYYY-MM-DD as "2 March 2026"
+    # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
+    env.filters["day"] = in_site_language(lambda language, value: EssayDate(value, "day").shown(language))
+    env.filters["when"] = in_site_language(lambda language, value: value.shown(language))
+    # How an essay is named (see model.Essay), and who said a quote's words
+    for name in ("byline", "short_author", "mention", "label"):
+        env.filters[name] = in_site_language(
+            functools.partial(lambda name, language, essay: getattr(essay, f"{name}_in")(language), name)
+        )
+    env.filters["quoted_by"] = in_site_language(lambda language, quote: quote.quoted_by_in(language))
+    env.globals["_"] = translate
     env.filters["term_tooltip"] = term_tooltip
     env.globals["relation_labels"] = RELATION_LABELS
     env.globals["long_list"] = LONG_LIST
     return env
+
+
+def in_site_language(fn):
+    """A filter that calls ``fn(language, value, …)`` with the language of the page rendered."""
+    return jinja2.pass_context(lambda context, *args: fn(context["site_language"], *args))
+
+
+@jinja2.pass_context
+def translate(context, message: str, **values) -> Md:
+    """``_(message, **values)`` in templates: the message in the language of the page rendered,
+    with each ``{name}`` in it replaced by its value, escaped as any value is."""
+    text = languages.gettext(context["site_language"], message)
+    return Md(text.format(**{name: _finalize(value) for name, value in values.items()}) if values else text)
 
 
 GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
@@ -310,7 +334,7 @@ def essay_pages(
     for c in citations:
         cited_by[c.quote.paragraph.id].append(c)
     marker_ids, notes = essay_notes(essay)
-    prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()})
+    prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()}, site.language)
     work = bibliography.essay_work(essay)
     stem = f"essays/{essay.slug}/"
     return {
@@ -422,11 +446,15 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     for made in cache.essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
         add(made)
     counts = passage_counts(corpus, quotes)
+
+    def say(message: str) -> str:
+        return languages.gettext(site.language, message)
+
     reference: dict[str, tuple[str, str, dict[str, Any]]] = {
-        "index": ("reference_index.md.j2", "Reference", {}),
+        "index": ("reference_index.md.j2", say("Reference"), {}),
         "timeline": (
             "timeline.md.j2",
-            "Timeline",
+            say("Timeline"),
             {
                 "events": sorted(corpus.events, key=lambda e: e.date.value),
                 "quotes": {e.id: [quotes[ev] for ev in e.passages] for e in corpus.events},
@@ -434,12 +462,12 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
         ),
         "figures": (
             "figures.md.j2",
-            "Key figures",
+            say("Key figures"),
             {"figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}},
         ),
         "glossary": (
             "glossary.md.j2",
-            "Glossary",
+            say("Glossary"),
             {
                 "terms": sorted(corpus.terms, key=lambda t: t.term.lower()),
                 "usage": term_usage(corpus, cache.term_counts),
@@ -447,15 +475,15 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
             },
         ),
         # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
-        "whats-new": ("whats_new.md.j2", "What’s new", {"entries": whats_new(corpus)}),
+        "whats-new": ("whats_new.md.j2", say("What’s new"), {"entries": whats_new(corpus)}),
         "disagreements": (
             "disagreements.md.j2",
-            "Where the authors disagree",
+            say("Where the authors disagree"),
             {"groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]},
         ),
         "map": (
             "map.md.j2",
-            "Map of the corpus",
+            say("Map of the corpus"),
             {
                 "svg": Md(svg(corpus, counts)),
                 "counts": counts,

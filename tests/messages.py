@@ -1,0 +1,72 @@
+"""Every message of the site's own words, as the catalogues must translate them (see
+build_tools/languages.py): the ``_("…")`` of the templates, the ``gettext(…, "…")`` and
+``say("…")`` of the package's Python, each noun counted with ``plural``, and the values of
+the tables whose entries are shown through ``_``/``gettext`` (relation labels, genres, …)."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import jinja2
+from jinja2.ext import extract_from_ast
+
+from build_tools import model
+from build_tools.formats import report
+from build_tools.stages.render import TEMPLATES
+
+PACKAGE = Path(model.__file__).parent
+_PLURAL_FILTER = re.compile(r"""\|\s*plural\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""")
+
+
+def template_messages() -> dict[str, set[str]]:
+    """Each message of the templates, and the plural nouns: {message: {where}}."""
+    env = jinja2.Environment()
+    found: dict[str, set[str]] = {}
+    for path in sorted(TEMPLATES.glob("*.j2")):
+        source = path.read_text(encoding="utf-8")
+        for line, _, strings in extract_from_ast(env.parse(source), ("_",), babel_style=False):
+            message = strings[0] if isinstance(strings, tuple) else strings
+            if isinstance(message, str):
+                found.setdefault(message, set()).add(f"{path.name}:{line}")
+        for double, single in _PLURAL_FILTER.findall(source):
+            found.setdefault(double or single, set()).add(path.name)
+    return found
+
+
+def python_messages() -> dict[str, set[str]]:
+    """Each message the package's Python translates, and the nouns it counts."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+            if name in ("gettext", "say", "plural") and args:
+                found.setdefault(args[-1], set()).add(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    return found
+
+
+def table_messages() -> set[str]:
+    """The values of tables shown through ``_``: they are messages too."""
+    genres = json.loads((PACKAGE / "schemas" / "essay.schema.json").read_text(encoding="utf-8"))
+    return {
+        *model.RELATION_LABELS.values(),
+        *report._NOTE_STATUS.values(),
+        *report._ROLES.values(),
+        *genres["properties"]["genre"]["enum"],
+        "italics",
+        "escaped character",
+    }
+
+
+def messages() -> set[str]:
+    return set(template_messages()) | set(python_messages()) | table_messages()
+
+
+if __name__ == "__main__":
+    for message in sorted(messages()):
+        print(json.dumps(message, ensure_ascii=False))
