@@ -12,6 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .config import editions, read_config
 from .memo import Cache
 from .pipeline import build, check
 from .problems import SeedError
@@ -49,7 +50,7 @@ def _report(fn, root: Path, strict: bool, cache: Cache | None = None):
         print(f"error: {exc}\nnothing was written: the generated pages are as they were.", file=sys.stderr)
         return None
     checked = result[0] if isinstance(result, tuple) else result
-    for warning in checked.warnings:
+    for warning in checked.warnings + checked.untranslated:  # (what is not yet translated never stops a build)
         print(warning, file=sys.stderr)
     if strict and checked.warnings:
         print(f"{len(checked.warnings)} warnings, which --strict treats as errors.", file=sys.stderr)
@@ -84,20 +85,34 @@ def cmd_site(args) -> int:
     previous = generated_pages(args.root / "docs")
     if cmd_build(args):
         return 1
+    docs = args.root / "docs"
     with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
-        staged = Path(tmp) / "site"
-        code = engines.build(args.engine, args.root, staged, _mkdocs_env())
-        if code:
-            write(previous, args.root / "docs")
-            print(f"{args.engine} build failed: site/ and the generated pages were left as they were.", file=sys.stderr)
-            return code
-        try:
-            publish(staged, args.root / "docs")  # (sanitise, fix, index: whatever the engine did)
-        except PublishError as exc:
-            write(previous, args.root / "docs")
-            print(f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.", file=sys.stderr)
-            return 1
-        swap_in((staged, args.root / "site"))
+        # Each edition is a site of its own (the first at the root, each other in its folder),
+        # built and published apart, with its own search index, then put in its place.
+        built = []
+        for n, (language, folder) in enumerate(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env()))):
+            staged = Path(tmp) / f"site-{language}"
+            code = engines.build(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
+            if code:
+                write(previous, docs)
+                print(
+                    f"{args.engine} build failed: site/ and the generated pages were left as they were.",
+                    file=sys.stderr,
+                )
+                return code
+            try:
+                publish(staged, docs / folder)  # (sanitise, fix, index: whatever the engine did)
+            except PublishError as exc:
+                write(previous, docs)
+                print(
+                    f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.", file=sys.stderr
+                )
+                return 1
+            built.append((staged, folder))
+        site = built[0][0]
+        for staged, folder in built[1:]:
+            staged.rename(site / folder)
+        swap_in((site, args.root / "site"))
     print("site written to site/")
     return 0
 

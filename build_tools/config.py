@@ -39,6 +39,19 @@ def config_loader(config_dir: Path, environ: dict[str, str]) -> type[yaml.SafeLo
     return Loader
 
 
+def editions(config: dict) -> tuple[tuple[str, str], ...]:
+    """The site's editions as mkdocs.yml's ``extra.alternate`` lists them, one per language:
+    (language, folder), the first edition's folder "" (the site's root); the one edition
+    of ``theme.language`` if it lists none."""
+    alternate = (config.get("extra") or {}).get("alternate") or []
+    found = tuple(
+        (a["lang"], a["link"].strip("./"))
+        for a in alternate
+        if isinstance(a, dict) and isinstance(a.get("lang"), str) and isinstance(a.get("link"), str)
+    )
+    return found or (((config.get("theme") or {}).get("language") or "en", ""),)
+
+
 def read_config(path: Path, environ: Mapping[str, str] | None = None) -> dict:
     """mkdocs.yml as the engines read it (see :func:`config_loader`)."""
     given = os.environ if environ is None else environ

@@ -20,8 +20,6 @@ import calendar
 import functools
 from pathlib import Path
 
-import yaml
-
 LOCALES = Path(__file__).parent / "locales"
 SOURCE = "en"  # (the language the messages are written in)
 
@@ -31,12 +29,19 @@ def catalogue(language: str) -> dict[str, str | list[str]]:
     """Each English message and its translation into ``language`` (empty for English)."""
     if language == SOURCE:
         return {}
+    import yaml  # (here: this module's other names need only the standard library: `make clean`)
+
     return yaml.safe_load((LOCALES / f"{language}.yml").read_text(encoding="utf-8")) or {}
 
 
 def languages() -> tuple[str, ...]:
     """The languages with a catalogue, and English."""
     return (SOURCE, *sorted(path.stem for path in LOCALES.glob("*.yml")))
+
+
+# The languages' names, as messages to editors (in English) call them.
+NAMES = {"en": "English", "es": "Spanish"}
+TRANSLATED = languages()[1:]  # (the languages the site's words are translated into)
 
 
 def gettext(language: str, message: str) -> str:

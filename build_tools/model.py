@@ -158,6 +158,9 @@ class Essay:
     changes: tuple[Change, ...] = ()
     # (characters of the source shown, characters removed or converted by a rule)
     balance: tuple[int, int] = (0, 0)
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
     # Each way of naming the essay is a method of the language it is written in, and a
     # property in English (for data files and messages to editors).
@@ -201,6 +204,9 @@ class Theme:
     intro: tuple[str, ...]
     related: tuple[str, ...]
     loc: SourceLoc
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -219,6 +225,9 @@ class Evidence:
     # The editors' translation of the quoted words, for a quote in another language than
     # the site's: shown beside them, never verified.
     translation: str | None = None
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -230,6 +239,9 @@ class Claim:
     evidence: tuple[Evidence, ...]
     loc: SourceLoc
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -244,6 +256,9 @@ class Event:
     loc: SourceLoc
     summary: str | None = None
     projection: bool = False
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -257,6 +272,9 @@ class Figure:
     passage: Evidence
     loc: SourceLoc
     year: str | None = None  # (the year or period it refers to, where the passage gives one)
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def passages(self) -> tuple[Evidence, ...]:
@@ -273,6 +291,9 @@ class Term:
     loc: SourceLoc
     expansion: str | None = None
     language: str = "en"  # (the language of the term itself: "es" for "maquiladora")
+    # The editors' text of its editorial fields in the site's other languages:
+    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+    translated: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -356,6 +377,9 @@ class Site:
     url: str | None = None
     date: str | None = None
     language: str = "en"  # (the language of its pages: Material's theme.language)
+    # Its editions, one per language: (language, folder under the site's root: "" for the
+    # first, the site's own language; "es" for Spanish), from mkdocs.yml's extra.alternate.
+    editions: tuple[tuple[str, str], ...] = (("en", ""),)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ unless every stage succeeded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import posixpath
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .memo import Cache
@@ -18,6 +19,7 @@ from .problems import Collector, Problem
 from .stages.anchor import anchor, unattributed
 from .stages.clean import clean
 from .stages.load import load
+from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
 from .stages.write import write
@@ -28,6 +30,9 @@ class Checked:
     corpus: Corpus
     quotes: dict[Evidence, Quote]
     warnings: list[Problem]
+    # What an edition in another language shows in English for want of a translation:
+    # said, never an error, even where warnings are (--strict).
+    untranslated: list[Problem] = field(default_factory=list)
 
 
 def check(root: Path, cache: Cache | None = None) -> Checked:
@@ -40,11 +45,21 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     warnings = problems.problems
     corpus = clean(corpus, cache)
     quotes = anchor(corpus, cache)
-    return Checked(corpus, quotes, warnings + unattributed(quotes))
+    gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
+    return Checked(corpus, quotes, warnings + unattributed(quotes), gaps)
 
 
 def build(root: Path, cache: Cache | None = None) -> tuple[Checked, list[str]]:
-    """Check the seeds, then write the generated pages into ``root/docs``."""
+    """Check the seeds, then write the generated pages of every edition into ``root/docs``
+    (the first edition's at its root, each other's in its folder: ``docs/es/``)."""
     checked = check(root, cache)
-    pages = render(checked.corpus, checked.quotes, cache)
-    return checked, write(pages, root / "docs", cache)
+    return checked, write(generate(checked, cache), root / "docs", cache)
+
+
+def generate(checked: Checked, cache: Cache | None = None) -> dict[str, str]:
+    """The generated pages of every edition, by path under docs/."""
+    pages: dict[str, str] = {}
+    for language, folder in checked.corpus.site.editions:
+        corpus, quotes = localize(checked.corpus, checked.quotes, language)
+        pages.update({posixpath.join(folder, path): text for path, text in render(corpus, quotes, cache).items()})
+    return pages

@@ -50,7 +50,9 @@ def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
     shutil.copytree(
         corpus / "docs",
         dest / "docs",
-        ignore=lambda folder, names: [n for n in names if Path(folder) == corpus / "docs" and n in generated],
+        ignore=lambda folder, names: [
+            n for n in names if (Path(folder) / n).relative_to(corpus / "docs").as_posix() in generated
+        ],
     )
     shutil.copytree(ROOT / "docs" / "assets", dest / "docs" / "assets")
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")

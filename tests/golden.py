@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 from unittest.mock import patch
 
-from build_tools.pipeline import check
-from build_tools.stages.render import render
+from build_tools.pipeline import check, generate
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"
@@ -33,7 +32,7 @@ def generated() -> dict[str, str]:
 
     with tempfile.TemporaryDirectory() as tmp, patch.dict(os.environ, ENVIRONMENT):
         checked = check(copy_project(Path(tmp) / "project"))
-    return render(checked.corpus, checked.quotes)
+    return generate(checked)
 
 
 def stored() -> dict[str, str]:

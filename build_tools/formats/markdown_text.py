@@ -33,6 +33,21 @@ class Md(Markup):
     """
 
 
+class Untranslated(str):
+    """Editorial text shown on a page of another language for want of a translation: the
+    text as written, in ``language`` (see :mod:`build_tools.stages.localize`)."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> Untranslated:
+        made = super().__new__(cls, text)
+        made.language = language
+        return made
+
+    def __reduce__(self):  # (pickled to and from the workers that render pages)
+        return Untranslated, (str(self), self.language)
+
+
 # Characters Python-Markdown (with our extensions) gives meaning to anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}()!#|])")
 # What means something only at the start of a line: list markers ("-", "+", "1.").

@@ -16,6 +16,7 @@ the built folder, whichever engine built it. Each engine reads ``mkdocs.yml``:
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,34 +24,78 @@ from pathlib import Path
 import yaml
 
 from ..config import read_config
+from ..languages import gettext
 
 ENGINES = ("mkdocs", "zensical")
 
 
-def build(engine: str, root: Path, site_dir: Path, environ: dict[str, str]) -> int:
-    """Build the site of ``root`` into ``site_dir`` with ``engine``, strictly (a warning
-    fails the build); the engine's exit status."""
-    if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
-        command = [
-            sys.executable,
-            "-m",
-            "build_tools.site.mkdocs_build",
-            "build",
-            "--strict",
-            "--site-dir",
-            str(site_dir),
-        ]
-        return subprocess.run(command, cwd=root, env=environ).returncode
+def edition_config(root: Path, language: str, folder: str, environ: dict[str, str]) -> dict:
+    """mkdocs.yml as the edition in ``language`` reads it, built from ``docs/<folder>/``: its
+    theme in that language, its paths into docs/ pointing into its folder, its address and
+    its links to the other editions one folder up, and the site's words in the
+    configuration translated."""
     config = read_config(root / "mkdocs.yml", environ)
-    config.pop("hooks", None)
-    config["site_dir"] = str(site_dir)
-    adapted = root / ".zensical.yml"  # (beside mkdocs.yml: the paths in it are relative to it)
-    adapted.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    docs = str(root / "docs")
+
+    def moved(value):
+        if isinstance(value, dict):
+            return {k: moved(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [moved(v) for v in value]
+        if isinstance(value, str) and (value == docs or value.startswith(docs + "/")):
+            return f"{docs}/{folder}{value[len(docs) :]}"
+        return value
+
+    config = moved(config)
+    config["docs_dir"] = f"docs/{folder}"
+    config["theme"]["language"] = language
+    for key in ("site_description", "copyright"):
+        if config.get(key):
+            config[key] = gettext(language, " ".join(config[key].split()))
+    for palette in config["theme"].get("palette") or []:
+        if (palette.get("toggle") or {}).get("name"):
+            palette["toggle"]["name"] = gettext(language, palette["toggle"]["name"])
+    if config.get("site_url"):
+        config["site_url"] = config["site_url"].rstrip("/") + f"/{folder}/"
+    for alternate in config["extra"]["alternate"]:
+        alternate["link"] = "../" + alternate["link"].removeprefix("./")
+    return config
+
+
+def _copy_assets(root: Path, folder: str) -> None:
+    """The site's own assets (docs/assets/) in the edition's folder: each edition is a site of its own."""
+    target = root / "docs" / folder / "assets"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(root / "docs" / "assets", target)
+
+
+def build(
+    engine: str, root: Path, site_dir: Path, environ: dict[str, str], language: str | None = None, folder: str = ""
+) -> int:
+    """Build the edition of ``root`` in ``language`` (the first, from docs/ itself, if
+    None) into ``site_dir`` with ``engine``, strictly (a warning fails the build); the
+    engine's exit status."""
+    config_file = root / "mkdocs.yml"
+    written: Path | None = None
+    if language is not None:
+        _copy_assets(root, folder)
+        config = edition_config(root, language, folder, environ)
+    elif engine != "mkdocs":
+        config = read_config(config_file, environ)
+    if engine != "mkdocs":
+        config.pop("hooks", None)
+        config["site_dir"] = str(site_dir)
+    if language is not None or engine != "mkdocs":
+        # (beside mkdocs.yml: the paths in it are relative to it)
+        written = config_file = root / (f".mkdocs-{language}.yml" if engine == "mkdocs" else ".zensical.yml")
+        written.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     try:
-        return subprocess.run(
-            [sys.executable, "-m", "zensical", "build", "--strict", "--config-file", str(adapted)],
-            cwd=root,
-            env=environ,
-        ).returncode
+        if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
+            command = ["-m", "build_tools.site.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]
+        else:
+            command = ["-m", "zensical", "build", "--strict"]
+        command += ["--config-file", str(config_file)]
+        return subprocess.run([sys.executable, *command], cwd=root, env=environ).returncode
     finally:
-        adapted.unlink()
+        if written is not None:
+            written.unlink()

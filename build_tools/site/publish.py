@@ -38,6 +38,7 @@ import yaml
 
 from .. import parallel
 from ..formats.markdown_text import shorten
+from ..languages import SOURCE, gettext
 from .sanitize import clean_html
 
 
@@ -57,20 +58,25 @@ _NAV_LABEL = re.compile(
 
 
 _OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'  # (Zensical's)
+# Material's links to each edition's home page as the page's alternates (the theme's override
+# links the same page in each edition instead, hreflang first).
+_HOME_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
 
 
 def fix_material_markup(output: str) -> str:
-    """Material's page with: no ``autocomplete`` on checkboxes (valid only on text
+    """Material's page with: no links to the editions' home pages as its alternates, no ``autocomplete`` on checkboxes (valid only on text
     inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, no
     ``aria-hidden`` on a label, a name for the search dialog, and each section's
     navigation named by its title."""
     output = output.replace(_OVERLAY, _OVERLAY.replace(' aria-hidden="true"', ""))
+    output = _HOME_ALTERNATE.sub("", output)
     output = _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
     output = output.replace(' tabindex=""', "")
     output = _NAV_LABEL.sub(r'\1\2-title\3 id="\2-title"', output)
     ids = set(re.findall(r' id="([^"]+)"', output))
     output = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + ' aria-label="Search">')
+    language = m[1] if (m := _LANGUAGE.search(output)) else SOURCE
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{gettext(language, "Search")}">')
 
 
 # Search: Material's box and its messages, answered by docs/assets/javascripts/search-worker.js
@@ -82,16 +88,19 @@ _INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
 # Material words the number of results it is sent as "# matching documents" ("1 matching
 # document"); the worker sends the best ten (it fetches their excerpts for each query),
 # which may be fewer: "10 best matches", "1 best match".
-_COUNT = re.compile(r'"search\.result\.other":\s*"# matching documents"')
-_COUNT_ONE = re.compile(r'"search\.result\.one":\s*"1 matching document"')
+_COUNT = re.compile(r'"search\.result\.other":\s*"[^"]*"')
+_COUNT_ONE = re.compile(r'"search\.result\.one":\s*"[^"]*"')
+_LANGUAGE = re.compile(r'<html lang="([^"]*)"')
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
     """The page with Material's search worker replaced by ours (and the count of results
     worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
+    language = m[1] if (m := _LANGUAGE.search(output)) else SOURCE
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
-    output, counts = _COUNT.subn('"search.result.other": "# best matches"', output)
-    output, ones = _COUNT_ONE.subn('"search.result.one": "1 best match"', output)
+    other, one = gettext(language, "# best matches"), gettext(language, "1 best match")
+    output, counts = _COUNT.subn(lambda _: f'"search.result.other": {json.dumps(other)}', output)
+    output, ones = _COUNT_ONE.subn(lambda _: f'"search.result.one": {json.dumps(one)}', output)
     if workers != 1 or counts != 1 or ones != 1 or (indexed and _ARTICLE not in output):
         raise PublishError("Material's markup has changed: see use_pagefind in build_tools/site/publish.py")
     return output.replace(_ARTICLE, _INDEXED) if indexed else output

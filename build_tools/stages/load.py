@@ -21,14 +21,15 @@ from urllib.parse import unquote
 
 import yaml
 
-from ..config import read_config
+from ..config import editions, read_config
 from ..formats.markdown_text import shorten
 from ..formats.page_citations import find_citations
+from ..languages import TRANSLATED
 from ..memo import Cache, Memo
 from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import schema
-from .write import GENERATED
+from .write import generated
 from .yamlfile import LocDict, LocList, compose_yaml, decode_text, loc_of, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -81,7 +82,11 @@ def _load_site(root: Path, problems: Collector) -> Site:
     built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
     language = (config.get("theme") or {}).get("language") or Site.language
     return Site(
-        name=config.get("site_name", Site.name), url=url and url.rstrip("/") + "/", date=built, language=language
+        name=config.get("site_name", Site.name),
+        url=url and url.rstrip("/") + "/",
+        date=built,
+        language=language,
+        editions=editions(config),
     )
 
 
@@ -90,7 +95,7 @@ def _hand_written_pages(root: Path, problems: Collector) -> list:
     the problems of their front matter are recorded."""
     docs, citations = root / "docs", []
     for path in sorted(docs.rglob("*.md")):
-        if path.relative_to(docs).parts[0] in GENERATED:
+        if generated(path.relative_to(docs).as_posix()):
             continue
         rel = _rel(root, path)
         text = read_text(path, rel)
@@ -269,6 +274,7 @@ def _load_themes(root: Path, path: Path, problems: Collector, parsed: Memo) -> l
             intro=tuple(p.strip() for p in re.split(r"\n\s*\n", t["intro"].strip())),
             related=tuple(t.get("related", ())),
             loc=t.loc,
+            translated=_translated(t),
         )
         for t in data["themes"]
     ]
@@ -365,6 +371,7 @@ def _essay(slug: str, data, raw: str, received: str, source_path: str, source_sh
         loc=data.loc,
         source_path=source_path,
         source_sha256=source_sha256,
+        translated=_translated(data),
     )
 
 
@@ -401,6 +408,21 @@ def _passage(data) -> Evidence:
         speaker=speaker.get("name"),
         speaker_role=speaker.get("role"),
         translation=data.get("translation"),
+        translated=_translated(data),
+    )
+
+
+# The seeds' names of translated fields that the model names otherwise.
+_MODEL_FIELD = {"role": "speaker_role"}
+
+
+def _translated(data) -> tuple[tuple[str, str, str], ...]:
+    """The editorial fields of ``data`` written in the site's other languages (a block per
+    language, ``es:``), as (language, field of the model, text)."""
+    return tuple(
+        (language, _MODEL_FIELD.get(name, name), text)
+        for language in TRANSLATED
+        for name, text in (data.get(language) or {}).items()
     )
 
 
@@ -414,6 +436,7 @@ def _event(data) -> Event:
         passages=tuple(_passage(p) for p in data["passages"]),
         projection=data.get("kind") == "projection",
         loc=data.loc,
+        translated=_translated(data),
     )
 
 
@@ -426,6 +449,7 @@ def _figure(data) -> Figure:
         passage=_passage(data["passage"]),
         loc=data.loc,
         year=data.get("year"),
+        translated=_translated(data),
     )
 
 
@@ -437,6 +461,7 @@ def _term(data) -> Term:
         language=data.get("language", "en"),
         forms=(data["term"], *data.get("also", ())),
         loc=data.loc,
+        translated=_translated(data),
     )
 
 
@@ -459,6 +484,7 @@ def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
                     evidence=evidence,
                     loc=c.loc,
                     added=c.get("added"),
+                    translated=_translated(c),
                 )
             )
     return claims

@@ -28,6 +28,7 @@ from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import (
     Glossary,
     Md,
+    Untranslated,
     at_source,
     escape,
     foreign,
@@ -54,8 +55,31 @@ class Citation:
     quote: Quote
 
 
+class _Shown:
+    """How many texts this process has written in English on a page of another language,
+    for want of a translation (see :func:`rendered`)."""
+
+    untranslated = 0
+
+
 def _finalize(value):
+    if isinstance(value, Untranslated):
+        _Shown.untranslated += 1
+        return in_language(escape(value), value.language, "")
     return value if isinstance(value, Markup) else escape(value)
+
+
+def rendered(env: jinja2.Environment, template: str, **context) -> str:
+    """The page made from ``template``, with a notice after its title if any of its editorial
+    text is shown untranslated (the site's page on translations says how to add one)."""
+    before = _Shown.untranslated
+    page = env.get_template(template).render(**context)
+    if _Shown.untranslated == before:
+        return page
+    notice = env.get_template("_untranslated.md.j2").render()
+    lines = page.split("\n")
+    title = next((i for i, line in enumerate(lines) if line.startswith("# ")), -1)
+    return "\n".join([*lines[: title + 1], "", notice.rstrip("\n"), *lines[title + 1 :]])
 
 
 def environment() -> jinja2.Environment:
@@ -301,7 +325,9 @@ def theme_pages(
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     return {
-        f"themes/{theme.id}/index.md": env.get_template("theme.md.j2").render(
+        f"themes/{theme.id}/index.md": rendered(
+            env,
+            "theme.md.j2",
             title=theme.title,
             work=work,
             citation=citation_meta(work, site),
@@ -338,7 +364,9 @@ def essay_pages(
     work = bibliography.essay_work(essay)
     stem = f"essays/{essay.slug}/"
     return {
-        stem + "index.md": env.get_template("essay.md.j2").render(
+        stem + "index.md": rendered(
+            env,
+            "essay.md.j2",
             essay=essay,
             citations=citations,
             cited_by=cited_by,
@@ -408,7 +436,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
-        add({path: env.get_template(template).render(corpus=corpus, **context)})
+        add({path: rendered(env, template, corpus=corpus, **context)})
 
     def add(new: dict[str, str]) -> None:
         for path in new.keys() & pages.keys():
@@ -430,16 +458,21 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
         page(path, template, title=title, work=work, citation=citation_meta(work, site), **context)
         return work
 
-    theme_templates = template_sources(env, "theme.md.j2")
+    notice = template_sources(env, "_untranslated.md.j2")
+    theme_templates = template_sources(env, "theme.md.j2") + notice
     for theme in corpus.themes:
         claims = [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
         inputs = (theme, stats[theme.id], claims, corpus.themes, site)
-        add(cache.theme_pages.get(theme.id, (theme_templates, inputs), functools.partial(theme_pages, env, *inputs)))
+        add(
+            cache.theme_pages.get(
+                (site.language, theme.id), (theme_templates, inputs), functools.partial(theme_pages, env, *inputs)
+            )
+        )
     pairs = conversations(corpus, quotes)
     terms = glossary_terms(corpus)
-    essay_templates = template_sources(env, "essay.md.j2")
+    essay_templates = template_sources(env, "essay.md.j2") + notice
     wanted = [
-        (essay.slug, (essay_templates, inputs), inputs)
+        ((site.language, essay.slug), (essay_templates, inputs), inputs)
         for essay in corpus.essays
         for inputs in [(essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]
     ]

@@ -18,11 +18,20 @@ import tempfile
 from pathlib import Path
 from stat import S_ISREG
 
+from ..languages import TRANSLATED
 from ..memo import Cache, Memo
 
 # The folders of docs/ that the build owns: the one list (`make clean` reads it, a test
-# checks that .gitignore names each).
-GENERATED = ("essays", "themes", "reference", "snippets")
+# checks that .gitignore names each). Each edition in another language than the site's has
+# the same in its folder, named by its language (docs/es/essays/, …), and a copy of the
+# site's assets (docs/es/assets/: each edition is a site of its own).
+_OWNED = ("essays", "themes", "reference", "snippets")
+GENERATED = _OWNED + tuple(f"{language}/{name}" for language in TRANSLATED for name in (*_OWNED, "assets"))
+
+
+def generated(path: str) -> bool:
+    """Whether ``path`` (under docs/) lies in a generated folder."""
+    return any(path.startswith(folder + "/") for folder in GENERATED) and ".." not in path.split("/")
 
 
 def _identity(stat: os.stat_result) -> tuple[int, int, int]:
@@ -82,7 +91,7 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
 def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list[str]:
     """Make the generated folders of ``docs`` hold exactly ``pages``; return the changed paths."""
     for path in pages:
-        if path.split("/")[0] not in GENERATED or ".." in path.split("/"):
+        if not generated(path):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
     cache = cache or Cache()
     current = generated_pages(docs, cache)
@@ -111,7 +120,8 @@ def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list
             written = str(docs / path)
             cache.on_disk.get(written, _identity(os.stat(written)), functools.partial(pages.get, path))
         else:  # a page no longer generated: the folders it leaves empty go too
-            folder, top = (docs / path).parent, docs / path.split("/")[0]
+            folder = (docs / path).parent
+            top = docs / next(g for g in GENERATED if path.startswith(g + "/"))
             while folder != top and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent

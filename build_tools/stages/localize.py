@@ -1,0 +1,151 @@
+"""Stage 5a, localize: the corpus as one edition of the site shows it.
+
+The seeds are written in the site's language (English). The editors' own text — a theme's
+title, question and introduction, a claim's title and summary, their notes, the timeline's
+events, the figures' descriptions, the glossary's definitions, an essay's summary — may
+carry its text in another language beside it (an ``es:`` block, read into each object's
+``translated``). For the edition in another language each such field is replaced by its
+translation or, where there is none, kept in English as :class:`Untranslated`: the page
+shows it marked as English, with a notice that it is not yet translated.
+
+Quotes are never translated: what is verified is the essay's own words, shown in its own
+language. The editors' translation of a quote is shown only in the edition of its language
+and never for a quote already in that language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from ..formats.markdown_text import Untranslated
+from ..languages import NAMES
+from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Quote, Term, Theme
+from ..problems import Problem, SourceLoc
+
+# The editorial fields of each kind of object, as the model names them.
+EDITORIAL: dict[type, tuple[str, ...]] = {
+    Theme: ("title", "question", "intro"),
+    Claim: ("title", "claim"),
+    Evidence: ("note", "speaker_role"),
+    Event: ("title", "summary", "date_note"),
+    Figure: ("figure", "measures"),
+    Term: ("definition", "expansion"),
+    Essay: ("summary", "title_note"),
+}
+
+
+def _english(obj, name: str) -> Any:
+    """The field ``name`` of ``obj`` as the seeds write it in the site's language."""
+    if name == "date_note":
+        return obj.date.note
+    return getattr(obj, name)
+
+
+def missing(obj, language: str) -> list[str]:
+    """The editorial fields of ``obj`` that have a text but no translation into ``language``."""
+    done = {name for lang, name, _ in obj.translated if lang == language}
+    return [name for name in EDITORIAL[type(obj)] if _english(obj, name) and name not in done]
+
+
+def _localized(obj, language: str, source: str):
+    """``obj`` with each editorial field in ``language``, or its English kept as Untranslated."""
+    given = {name: text for lang, name, text in obj.translated if lang == language}
+    changes: dict[str, Any] = {}
+    for name in EDITORIAL[type(obj)]:
+        english = _english(obj, name)
+        if not english:
+            continue
+        if name == "intro":  # (paragraphs, separated by blank lines)
+            text = given.get(name)
+            value: Any = (
+                tuple(p.strip() for p in re.split(r"\n\s*\n", text.strip()))
+                if text
+                else tuple(Untranslated(p, source) for p in english)
+            )
+        else:
+            value = given.get(name) or Untranslated(english, source)
+        if name == "date_note":
+            changes["date"] = replace(obj.date, note=value)
+        else:
+            changes[name] = value
+    return replace(obj, **changes) if changes else obj
+
+
+def _evidence(ev: Evidence, essay: Essay, language: str, source: str) -> Evidence:
+    """A quote's editorial fields in ``language``; its translation, the editors' into
+    ``language``, if the quote is in another language (never an English one)."""
+    translation = None
+    if essay.language != language:
+        translation = next((t for lang, name, t in ev.translated if lang == language and name == "translation"), None)
+    return replace(_localized(ev, language, source), translation=translation)
+
+
+def localize(corpus: Corpus, quotes: dict[Evidence, Quote], language: str) -> tuple[Corpus, dict[Evidence, Quote]]:
+    """The corpus and its quotes as the edition in ``language`` shows them (as they are for
+    the site's own language)."""
+    site = corpus.site
+    if language == site.language:
+        return corpus, quotes
+    source = site.language
+    essays = {e.slug: _localized(e, language, source) for e in corpus.essays}
+    evidence = {ev: _evidence(ev, essays[ev.essay], language, source) for ev in corpus.evidence()}
+
+    claims = tuple(
+        replace(_localized(c, language, source), evidence=tuple(evidence[ev] for ev in c.evidence))
+        for c in corpus.claims
+    )
+    events = tuple(
+        replace(_localized(e, language, source), passages=tuple(evidence[ev] for ev in e.passages))
+        for e in corpus.events
+    )
+    figures = tuple(replace(_localized(f, language, source), passage=evidence[f.passage]) for f in corpus.figures)
+    folder = dict(site.editions).get(language, language)
+    localized = replace(
+        corpus,
+        essays=tuple(essays.values()),
+        themes=tuple(_localized(t, language, source) for t in corpus.themes),
+        claims=claims,
+        events=events,
+        figures=figures,
+        terms=tuple(_localized(t, language, source) for t in corpus.terms),
+        site=replace(site, language=language, url=site.url and f"{site.url}{folder}/"),
+    )
+    return localized, {
+        evidence[ev]: replace(q, evidence=evidence[ev], essay=essays[q.essay.slug]) for ev, q in quotes.items()
+    }
+
+
+_KIND = {Theme: "theme", Claim: "claim", Event: "event", Figure: "figure", Term: "term", Essay: "essay"}
+
+
+def untranslated(corpus: Corpus, language: str) -> list[Problem]:
+    """What the edition in ``language`` shows in English for want of a translation: one
+    warning a seeds file, with where each object is. Never an error."""
+    name = NAMES.get(language, language)
+    by_file: dict[str, list[tuple[Any, list[str]]]] = {}
+    items: list[Any] = [*corpus.themes, *corpus.claims, *corpus.events, *corpus.figures, *corpus.terms, *corpus.essays]
+    for item in items:
+        gaps = missing(item, language) + [
+            f for ev in getattr(item, "evidence", ()) + getattr(item, "passages", ()) for f in missing(ev, language)
+        ]
+        if gaps:
+            by_file.setdefault(item.loc.path, []).append((item, gaps))
+    problems = []
+    for path, found in by_file.items():
+        first = found[0][0].loc
+        lines = ", ".join(str(item.loc.line) for item, _ in found[:5]) + (
+            f" and {len(found) - 5} more" if len(found) > 5 else ""
+        )
+        kinds = sorted({_KIND[type(item)] for item, _ in found})
+        problems.append(
+            Problem(
+                SourceLoc(path, first.line),
+                f"not yet translated into {name}: {len(found)} {'/'.join(kinds)}"
+                f"{'s' if len(found) != 1 else ''} ({'lines' if len(found) > 1 else 'line'} {lines}); the {name} edition shows "
+                f"them in English until an '{language}:' block gives their text",
+                "warning",
+            )
+        )
+    return problems
