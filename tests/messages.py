@@ -1,7 +1,8 @@
 """Every message of the site's own words, as the catalogues must translate them (see
 build_tools/languages.py): the ``_("…")`` of the templates, the ``gettext(…, "…")`` and
-``say("…")`` of the package's Python, each noun counted with ``plural``, and the values of
-the tables whose entries are shown through ``_``/``gettext`` (relation labels, genres, …)."""
+``say("…")`` of the package's Python, each noun counted with ``plural``, the values of
+the tables whose entries are shown through ``_``/``gettext`` (relation labels, genres, …)
+and the words of mkdocs.yml that each edition translates."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ import jinja2
 from jinja2.ext import extract_from_ast
 
 from build_tools import model
+from build_tools.config import read_config
 from build_tools.formats import report
 from build_tools.stages.render import TEMPLATES
 
@@ -63,8 +65,18 @@ def table_messages() -> set[str]:
     }
 
 
+def config_messages() -> set[str]:
+    """The site's words in mkdocs.yml that each edition translates (site/engines.py)."""
+    config = read_config(PACKAGE.parent / "mkdocs.yml")
+    palettes = config["theme"].get("palette") or []
+    return {
+        *(" ".join(config[key].split()) for key in ("site_description", "copyright") if config.get(key)),
+        *(p["toggle"]["name"] for p in palettes if (p.get("toggle") or {}).get("name")),
+    }
+
+
 def messages() -> set[str]:
-    return set(template_messages()) | set(python_messages()) | table_messages()
+    return set(template_messages()) | set(python_messages()) | table_messages() | config_messages()
 
 
 if __name__ == "__main__":
