@@ -232,7 +232,7 @@ def resolve(page_path: str, href: str) -> tuple[str, str]:
     """The site file a relative link on ``page_path`` points to, and its fragment."""
     url = urlparse(href)
     target = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), unquote(url.path)))
-    if href.split("#")[0].endswith("/") or not url.path or target == ".":
+    if href.split("#")[0].endswith("/") or not url.path or posixpath.basename(url.path) in (".", ".."):
         target = posixpath.join(target, "index.html")
     return target.removeprefix("./"), url.fragment
 
@@ -241,7 +241,7 @@ def broken_links(folder: Path, pages: dict[str, Page]) -> list[str]:
     """Every internal link of the built site whose file or anchor does not exist."""
     broken = []
     for path, page in pages.items():
-        if path == "404.html":  # served for any missing address, so its links are absolute
+        if posixpath.basename(path) == "404.html":  # served for any missing address, so its links are absolute
             continue
         for href, _ in page.links:
             if urlparse(href).scheme or href.startswith("//"):
