@@ -16,7 +16,7 @@ from jinja2.ext import extract_from_ast
 
 from build_tools import model
 from build_tools.config import read_config
-from build_tools.formats import report
+from build_tools.formats import markdown_text, report
 from build_tools.stages.render import TEMPLATES
 
 PACKAGE = Path(model.__file__).parent
@@ -62,6 +62,9 @@ def table_messages() -> set[str]:
         *genres["properties"]["genre"]["enum"],
         "italics",
         "escaped character",
+        markdown_text.CORRECTION_TITLE,
+        markdown_text.NOTE_TITLE,
+        markdown_text.PARAGRAPH_LINK,
     }
 
 
@@ -72,6 +75,11 @@ def config_messages() -> set[str]:
     return {
         *(" ".join(config[key].split()) for key in ("site_description", "copyright") if config.get(key)),
         *(p["toggle"]["name"] for p in palettes if (p.get("toggle") or {}).get("name")),
+        *(
+            e["toc"]["permalink_title"]
+            for e in config.get("markdown_extensions") or []
+            if isinstance(e, dict) and (e.get("toc") or {}).get("permalink_title")
+        ),
     }
 
 

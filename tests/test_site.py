@@ -180,23 +180,31 @@ def test_the_navigation_puts_the_themes_first_in_their_order_and_the_footer_foll
         if corpus == "fixture"
         else request.getfixturevalue("real_site")
     )
-    home = (folder / "index.html").read_text(encoding="utf-8")
-    tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a href="([^"]*)"', home)
-    assert tabs[:4] == [".", "themes/", "essays/", "reference/"], tabs
-    trade = (folder / f"themes/{checked.corpus.themes[0].id}/index.html").read_text(encoding="utf-8")
-    sidebar = trade.split("md-nav--primary", 1)[1].split("md-nav--secondary", 1)[0]
-    listed = [
-        m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', sidebar) if m in {t.id for t in checked.corpus.themes}
-    ]
-    current = checked.corpus.themes[0].id
-    assert [t for t in listed] == [t.id for t in checked.corpus.themes if t.id != current]
-    # Following "Next" from the home page visits every page once, and "Previous" leads back.
-    seen, path = [], "index.html"
-    while path:
-        assert path not in seen, f"{path} is reached twice by 'Next'"
-        seen.append(path)
-        html = (folder / path).read_text(encoding="utf-8")
-        nxt = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html)
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(path), nxt[1])) + "/index.html" if nxt else None
-        path = path.replace("./index.html", "index.html") if path else None
-    assert sorted(seen) == sorted(p for p in pages if p != "404.html")
+    editions = [posixpath.join(f, "") if f else "" for _, f in checked.corpus.site.editions]
+    for edition in editions:  # (each edition is a site of its own, with the same navigation)
+        home = (folder / edition / "index.html").read_text(encoding="utf-8")
+        tabs = re.findall(r'<li class="md-tabs__item[^"]*">\s*<a href="([^"]*)"', home)
+        assert tabs[:4] == [".", "themes/", "essays/", "reference/"], tabs
+        theme = f"{edition}themes/{checked.corpus.themes[0].id}/index.html"
+        sidebar = (folder / theme).read_text(encoding="utf-8").split("md-nav--primary", 1)[1]
+        sidebar = sidebar.split("md-nav--secondary", 1)[0]
+        listed = [
+            m for m in re.findall(r'href="\.\./([a-z0-9-]+)/"', sidebar) if m in {t.id for t in checked.corpus.themes}
+        ]
+        current = checked.corpus.themes[0].id
+        assert listed == [t.id for t in checked.corpus.themes if t.id != current]
+        # Following "Next" from the home page visits every page of the edition once.
+        seen, path = [], f"{edition}index.html"
+        while path:
+            assert path not in seen, f"{path} is reached twice by 'Next'"
+            seen.append(path)
+            html = (folder / path).read_text(encoding="utf-8")
+            nxt = re.search(r'<a href="([^"]*)" class="md-footer__link md-footer__link--next"', html)
+            path = posixpath.normpath(posixpath.join(posixpath.dirname(path), nxt[1])) + "/index.html" if nxt else None
+            path = path.replace("./index.html", "index.html") if path else None
+        others = [e for e in editions if e and e != edition]
+        assert sorted(seen) == sorted(
+            p
+            for p in pages
+            if p.startswith(edition) and posixpath.basename(p) != "404.html" and not p.startswith(tuple(others))
+        )

@@ -22,6 +22,7 @@ from urllib.parse import quote as percent_encode
 from markupsafe import Markup
 
 from ..ids import note_id
+from ..languages import SOURCE, gettext
 from ..model import Paragraph, Quote
 
 
@@ -79,8 +80,11 @@ def escape(text: str) -> Md:
     return Md(text)
 
 
-# The title of a corrected passage (Material shows it as a tooltip on hover or focus).
+# The title of a corrected passage (Material shows it as a tooltip on hover or focus), and of
+# a note's marker (messages: see build_tools/languages.py).
 CORRECTION_TITLE = "Corrected by the editors. The source reads: {}"
+NOTE_TITLE = "Note {label}"
+PARAGRAPH_LINK = "Link to this paragraph"
 
 
 def inline_runs(paragraph: Paragraph, points: dict[int, list] | None = None) -> Iterator[tuple[str, Any]]:
@@ -104,20 +108,26 @@ def inline_runs(paragraph: Paragraph, points: dict[int, list] | None = None) -> 
             yield "text", text[here:following]
 
 
-def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = ()) -> Md:
+def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = (), page_language: str = SOURCE) -> Md:
     """The paragraph's text as Markdown: emphasis in italics, each correction marked
     with the source's reading, each note marker a link to its note (with the ids of
-    ``note_ids``, one per marker; markers are left out when none are given)."""
+    ``note_ids``, one per marker; markers are left out when none are given); the titles
+    of the markers and corrections in ``page_language``."""
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
+        title = gettext(page_language, NOTE_TITLE).format(label=escape(label))
         points.setdefault(pos, []).append(
-            f'[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title="Note {escape(label)}" }}'
+            f'[{escape(label)}](#{note_id(label)}){{: #{ref_id} .note-ref title="{title}" }}'
         )
-    return Md(_runs_markup(paragraph, points, escape, ("*", "*")))
+    return Md(_runs_markup(paragraph, points, escape, ("*", "*"), page_language))
 
 
 def _runs_markup(
-    paragraph: Paragraph, points: dict[int, list[str]], text: Callable[[str], str], em: tuple[str, str]
+    paragraph: Paragraph,
+    points: dict[int, list[str]],
+    text: Callable[[str], str],
+    em: tuple[str, str],
+    page_language: str,
 ) -> str:
     """The paragraph's :func:`inline_runs` joined: each text run through ``text``, each
     point as it is, emphasis between the two marks of ``em``, corrections marked in HTML
@@ -132,7 +142,8 @@ def _runs_markup(
             out.append(em[0] if event == "open" else em[1])
         elif event == "open":
             out.append(
-                f'<span class="correction" tabindex="0" title="{html.escape(CORRECTION_TITLE.format(value[3]))}">'
+                f'<span class="correction" tabindex="0" '
+                f'title="{html.escape(gettext(page_language, CORRECTION_TITLE).format(value[3]))}">'
             )
         else:
             out.append("</span>")
@@ -234,19 +245,24 @@ def paragraph_html(
     glossary: Glossary,
     classes: Iterable[str] = (),
     language: str | None = None,
+    page_language: str = SOURCE,
 ) -> Md:
     """The paragraph as one raw HTML block: what :func:`paragraph_markdown` gives, with the
     paragraph's id, ``classes``, its ``language`` if not the page's, the glossary's links and
-    a link to the paragraph."""
+    a link to the paragraph (its title in ``page_language``)."""
     points: dict[int, list[str]] = {}
     for (pos, label), ref_id in zip(paragraph.notes, note_ids):
         shown = html.escape(label)
+        title = html.escape(gettext(page_language, NOTE_TITLE).format(label=label))
         points.setdefault(pos, []).append(
-            f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="Note {shown}">{shown}</a>'
+            f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="{title}">{shown}</a>'
         )
-    body = _runs_markup(paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"))
+    body = _runs_markup(
+        paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"), page_language
+    )
     pid = paragraph.id
     attributes = (f' class="{" ".join(classes)}"' if classes else "") + (f' lang="{language}"' if language else "")
     return Md(
-        f'<p id="{pid}"{attributes}>{body} <a href="#{pid}" class="para-link" title="Link to this paragraph">¶</a></p>'
+        f'<p id="{pid}"{attributes}>{body} <a href="#{pid}" class="para-link" '
+        f'title="{html.escape(gettext(page_language, PARAGRAPH_LINK))}">¶</a></p>'
     )

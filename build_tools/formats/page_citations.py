@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..languages import gettext
 from ..model import Corpus, Evidence, Quote
 from .markdown_text import at_source, foreign, text_fragment
 
@@ -68,9 +69,10 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
         "text": excerpt.text,
         "emphasis": excerpt.emphasis,
         "corrections": excerpt.corrections,
-        "by": f"— {quote.quoted_by}{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else ""),
+        "by": f"— {quote.quoted_by_in(site_language)}{essay.byline_in(site_language)}, "
+        + (f"“{essay.title}”, " if essay.year_letter else ""),
         "outlet": essay.outlet,
-        "date": f"{'' if essay.outlet else essay.genre}, {essay.date.display} · ",
+        "date": f"{'' if essay.outlet else gettext(site_language, essay.genre)}, {essay.date.shown(site_language)} · ",
         "fragment": str(text_fragment(quote)),
         "at_source": at_source(quote),
     }
@@ -99,9 +101,10 @@ def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
         for p in essay.paragraphs:
             if cited := cited_paragraphs.get((essay.slug, p.id)):
                 passages[f"{essay.slug}#{p.id}"] = {
-                    "label": essay.label,
+                    "label": essay.label_in(language),
                     "opening": " ".join(p.text.split()[:6]),
                     # (the whole paragraph, as cited where a page first cites it)
                     "quote": quote_data(Quote(Evidence(essay.slug, p.text, cited), essay, p, 0, len(p.text)), language),
                 }
-    return json.dumps({"claims": claims, "passages": passages}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    data = {"claims": claims, "passages": passages, "language": language}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"

@@ -52,6 +52,10 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
     for key in ("site_description", "copyright"):
         if config.get(key):
             config[key] = gettext(language, " ".join(config[key].split()))
+    for extension in config.get("markdown_extensions") or []:
+        options = extension.get("toc") if isinstance(extension, dict) else None
+        if options and options.get("permalink_title"):
+            options["permalink_title"] = gettext(language, options["permalink_title"])
     for palette in config["theme"].get("palette") or []:
         if (palette.get("toggle") or {}).get("name"):
             palette["toggle"]["name"] = gettext(language, palette["toggle"]["name"])

@@ -34,10 +34,11 @@ from markdown import Extension
 from markdown.blockprocessors import BlockProcessor
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
 from ..formats.page_citations import CITATION
+from ..languages import SOURCE, gettext
 from ..model import RELATION_LABELS, Paragraph
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -82,8 +83,8 @@ def _add_text(parent: etree.Element, text: str) -> None:
         parent.text = AtomicString((parent.text or "") + text)
 
 
-def _add_paragraph_text(parent: etree.Element, p: Paragraph) -> None:
-    """``p``'s text into ``parent``: emphasis as <em>, corrections marked."""
+def _add_paragraph_text(parent: etree.Element, p: Paragraph, language: str) -> None:
+    """``p``'s text into ``parent``: emphasis as <em>, corrections marked (their titles in ``language``)."""
     stack = [parent]
     for event, value in inline_runs(p):
         if event == "text":
@@ -97,12 +98,16 @@ def _add_paragraph_text(parent: etree.Element, p: Paragraph) -> None:
                 etree.SubElement(
                     stack[-1],
                     "span",
-                    {"class": "correction", "tabindex": "0", "title": CORRECTION_TITLE.format(value[3])},
+                    {
+                        "class": "correction",
+                        "tabindex": "0",
+                        "title": gettext(language, CORRECTION_TITLE).format(value[3]),
+                    },
                 )
             )
 
 
-def _context_link(parent: etree.Element, quote: dict) -> None:
+def _context_link(parent: etree.Element, quote: dict, language: str) -> None:
     a = etree.SubElement(
         parent,
         "a",
@@ -112,39 +117,47 @@ def _context_link(parent: etree.Element, quote: dict) -> None:
             "data-text": quote["fragment"],
         },
     )
-    a.text = "Read in context"
+    a.text = gettext(language, "Read in context")
     if quote.get("at_source"):
         a.tail = " · "
         source = etree.SubElement(
             parent,
             "a",
-            {"href": quote["at_source"], "class": "at-source", "title": "The same words on the publisher's page"},
+            {
+                "href": quote["at_source"],
+                "class": "at-source",
+                "title": gettext(language, "The same words on the publisher's page"),
+            },
         )
-        source.text = "at the source"
+        source.text = gettext(language, "at the source")
 
 
-def _quote_block(parent: etree.Element, quote: dict) -> None:
-    """A quote (see :func:`build_tools.formats.page_citations.quote_data`) as a blockquote, attributed."""
+def _quote_block(parent: etree.Element, quote: dict, language: str) -> None:
+    """A quote (see :func:`build_tools.formats.page_citations.quote_data`) as a blockquote,
+    attributed, its labels in ``language`` (the language of the page's edition)."""
     block = etree.SubElement(parent, "blockquote")
     p = etree.SubElement(block, "p")
     if quote["relation"]:
         badge = etree.SubElement(p, "strong", {"class": f"relation relation-{quote['relation']}"})
-        badge.text = RELATION_LABELS[quote["relation"]]
+        badge.text = gettext(language, RELATION_LABELS[quote["relation"]])
         badge.tail = " "
     _add_text(p, "“")
     words = etree.SubElement(p, "span", {"lang": quote["lang"]}) if quote.get("lang") else p
     emphasis, corrections = tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))
-    _add_paragraph_text(words, Paragraph(quote["paragraph"], "quote", quote["text"], 0, emphasis, corrections))
+    _add_paragraph_text(
+        words, Paragraph(quote["paragraph"], "quote", quote["text"], 0, emphasis, corrections), language
+    )
     _add_text(p, "”")
     if quote.get("translation"):
         translated = etree.SubElement(block, "p", {"class": "translation"})
-        translated.text = AtomicString(f"Unofficial translation by the editors: “{quote['translation']}”")
+        label = gettext(language, "Unofficial translation by the editors")
+        translated.text = AtomicString(f"{label}: “{quote['translation']}”")
     by = etree.SubElement(block, "p", {"class": "attribution"})
     _add_text(by, quote["by"])
     if quote["outlet"]:
         etree.SubElement(by, "cite").text = AtomicString(quote["outlet"])
     _add_text(by, quote["date"])
-    _context_link(by, quote)
+    _context_link(by, quote, language)
 
 
 def _resolve(data: dict, ref_text: str):
@@ -178,7 +191,8 @@ class CitationBlockProcessor(BlockProcessor):
 
     def run(self, parent, blocks):
         text = blocks.pop(0).strip()
-        found = _resolve(self.ext.data(), text)
+        data = self.ext.data()
+        found, language = _resolve(data, text), data.get("language", SOURCE)
         if found is None:
             etree.SubElement(parent, "p").append(_unknown(text))
             return
@@ -190,9 +204,9 @@ class CitationBlockProcessor(BlockProcessor):
             a.text = AtomicString(obj["title"])
             _add_text(caption, f": {obj['claim']}")
             for quote in obj["quotes"]:
-                _quote_block(figure, quote)
+                _quote_block(figure, quote, language)
         else:
-            _quote_block(figure, obj["quote"])
+            _quote_block(figure, obj["quote"], language)
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -307,7 +321,9 @@ class ScrollableTables(Treeprocessor):
         after the heading just above it, not after the last heading of the page)."""
         for i, child in enumerate(list(parent)):
             if child.tag in ("h2", "h3", "h4"):
-                self.heading = "".join(child.itertext()).replace("¶", "").strip() or self.heading
+                # (its words: not the placeholders of the raw HTML in it, such as a span's tags)
+                words = HTML_PLACEHOLDER_RE.sub("", "".join(child.itertext()))
+                self.heading = words.replace("¶", "").strip() or self.heading
             if child.tag == "table":
                 region = etree.Element(
                     "div", {"class": "table-region", "role": "region", "tabindex": "0", "aria-label": self.heading}

@@ -108,7 +108,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "section": {"data-pagefind-ignore"},
     "button": {"type", "aria-pressed", "data-theme"},
-    "div": {"data-filter"},
+    "div": {"data-filter", "data-pagefind-ignore"},
     "blockquote": {"cite"},
     "q": {"cite"},
     "svg": {"viewBox", "width", "height", "xmlns"},

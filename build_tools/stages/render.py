@@ -96,8 +96,12 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["md"] = paragraph_markdown
-    env.filters["html_paragraph"] = paragraph_html
+    env.filters["md"] = in_site_language(lambda language, p, ids=(): paragraph_markdown(p, ids, language))
+    env.filters["html_paragraph"] = in_site_language(
+        lambda language, p, ids, glossary, classes=(), lang=None: paragraph_html(
+            p, ids, glossary, classes, lang, language
+        )
+    )
     env.filters["quote_md"] = quote_markdown
     env.filters["in_language"] = in_language
     env.filters["foreign"] = foreign
@@ -200,7 +204,8 @@ def _term_counts(essay: Essay, pattern: re.Pattern, term_of: dict[str, str]) -> 
 def quote_markdown(context, quote: Quote) -> Md:
     """The quoted words as Markdown, keeping the emphasis and corrections inside them, and
     marked with their language where it is not the site's."""
-    return in_language(paragraph_markdown(quote.excerpt()), quote.essay.language, context["site_language"])
+    language = context["site_language"]
+    return in_language(paragraph_markdown(quote.excerpt(), (), language), quote.essay.language, language)
 
 
 def code_span(value) -> Md:
