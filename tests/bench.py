@@ -57,8 +57,10 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
     for folder in ("essays", "crossrefs"):
         shutil.rmtree(seeds / folder)
         (seeds / folder).mkdir()
-    for name in ("seeds/timeline.yml", "seeds/figures.yml", "docs/reading-guide.md"):  # (they cite the real essays)
+    for name in ("seeds/timeline.yml", "seeds/figures.yml"):  # (they cite the real essays, as the guides do)
         (root / name).unlink()
+    for guide in (root / "docs").rglob("reading-guide.md"):
+        guide.unlink()
     themes = re.findall(r"^  - id: ([a-z-]+)", (seeds / "themes.yml").read_text(encoding="utf-8"), re.M)
     openings = {}
     for i in range(n):
