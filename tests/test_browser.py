@@ -215,10 +215,11 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, s
     axe = NODE_MODULES / "axe-core" / "axe.min.js"
     need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
     tab = Tab(browser, served, viewport=DESKTOP)
-    tab.page.add_init_script(  # where Material keeps the reader's choice of scheme
-        f"localStorage.setItem('{BASE_PATH}.__palette', "
-        f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))"
-    )
+    for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
+        tab.page.add_init_script(
+            f"localStorage.setItem('{scope}.__palette', "
+            f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))"
+        )
     found = []
     for path in site_pages(folder):
         page = tab.open(path)
