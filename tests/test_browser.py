@@ -100,6 +100,20 @@ def test_the_count_of_results_says_they_are_the_best_matches(tab):
     assert '"search.result.one": "1 best match"' in page.content()  # (the same words for one)
 
 
+def test_search_in_the_spanish_edition_finds_its_pages_by_spanish_words(tab):
+    """Each edition searches its own index, with its language's stemming: the Spanish words of
+    a theme's introduction and of a glossary entry find the Spanish pages."""
+    page = tab.open("es/")
+    open_search(page)
+    assert search(page, "crimen organizado")[0].endswith("/es/themes/violence/")
+    assert page.inner_text(".md-search-result__meta").endswith("mejores resultados")
+    page = tab.open("es/")
+    open_search(page)
+    results = search(page, "remesas")
+    assert any(r.endswith("/es/reference/glossary/") for r in results), results
+    assert all("/es/" in r for r in results), results
+
+
 def test_search_works_from_the_404_page_too(tab, checked):
     essay = checked.corpus.essays[0]
     page = tab.open("404.html")

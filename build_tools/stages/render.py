@@ -104,6 +104,8 @@ def environment() -> jinja2.Environment:
     )
     env.filters["quote_md"] = quote_markdown
     env.filters["in_language"] = in_language
+    # words of an essay (its title, its outlet's name): marked with its language if not the page's
+    env.filters["lang"] = in_site_language(lambda page, value, language: in_language(escape(value), language, page))
     env.filters["foreign"] = foreign
     env.filters["text_fragment"] = text_fragment
     env.filters["at_source"] = lambda quote: Md(at_source(quote) or "")
@@ -128,6 +130,7 @@ def environment() -> jinja2.Environment:
     env.globals["_"] = translate
     env.filters["term_tooltip"] = term_tooltip
     env.globals["relation_labels"] = RELATION_LABELS
+    env.globals["editors_language"] = languages.SOURCE  # (of the seeds' text that has no translation: rules' reasons)
     env.globals["long_list"] = LONG_LIST
     return env
 
@@ -383,7 +386,7 @@ def essay_pages(
             conversations=conversations,
             themes={t.id: t for t in themes},
             glossary=Glossary(terms, "../../reference/glossary/"),
-            report=prepared,
+            report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),
         ),
@@ -392,6 +395,13 @@ def essay_pages(
         stem + "passages.json": passages(essay),
         **_downloads(f"{stem}{essay.slug}", work),
     }
+
+
+def _quoting(sentence: str, essay: Essay, site: Site) -> Md:
+    """A sentence of the report on how the text was prepared, escaped, the words of the source
+    it quotes (between “ and ”) marked with the essay's language where it is not the page's."""
+    text, lang = str(escape(sentence)), foreign(essay.language, site.language)  # (str: Markup's re.sub escapes)
+    return Md(re.sub(r"“([^”]*)”", rf'“<span lang="{lang}">\1</span>”', text) if lang else text)
 
 
 def passages(essay: Essay) -> str:
