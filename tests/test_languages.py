@@ -90,7 +90,10 @@ def test_the_essay_page_is_english_and_the_essays_words_spanish(spanish_site):
     assert re.search(r'<h1 [^>]*lang="es"[^>]*>Tierra y migración', page)
     paragraphs = re.findall(r'<p id="p-[^"]*"([^>]*)>', page)
     assert len(paragraphs) == 2 and all('lang="es"' in attributes for attributes in paragraphs)
-    assert 'lang="es"' not in page.split('id="preparation"')[1].split("</details>")[0]  # (the report is ours)
+    report = page.split('id="preparation"')[1].split("</details>")[0]
+    # (the report is ours, in English; only the words of the source it quotes are Spanish)
+    assert re.findall(r'<span lang="es">[^<]*</span>', report)
+    assert 'lang="es"' not in re.sub(r'<span lang="es">[^<]*</span>', "", report)
 
 
 def test_its_quotes_are_marked_spanish_where_they_are_shown(spanish_site):
