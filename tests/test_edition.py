@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 
 from build_tools.languages import catalogue, gettext
+from build_tools.pipeline import check, generate
 
 from .conftest import resolve, run
 
@@ -125,18 +126,28 @@ def test_quotes_of_an_english_essay_are_marked_english_on_a_spanish_page(site, c
     assert gettext("es", "Read in context") in html
 
 
-def test_translated_text_is_shown_and_what_is_not_is_english_with_a_notice(site, checked):
+def test_translated_text_is_shown_in_the_spanish_edition_alone(site, checked):
     folder, _ = site
     theme = checked.corpus.themes[0]
     given = {name: text for lang, name, text in theme.translated if lang == "es"}
-    page = (folder / f"es/themes/{theme.id}/index.html").read_text(encoding="utf-8")
-    assert "<h1 id=" in page and given["title"] in page and given["question"] in page
-    claim = checked.corpus.claims_of(theme.id)[0]
-    if not any(lang == "es" for lang, _, _ in claim.translated):  # (the fixture leaves some claims untranslated)
-        assert re.search(r'<span lang="en">' + re.escape(claim.title), page)
-        assert "Aún no traducido" in page
+    spanish = (folder / f"es/themes/{theme.id}/index.html").read_text(encoding="utf-8")
     english = (folder / f"themes/{theme.id}/index.html").read_text(encoding="utf-8")
-    assert given["title"] not in english and "Aún no traducido" not in english
+    assert given["title"] in spanish and given["question"] in spanish
+    assert given["title"] not in english
+
+
+def test_what_is_not_yet_translated_is_shown_in_english_marked_with_a_notice(project):
+    crossrefs = project / "seeds" / "crossrefs" / "trade.yml"
+    crossrefs.write_text(without_first_translation(crossrefs.read_text(encoding="utf-8")), encoding="utf-8")
+    checked = check(project)
+    claim = checked.corpus.claims_of("trade")[0]
+    pages = generate(checked)
+    spanish, english = pages["es/themes/trade/index.md"], pages["themes/trade/index.md"]
+    assert f'## <span lang="en">{claim.title}</span>' in spanish
+    assert gettext("es", "Not yet translated") in spanish and gettext("es", "Not yet translated") not in english
+    assert spanish.index(gettext("es", "Not yet translated")) < spanish.index("## ")  # (under the title)
+    other = pages["es/themes/climate/index.md"]  # (a page all translated has no notice)
+    assert gettext("es", "Not yet translated") not in other and '<span lang="en">' not in other.split("## ")[0]
 
 
 def without_first_translation(text: str) -> str:

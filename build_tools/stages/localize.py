@@ -30,9 +30,9 @@ EDITORIAL: dict[type, tuple[str, ...]] = {
     Claim: ("title", "claim"),
     Evidence: ("note", "speaker_role"),
     Event: ("title", "summary", "date_note"),
-    Figure: ("figure", "measures"),
+    Figure: ("figure", "measures", "year"),
     Term: ("definition", "expansion"),
-    Essay: ("summary", "title_note"),
+    Essay: ("summary", "title_note", "date_note"),
 }
 
 
@@ -43,10 +43,15 @@ def _english(obj, name: str) -> Any:
     return getattr(obj, name)
 
 
+def _words(value) -> bool:
+    """Whether a field's text has words to translate (not "2014", "42" or "7–20")."""
+    return any(char.isalpha() for char in (" ".join(value) if isinstance(value, tuple) else value or ""))
+
+
 def missing(obj, language: str) -> list[str]:
-    """The editorial fields of ``obj`` that have a text but no translation into ``language``."""
+    """The editorial fields of ``obj`` that have words but no translation into ``language``."""
     done = {name for lang, name, _ in obj.translated if lang == language}
-    return [name for name in EDITORIAL[type(obj)] if _english(obj, name) and name not in done]
+    return [name for name in EDITORIAL[type(obj)] if _words(_english(obj, name)) and name not in done]
 
 
 def _localized(obj, language: str, source: str):
@@ -55,7 +60,7 @@ def _localized(obj, language: str, source: str):
     changes: dict[str, Any] = {}
     for name in EDITORIAL[type(obj)]:
         english = _english(obj, name)
-        if not english:
+        if not _words(english):
             continue
         if name == "intro":  # (paragraphs, separated by blank lines)
             text = given.get(name)
