@@ -83,8 +83,22 @@ def config_messages() -> set[str]:
     }
 
 
+_THEME_WORD = re.compile(r"""\bw\.t\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""")
+_SCRIPT_WORD = re.compile(r'\bword\(\s*"([^"]+)"')
+
+
+def theme_messages() -> set[str]:
+    """The words of the theme's templates (``w.t("…")``) and of the site's scripts (``word("…")``)."""
+    found = set()
+    for path in sorted((PACKAGE / "overrides").rglob("*.html")):
+        found |= {a or b for a, b in _THEME_WORD.findall(path.read_text(encoding="utf-8"))}
+    for path in sorted((PACKAGE.parent / "docs" / "assets" / "javascripts").glob("*.js")):
+        found |= set(_SCRIPT_WORD.findall(path.read_text(encoding="utf-8")))
+    return found
+
+
 def messages() -> set[str]:
-    return set(template_messages()) | set(python_messages()) | table_messages() | config_messages()
+    return set(template_messages()) | set(python_messages()) | table_messages() | config_messages() | theme_messages()
 
 
 if __name__ == "__main__":

@@ -344,6 +344,19 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     )
 
 
+def test_the_scripts_speak_the_language_of_the_edition(tab, checked):
+    """The previews and the timeline's filter say their words in Spanish on a Spanish page."""
+    page = tab.open(f"es/themes/{checked.corpus.themes[0].id}/")
+    page.locator("a.in-context").first.hover()
+    preview = page.locator(".passage-preview")
+    preview.wait_for(state="visible")
+    assert preview.get_by_role("link", name="Abrir el pasaje").count() == 1
+    assert " de " in preview.locator(".passage-preview__by").inner_text()  # (its date, in Spanish)
+    page = tab.open("es/reference/timeline/")
+    page.locator(".rc-filter button[data-theme]:not([data-theme=''])").first.click()
+    assert re.fullmatch(r"\d+ de \d+ acontecimientos sobre .+\.", page.inner_text(".rc-filter-status"))
+
+
 def test_a_cited_in_link_previews_its_claim(tab, checked):
     claim = checked.corpus.claims[0]
     slug = checked.quotes[claim.evidence[0]].essay.slug

@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from ..config import read_config
-from ..languages import gettext
+from ..languages import catalogue, gettext
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -59,6 +59,9 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
     for palette in config["theme"].get("palette") or []:
         if (palette.get("toggle") or {}).get("name"):
             palette["toggle"]["name"] = gettext(language, palette["toggle"]["name"])
+    # The site's own words in the theme's templates and scripts (overrides/partials/words.html)
+    config["extra"]["words"] = {m: t for m, t in catalogue(language).items() if isinstance(t, str)}
+    config["extra"]["generator"] = False  # (Material's "Made with" line is in English alone)
     if config.get("site_url"):
         config["site_url"] = config["site_url"].rstrip("/") + f"/{folder}/"
     for alternate in config["extra"]["alternate"]:

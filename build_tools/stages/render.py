@@ -392,7 +392,7 @@ def essay_pages(
         ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),
-        stem + "passages.json": passages(essay),
+        stem + "passages.json": passages(essay, site.language),
         **_downloads(f"{stem}{essay.slug}", work),
     }
 
@@ -404,18 +404,18 @@ def _quoting(sentence: str, essay: Essay, site: Site) -> Md:
     return Md(re.sub(r"“([^”]*)”", rf'“<span lang="{lang}">\1</span>”', text) if lang else text)
 
 
-def passages(essay: Essay) -> str:
+def passages(essay: Essay, language: str = languages.SOURCE) -> str:
     """What a passage's preview shows (``essays/<slug>/passages.json``, fetched by the
     reader's browser only when a link to one of the essay's paragraphs is hovered or
     focused: docs/assets/javascripts/previews.js): each paragraph's text, by id, the
     essay's attribution and its language. Text only: the script writes it as text, never
-    as markup."""
-    by = f"{essay.byline}, " + (f"“{essay.title}”, " if essay.year_letter else "")
-    source = essay.outlet or essay.genre
+    as markup. Its attribution is in ``language``, the edition's."""
+    by = f"{essay.byline_in(language)}, " + (f"“{essay.title}”, " if essay.year_letter else "")
+    source = essay.outlet or languages.gettext(language, essay.genre)
     return (
         json.dumps(
             {
-                "by": f"{by}{source}, {essay.date.display}",
+                "by": f"{by}{source}, {essay.date.shown(language)}",
                 "lang": essay.language,
                 "title": essay.title,
                 "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")},

@@ -3,6 +3,10 @@
 // kept in the address (?theme=trade), so that a filtered view can be shared and printed.
 (function () {
   "use strict";
+  // (words.js: the page's language)
+  var word = window.rootCausesWord || function (message, values) {
+    return message.replace(/\{(\w+)\}/g, function (all, name) { return name in values ? values[name] : all; });
+  };
   function setUp(panel) {
     var list = document.getElementById(panel.getAttribute("data-filter"));
     if (!list) return;
@@ -20,8 +24,8 @@
         b.setAttribute("aria-pressed", String(b.getAttribute("data-theme") === theme));
       });
       status.textContent = theme
-        ? shown + " of " + items.length + " events about " + label + "."
-        : "All " + items.length + " events.";
+        ? word("{shown} of {total} events about {theme}.", { shown: shown, total: items.length, theme: label })
+        : word("All {total} events.", { total: items.length });
     }
     buttons.forEach(function (b) {
       b.addEventListener("click", function () {

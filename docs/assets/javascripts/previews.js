@@ -8,6 +8,7 @@
 "use strict";
 (() => {
   const LINKS = "a.in-context, a.citation, .cited-by a";
+  const word = window.rootCausesWord || (message => message);  // (words.js: the page's language)
   const loaded = new Map();  // passages.json address → promise of its data
   let shown = null, hiding = 0, touched = false;
   const box = document.createElement("div");
@@ -71,7 +72,7 @@
     const by = document.createElement("p"), open = document.createElement("a");
     by.className = "passage-preview__by";
     open.href = t.href;
-    open.textContent = t.claim ? "Open the claim" : "Open the passage";
+    open.textContent = t.claim ? word("Open the claim") : word("Open the passage");
     by.append(t.claim ? "" : `— ${found.by} · `, open);
     box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words, found.lang)]), by);
     if (!box.isConnected) (document.querySelector("main") || document.body).append(box);
