@@ -16,7 +16,7 @@ from jinja2.ext import extract_from_ast
 
 from build_tools import model
 from build_tools.config import read_config
-from build_tools.formats import markdown_text, report
+from build_tools.formats import bibliography, markdown_text, report
 from build_tools.stages.render import TEMPLATES
 
 PACKAGE = Path(model.__file__).parent
@@ -65,6 +65,7 @@ def table_messages() -> set[str]:
         markdown_text.CORRECTION_TITLE,
         markdown_text.NOTE_TITLE,
         markdown_text.PARAGRAPH_LINK,
+        bibliography.CONTRIBUTORS,
     }
 
 

@@ -14,6 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 
+from ..languages import SOURCE, gettext
 from ..model import Essay, EssayDate, Site
 from .markdown_text import Md, escape
 
@@ -94,7 +95,7 @@ def page_work(site: Site, title: str, path: str) -> Work:
         key=f"rootcauses-{slug}",
         genre="web page",
         title=title,
-        authors=((CONTRIBUTORS, ""),),
+        authors=((gettext(site.language, CONTRIBUTORS), ""),),
         issued=EssayDate(site.date, "day") if site.date else None,
         container=site.name,
         url=site.url + path if site.url else None,
@@ -111,16 +112,19 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".?!…" else text + "."
 
 
-def formatted(work: Work) -> Md:
-    """The reference as a reader copies it (Chicago-style), as Markdown."""
+def formatted(work: Work, language: str = SOURCE) -> Md:
+    """The reference as a reader copies it (Chicago-style), as Markdown, its words in ``language``."""
     names = [_name(*work.authors[0])] + [f"{g} {f}".strip() for f, g in work.authors[1:]]
-    authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", and " + names[-1]
+    last = f"{',' if language == SOURCE else ''} {gettext(language, 'and')} "  # (the serial comma is English)
+    authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
     parts = [escape(_sentence(authors)), escape(f"“{_sentence(work.title)}”")]
     where = f"*{escape(work.container)}*, " if work.container else ""
     where += "".join(escape(f"{part}, ") for part in (work.series, work.publisher) if part)
-    parts.append(Md(where + escape((work.issued.display if work.issued else "n.d.") + ".")))
+    issued = work.issued.shown(language) if work.issued else gettext(language, "n.d.")
+    parts.append(Md(where + escape(_sentence(issued))))
     if work.accessed:
-        parts.append(escape(f"Accessed {EssayDate(work.accessed, 'day').display}."))
+        accessed = EssayDate(work.accessed, "day").shown(language)
+        parts.append(escape(gettext(language, "Accessed {date}.").format(date=accessed)))
     if work.url:
         parts.append(Md(f"<{work.url}>"))
     return Md(" ".join(parts))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
+from ..languages import gettext, plural
 from ..model import Corpus, Essay, Evidence, Quote
 from .markdown_text import shorten
 
@@ -46,8 +47,8 @@ def drawn(corpus: Corpus, counts: Counter) -> list[Essay]:
     return [e for e in corpus.essays if e.slug in top]  # (by slug: comparing whole essays is slow)
 
 
-def _passages(n: int) -> str:
-    return f"{n} passage{'' if n == 1 else 's'} quoted"
+def _passages(n: int, language: str) -> str:
+    return gettext(language, "{passages} quoted").format(passages=plural(language, n, "passage"))
 
 
 def _shade(n: int, most: int) -> int:
@@ -57,7 +58,7 @@ def _shade(n: int, most: int) -> int:
 
 def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
     """The map as one line of SVG markup (so Markdown keeps it as a single HTML block)."""
-    essays, themes = drawn(corpus, counts), corpus.themes
+    essays, themes, language = drawn(corpus, counts), corpus.themes, corpus.site.language
     width = LABEL_W + len(themes) * (CELL + GAP) + RIGHT  # (room for the last head, slanted)
     height = HEAD_H + len(essays) * (CELL // 2 + 12 + ROW_GAP)
     row_h = CELL // 2 + 12
@@ -73,21 +74,24 @@ def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
     for i, e in enumerate(essays):
         y = HEAD_H + i * (row_h + ROW_GAP)
         parts.append(
-            f'<a href="{escape(up)}essays/{escape(e.slug)}/" class="map-essay"><title>{escape(e.label)}: '
-            f'{_passages(by_essay[e.slug])}</title><text x="0" y="{y + row_h / 2 + 5}" '
-            f'class="map-label">{escape(shorten(e.label, 17))}</text></a>'
+            f'<a href="{escape(up)}essays/{escape(e.slug)}/" class="map-essay"><title>{escape(e.label_in(language))}: '
+            f'{_passages(by_essay[e.slug], language)}</title><text x="0" y="{y + row_h / 2 + 5}" '
+            f'class="map-label">{escape(shorten(e.label_in(language), 17))}</text></a>'
         )
         for j, t in enumerate(themes):
             n = counts.get((e.slug, t.id), 0)
             x = LABEL_W + j * (CELL + GAP)
             parts.append(
-                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(e.label)} in '
-                f"{escape(t.title)}: {_passages(n)}</title>"
+                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>'
+                f"{escape(gettext(language, '{essay} in {theme}:').format(essay=e.label_in(language), theme=t.title))} "
+                f"{_passages(n, language)}</title>"
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
                 f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>'
             )
-    label = "Map of the corpus: how many passages of each essay each theme quotes" + (
-        f", for the {len(essays)} most quoted of {len(corpus.essays)} essays"
+    label = gettext(language, "Map of the corpus: how many passages of each essay each theme quotes") + (
+        gettext(language, ", for the {shown} most quoted of {total} essays").format(
+            shown=len(essays), total=len(corpus.essays)
+        )
         if len(essays) < len(corpus.essays)
         else ""
     )

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from ..languages import gettext
 from ..model import Claim, Corpus, Essay, Site, Theme
+from .bibliography import CONTRIBUTORS
 
 FEED = "reference/feed.xml"  # (under docs/, and so in the site)
 
@@ -37,17 +39,17 @@ class New:
         claim, theme = self._claim()
         return f"themes/{theme.id}/#{claim.id}"
 
-    @property
-    def title(self) -> str:
+    def title(self, language: str) -> str:
         if self.essay:
-            return f"Essay: {self.essay.label}, “{self.essay.title}”"
+            return gettext(language, "Essay: {label}, “{title}”").format(
+                label=self.essay.label_in(language), title=self.essay.title
+            )
         claim, theme = self._claim()
-        return f"Claim in {theme.title}: {claim.title}"
+        return gettext(language, "Claim in {theme}: {claim}").format(theme=theme.title, claim=claim.title)
 
-    @property
-    def summary(self) -> str:
+    def summary(self, language: str) -> str:
         if self.essay:
-            return self.essay.summary or f"{self.essay.byline}, {self.essay.date.display}."
+            return self.essay.summary or f"{self.essay.byline_in(language)}, {self.essay.date.shown(language)}."
         return " ".join(self._claim()[0].claim.split())
 
 
@@ -75,21 +77,21 @@ def atom(corpus: Corpus, site: Site) -> str:
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(site.name)}: what’s new</title>",
+        f"  <title>{escape(site.name)}: {escape(gettext(site.language, 'what’s new'))}</title>",
         f'  <link rel="self" href="{iri(FEED)}"/>',
         f'  <link href="{iri("reference/whats-new/")}"/>',
         f"  <id>{iri('reference/whats-new/')}</id>",
         f"  <updated>{updated}</updated>",
-        f"  <author><name>{escape(site.name)} contributors</name></author>",
+        f"  <author><name>{escape(gettext(site.language, CONTRIBUTORS))}</name></author>",
     ]
     for n in entries:
         lines += [
             "  <entry>",
-            f"    <title>{escape(n.title)}</title>",
+            f"    <title>{escape(n.title(site.language))}</title>",
             f'    <link href="{iri(n.address)}"/>',
             f"    <id>{iri(n.address)}</id>",
             f"    <updated>{n.day}T00:00:00Z</updated>",
-            f"    <summary>{escape(n.summary)}</summary>",
+            f"    <summary>{escape(n.summary(site.language))}</summary>",
             "  </entry>",
         ]
     return "\n".join(lines + ["</feed>"]) + "\n"

@@ -117,7 +117,7 @@ def environment() -> jinja2.Environment:
     env.filters["number"] = in_site_language(lambda language, n: Md(languages.number(language, n)))
     env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))
-    env.filters["cite_formatted"] = bibliography.formatted
+    env.filters["cite_formatted"] = in_site_language(lambda language, work: bibliography.formatted(work, language))
     # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
     env.filters["day"] = in_site_language(lambda language, value: EssayDate(value, "day").shown(language))
     env.filters["when"] = in_site_language(lambda language, value: value.shown(language))
