@@ -192,6 +192,17 @@ ZENSICAL = [
 ]
 
 
+# The Spanish edition, as `python -m build_tools site` builds it after the first: its own
+# MkDocs build from docs/es/ (then the same publishing stage, on its own folder).
+SPANISH = [
+    sys.executable,
+    "-c",
+    "import sys; from pathlib import Path; from build_tools.site import engines; "
+    "from build_tools.__main__ import _mkdocs_env; "
+    "sys.exit(engines.build('mkdocs', Path(sys.argv[1]), Path(sys.argv[2]), _mkdocs_env(), 'es', 'es'))",
+]
+
+
 def stock(root: Path) -> Path:
     """A copy of the project's ``mkdocs.yml`` without its hooks: stock MkDocs + Material."""
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -236,6 +247,11 @@ def measure(n: int, pool: list[str]) -> dict:
             root,
         )
         shutil.rmtree(root / "site-stock")
+        es_site = root / "site-es"
+        es_s, es_kib = timed(SPANISH + [str(root), str(es_site)], root)
+        es_pub_s, es_pub_kib = timed(PUBLISH + [str(es_site), str(root / "docs" / "es")], root)
+        es_view, es_search = first_view_and_search(es_site, SEARCH)
+        shutil.rmtree(es_site)
         view, search = first_view_and_search(site, SEARCH)
         edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
         return {
@@ -246,7 +262,10 @@ def measure(n: int, pool: list[str]) -> dict:
             "stock": stock_s,
             "zensical": zen_s + zpub_s,
             "zensical_mib": max(zen_kib, zpub_kib) / 1024,
-            "peak_mib": max(gen_kib, mk_kib) / 1024,
+            "peak_mib": max(gen_kib, mk_kib, es_kib, es_pub_kib) / 1024,
+            "spanish": es_s + es_pub_s,
+            "es_view_kib": es_view / 1024,
+            "es_search_kib": es_search / 1024,
             "site_mb": size(site) / 1e6,
             "first_view_kib": view / 1024,
             "first_search_kib": search / 1024,
@@ -267,6 +286,9 @@ COLUMNS = [
     ("first view KiB gz", "first_view_kib", "{:.0f}"),
     ("first search KiB gz", "first_search_kib", "{:.0f}"),
     ("serve edit s", "serve_edit", "{:.2f}"),
+    ("Spanish edition s", "spanish", "{:.2f}"),
+    ("es first view KiB gz", "es_view_kib", "{:.0f}"),
+    ("es first search KiB gz", "es_search_kib", "{:.0f}"),
     ("Zensical s", "zensical", "{:.2f}"),
     ("Zensical peak MiB", "zensical_mib", "{:.0f}"),
 ]

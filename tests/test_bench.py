@@ -9,7 +9,7 @@ import importlib.util
 import pytest
 
 from build_tools.pipeline import check
-from tests.bench import PUBLISH, WORDS_PER_ESSAY, ZENSICAL, paragraph_pool, write_corpus
+from tests.bench import PUBLISH, SPANISH, WORDS_PER_ESSAY, ZENSICAL, paragraph_pool, write_corpus
 
 
 def test_a_synthetic_corpus_checks_and_every_quote_is_found(project):
@@ -20,7 +20,7 @@ def test_a_synthetic_corpus_checks_and_every_quote_is_found(project):
     assert len(checked.quotes) == 2 * 6 and checked.warnings == []
 
 
-@pytest.mark.parametrize("command", [PUBLISH, ZENSICAL], ids=["publish", "zensical"])
+@pytest.mark.parametrize("command", [PUBLISH, ZENSICAL, SPANISH], ids=["publish", "zensical", "spanish"])
 def test_what_the_bench_runs_in_a_process_of_its_own_imports(command):
     """The bench's one-line programs name modules by string: each name they import exists."""
     for node in ast.walk(ast.parse(command[2])):
