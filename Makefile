@@ -16,8 +16,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve site generate check test bench lock clean
 
-serve: $(STAMP)  ## generate the pages and serve the site with live reload
-	$(BIN)/python -m build_tools serve --dev-addr $(HOST)
+# EDITION=es serves the Spanish edition instead (the language of an edition in mkdocs.yml).
+EDITION ?=
+
+serve: $(STAMP)  ## generate the pages and serve the site with live reload (EDITION=es: the Spanish edition)
+	$(BIN)/python -m build_tools serve --dev-addr $(HOST) $(if $(EDITION),--language $(EDITION))
 
 site: $(STAMP)  ## generate the pages and write the static site to site/
 	$(BIN)/python -m build_tools site $(STRICT) --engine $(ENGINE)
@@ -64,4 +67,4 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 GENERATED = $(shell $(PYTHON) -c "from build_tools.stages.write import GENERATED; print(*GENERATED)")
 
 clean:  ## remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) site .zensical.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))
+	rm -rf $(VENV) site .zensical.yml .mkdocs-*.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))

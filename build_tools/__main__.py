@@ -120,15 +120,26 @@ def cmd_site(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Generate, serve with MkDocs' live reload, and regenerate when seeds or templates change."""
+    """Generate, serve an edition (the first, or --language's) with MkDocs' live reload, and
+    regenerate when seeds or templates change."""
+    found = dict(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env())))
+    if args.language not in (None, *found):
+        print(f"error: the site has no edition in '{args.language}' (editions: {', '.join(found)})", file=sys.stderr)
+        return 1
     cache = Cache()  # (each build after an edit redoes only what the edit changed)
     if cmd_build(args, cache):
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
 
     os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
-    # (on errors, cmd_build prints them and keeps the last good pages)
-    serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache))
+    first = next(iter(found))
+    language = None if args.language in (None, first) else args.language
+    config = engines.configuration("mkdocs", args.root, dict(os.environ), None, language, found.get(language, ""))
+    try:  # (on errors, cmd_build prints them and keeps the last good pages)
+        serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache), config=config)
+    finally:
+        if config is not None:
+            config.unlink(missing_ok=True)
     return 0
 
 
@@ -185,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         p.set_defaults(fn=fn)
         if name == "serve":
             p.add_argument("--dev-addr", default="127.0.0.1:8000")
+            p.add_argument("--language", help="the edition to serve, e.g. es (default: the first, English)")
         if name == "site":
             p.add_argument(
                 "--engine",

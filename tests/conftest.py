@@ -90,12 +90,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def start_serving(root: Path, stderr=subprocess.DEVNULL) -> tuple[subprocess.Popen, str]:
-    """``make serve`` on the project at ``root``, on a free port: the process and its address."""
+def start_serving(root: Path, stderr=subprocess.DEVNULL, *options: str) -> tuple[subprocess.Popen, str]:
+    """``make serve`` on the project at ``root``, on a free port, with the command's
+    ``options``: the process and its address."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     command = [sys.executable, "-m", "build_tools", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    command += options
     server = subprocess.Popen(command, cwd=root, env=_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=stderr, text=True)
     return server, f"http://127.0.0.1:{port}/"
 

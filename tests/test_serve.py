@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import socket
 import subprocess
+import sys
 import time
 
 from tests.conftest import Output, fetch, start_serving
@@ -65,3 +66,21 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
     with socket.socket() as s:  # nothing listens on the port: MkDocs' server stopped with the command
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (the connections it closed may linger)
         s.bind(("127.0.0.1", int(address.rstrip("/").rsplit(":", 1)[1])))
+
+
+def test_the_spanish_edition_is_served_on_its_own_and_an_unknown_one_is_refused(project):
+    server, address = start_serving(project, subprocess.PIPE, "--language", "es")
+    try:
+        assert wait_for(address, '<html lang="es"')
+        assert "Página no encontrada" not in fetch(address) and "Temas" in fetch(address)
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0
+    assert not list(project.glob(".mkdocs-*.yml"))  # (the edition's configuration goes with the server)
+    refused = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--root", str(project), "serve", "--language", "fr"],
+        capture_output=True,
+        text=True,
+    )
+    assert refused.returncode == 1
+    assert refused.stderr.strip().endswith("error: the site has no edition in 'fr' (editions: en, es)")

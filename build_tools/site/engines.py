@@ -76,26 +76,41 @@ def _copy_assets(root: Path, folder: str) -> None:
     shutil.copytree(root / "docs" / "assets", target)
 
 
+def configuration(
+    engine: str,
+    root: Path,
+    environ: dict[str, str],
+    site_dir: Path | None = None,
+    language: str | None = None,
+    folder: str = "",
+) -> Path | None:
+    """The configuration ``engine`` reads for the edition in ``language`` (the first, from docs/
+    itself, if None): None for mkdocs.yml as it is, else the path of the one written for it
+    beside mkdocs.yml (the paths in it are relative to it), which the caller removes. The
+    edition's folder gets a copy of the site's assets."""
+    if language is None and engine == "mkdocs":
+        return None
+    if language is not None:
+        _copy_assets(root, folder)
+        config = edition_config(root, language, folder, environ)
+    else:
+        config = read_config(root / "mkdocs.yml", environ)
+    if engine != "mkdocs":
+        config.pop("hooks", None)
+        config["site_dir"] = str(site_dir)
+    written = root / (f".mkdocs-{language}.yml" if engine == "mkdocs" else ".zensical.yml")
+    written.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return written
+
+
 def build(
     engine: str, root: Path, site_dir: Path, environ: dict[str, str], language: str | None = None, folder: str = ""
 ) -> int:
     """Build the edition of ``root`` in ``language`` (the first, from docs/ itself, if
     None) into ``site_dir`` with ``engine``, strictly (a warning fails the build); the
     engine's exit status."""
-    config_file = root / "mkdocs.yml"
-    written: Path | None = None
-    if language is not None:
-        _copy_assets(root, folder)
-        config = edition_config(root, language, folder, environ)
-    elif engine != "mkdocs":
-        config = read_config(config_file, environ)
-    if engine != "mkdocs":
-        config.pop("hooks", None)
-        config["site_dir"] = str(site_dir)
-    if language is not None or engine != "mkdocs":
-        # (beside mkdocs.yml: the paths in it are relative to it)
-        written = config_file = root / (f".mkdocs-{language}.yml" if engine == "mkdocs" else ".zensical.yml")
-        written.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    written = configuration(engine, root, environ, site_dir, language, folder)
+    config_file = written or root / "mkdocs.yml"
     try:
         if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
             command = ["-m", "build_tools.site.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]

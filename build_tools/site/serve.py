@@ -66,9 +66,10 @@ class _Changed(events.FileSystemEventHandler):
         self.changed.set()
 
 
-def serve(root: Path, dev_addr: str, regenerate: Callable[[], object]) -> None:
-    """Serve the project at ``root`` on ``dev_addr`` until stopped, calling ``regenerate``
-    after each change to its seeds or to the templates."""
+def serve(root: Path, dev_addr: str, regenerate: Callable[[], object], config: Path | None = None) -> None:
+    """Serve the project at ``root`` on ``dev_addr`` until stopped (its edition that ``config``
+    describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds or
+    to the templates."""
     changed, observer = threading.Event(), _WritesObserver()
     handler = _Changed(changed)
     for folder in (root / "seeds", TEMPLATES):
@@ -86,7 +87,7 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], object]) -> None:
     mkdocs_serve.LiveReloadServer = _NotifiedServer  # type: ignore[misc]  # (MkDocs' serve makes its server by this name)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
     mkdocs_cli.cli.main(
-        ["serve", "--dirty", "--config-file", str(root / "mkdocs.yml"), "--dev-addr", dev_addr],
+        ["serve", "--dirty", "--config-file", str(config or root / "mkdocs.yml"), "--dev-addr", dev_addr],
         prog_name="mkdocs",
         standalone_mode=False,
     )
