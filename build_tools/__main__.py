@@ -134,7 +134,9 @@ def cmd_serve(args) -> int:
     os.environ.update(_mkdocs_env())  # (MkDocs runs in this process: in its environment)
     first = next(iter(found))
     language = None if args.language in (None, first) else args.language
-    config = engines.configuration("mkdocs", args.root, dict(os.environ), None, language, found.get(language, ""))
+    config = engines.configuration(
+        "mkdocs", args.root, dict(os.environ), None, language, found[language] if language else ""
+    )
     try:  # (on errors, cmd_build prints them and keeps the last good pages)
         serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache), config=config)
     finally:
