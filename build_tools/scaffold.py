@@ -15,6 +15,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from .languages import TRANSLATED
 from .stages.load import SLUG
 from .stages.schema import ID_PATTERN, schema
 from .stages.yamlfile import decode_text, load_yaml
@@ -39,7 +40,8 @@ def skeleton(
     lines: list[str] = []
     # (where a schema allows one of several sets of fields, the first is shown to fill in)
     required = node.get("required") or node.get("oneOf", [{}])[0].get("required", ())
-    for key, prop in node["properties"].items():
+    # (a field's Spanish, the "es:" block, comes after the fields it translates)
+    for key, prop in sorted(node["properties"].items(), key=lambda field: field[0] in TRANSLATED):
         optional = key not in required and key not in values
         text = prop["description"] + hints.get(key, "")
         if "enum" in prop:
