@@ -1,4 +1,5 @@
-"""The whole build, top to bottom: load → validate → clean → anchor → render → write.
+"""The whole build, top to bottom: load → validate → clean → anchor → (for each edition:
+localize → render) → write.
 
 Each stage is a function from data to data; only ``load`` reads files and only
 ``write`` writes them. ``load`` and ``validate`` record their problems together, so
