@@ -186,3 +186,21 @@ def test_each_edition_has_its_own_search_index(site, edition):
     folder, _ = site
     assert (folder / edition / "pagefind" / "parts.json").is_file()
     assert (folder / edition / "assets" / "javascripts" / "search-worker.js").is_file()
+
+
+@pytest.mark.parametrize(
+    "alternate, message",
+    [
+        (
+            "    - name: Français\n      link: fr/\n      lang: fr\n",
+            "mkdocs.yml: the edition 'fr' in extra.alternate needs its link to be 'fr/' and the site's words in "
+            "build_tools/locales/fr.yml (languages with them: es)",
+        ),
+    ],
+)
+def test_an_edition_without_its_words_is_refused(project, capsys, alternate, message):
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("      lang: es\n", "      lang: es\n" + alternate), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and err.splitlines()[0] == message

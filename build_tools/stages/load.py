@@ -81,12 +81,27 @@ def _load_site(root: Path, problems: Collector) -> Site:
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
     language = (config.get("theme") or {}).get("language") or Site.language
+    found = editions(config)
+    where = SourceLoc(_rel(root, path))
+    if found[0] != (language, ""):
+        problems.error(
+            where,
+            f"the first edition in extra.alternate must be the site itself: lang '{language}' "
+            "(theme.language) and link './'",
+        )
+    for other, folder in found[1:]:
+        if other not in TRANSLATED or folder != other:
+            problems.error(
+                where,
+                f"the edition '{other}' in extra.alternate needs its link to be '{other}/' and the site's words "
+                f"in build_tools/locales/{other}.yml (languages with them: {', '.join(TRANSLATED) or 'none'})",
+            )
     return Site(
         name=config.get("site_name", Site.name),
         url=url and url.rstrip("/") + "/",
         date=built,
         language=language,
-        editions=editions(config),
+        editions=found,
     )
 
 
