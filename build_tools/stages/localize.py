@@ -48,6 +48,11 @@ def _words(value) -> bool:
     return any(char.isalpha() for char in (" ".join(value) if isinstance(value, tuple) else value or ""))
 
 
+# Fields translated where a translation is given, and otherwise shown as they are (a
+# speaker's name needs none; a description in its place, "the authors of a report", does).
+OPTIONAL: dict[type, tuple[str, ...]] = {Evidence: ("speaker",)}
+
+
 def missing(obj, language: str) -> list[str]:
     """The editorial fields of ``obj`` that have words but no translation into ``language``."""
     done = {name for lang, name, _ in obj.translated if lang == language}
@@ -75,6 +80,7 @@ def _localized(obj, language: str, source: str):
             changes["date"] = replace(obj.date, note=value)
         else:
             changes[name] = value
+    changes |= {name: given[name] for name in OPTIONAL.get(type(obj), ()) if name in given}
     return replace(obj, **changes) if changes else obj
 
 
