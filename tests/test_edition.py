@@ -14,6 +14,9 @@ from build_tools.languages import catalogue, gettext
 from build_tools.pipeline import check, generate
 
 from .conftest import resolve, run
+from .golden import ENVIRONMENT
+
+SITE_URL = ENVIRONMENT["SITE_URL"]
 
 EDITION = "es/"
 
@@ -62,10 +65,11 @@ def test_the_switcher_and_hreflang_lead_to_the_same_page_in_each_edition(site):
         head = Head((folder / path).read_text(encoding="utf-8"))
         here, there = ("es", "en") if edition_of(path) else ("en", "es")
         assert head.lang == here, path
-        for links in (head.alternates, head.switcher):
-            assert set(links) == {"en", "es"}, path
-            assert resolve(path, links[here])[0] == path, (path, links)
-            assert resolve(path, links[there])[0] == counterpart(path), (path, links)
+        assert set(head.alternates) == set(head.switcher) == {"en", "es"}, path
+        for language, target in ((here, path), (there, counterpart(path))):
+            # (in the head, the full address: the site's is known, as where it is published)
+            assert head.alternates[language] == SITE_URL + target.removesuffix("index.html"), path
+            assert resolve(path, head.switcher[language])[0] == target, (path, head.switcher)
 
 
 class Visible(HTMLParser):

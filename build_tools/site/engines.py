@@ -62,10 +62,13 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
     # The site's own words in the theme's templates and scripts (overrides/partials/words.html)
     config["extra"]["words"] = {m: t for m, t in catalogue(language).items() if isinstance(t, str)}
     config["extra"]["generator"] = False  # (Material's "Made with" line is in English alone)
-    if config.get("site_url"):
-        config["site_url"] = config["site_url"].rstrip("/") + f"/{folder}/"
+    site = (config.get("site_url") or "").rstrip("/")
+    if site:
+        config["site_url"] = f"{site}/{folder}/"
     for alternate in config["extra"]["alternate"]:
         alternate["link"] = "../" + alternate["link"].removeprefix("./")
+        if site:  # (each edition's own address, for the hreflang links)
+            alternate["site"] = f"{site}/{alternate['link'].removeprefix('../')}"
     return config
 
 
