@@ -64,7 +64,7 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 	rm -rf .venv-lock build_tools/*.egg-info
 
 # The generated folders of docs/, as build_tools/stages/write.py defines them (standard library only).
-GENERATED = $(shell $(PYTHON) -c "from build_tools.stages.write import GENERATED; print(*GENERATED)")
+GENERATED = $(shell $(PYTHON) -c "from build_tools.stages.write import GENERATED, COPIED; print(*GENERATED, *COPIED)")
 
 clean:  ## remove the virtual environment, generated pages and the built site
 	rm -rf $(VENV) site .zensical.yml .mkdocs-*.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))

@@ -21,7 +21,7 @@ import pytest
 
 from build_tools.__main__ import _mkdocs_env, main
 from build_tools.pipeline import check
-from build_tools.stages.write import GENERATED
+from build_tools.stages.write import COPIED, GENERATED
 from tests.golden import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:
     fixture corpus, or ``ROOT`` for the real one), with the site's assets, the MkDocs config
     and its theme overrides and hooks."""
     shutil.copytree(corpus / "seeds", dest / "seeds")
-    generated = ("assets", *GENERATED)
+    generated = ("assets", *GENERATED, *COPIED)
     shutil.copytree(
         corpus / "docs",
         dest / "docs",

@@ -73,6 +73,10 @@ def test_the_spanish_edition_is_served_on_its_own_and_an_unknown_one_is_refused(
     try:
         assert wait_for(address, '<html lang="es"')
         assert "Página no encontrada" not in fetch(address) and "Temas" in fetch(address)
+        themes = project / "seeds" / "themes.yml"  # (an edit shows, and the edition keeps its assets)
+        themes.write_text(themes.read_text(encoding="utf-8").replace("title: Comercio", "title: Comercio editado"))
+        assert wait_for(f"{address}themes/trade/", "Comercio editado")
+        assert "passage-preview" in fetch(f"{address}assets/javascripts/previews.js")
     finally:
         server.terminate()
         assert server.wait(timeout=30) == 0

@@ -7,6 +7,10 @@ the built folder, whichever engine built it. Each engine reads ``mkdocs.yml``:
 * **MkDocs** runs it as it is, with our hooks (``build_tools/site/hooks.py``: front matter
   escaped, long navigation sections trimmed, essays' sections named by their label),
   its loops over the pages on every core (``build_tools/site/mkdocs_build.py``);
+* each **edition** but the first (``extra.alternate``: the Spanish one) is built as a site of
+  its own from ``docs/<lang>/``, by either engine, with a configuration derived from
+  ``mkdocs.yml`` (:func:`edition_config`: its language, its folder, its words) and a copy
+  of the site's assets;
 * **Zensical** does not run hooks: it is given a copy of the configuration without them,
   with ``!ENV`` and ``!relative`` values written out (it reads neither). What it lacks
   against MkDocs: the trimmed navigation (Material's ``navigation.prune``, in the
@@ -73,7 +77,8 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
 
 
 def _copy_assets(root: Path, folder: str) -> None:
-    """The site's own assets (docs/assets/) in the edition's folder: each edition is a site of its own."""
+    """The site's own assets (docs/assets/) in the edition's folder: each edition is a site of
+    its own (the folder is one of the write stage's COPIED, which it leaves alone)."""
     target = root / "docs" / folder / "assets"
     shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(root / "docs" / "assets", target)

@@ -21,12 +21,14 @@ from stat import S_ISREG
 from ..languages import TRANSLATED
 from ..memo import Cache, Memo
 
-# The folders of docs/ that the build owns: the one list (`make clean` reads it, a test
+# The folders of docs/ that this stage writes: the one list (`make clean` reads it, a test
 # checks that .gitignore names each). Each edition in another language than the site's has
-# the same in its folder, named by its language (docs/es/essays/, …), and a copy of the
-# site's assets (docs/es/assets/: each edition is a site of its own).
+# the same in its folder, named by its language (docs/es/essays/, …).
 _OWNED = ("essays", "themes", "reference", "snippets")
-GENERATED = _OWNED + tuple(f"{language}/{name}" for language in TRANSLATED for name in (*_OWNED, "assets"))
+GENERATED = _OWNED + tuple(f"{language}/{name}" for language in TRANSLATED for name in _OWNED)
+# And the copy of the site's assets that each such edition gets when it is built (each is a
+# site of its own: build_tools/site/engines.py), which this stage leaves alone.
+COPIED = tuple(f"{language}/assets" for language in TRANSLATED)
 
 
 def generated(path: str) -> bool:
