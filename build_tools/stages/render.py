@@ -71,7 +71,7 @@ def _finalize(value):
 
 def rendered(env: jinja2.Environment, template: str, **context) -> str:
     """The page made from ``template``, with a notice after its title if any of its editorial
-    text is shown untranslated (the site's page on translations says how to add one)."""
+    text is shown untranslated (.github/CONTRIBUTING.md says how an editor adds one)."""
     before = _Shown.untranslated
     page = env.get_template(template).render(**context)
     if _Shown.untranslated == before:
