@@ -60,7 +60,7 @@ _NAV_LABEL = re.compile(
 _OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'  # (Zensical's)
 # Material's links to each edition's home page as the page's alternates (the theme's override
 # links the same page in each edition instead, hreflang first).
-_HOME_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+_HOME_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
 def fix_material_markup(output: str) -> str:
