@@ -71,8 +71,9 @@ def cmd_check(args) -> int:
     return 0
 
 
-def cmd_build(args, cache: Cache | None = None) -> int:
-    result = _report(build, args.root, args.strict, cache)
+def cmd_build(args, cache: Cache | None = None, languages: list[str] | None = None) -> int:
+    """Generate the pages (of every edition, or of those in ``languages``)."""
+    result = _report(lambda root, cache: build(root, cache, languages), args.root, args.strict, cache)
     if result is None:
         return 1
     checked, changed = result
@@ -127,7 +128,8 @@ def cmd_serve(args) -> int:
         print(f"error: the site has no edition in '{args.language}' (editions: {', '.join(found)})", file=sys.stderr)
         return 1
     cache = Cache()  # (each build after an edit redoes only what the edit changed)
-    if cmd_build(args, cache):
+    served = [args.language or next(iter(found))]  # (the pages of the edition served, alone)
+    if cmd_build(args, cache, served):
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
 
@@ -138,7 +140,7 @@ def cmd_serve(args) -> int:
         "mkdocs", args.root, dict(os.environ), None, language, found[language] if language else ""
     )
     try:  # (on errors, cmd_build prints them and keeps the last good pages)
-        serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache), config=config)
+        serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache, served), config=config)
     finally:
         if config is not None:
             config.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ unless every stage succeeded.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from .stages.load import load
 from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
-from .stages.write import write
+from .stages.write import edition_folders, write
 
 
 @dataclass(frozen=True)
@@ -50,17 +51,33 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     return Checked(corpus, quotes, warnings + unattributed(quotes), gaps)
 
 
-def build(root: Path, cache: Cache | None = None) -> tuple[Checked, list[str]]:
-    """Check the seeds, then write the generated pages of every edition into ``root/docs``
-    (the first edition's at its root, each other's in its folder: ``docs/es/``)."""
+def build(
+    root: Path, cache: Cache | None = None, languages: Collection[str] | None = None
+) -> tuple[Checked, list[str]]:
+    """Check the seeds, then write the generated pages of every edition (or of those in
+    ``languages``: ``make serve`` makes the one it serves) into ``root/docs``: the first
+    edition's at its root, each other's in its folder (``docs/es/``). Each edition's pages
+    are written all at once, one edition after the other (the pages of only one are held
+    in memory)."""
     checked = check(root, cache)
-    return checked, write(generate(checked, cache), root / "docs", cache)
+    changed = []
+    for language, folder in checked.corpus.site.editions:
+        if languages is None or language in languages:  # (each edition's pages freed once written)
+            changed += write(
+                edition_pages(checked, language, folder, cache), root / "docs", cache, edition_folders(folder)
+            )
+    return checked, changed
+
+
+def edition_pages(checked: Checked, language: str, folder: str, cache: Cache | None = None) -> dict[str, str]:
+    """The generated pages of the edition in ``language``, by path under docs/."""
+    corpus, quotes = localize(checked.corpus, checked.quotes, language)
+    return {posixpath.join(folder, path): text for path, text in render(corpus, quotes, cache).items()}
 
 
 def generate(checked: Checked, cache: Cache | None = None) -> dict[str, str]:
     """The generated pages of every edition, by path under docs/."""
     pages: dict[str, str] = {}
     for language, folder in checked.corpus.site.editions:
-        corpus, quotes = localize(checked.corpus, checked.quotes, language)
-        pages.update({posixpath.join(folder, path): text for path, text in render(corpus, quotes, cache).items()})
+        pages.update(edition_pages(checked, language, folder, cache))
     return pages

@@ -31,9 +31,14 @@ GENERATED = _OWNED + tuple(f"{language}/{name}" for language in TRANSLATED for n
 COPIED = tuple(f"{language}/assets" for language in TRANSLATED)
 
 
-def generated(path: str) -> bool:
-    """Whether ``path`` (under docs/) lies in a generated folder."""
-    return any(path.startswith(folder + "/") for folder in GENERATED) and ".." not in path.split("/")
+def edition_folders(folder: str) -> tuple[str, ...]:
+    """The generated folders of the edition in ``folder`` ("" for the first, at docs/ itself)."""
+    return tuple(f"{folder}/{name}" for name in _OWNED) if folder else _OWNED
+
+
+def generated(path: str, folders: tuple[str, ...] = GENERATED) -> bool:
+    """Whether ``path`` (under docs/) lies in one of the generated ``folders``."""
+    return any(path.startswith(folder + "/") for folder in folders) and ".." not in path.split("/")
 
 
 def _identity(stat: os.stat_result) -> tuple[int, int, int]:
@@ -55,12 +60,12 @@ def _read_tree(folder: Path, on_disk: Memo) -> dict[str, str]:
     return pages
 
 
-def generated_pages(docs: Path, cache: Cache | None = None) -> dict[str, str]:
-    """The pages now in the generated folders of ``docs``, by path. A file whose size and date
-    the ``cache`` holds is not read again."""
+def generated_pages(docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
+    """The pages now in the generated ``folders`` of ``docs`` (all by default), by path. A file
+    whose size and date the ``cache`` holds is not read again."""
     on_disk = (cache or Cache()).on_disk
     pages: dict[str, str] = {}
-    for name in GENERATED:
+    for name in folders:
         pages.update({f"{name}/{k}": v for k, v in _read_tree(docs / name, on_disk).items()})
     return pages
 
@@ -90,13 +95,16 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
-def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list[str]:
-    """Make the generated folders of ``docs`` hold exactly ``pages``; return the changed paths."""
+def write(
+    pages: dict[str, str], docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED
+) -> list[str]:
+    """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
+    ``pages``; return the changed paths."""
     for path in pages:
-        if not generated(path):
+        if not generated(path, folders):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
     cache = cache or Cache()
-    current = generated_pages(docs, cache)
+    current = generated_pages(docs, cache, folders)
     changed = sorted(p for p in set(pages) | set(current) if pages.get(p) != current.get(p))
     if not changed:
         return []
@@ -123,7 +131,7 @@ def write(pages: dict[str, str], docs: Path, cache: Cache | None = None) -> list
             cache.on_disk.get(written, _identity(os.stat(written)), functools.partial(pages.get, path))
         else:  # a page no longer generated: the folders it leaves empty go too
             folder = (docs / path).parent
-            top = docs / next(g for g in GENERATED if path.startswith(g + "/"))
+            top = docs / next(g for g in folders if path.startswith(g + "/"))
             while folder != top and folder.is_dir() and not any(folder.iterdir()):
                 folder.rmdir()
                 folder = folder.parent
