@@ -194,6 +194,9 @@ def test_the_timeline_is_an_ordered_list_of_dated_events_in_order(site, checked)
         assert f'data-theme="{t.id}"' in html
 
 
+LABEL = r'<span class="cell-label" aria-hidden="true">([^<]*)</span>'
+
+
 def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site, checked):
     folder, pages = site
     page = pages["reference/figures/index.html"]
@@ -202,7 +205,8 @@ def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site,
     html = (folder / "reference/figures/index.html").read_text(encoding="utf-8")
     rows = {
         re.search(r'<span id="([^"]+)">', row)[1]: [
-            text(re.sub(r"<[^>]+>", "", cell)) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+            text(re.sub(r"<[^>]+>", "", re.sub(LABEL, "", cell)))
+            for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
         ]
         for row in re.findall(r"<tr>(.*?)</tr>", html, re.S)
         if '<span id="' in row
@@ -215,6 +219,12 @@ def test_key_figures_are_a_table_of_what_they_measure_when_and_who_says_it(site,
         "Robin Broad, The Hill, July 2014",
     ]
     assert rows["maquiladora-auto-workers"][2] == "c. 2000 (when written)"  # (no year given: when written)
+    # On a phone each row is a card whose cells are labelled, in the page's words, with their column's name.
+    headers = [text(h) for h in re.findall(r"<th[^>]*>(.*?)</th>", html, re.S)][
+        : len(rows["nafta-age"] if "nafta-age" in rows else next(iter(rows.values())))
+    ]
+    labels = re.findall(LABEL, html.split("<tbody>", 1)[1].split("</tr>", 1)[0])
+    assert labels == headers[1:]
     # Grouped by the figure's first theme, in the themes' order.
     headings = re.findall(r'<h2 id="theme-([a-z-]+)"', html)
     assert headings == [t.id for t in checked.corpus.themes if any(f.themes[0] == t.id for f in checked.corpus.figures)]
@@ -310,8 +320,9 @@ def test_no_page_loads_anything_from_a_third_party(any_site):
     for path in sorted(folder.rglob("*")):
         if path.suffix == ".html":
             html = path.read_text(encoding="utf-8")
-            # <link rel="canonical"> names the page's own public address; it loads nothing.
-            html = re.sub(r'<link rel="canonical"[^>]*>', "", html)
+            # <link rel="canonical"> names the page's own public address, <link rel="alternate">
+            # the same page in the other edition (hreflang); they load nothing.
+            html = re.sub(r'<link rel="(?:canonical|alternate)"[^>]*>', "", html)
             found += [(path.name, u) for u in _FETCHING.findall(html) if external(u)]
             found += [(path.name, u) for pair in _CSS_URL.findall(html) for u in pair if u and external(u)]
         elif path.suffix == ".css":

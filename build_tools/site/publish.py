@@ -11,7 +11,8 @@ MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; 
   Pagefind to index (:func:`use_pagefind`), unless the page's front matter says
   ``search: {exclude: true}``;
 
-and then indexes the site with Pagefind, in parts (:func:`index_site`). Zensical's search
+and then indexes the site with Pagefind, in parts (:func:`index_site`). Our own scripts and
+style sheets lose their comments (:func:`compact_assets`). Zensical's search
 box shows entries of a list of the site's pages and sections that it loads with every
 page (``search.json``, each with its whole text): :func:`search_entries` cuts it down to
 plain titles and opening words, without the pages left out of search. ``python -m
@@ -192,8 +193,32 @@ def search_entries(search_json: str, excluded: set[str]) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def compact(text: str, kind: str) -> str:
+    """Our own script (``js``) or style sheet (``css``) without its comments and blank lines
+    (and a style sheet without its lines' indentation): what a reader's browser needs of it.
+    In a script only whole lines of comment go (a ``//`` after code may be in a string)."""
+    if kind == "css":
+        text = re.sub(r"(?m)^[ \t]+", "", _CSS_COMMENT.sub("", text))
+    else:
+        text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("//"))
+    return _BLANK_LINES.sub("\n", text).strip("\n") + "\n"
+
+
+def compact_assets(site: Path, docs: Path) -> None:
+    """The site's own scripts and style sheets (those of ``docs/assets/``) in the built
+    ``site``, compacted (:func:`compact`): every page loads them (about 3 KiB less, gzipped)."""
+    for source in sorted((docs / "assets").rglob("*")):
+        if source.suffix in (".js", ".css") and (built := site / source.relative_to(docs)).is_file():
+            built.write_text(compact(built.read_text(encoding="utf-8"), source.suffix[1:]), encoding="utf-8")
+
+
 def publish(site: Path, docs: Path) -> None:
     """Finish every page of the built ``site`` (see the module's docstring), then index it."""
+    compact_assets(site, docs)
     excluded = unindexed(docs)
     search_json = site / "search.json"
     if search_json.exists():
