@@ -208,3 +208,21 @@ def test_an_edition_without_its_words_is_refused(project, capsys, alternate, mes
     config.write_text(text.replace("      lang: es\n", "      lang: es\n" + alternate), encoding="utf-8")
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1 and err.splitlines()[0] == message
+
+
+_NAV_LABEL = re.compile(r'<span class="md-ellipsis">\s*([^<]*?)\s*</span>')
+
+
+def test_the_spanish_navigation_names_its_sections_in_spanish(site):
+    """Each section of the navigation is named by its index page (an engine would otherwise
+    name it by its folder: "Map", "Essays")."""
+    folder, pages = site
+    folders = {part for p in pages if edition_of(p) for part in p.removeprefix(EDITION).split("/")[:-1]}
+    english = {name.replace("-", " ").capitalize() for name in folders} | {
+        m for m, t in catalogue("es").items() if isinstance(t, str) and t != m
+    }
+    found = set()
+    for path in (p for p in pages if edition_of(p)):
+        labels = set(_NAV_LABEL.findall((folder / path).read_text(encoding="utf-8")))
+        found |= {(path, label) for label in labels & english}
+    assert found == set()

@@ -111,6 +111,13 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_template_context(context, template_name, config):
+    """The pages made from a template alone (the 404 page) show the same navigation."""
+    if context.get("nav") is not None:
+        return on_page_context(context, None, config, context["nav"])
+    return context
+
+
 # While serving, MkDocs rebuilds only the pages an edit changed (--dirty): each is finished
 # here as it is written. A static build (python -m build_tools site) is finished by the
 # publishing stage, over the whole built folder.
