@@ -8,8 +8,8 @@ from each English message to its translation. A message missing from a catalogue
 in English (a test checks that none is missing). Quotes are never translated: they are
 shown in their essay's language and marked with it.
 
-In templates, ``_("Read in context")`` is a message, and ``_("Cite this {what}",
-what=…)`` one with a value put in (escaped as any value is); in Python, :func:`gettext`.
+In templates, ``_("Read in context")`` is a message, and ``_("Cited in {claims}",
+claims=…)`` one with a value put in (escaped as any value is); in Python, :func:`gettext`.
 A noun whose count is shown is a message of its own, with the catalogue's two forms
 (``claim: [afirmación, afirmaciones]``); English adds an "s".
 """
