@@ -16,7 +16,6 @@ A noun whose count is shown is a message of its own, with the catalogue's two fo
 
 from __future__ import annotations
 
-import calendar
 import functools
 from pathlib import Path
 
@@ -39,6 +38,8 @@ def languages() -> tuple[str, ...]:
     return (SOURCE, *sorted(path.stem for path in LOCALES.glob("*.yml")))
 
 
+# The months, as messages ("March" is "marzo" in the Spanish catalogue).
+MONTHS = tuple("January February March April May June July August September October November December".split())
 # The languages' names, as messages to editors (in English) call them.
 NAMES = {"en": "English", "es": "Spanish"}
 TRANSLATED = languages()[1:]  # (the languages the site's words are translated into)
@@ -67,9 +68,6 @@ def number(language: str, n: int) -> str:
     return f"{n:,}".replace(",", "\u202f") if abs(n) >= 10_000 else str(n)
 
 
-_MONTHS_ES = ("enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre").split()
-
-
 def date(language: str, value: str, approximate: bool = False) -> str:
     """A date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a reader of ``language`` writes
     it: "2 March 2026", "2 de marzo de 2026"; "c. 2000", "h. 2000" for an approximate year."""
@@ -78,11 +76,10 @@ def date(language: str, value: str, approximate: bool = False) -> str:
         return f"{gettext(language, 'c.')} {parts[0]}"
     if len(parts) == 1:
         return str(parts[0])
-    if language == "es":
-        month = _MONTHS_ES[parts[1] - 1]
-        return f"{parts[2]} de {month} de {parts[0]}" if len(parts) == 3 else f"{month} de {parts[0]}"
-    month = calendar.month_name[parts[1]]
-    return f"{parts[2]} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    month = gettext(language, MONTHS[parts[1] - 1])
+    if len(parts) == 2:
+        return gettext(language, "{month} {year}").format(month=month, year=parts[0])
+    return gettext(language, "{day} {month} {year}").format(day=parts[2], month=month, year=parts[0])
 
 
 def names(language: str, items: list[str]) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from jinja2.ext import extract_from_ast
 
-from build_tools import model
+from build_tools import languages, model
 from build_tools.config import read_config
 from build_tools.formats import bibliography, markdown_text, report
 from build_tools.stages.render import TEMPLATES
@@ -57,6 +57,7 @@ def table_messages() -> set[str]:
     genres = json.loads((PACKAGE / "schemas" / "essay.schema.json").read_text(encoding="utf-8"))
     return {
         *model.RELATION_LABELS.values(),
+        *languages.MONTHS,
         *report._NOTE_STATUS.values(),
         *report._ROLES.values(),
         *genres["properties"]["genre"]["enum"],
