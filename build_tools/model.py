@@ -30,6 +30,11 @@ RELATION_LABELS = {
 }
 
 
+# An object's editorial fields in the site's other languages, as the seeds' "es:" blocks give
+# them: (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+Translated = tuple[tuple[str, str, str], ...]
+
+
 @dataclass(frozen=True)
 class Author:
     """A person (``given`` and ``family`` names) or an organisation (its whole name in
@@ -158,9 +163,7 @@ class Essay:
     changes: tuple[Change, ...] = ()
     # (characters of the source shown, characters removed or converted by a rule)
     balance: tuple[int, int] = (0, 0)
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
     # Each way of naming the essay is a method of the language it is written in, and a
     # property in English (for data files and messages to editors).
@@ -204,9 +207,7 @@ class Theme:
     intro: tuple[str, ...]
     related: tuple[str, ...]
     loc: SourceLoc
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
 
 @dataclass(frozen=True)
@@ -225,9 +226,7 @@ class Evidence:
     # The editors' translation of the quoted words, for a quote in another language than
     # the site's: shown beside them, never verified.
     translation: str | None = None
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
 
 @dataclass(frozen=True)
@@ -239,9 +238,7 @@ class Claim:
     evidence: tuple[Evidence, ...]
     loc: SourceLoc
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
 
 @dataclass(frozen=True)
@@ -256,9 +253,7 @@ class Event:
     loc: SourceLoc
     summary: str | None = None
     projection: bool = False
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
 
 @dataclass(frozen=True)
@@ -272,9 +267,7 @@ class Figure:
     passage: Evidence
     loc: SourceLoc
     year: str | None = None  # (the year or period it refers to, where the passage gives one)
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
     @property
     def passages(self) -> tuple[Evidence, ...]:
@@ -291,9 +284,7 @@ class Term:
     loc: SourceLoc
     expansion: str | None = None
     language: str = "en"  # (the language of the term itself: "es" for "maquiladora")
-    # The editors' text of its editorial fields in the site's other languages:
-    # (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
-    translated: tuple[tuple[str, str, str], ...] = ()
+    translated: Translated = ()
 
     @property
     def id(self) -> str:

@@ -8,7 +8,7 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 from __future__ import annotations
 
 from ..ids import SUPERSCRIPTS
-from ..languages import gettext, plural
+from ..languages import SOURCE, gettext, plural
 from ..model import Essay, Rule
 from .markdown_text import shorten
 from .notes import NoteEntry
@@ -32,7 +32,7 @@ def _begins(text: str) -> str:
     return f"“{shorten(text, 60)}”"
 
 
-def what_was_done(rule: Rule, language: str = "en") -> str:
+def what_was_done(rule: Rule, language: str = SOURCE) -> str:
     """What a cleaning rule did, in one plain sentence in ``language`` (its reason follows it
     on the page)."""
     p = rule.params
@@ -84,7 +84,7 @@ def _marker_removed(essay: Essay, label: str, language: str) -> str | None:
     return None
 
 
-def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None], language: str = "en") -> dict:
+def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None], language: str = SOURCE) -> dict:
     """The report, its sentences in ``language``."""
     total = len("".join(essay.raw.split()))  # (split() splits where isspace() is true)
     shown, consumed = essay.balance

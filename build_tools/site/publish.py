@@ -64,6 +64,14 @@ _OVERLAY = '<label class="md-overlay" for="__drawer" aria-hidden="true">'  # (Ze
 _HOME_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 
 
+_LANGUAGE = re.compile(r'<html lang="([^"]*)"')
+
+
+def page_language(output: str) -> str:
+    """The language of a built page (its ``<html lang>``), in which its interface speaks."""
+    return m[1] if (m := _LANGUAGE.search(output)) else SOURCE
+
+
 def fix_material_markup(output: str) -> str:
     """Material's page with: no links to the editions' home pages as its alternates, no ``autocomplete`` on checkboxes (valid only on text
     inputs), no empty ``tabindex``, no ``label for`` an element the page lacks, no
@@ -76,8 +84,8 @@ def fix_material_markup(output: str) -> str:
     output = _NAV_LABEL.sub(r'\1\2-title\3 id="\2-title"', output)
     ids = set(re.findall(r' id="([^"]+)"', output))
     output = _LABEL_FOR.sub(lambda m: m.group(0) if m.group(2) in ids else m.group(1), output)
-    language = m[1] if (m := _LANGUAGE.search(output)) else SOURCE
-    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{gettext(language, "Search")}">')
+    label = gettext(page_language(output), "Search")
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">')
 
 
 # Search: Material's box and its messages, answered by docs/assets/javascripts/search-worker.js
@@ -91,13 +99,12 @@ _INDEXED = _ARTICLE[:-1] + " data-pagefind-body>"
 # which may be fewer: "10 best matches", "1 best match".
 _COUNT = re.compile(r'"search\.result\.other":\s*"[^"]*"')
 _COUNT_ONE = re.compile(r'"search\.result\.one":\s*"[^"]*"')
-_LANGUAGE = re.compile(r'<html lang="([^"]*)"')
 
 
 def use_pagefind(output: str, indexed: bool = True) -> str:
     """The page with Material's search worker replaced by ours (and the count of results
     worded for it) and, if ``indexed``, its article marked for Pagefind to index."""
-    language = m[1] if (m := _LANGUAGE.search(output)) else SOURCE
+    language = page_language(output)
     output, workers = _SEARCH_WORKER.subn(r'"search": "\1assets/javascripts/search-worker.js"', output)
     other, one = gettext(language, "# best matches"), gettext(language, "1 best match")
     output, counts = _COUNT.subn(lambda _: f'"search.result.other": {json.dumps(other)}', output)

@@ -26,7 +26,21 @@ from ..formats.markdown_text import shorten
 from ..formats.page_citations import find_citations
 from ..languages import TRANSLATED
 from ..memo import Cache, Memo
-from ..model import Author, Claim, Corpus, Essay, EssayDate, Event, Evidence, Figure, Rule, Site, Term, Theme
+from ..model import (
+    Author,
+    Claim,
+    Corpus,
+    Essay,
+    EssayDate,
+    Event,
+    Evidence,
+    Figure,
+    Rule,
+    Site,
+    Term,
+    Theme,
+    Translated,
+)
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import schema
 from .write import generated
@@ -286,13 +300,18 @@ def _load_themes(root: Path, path: Path, problems: Collector, parsed: Memo) -> l
             id=t["id"],
             title=t["title"],
             question=t["question"],
-            intro=tuple(p.strip() for p in re.split(r"\n\s*\n", t["intro"].strip())),
+            intro=paragraphs(t["intro"]),
             related=tuple(t.get("related", ())),
             loc=t.loc,
             translated=_translated(t),
         )
         for t in data["themes"]
     ]
+
+
+def paragraphs(text: str) -> tuple[str, ...]:
+    """An editorial text's paragraphs (a theme's introduction): blank lines separate them."""
+    return tuple(p.strip() for p in re.split(r"\n\s*\n", text.strip()))
 
 
 def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Essay]:
@@ -431,7 +450,7 @@ def _passage(data) -> Evidence:
 _MODEL_FIELD = {"role": "speaker_role"}
 
 
-def _translated(data) -> tuple[tuple[str, str, str], ...]:
+def _translated(data) -> Translated:
     """The editorial fields of ``data`` written in the site's other languages (a block per
     language, ``es:``), as (language, field of the model, text)."""
     return tuple(

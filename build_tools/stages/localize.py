@@ -15,7 +15,6 @@ and never for a quote already in that language.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
@@ -23,6 +22,7 @@ from ..formats.markdown_text import Untranslated
 from ..languages import NAMES
 from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Quote, Term, Theme
 from ..problems import Problem, SourceLoc
+from .load import paragraphs
 
 # The editorial fields of each kind of object, as the model names them.
 EDITORIAL: dict[type, tuple[str, ...]] = {
@@ -69,11 +69,7 @@ def _localized(obj, language: str, source: str):
             continue
         if name == "intro":  # (paragraphs, separated by blank lines)
             text = given.get(name)
-            value: Any = (
-                tuple(p.strip() for p in re.split(r"\n\s*\n", text.strip()))
-                if text
-                else tuple(Untranslated(p, source) for p in english)
-            )
+            value: Any = paragraphs(text) if text else tuple(Untranslated(p, source) for p in english)
         else:
             value = given.get(name) or Untranslated(english, source)
         if name == "date_note":

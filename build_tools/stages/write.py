@@ -25,15 +25,17 @@ from ..memo import Cache, Memo
 # checks that .gitignore names each). Each edition in another language than the site's has
 # the same in its folder, named by its language (docs/es/essays/, …).
 _OWNED = ("essays", "themes", "reference", "snippets")
-GENERATED = _OWNED + tuple(f"{language}/{name}" for language in TRANSLATED for name in _OWNED)
-# And the copy of the site's assets that each such edition gets when it is built (each is a
-# site of its own: build_tools/site/engines.py), which this stage leaves alone.
-COPIED = tuple(f"{language}/assets" for language in TRANSLATED)
 
 
 def edition_folders(folder: str) -> tuple[str, ...]:
     """The generated folders of the edition in ``folder`` ("" for the first, at docs/ itself)."""
     return tuple(f"{folder}/{name}" for name in _OWNED) if folder else _OWNED
+
+
+GENERATED = edition_folders("") + tuple(name for language in TRANSLATED for name in edition_folders(language))
+# And the copy of the site's assets that each such edition gets when it is built (each is a
+# site of its own: build_tools/site/engines.py), which this stage leaves alone.
+COPIED = tuple(f"{language}/assets" for language in TRANSLATED)
 
 
 def generated(path: str, folders: tuple[str, ...] = GENERATED) -> bool:
