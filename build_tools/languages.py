@@ -68,6 +68,7 @@ def number(language: str, n: int) -> str:
     return f"{n:,}".replace(",", "\u202f") if abs(n) >= 10_000 else str(n)
 
 
+@functools.lru_cache(maxsize=4096)  # (a page names the dates of many essays, often the same)
 def date(language: str, value: str, approximate: bool = False) -> str:
     """A date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a reader of ``language`` writes
     it: "2 March 2026", "2 de marzo de 2026"; "c. 2000", "h. 2000" for an approximate year."""

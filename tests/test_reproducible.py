@@ -5,12 +5,14 @@ an order that depends on hashing (a set iterated into a page) shows as a differe
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
 from build_tools.__main__ import _mkdocs_env
+from build_tools.stages.write import generated_pages, write
 from tests.conftest import ROOT, copy_project, snapshot
 
 
@@ -93,6 +95,23 @@ def test_the_engine_on_every_core_writes_the_site_mkdocs_writes(many_essays):
     plain, cores = snapshot(many_essays / "plain"), snapshot(many_essays / "cores")
     assert sorted(plain) == sorted(cores)
     assert [path for path in plain if plain[path] != cores[path]] == []
+
+
+def test_the_engine_links_the_generated_downloads_and_copies_the_rest(many_essays):
+    """The site's copy of a file the generator wrote is a link to it (no second copy of every
+    essay's downloads), which keeps what was built when the generator replaces the file; a
+    hand-written asset is copied, so that the publishing stage may rewrite the site's."""
+    done = mkdocs(many_essays, "build_tools.site.mkdocs_build", "linked")
+    assert done.returncode == 0, done.stderr
+    source = many_essays / "docs" / "essays" / "essay-0000" / "essay-0000.bib"
+    built = many_essays / "linked" / "essays" / "essay-0000" / "essay-0000.bib"
+    assert os.path.samefile(source, built)
+    asset = next((many_essays / "docs" / "assets").rglob("*.css"))
+    assert not os.path.samefile(asset, many_essays / "linked" / asset.relative_to(many_essays / "docs"))
+    before, pages = built.read_bytes(), generated_pages(many_essays / "docs")
+    write({**pages, "essays/essay-0000/essay-0000.bib": "@misc{edited}\n"}, many_essays / "docs")
+    assert source.read_text(encoding="utf-8") == "@misc{edited}\n" and built.read_bytes() == before
+    write(pages, many_essays / "docs")
 
 
 def test_a_warning_in_a_worker_fails_the_strict_build(many_essays):

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import os
 import re
+from html import unescape
 
+import markdown
 import pytest
 
 from build_tools.model import LONG_LIST
-from build_tools.stages.write import write
+from build_tools.pipeline import check, generate
+from build_tools.stages.write import edition_folders, write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import copy_project, run_site
 
@@ -62,6 +65,20 @@ def test_a_rebuild_writes_only_the_pages_that_changed(tmp_path):
     assert not list(docs.parent.glob(".staging-*"))
 
 
+def test_a_file_the_same_in_another_edition_is_one_file_on_disk(tmp_path):
+    """An edition's download that is the same as the first edition's (an essay's source, its
+    references) is a link to it, not a second copy; one that differs is a file of its own.
+    The link keeps what was written when the first edition's file is replaced."""
+    docs = tmp_path / "docs"
+    write({"essays/a/a.txt": "source", "essays/a/index.md": "Page"}, docs, folders=edition_folders(""))
+    write({"es/essays/a/a.txt": "source", "es/essays/a/index.md": "Página"}, docs, folders=edition_folders("es"))
+    assert os.path.samefile(docs / "essays/a/a.txt", docs / "es/essays/a/a.txt")
+    assert not os.path.samefile(docs / "essays/a/index.md", docs / "es/essays/a/index.md")
+    write({"essays/a/a.txt": "source, edited", "essays/a/index.md": "Page"}, docs, folders=edition_folders(""))
+    assert (docs / "es/essays/a/a.txt").read_text(encoding="utf-8") == "source"
+    assert (docs / "es/essays/a/index.md").read_text(encoding="utf-8") == "Página"
+
+
 def test_a_glossary_entry_lists_the_essays_that_use_its_term_most_and_counts_the_others(many):
     """Past ten essays, a list of every essay that uses a term would bury its entry: the
     entry lists the ten that use it most, and says how many others do. The total is checked
@@ -90,3 +107,21 @@ def test_the_essays_index_of_a_long_list_is_a_list_not_a_heading_each(many):
     article = index.split('<article class="md-content__inner md-typeset"', 1)[1].split("</article>", 1)[0]
     listed = re.findall(r'<li>\s*<p><a href="essay-\d+/">', article)
     assert len(listed) == N and "<h2" not in article.split("</h1>", 1)[1].split('id="cite"')[0]
+
+
+def test_a_long_essays_index_shows_each_title_as_its_text(tmp_path):
+    """The long list is written as HTML: an essay's fields are escaped for HTML there (not for
+    Markdown), so a title shows as the very characters its metadata gives."""
+    root = copy_project(tmp_path / "project")
+    write_corpus(root, N, paragraph_pool())
+    title = 'Tom & Jerry, 1 < 2 > 0, a \\ b, "&amp;" (#1)'
+    meta = root / "seeds" / "essays" / "essay-0001.yml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8").replace("title: Synthetic essay number 1", f"title: '{title}'"),
+        encoding="utf-8",
+    )
+    pages = generate(check(root))
+    html = markdown.markdown(pages["essays/index.md"].split("---", 2)[2], extensions=["md_in_html", "attr_list"])
+    item = next(li for li in re.findall(r"<li>.*?</li>", html, re.S) if 'href="essay-0001/"' in li)
+    text = unescape(re.sub(r"<[^>]+>", "", item.split("</a>")[0]))
+    assert text == title

@@ -13,6 +13,8 @@ call, in worker processes (:mod:`build_tools.parallel`):
 * a worker writes its pages' HTML itself.
 
 Warnings logged in a worker are counted here too, so ``--strict`` fails as it would.
+The files the generator wrote beside the pages (an essay's downloads: a few a page) are
+linked into the site rather than copied (:func:`copy_file`).
 The site written is byte for byte the one ``mkdocs build`` writes (a test compares
 them). Run as ``python -m build_tools.site.mkdocs_build build [mkdocs options]``.
 """
@@ -20,16 +22,18 @@ them). Run as ``python -m build_tools.site.mkdocs_build build [mkdocs options]``
 from __future__ import annotations
 
 import logging
+import os
 
 from mkdocs import __main__ as mkdocs_cli
 from mkdocs import utils
 from mkdocs.commands import build as mkdocs_build
-from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import parallel
+from ..stages.write import edition_folders, generated
 
-_populate_page, _build_page = mkdocs_build._populate_page, mkdocs_build._build_page
+_populate_page, _build_page, _copy_file = mkdocs_build._populate_page, mkdocs_build._build_page, File.copy_file
 # What rendering a page sets on it, which the rest of the build reads.
 _RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 _rendered: set[str] = set()  # (the pages the first call rendered, or wrote: it did them all)
@@ -106,6 +110,24 @@ def build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, exc
         _written.add(one.file.src_uri)
 
 
+def copy_file(file: File, dirty: bool = False) -> None:
+    """``File.copy_file``, linking a file of the generated folders into the site where the disk
+    allows: the generator only ever replaces such a file (renames a new one onto it), never
+    writes into it, so the site keeps what was built; any other file is copied."""
+    if generated(file.src_uri, edition_folders("")) and file.abs_src_path and not (dirty and not file.is_modified()):
+        target = file.abs_dest_path
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        try:
+            if os.path.lexists(target):
+                os.unlink(target)
+            os.link(file.abs_src_path, target)
+            return
+        except OSError:  # (another disk, or links not allowed: copied)
+            pass
+    _copy_file(file, dirty)
+
+
 if __name__ == "__main__":
     mkdocs_build._populate_page, mkdocs_build._build_page = populate_page, build_page
+    File.copy_file = copy_file  # type: ignore[method-assign,assignment]
     mkdocs_cli.cli(prog_name="mkdocs")

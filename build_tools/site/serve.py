@@ -16,9 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from mkdocs import __main__ as mkdocs_cli
 from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.theme import Theme
 from watchdog import events
 from watchdog.observers import Observer
 
@@ -66,6 +68,22 @@ class _Changed(events.FileSystemEventHandler):
         self.changed.set()
 
 
+def _kept_environments(get_env: Callable) -> Callable:
+    """``Theme.get_env`` keeping each theme's template environment from one rebuild to the
+    next (MkDocs makes a new one, and compiles every template again, on each): a template
+    edited while serving is compiled again when its file changes (``auto_reload``)."""
+    kept: dict[tuple, jinja2.Environment] = {}
+
+    def get(theme: Theme) -> jinja2.Environment:
+        key = (tuple(theme.dirs), str(theme.locale))
+        if key not in kept:
+            kept[key] = get_env(theme)
+            kept[key].auto_reload = True
+        return kept[key]
+
+    return get
+
+
 def serve(root: Path, dev_addr: str, regenerate: Callable[[], object], config: Path | None = None) -> None:
     """Serve the project at ``root`` on ``dev_addr`` until stopped (its edition that ``config``
     describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds or
@@ -85,6 +103,7 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], object], config: P
 
     threading.Thread(target=regenerate_on_change, daemon=True).start()
     mkdocs_serve.LiveReloadServer = _NotifiedServer  # type: ignore[misc]  # (MkDocs' serve makes its server by this name)
+    Theme.get_env = _kept_environments(Theme.get_env)  # type: ignore[method-assign]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
     mkdocs_cli.cli.main(
         ["serve", "--dirty", "--config-file", str(config or root / "mkdocs.yml"), "--dev-addr", dev_addr],

@@ -69,6 +69,16 @@ def _finalize(value):
     return value if isinstance(value, Markup) else escape(value)
 
 
+def html_text(value) -> Md:
+    """``value`` as text inside raw HTML (escaped as HTML, not as Markdown); editorial text
+    shown untranslated is marked with its language and counted, as :func:`_finalize` does."""
+    text = Md(html.escape(str(value)))
+    if isinstance(value, Untranslated):
+        _Shown.untranslated += 1
+        return in_language(text, value.language, "")
+    return text
+
+
 def rendered(env: jinja2.Environment, template: str, **context) -> str:
     """The page made from ``template``, with a notice after its title if any of its editorial
     text is shown untranslated (.github/CONTRIBUTING.md says how an editor adds one)."""
@@ -115,7 +125,7 @@ def environment() -> jinja2.Environment:
     env.filters["meta"] = lambda value: Md(json.dumps(html.escape(str(value)), ensure_ascii=False))
     env.filters["plural"] = in_site_language(lambda language, n, noun: Md(languages.plural(language, n, noun)))
     env.filters["number"] = in_site_language(lambda language, n: Md(languages.number(language, n)))
-    env.filters["html"] = lambda value: Md(html.escape(str(value)))  # inside raw HTML
+    env.filters["html"] = html_text  # inside raw HTML
     env.filters["json"] = lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True))
     env.filters["cite_formatted"] = in_site_language(lambda language, work: bibliography.formatted(work, language))
     # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
@@ -316,8 +326,14 @@ def template_sources(env: jinja2.Environment, name: str) -> tuple[str, ...]:
         current = todo.pop()
         if current not in sources:
             sources[current] = env.loader.get_source(env, current)[0]
-            todo += [n for n in jinja_meta.find_referenced_templates(env.parse(sources[current])) if n]
+            todo += _referenced(env, sources[current])
     return tuple(sources.values())
+
+
+@functools.lru_cache(maxsize=256)
+def _referenced(env: jinja2.Environment, source: str) -> list[str]:
+    """The templates a template's ``source`` names (parsed once for each text it has)."""
+    return [n for n in jinja_meta.find_referenced_templates(env.parse(source)) if n]
 
 
 def theme_pages(

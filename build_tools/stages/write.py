@@ -97,6 +97,24 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
+def _same_in_first_edition(path: str, text: str, docs: Path, folders: tuple[str, ...], cache: Cache) -> Path | None:
+    """The first edition's file at the same place as ``path`` of another edition's ``folders``
+    if it holds the same ``text`` (an essay's downloads: its source, its references): the
+    edition's file is then a link to it, not a copy. The first edition is written before the
+    others, and a generated file is only ever replaced (renamed onto), never written into,
+    so a link stays what was written."""
+    edition = folders[0].split("/")[0] if "/" in folders[0] else ""
+    if not edition or not path.startswith(edition + "/"):
+        return None
+    original = docs / path.removeprefix(edition + "/")
+    try:
+        stat = os.stat(original)
+    except OSError:
+        return None
+    same = cache.on_disk.get(str(original), _identity(stat), functools.partial(original.read_text, encoding="utf-8"))
+    return original if same == text else None
+
+
 def write(
     pages: dict[str, str], docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED
 ) -> list[str]:
@@ -113,17 +131,28 @@ def write(
 
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
+    made: set[Path] = set()
+
+    def make(path: Path) -> None:  # (each folder made once: a thousand essays share a few)
+        if path not in made:
+            path.mkdir(parents=True, exist_ok=True)
+            made.add(path)
+
     try:
         moves: list[tuple[Path | None, Path]] = []
         for path in changed:
             staged = None
             if path in pages:
                 staged = staging / path
-                staged.parent.mkdir(parents=True, exist_ok=True)
-                staged.write_text(pages[path], encoding="utf-8", newline="\n")
+                make(staged.parent)
+                original = _same_in_first_edition(path, pages[path], docs, folders, cache)
+                if original is not None:
+                    os.link(original, staged)
+                else:
+                    staged.write_text(pages[path], encoding="utf-8", newline="\n")
             moves.append((staged, docs / path))
         for _, target in moves:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            make(target.parent)
         swap_in(*moves)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
