@@ -43,7 +43,7 @@ from ..model import (
 )
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import schema
-from .write import generated
+from .write import GENERATED
 from .yamlfile import LocDict, LocList, compose_yaml, decode_text, loc_of, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -123,9 +123,7 @@ def _hand_written_pages(root: Path, problems: Collector) -> list:
     """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/;
     the problems of their front matter are recorded."""
     docs, citations = root / "docs", []
-    for path in sorted(docs.rglob("*.md")):
-        if generated(path.relative_to(docs).as_posix()):
-            continue
+    for path in _hand_written(docs):
         rel = _rel(root, path)
         text = read_text(path, rel)
         _front_matter(text, rel, problems)
@@ -134,6 +132,17 @@ def _hand_written_pages(root: Path, problems: Collector) -> list:
             for ref in find_citations(text)
         ]
     return citations
+
+
+def _hand_written(docs: Path) -> list[Path]:
+    """The Markdown pages of ``docs`` outside its generated folders (which are not walked:
+    they hold several files an essay)."""
+    found = []
+    for parent, folders, names in os.walk(docs):
+        here = os.path.relpath(parent, docs).replace(os.sep, "/").removeprefix(".").lstrip("/")
+        folders[:] = [f for f in folders if f"{here}/{f}".lstrip("/") not in GENERATED]
+        found += [Path(parent, name) for name in names if name.endswith(".md")]
+    return sorted(found)
 
 
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
@@ -533,7 +542,9 @@ _EXPECTED = {
 
 def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
     """Files the build would otherwise ignore: a stray file is a mistake, not a no-op."""
-    for path in sorted(Path(parent, name) for parent, _, names in os.walk(seeds) for name in names):
+    listed = sorted(Path(parent, name) for parent, _, names in os.walk(seeds) for name in names)
+    present = set(listed)
+    for path in listed:
         if path.name.startswith("."):
             continue
         folder = _rel(seeds, path.parent).replace(".", "")
@@ -550,5 +561,5 @@ def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
                 SourceLoc(rel),
                 f"unexpected file in seeds/{folder}/{hint}: only {' and '.join(expected)} files belong here",
             )
-        elif folder == "essays" and path.suffix == ".txt" and not path.with_suffix(".yml").exists():
+        elif folder == "essays" and path.suffix == ".txt" and path.with_suffix(".yml") not in present:
             problems.error(SourceLoc(rel), f"no metadata for this text: add {rel[:-4]}.yml")

@@ -97,7 +97,7 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
-def _same_in_first_edition(path: str, text: str, docs: Path, folders: tuple[str, ...], cache: Cache) -> Path | None:
+def _same_in_first_edition(path: str, text: str, docs: Path, folders: tuple[str, ...]) -> Path | None:
     """The first edition's file at the same place as ``path`` of another edition's ``folders``
     if it holds the same ``text`` (an essay's downloads: its source, its references): the
     edition's file is then a link to it, not a copy. The first edition is written before the
@@ -107,12 +107,12 @@ def _same_in_first_edition(path: str, text: str, docs: Path, folders: tuple[str,
     if not edition or not path.startswith(edition + "/"):
         return None
     original = docs / path.removeprefix(edition + "/")
+    content = text.encode("utf-8")
     try:
-        stat = os.stat(original)
+        same = os.stat(original).st_size == len(content) and original.read_bytes() == content
     except OSError:
         return None
-    same = cache.on_disk.get(str(original), _identity(stat), functools.partial(original.read_text, encoding="utf-8"))
-    return original if same == text else None
+    return original if same else None
 
 
 def write(
@@ -145,7 +145,7 @@ def write(
             if path in pages:
                 staged = staging / path
                 make(staged.parent)
-                original = _same_in_first_edition(path, pages[path], docs, folders, cache)
+                original = _same_in_first_edition(path, pages[path], docs, folders)
                 if original is not None:
                     os.link(original, staged)
                 else:
