@@ -6,6 +6,7 @@ node it was read from, so any later stage can name ``path:line:column`` in an er
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -350,12 +351,18 @@ def nested_marks(text: str) -> str:
     single ones (‘…’ inside “…”) and straight marks and apostrophes curly, as a publisher
     nests quotes (the verified text, in the exports, stays as the source has it).
     One character for one, so positions in the text still hold."""
-    out = []
-    for i, char in enumerate(text):
-        if char in "\"'":  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
-            char = "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
-        out.append({"“": "‘", "”": "’"}.get(char, char))
-    return "".join(out)
+
+    def curled(
+        mark: re.Match,
+    ) -> str:  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
+        i = mark.start()
+        return "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
+
+    return _STRAIGHT_MARK.sub(curled, text).translate(_DOUBLE_TO_SINGLE)
+
+
+_STRAIGHT_MARK = re.compile("[\"']")
+_DOUBLE_TO_SINGLE = str.maketrans({"“": "‘", "”": "’"})
 
 
 @dataclass(frozen=True)
