@@ -63,8 +63,8 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 	    --no-emit-index-url --no-emit-find-links --extra test -o $(LOCK) pyproject.toml
 	rm -rf .venv-lock build_tools/*.egg-info
 
-# The generated folders of docs/, as build_tools/stages/write.py defines them (standard library only).
-GENERATED = $(shell $(PYTHON) -c "from build_tools.stages.write import GENERATED, COPIED; print(*GENERATED, *COPIED)")
+# The generated folders of docs/, as build_tools/folders.py defines them (standard library only).
+GENERATED = $(shell $(PYTHON) -c "from build_tools.folders import GENERATED, COPIED; print(*GENERATED, *COPIED)")
 
 clean:  ## remove the virtual environment, generated pages and the built site
 	rm -rf $(VENV) site .zensical.yml .mkdocs-*.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .folders import edition_folders
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
@@ -24,7 +25,7 @@ from .stages.load import load
 from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
-from .stages.write import edition_folders, write
+from .stages.write import write
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from build_tools.__main__ import _mkdocs_env, main
+from build_tools.folders import COPIED, GENERATED
 from build_tools.pipeline import check
-from build_tools.stages.write import COPIED, GENERATED
 from tests.golden import ENVIRONMENT
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.stages.write import GENERATED
+from build_tools.folders import GENERATED
 from tests.conftest import run, snapshot
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.__main__ import main
-from build_tools.stages.write import GENERATED, swap_in
+from build_tools.folders import GENERATED
+from build_tools.stages.write import swap_in
 from tests.conftest import run, snapshot
 
 

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "build_tools"
-SHARED = {"model", "problems", "ids", "memo", "parallel", "config", "languages"}
+SHARED = {"model", "problems", "ids", "memo", "parallel", "config", "languages", "folders"}
 # What each role may import besides itself and the shared modules; the commands at the
 # top (pipeline, __main__, scaffold) may import anything.
 MAY_IMPORT = {"shared": set(), "formats": set(), "stages": {"formats"}, "site": {"formats"}}
@@ -92,9 +92,9 @@ def test_no_import_cycle():
 
 
 def test_git_ignores_every_generated_folder():
-    """The generated folders are defined once (build_tools/stages/write.py, which `make clean`
+    """The generated folders are defined once (build_tools/folders.py, which `make clean`
     reads); .gitignore must name each, or generated pages would be committed."""
-    from build_tools.stages.write import COPIED, GENERATED
+    from build_tools.folders import COPIED, GENERATED
 
     ignored = set((ROOT / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert [name for name in (*GENERATED, *COPIED) if f"docs/{name}/" not in ignored] == []

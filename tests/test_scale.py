@@ -11,9 +11,10 @@ from html import unescape
 import markdown
 import pytest
 
+from build_tools.folders import edition_folders
 from build_tools.model import LONG_LIST
 from build_tools.pipeline import check, generate
-from build_tools.stages.write import edition_folders, write
+from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import copy_project, run_site
 

@@ -31,7 +31,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import parallel
-from ..stages.write import edition_folders, generated
+from ..folders import edition_folders, generated
 
 _populate_page, _build_page, _copy_file = mkdocs_build._populate_page, mkdocs_build._build_page, File.copy_file
 # What rendering a page sets on it, which the rest of the build reads.

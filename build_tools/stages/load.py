@@ -22,6 +22,7 @@ from urllib.parse import unquote
 import yaml
 
 from ..config import editions, read_config
+from ..folders import GENERATED
 from ..formats.markdown_text import shorten
 from ..formats.page_citations import find_citations
 from ..languages import TRANSLATED
@@ -43,7 +44,6 @@ from ..model import (
 )
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import schema
-from .write import GENERATED
 from .yamlfile import LocDict, LocList, compose_yaml, decode_text, loc_of, parse_yaml, read_text
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
