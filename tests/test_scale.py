@@ -16,7 +16,7 @@ from build_tools.model import LONG_LIST
 from build_tools.pipeline import check, generate
 from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
-from tests.conftest import copy_project, run_site
+from tests.conftest import copy_project, run, run_site
 
 N = LONG_LIST + 2
 
@@ -126,3 +126,26 @@ def test_a_long_essays_index_shows_each_title_as_its_text(tmp_path):
     item = next(li for li in re.findall(r"<li>.*?</li>", html, re.S) if 'href="essay-0001/"' in li)
     text = unescape(re.sub(r"<[^>]+>", "", item.split("</a>")[0]))
     assert text == title
+
+
+def test_the_essays_read_on_every_core_report_their_mistakes_as_one_by_one(tmp_path, capsys, monkeypatch):
+    """Enough essays for their metadata to be read in worker processes: each mistake is still
+    reported with its file and line, in the files' order, as when they are read one by one."""
+    from build_tools.parallel import AT_LEAST, worth_it
+
+    root = copy_project(tmp_path / "project")
+    write_corpus(root, AT_LEAST + 6, paragraph_pool())
+    assert worth_it(range(AT_LEAST + 6))
+    essays = root / "seeds" / "essays"
+    for slug, old, new in (
+        ("essay-0003", 'date: "2003"', 'date: "yesterday"'),
+        ("essay-0040", "genre: article", "genre: [article"),
+    ):
+        meta = essays / f"{slug}.yml"
+        meta.write_text(meta.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    code, _, parallel_err = run(root, "check", capsys=capsys)
+    monkeypatch.setenv("BUILD_JOBS", "1")
+    _, _, serial_err = run(root, "check", capsys=capsys)
+    assert code == 1 and parallel_err == serial_err
+    assert "seeds/essays/essay-0003.yml:7:1: 'date' must be a date" in parallel_err
+    assert "seeds/essays/essay-0040.yml:5:8: this list in square brackets is never closed" in parallel_err

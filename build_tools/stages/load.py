@@ -183,6 +183,10 @@ def _read(root: Path, path: Path, schema_name: str, problems: Collector, parsed:
     return data
 
 
+def _parse_essay(item: tuple[bytes, str]) -> tuple[object, list[Problem]]:
+    return _parse(*item, "essay")
+
+
 def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Problem]]:
     try:
         data = parse_yaml(decode_text(content, rel), rel)
@@ -324,8 +328,16 @@ def paragraphs(text: str) -> tuple[str, ...]:
 
 
 def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Essay]:
+    paths = sorted(folder.glob("*.yml"))
+    # Each essay's metadata parsed and checked against its schema on every core (a thousand
+    # of them take a second on one); the problems are recorded below, in the files' order.
+    readable = [
+        (path, path.read_bytes()) for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()
+    ]
+    wanted = [((_rel(root, path), "essay"), content, (content, _rel(root, path))) for path, content in readable]
+    read = dict(zip([path for path, _ in readable], parsed.get_each(wanted, _parse_essay)))
     essays = []
-    for path in sorted(folder.glob("*.yml")):
+    for path in paths:
         rel = _rel(root, path)
         if not SLUG.match(path.stem):
             problems.error(
@@ -337,7 +349,8 @@ def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
         if not source.exists():
             problems.error(SourceLoc(rel), f"no raw text for this essay: add {_rel(root, source)}")
             continue
-        data = _read(root, path, "essay", problems, parsed)
+        data, found = read[path]
+        problems.problems.extend(found)
         source_bytes = source.read_bytes()
         try:
             raw = decode_text(source_bytes, _rel(root, source))
