@@ -67,7 +67,6 @@ class Cache:
     cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
     found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
-    essay_pages: Memo = field(default_factory=Memo)  # each essay's pages, by all they are made from
-    theme_pages: Memo = field(default_factory=Memo)  # each theme's pages, likewise
+    pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its size and date
     templates: Any = None  # the templates' environment (render): each compiled once, again if its file changes

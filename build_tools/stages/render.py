@@ -13,6 +13,7 @@ import html
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -491,23 +492,24 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
 
     notice = template_sources(env, "_untranslated.md.j2")
     theme_templates = template_sources(env, "theme.md.j2") + notice
-    for theme in corpus.themes:
-        claims = [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
-        inputs = (theme, stats[theme.id], claims, corpus.themes, site)
-        add(
-            cache.theme_pages.get(
-                (site.language, theme.id), (theme_templates, inputs), functools.partial(theme_pages, env, *inputs)
-            )
-        )
+    essay_templates = template_sources(env, "essay.md.j2") + notice
     pairs = conversations(corpus, quotes)
     terms = glossary_terms(corpus)
-    essay_templates = template_sources(env, "essay.md.j2") + notice
-    wanted = [
-        ((site.language, essay.slug), (essay_templates, inputs), inputs)
+    # Each theme's pages and each essay's, made together on every core (a theme's page
+    # holds all its claims: a few of them take as long as a hundred essays' pages).
+    wanted: list[tuple[tuple, tuple, tuple[Callable[..., dict[str, str]], tuple]]] = [
+        ((site.language, "theme", theme.id), (theme_templates, inputs), (theme_pages, inputs))
+        for theme in corpus.themes
+        for inputs in [
+            (theme, stats[theme.id], [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
+            + (corpus.themes, site)
+        ]
+    ] + [
+        ((site.language, "essay", essay.slug), (essay_templates, inputs), (essay_pages, inputs))
         for essay in corpus.essays
         for inputs in [(essay, tuple(citations[essay.slug]), tuple(pairs[essay.slug]), corpus.themes, terms, site)]
     ]
-    for made in cache.essay_pages.get_each(wanted, lambda inputs: essay_pages(env, *inputs)):
+    for made in cache.pages.get_each(wanted, lambda job: job[0](env, *job[1])):
         add(made)
     counts = passage_counts(corpus, quotes)
 
