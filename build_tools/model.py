@@ -352,10 +352,8 @@ def nested_marks(text: str) -> str:
     nests quotes (the verified text, in the exports, stays as the source has it).
     One character for one, so positions in the text still hold."""
 
-    def curled(
-        mark: re.Match,
-    ) -> str:  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
-        i = mark.start()
+    def curled(mark: re.Match) -> str:
+        i = mark.start()  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
         return "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
 
     return _STRAIGHT_MARK.sub(curled, text).translate(_DOUBLE_TO_SINGLE)

@@ -176,15 +176,20 @@ def _rel(root: Path, path: Path) -> str:
 def _read(root: Path, path: Path, schema_name: str, problems: Collector, parsed: Memo):
     """Parse and schema-check one YAML file; None (with problems recorded) if it is unusable.
     The result is shared, not copied: no caller changes it."""
-    rel = _rel(root, path)
-    content = path.read_bytes()
-    data, found = parsed.get((rel, schema_name), content, lambda: _parse(content, rel, schema_name))
+    data, found = _read_each(root, [path], schema_name, parsed)[0]
     problems.problems.extend(found)
     return data
 
 
-def _parse_essay(item: tuple[bytes, str]) -> tuple[object, list[Problem]]:
-    return _parse(*item, "essay")
+def _read_each(root: Path, paths: list[Path], schema_name: str, parsed: Memo) -> list[tuple[object, list[Problem]]]:
+    """Each YAML file of ``paths`` parsed and schema-checked (on every core when there are
+    many: a thousand essays' metadata takes a second on one), with its problems; a file
+    whose bytes ``parsed`` holds is not parsed again."""
+    wanted = []
+    for path in paths:
+        rel, content = _rel(root, path), path.read_bytes()
+        wanted.append(((rel, schema_name), content, (content, rel)))
+    return parsed.get_each(wanted, lambda item: _parse(*item, schema_name))
 
 
 def _parse(content: bytes, rel: str, schema_name: str) -> tuple[object, list[Problem]]:
@@ -329,13 +334,9 @@ def paragraphs(text: str) -> tuple[str, ...]:
 
 def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Essay]:
     paths = sorted(folder.glob("*.yml"))
-    # Each essay's metadata parsed and checked against its schema on every core (a thousand
-    # of them take a second on one); the problems are recorded below, in the files' order.
-    readable = [
-        (path, path.read_bytes()) for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()
-    ]
-    wanted = [((_rel(root, path), "essay"), content, (content, _rel(root, path))) for path, content in readable]
-    read = dict(zip([path for path, _ in readable], parsed.get_each(wanted, _parse_essay)))
+    # (all read at once, on every core; their problems are recorded below, in the files' order)
+    readable = [path for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()]
+    read = dict(zip(readable, _read_each(root, readable, "essay", parsed)))
     essays = []
     for path in paths:
         rel = _rel(root, path)

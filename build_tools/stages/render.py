@@ -63,21 +63,22 @@ class _Shown:
     untranslated = 0
 
 
-def _finalize(value):
+def _shown(value, escaped) -> Md:
+    """``value`` as ``escaped`` writes it; editorial text shown untranslated is marked with
+    its language and counted."""
     if isinstance(value, Untranslated):
         _Shown.untranslated += 1
-        return in_language(escape(value), value.language, "")
-    return value if isinstance(value, Markup) else escape(value)
+        return in_language(escaped(value), value.language, "")
+    return escaped(value)
+
+
+def _finalize(value):
+    return value if isinstance(value, Markup) else _shown(value, escape)
 
 
 def html_text(value) -> Md:
-    """``value`` as text inside raw HTML (escaped as HTML, not as Markdown); editorial text
-    shown untranslated is marked with its language and counted, as :func:`_finalize` does."""
-    text = Md(html.escape(str(value)))
-    if isinstance(value, Untranslated):
-        _Shown.untranslated += 1
-        return in_language(text, value.language, "")
-    return text
+    """``value`` as text inside raw HTML: escaped as HTML, not as Markdown."""
+    return _shown(value, lambda text: Md(html.escape(str(text))))
 
 
 def rendered(env: jinja2.Environment, template: str, **context) -> str:
@@ -495,15 +496,16 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     essay_templates = template_sources(env, "essay.md.j2") + notice
     pairs = conversations(corpus, quotes)
     terms = glossary_terms(corpus)
+
     # Each theme's pages and each essay's, made together on every core (a theme's page
     # holds all its claims: a few of them take as long as a hundred essays' pages).
+    def quoted(theme: Theme) -> list:  # (a theme's claims, each with its quotes)
+        return [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)]
+
     wanted: list[tuple[tuple, tuple, tuple[Callable[..., dict[str, str]], tuple]]] = [
         ((site.language, "theme", theme.id), (theme_templates, inputs), (theme_pages, inputs))
         for theme in corpus.themes
-        for inputs in [
-            (theme, stats[theme.id], [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)])
-            + (corpus.themes, site)
-        ]
+        for inputs in [(theme, stats[theme.id], quoted(theme), corpus.themes, site)]
     ] + [
         ((site.language, "essay", essay.slug), (essay_templates, inputs), (essay_pages, inputs))
         for essay in corpus.essays

@@ -76,14 +76,13 @@ def swap_in(*moves: tuple[Path | None, Path]) -> None:
             shutil.rmtree(old) if old.is_dir() else old.unlink()
 
 
-def _same_in_first_edition(path: str, text: str, docs: Path, folders: tuple[str, ...]) -> Path | None:
-    """The first edition's file at the same place as ``path`` of another edition's ``folders``
-    if it holds the same ``text`` (an essay's downloads: its source, its references): the
-    edition's file is then a link to it, not a copy. The first edition is written before the
-    others, and a generated file is only ever replaced (renamed onto), never written into,
-    so a link stays what was written."""
-    edition = folders[0].split("/")[0] if "/" in folders[0] else ""
-    if not edition or not path.startswith(edition + "/"):
+def _same_in_first_edition(path: str, text: str, docs: Path, edition: str) -> Path | None:
+    """The first edition's file at the same place as ``path`` of the edition in folder
+    ``edition`` ("" for the first itself: None) if it holds the same ``text`` (an essay's
+    downloads: its source, its references): the edition's file is then a link to it, not a
+    copy. The first edition is written before the others, and a generated file is only ever
+    replaced (renamed onto), never written into, so a link stays what was written."""
+    if not edition:
         return None
     original = docs / path.removeprefix(edition + "/")
     content = text.encode("utf-8")
@@ -111,6 +110,7 @@ def write(
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
     made: set[Path] = set()
+    edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
 
     def make(path: Path) -> None:  # (each folder made once: a thousand essays share a few)
         if path not in made:
@@ -124,7 +124,7 @@ def write(
             if path in pages:
                 staged = staging / path
                 make(staged.parent)
-                original = _same_in_first_edition(path, pages[path], docs, folders)
+                original = _same_in_first_edition(path, pages[path], docs, edition)
                 if original is not None:
                     os.link(original, staged)
                 else:
