@@ -34,6 +34,7 @@ import time
 from pathlib import Path
 
 from build_tools.__main__ import _mkdocs_env
+from build_tools.formats.spliced import splice
 from build_tools.pipeline import check
 from tests.conftest import ROOT, Output, copy_project, fetch, start_serving
 
@@ -212,10 +213,25 @@ SPANISH = [
 
 
 def stock(root: Path) -> Path:
-    """A copy of the project's ``mkdocs.yml`` without its hooks: stock MkDocs + Material."""
+    """A copy of the project's ``mkdocs.yml`` without its hooks: stock MkDocs + Material, on a
+    copy of the first edition's ``docs/`` whose pages hold the HTML that the generator sets
+    aside for our publishing stage (build_tools/formats/spliced.py) — the same pages, as
+    Markdown alone, that stock MkDocs would be given."""
+    docs = root / "docs-stock"
+    shutil.rmtree(docs, ignore_errors=True)
+    shutil.copytree(
+        root / "docs", docs, copy_function=os.link, ignore=lambda folder, _: ["es"] * (folder == str(root / "docs"))
+    )
+    for page in docs.rglob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        if "data-spliced" in text:
+            page.unlink()  # (a link to the original: written anew, not into it)
+            page.write_text(splice(text, docs), encoding="utf-8")
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     stock_config = root / ".stock.yml"
-    stock_config.write_text(re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config), encoding="utf-8")
+    stock_config.write_text(
+        re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config) + "docs_dir: docs-stock\n", encoding="utf-8"
+    )
     assert "hooks:" not in stock_config.read_text(encoding="utf-8")
     return stock_config
 

@@ -140,7 +140,7 @@ def on_shutdown():
 def on_post_page(output, page, config):
     if not _serving:
         return output
-    return publish.finish_page(output, page.meta["indexed"], uri=page.file.dest_uri)
+    return publish.finish_page(output, page.meta["indexed"], uri=page.file.dest_uri, docs=Path(config.docs_dir))
 
 
 def on_post_template(output_content, template_name, config):

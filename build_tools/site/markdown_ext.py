@@ -38,6 +38,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
 from ..formats.page_citations import CITATION
+from ..formats.spliced import with_seen
 from ..languages import SOURCE, gettext
 from ..model import RELATION_LABELS, Paragraph
 
@@ -291,6 +292,8 @@ class GlossaryLinks(Treeprocessor):
         block = stash[n]
         if isinstance(block, str) and "glossary-term" in block:
             stash[n] = TERM_LINK.sub(once, block)
+        elif isinstance(block, str) and "data-terms" in block:  # (set aside by the generator, linking terms)
+            stash[n] = with_seen(block, self.glossary.seen)
 
 
 # A placeholder of raw HTML set aside (Python-Markdown's).

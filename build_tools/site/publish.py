@@ -3,6 +3,8 @@
 MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; then
 :func:`publish` runs over the built folder. For each page it
 
+* puts back the HTML the generator set aside for the engine not to read
+  (:mod:`build_tools.formats.spliced`: an essay's paragraphs);
 * sanitises the page's content (its ``<article>``) with the allow-list of
   :mod:`build_tools.site.sanitize` — hand-written pages may hold raw HTML, and this stage is
   what a reader's safety rests on, not the engine's plugins or hooks;
@@ -39,6 +41,7 @@ import yaml
 
 from .. import parallel
 from ..formats.markdown_text import shorten
+from ..formats.spliced import SpliceError, splice
 from ..languages import SOURCE, gettext
 from .sanitize import clean_html
 
@@ -144,12 +147,18 @@ def relative_links(output: str, uri: str) -> str:
     return _DOCS_LINK.sub(relative, output)
 
 
-def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "") -> str:
-    """One built page as readers get it: its content sanitised (if ``content``: a page made
-    from a template alone, such as the 404 page, has none of an editor's), its links from
-    the docs folder made relative (when ``uri`` is given), Material's markup fixed, and
-    search wired to Pagefind."""
+def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "", docs: Path | None = None) -> str:
+    """One built page as readers get it: the HTML the generator set aside put back (from
+    ``docs``: :mod:`build_tools.formats.spliced`), its content sanitised (if ``content``: a
+    page made from a template alone, such as the 404 page, has none of an editor's), its
+    links from the docs folder made relative (when ``uri`` is given), Material's markup
+    fixed, and search wired to Pagefind."""
     if content:
+        if docs is not None:
+            try:
+                output = splice(output, docs)
+            except SpliceError as exc:
+                raise PublishError(f"{uri or 'a page'}: {exc}") from exc
         output = sanitise_article(relative_links(output, uri) if uri else output)
     return use_pagefind(fix_material_markup(output), indexed=indexed and content)
 
@@ -234,7 +243,9 @@ def publish(site: Path, docs: Path) -> None:
     def finish(path: Path) -> None:
         uri = path.relative_to(site).as_posix()
         html = path.read_text(encoding="utf-8")
-        path.write_text(finish_page(html, uri not in excluded, content=uri != "404.html", uri=uri), encoding="utf-8")
+        path.write_text(
+            finish_page(html, uri not in excluded, content=uri != "404.html", uri=uri, docs=docs), encoding="utf-8"
+        )
 
     parallel.each(
         finish,

@@ -23,7 +23,7 @@ from jinja2 import meta as jinja_meta
 from markupsafe import Markup
 
 from .. import languages
-from ..formats import bibliography, exports, report
+from ..formats import bibliography, exports, report, spliced
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import (
@@ -72,6 +72,20 @@ def _shown(value, escaped) -> Md:
     return escaped(value)
 
 
+class _SetAside:
+    """The raw HTML of the page being rendered that the engine is not given (see
+    :mod:`build_tools.formats.spliced`)."""
+
+    pieces: list[str] = []
+
+
+def set_aside_html(html) -> Md:
+    """Raw HTML for the page as it is, which the engine need not read: set aside, and a
+    placeholder in its place (see :func:`page_files`)."""
+    _SetAside.pieces.append(str(html))
+    return Md(spliced.placeholder(len(_SetAside.pieces) - 1))
+
+
 def _finalize(value):
     return value if isinstance(value, Markup) else _shown(value, escape)
 
@@ -94,6 +108,16 @@ def rendered(env: jinja2.Environment, template: str, **context) -> str:
     return "\n".join([*lines[: title + 1], "", notice.rstrip("\n"), *lines[title + 1 :]])
 
 
+def page_files(env: jinja2.Environment, path: str, template: str, **context) -> dict[str, str]:
+    """The page at ``path`` made from ``template`` (as :func:`rendered`) and, if it sets any
+    raw HTML aside (the ``spliced`` filter), the file beside it that holds it."""
+    _SetAside.pieces = []
+    try:
+        return spliced.set_aside(rendered(env, template, **context), _SetAside.pieces, path)
+    finally:
+        _SetAside.pieces = []
+
+
 def environment() -> jinja2.Environment:
     """The templates' environment. Kept in a build's cache, it compiles each template once,
     and again only when the template's file changes."""
@@ -114,6 +138,7 @@ def environment() -> jinja2.Environment:
             p, ids, glossary, classes, lang, language
         )
     )
+    env.filters["spliced"] = set_aside_html
     env.filters["quote_md"] = quote_markdown
     env.filters["in_language"] = in_language
     # words of an essay (its title, its outlet's name): marked with its language if not the page's
@@ -351,8 +376,9 @@ def theme_pages(
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     return {
-        f"themes/{theme.id}/index.md": rendered(
+        **page_files(
             env,
+            f"themes/{theme.id}/index.md",
             "theme.md.j2",
             title=theme.title,
             work=work,
@@ -390,8 +416,9 @@ def essay_pages(
     work = bibliography.essay_work(essay)
     stem = f"essays/{essay.slug}/"
     return {
-        stem + "index.md": rendered(
+        **page_files(
             env,
+            stem + "index.md",
             "essay.md.j2",
             essay=essay,
             citations=citations,
@@ -469,7 +496,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     pages: dict[str, str] = {}
 
     def page(path: str, template: str, **context) -> None:
-        add({path: rendered(env, template, corpus=corpus, **context)})
+        add(page_files(env, path, template, corpus=corpus, **context))
 
     def add(new: dict[str, str]) -> None:
         for path in new.keys() & pages.keys():
