@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -19,7 +20,7 @@ from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .site import engines
 from .site.publish import PublishError, publish
-from .stages.write import generated_pages, swap_in, write
+from .stages.write import keep_generated, put_back, swap_in
 
 
 def _mkdocs_env() -> dict[str, str]:
@@ -85,37 +86,41 @@ def cmd_site(args) -> int:
     """Generate, build the static site with the engine (MkDocs by default), finish it with
     the publishing stage, and swap it into site/ — only if all succeed; if one fails, the
     generated pages are put back as they were too."""
-    previous = generated_pages(args.root / "docs")
-    if cmd_build(args):
-        return 1
     docs = args.root / "docs"
-    with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
-        # Each edition is a site of its own (the first at the root, each other in its folder),
-        # built and published apart, with its own search index, then put in its place.
-        built = []
-        for n, (language, folder) in enumerate(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env()))):
-            staged = Path(tmp) / f"site-{language}"
-            code = engines.build(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
-            if code:
-                write(previous, docs)
-                print(
-                    f"{args.engine} build failed: site/ and the generated pages were left as they were.",
-                    file=sys.stderr,
-                )
-                return code
-            try:
-                publish(staged, docs / folder)  # (sanitise, fix, index: whatever the engine did)
-            except PublishError as exc:
-                write(previous, docs)
-                print(
-                    f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.", file=sys.stderr
-                )
-                return 1
-            built.append((staged, folder))
-        site = built[0][0]
-        for staged, folder in built[1:]:
-            staged.rename(site / folder)
-        swap_in((site, args.root / "site"))
+    kept = keep_generated(docs)  # (put back if a step fails)
+    try:
+        if cmd_build(args):
+            return 1
+        with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
+            # Each edition is a site of its own (the first at the root, each other in its folder),
+            # built and published apart, with its own search index, then put in its place.
+            built = []
+            for n, (language, folder) in enumerate(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env()))):
+                staged = Path(tmp) / f"site-{language}"
+                code = engines.build(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
+                if code:
+                    put_back(kept, docs)
+                    print(
+                        f"{args.engine} build failed: site/ and the generated pages were left as they were.",
+                        file=sys.stderr,
+                    )
+                    return code
+                try:
+                    publish(staged, docs / folder)  # (sanitise, fix, index: whatever the engine did)
+                except PublishError as exc:
+                    put_back(kept, docs)
+                    print(
+                        f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.",
+                        file=sys.stderr,
+                    )
+                    return 1
+                built.append((staged, folder))
+            site = built[0][0]
+            for staged, folder in built[1:]:
+                staged.rename(site / folder)
+            swap_in((site, args.root / "site"))
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
     print("site written to site/")
     return 0
 

@@ -51,6 +51,29 @@ def generated_pages(docs: Path, cache: Cache | None = None, folders: tuple[str, 
     return pages
 
 
+def _link(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # (another disk, or links not allowed: copied)
+        shutil.copy2(source, target)
+
+
+def keep_generated(docs: Path) -> Path:
+    """What the generated folders of ``docs`` hold now, kept beside it for :func:`put_back`:
+    a folder of links to their files (a generated file is only ever replaced, never written
+    into, so a link keeps what was written), not their texts in memory."""
+    kept = Path(tempfile.mkdtemp(prefix=".kept-", dir=docs.parent))
+    for name in GENERATED:
+        if (docs / name).is_dir():
+            shutil.copytree(docs / name, kept / name, copy_function=_link)
+    return kept
+
+
+def put_back(kept: Path, docs: Path) -> None:
+    """The generated folders of ``docs`` as :func:`keep_generated` found them (``kept``)."""
+    swap_in(*((kept / name if (kept / name).is_dir() else None, docs / name) for name in GENERATED))
+
+
 def swap_in(*moves: tuple[Path | None, Path]) -> None:
     """For each ``(staged, target)``, replace ``target`` (a file or folder) by ``staged``,
     or remove it if ``staged`` is None — by renames only, and all of them or none: if one
