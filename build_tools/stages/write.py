@@ -27,28 +27,51 @@ def _identity(stat: os.stat_result) -> tuple[int, int, int]:
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
-def _read_tree(folder: Path, on_disk: Memo) -> dict[str, str]:
-    pages = {}
+def _files(folder: Path) -> dict[str, os.stat_result]:
+    """The files under ``folder``, by path in it, each with its ``stat``."""
+    found = {}
     for parent, _, names in os.walk(folder):
         prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
         for name in names:
-            path = os.path.join(parent, name)
-            stat = os.stat(path)
+            stat = os.stat(os.path.join(parent, name))
             if S_ISREG(stat.st_mode):
-                pages[prefix.removeprefix("./") + name] = on_disk.get(
-                    path, _identity(stat), functools.partial(Path(path).read_text, encoding="utf-8")
-                )
-    return pages
+                found[prefix.removeprefix("./") + name] = stat
+    return found
+
+
+def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
+    """The files now in the generated ``folders`` of ``docs``, by path under docs/."""
+    return {f"{name}/{k}": v for name in folders for k, v in _files(docs / name).items()}
+
+
+def _read(path: Path, stat: os.stat_result, on_disk: Memo | None) -> str:
+    """The text of the file at ``path``, not read again if ``on_disk`` holds it at this size and date."""
+    read = functools.partial(path.read_text, encoding="utf-8")
+    return read() if on_disk is None else on_disk.get(str(path), _identity(stat), read)
 
 
 def generated_pages(docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path. A file
     whose size and date the ``cache`` holds is not read again."""
-    on_disk = (cache or Cache()).on_disk
-    pages: dict[str, str] = {}
-    for name in folders:
-        pages.update({f"{name}/{k}": v for k, v in _read_tree(docs / name, on_disk).items()})
-    return pages
+    return {
+        path: _read(docs / path, stat, cache.on_disk if cache else None)
+        for path, stat in _on_disk(docs, folders).items()
+    }
+
+
+def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache: Cache | None) -> list[str]:
+    """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
+    longer generated), read one at a time; with a ``cache`` (``make serve``), the texts are
+    kept from one build to the next, and a file read again only if its size or date changed."""
+    found = _on_disk(docs, folders)
+
+    def same(path: str) -> bool:
+        stat, text = found[path], pages[path]
+        if cache is None and stat.st_size != len(text.encode("utf-8")):
+            return False
+        return _read(docs / path, stat, cache.on_disk if cache else None) == text
+
+    return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
 
 def _link(source: str, target: str) -> None:
@@ -124,9 +147,7 @@ def write(
     for path in pages:
         if not generated(path, folders):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    cache = cache or Cache()
-    current = generated_pages(docs, cache, folders)
-    changed = sorted(p for p in set(pages) | set(current) if pages.get(p) != current.get(p))
+    changed = _changed(pages, docs, folders, cache)
     if not changed:
         return []
 
@@ -159,10 +180,10 @@ def write(
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     for path in changed:
-        if path in pages:  # (what was written is known: the next build need not read it)
+        if path in pages and cache is not None:  # (what was written is known: the next build need not read it)
             written = str(docs / path)
             cache.on_disk.get(written, _identity(os.stat(written)), functools.partial(pages.get, path))
-        else:  # a page no longer generated: the folders it leaves empty go too
+        elif path not in pages:  # a page no longer generated: the folders it leaves empty go too
             folder = (docs / path).parent
             top = docs / next(g for g in folders if path.startswith(g + "/"))
             while folder != top and folder.is_dir() and not any(folder.iterdir()):
