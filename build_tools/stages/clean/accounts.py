@@ -74,6 +74,12 @@ class Accounts:
                 o == LAYOUT and c not in MARKS and not c.isspace() for c, o in zip(text, origins) if o < 0
             ):
                 return False
+        first, last = kept[0], kept[-1]
+        if last - first == len(kept) - 1 and tuple(kept) == tuple(range(first, last + 1)):  # (one run of the source)
+            if self.raw[first : last + 1] != shown or 2 in self.state[first : last + 1]:
+                return False
+            self.state[first : last + 1] = b"\x01" * len(kept)
+            return True
         pick = itemgetter(*kept)
         if "".join(pick(self.raw)) != shown or 2 in pick(self.state):
             return False
