@@ -69,6 +69,7 @@ def test_the_plain_terms_lose_their_links(tmp_path):
         (lambda page, docs: page.replace(".spliced.json", "index.md"), "not a file the generator writes"),
         (lambda page, docs: (docs / "essays/x" / SIDECAR).unlink() or page, "is missing or damaged"),
         (lambda page, docs: re.sub(r"#[0-9a-f]{16}", "#0000000000000000", page, count=1), "does not hold"),
+        (lambda page, docs: page.replace('"></a>', '" class="x"></a>', 1), "the engine changed"),
     ],
 )
 def test_a_marker_that_cannot_be_resolved_is_refused(tmp_path, change, says):

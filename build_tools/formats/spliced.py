@@ -111,4 +111,7 @@ def splice(output: str, docs: Path) -> str:
             html = TERM_LINK.sub(lambda link: link[2] if link[1] in plain else link[0], html)
         return html
 
-    return MARKER.sub(piece, output)
+    output = MARKER.sub(piece, output)
+    if "<div data-spliced=" in output:  # (a marker changed on its way through the engine: its HTML would be lost)
+        raise SpliceError("a page holds a marker of HTML set aside that the engine changed: it cannot be put back")
+    return output
