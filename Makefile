@@ -66,5 +66,5 @@ lock:  ## re-resolve the pinned dependencies of pyproject.toml into the hashed l
 # The generated folders of docs/, as build_tools/folders.py defines them (standard library only).
 GENERATED = $(shell $(PYTHON) -c "from build_tools.folders import GENERATED, COPIED; print(*GENERATED, *COPIED)")
 
-clean:  ## remove the virtual environment, generated pages and the built site
-	rm -rf $(VENV) site .zensical.yml .mkdocs-*.yml tests/node/node_modules $(addprefix docs/,$(GENERATED))
+clean:  ## remove the virtual environment, generated pages and the built site (and what an interrupted build left)
+	rm -rf $(VENV) site .zensical.yml .mkdocs-*.yml .staging-* .kept-* .site-* tests/node/node_modules $(addprefix docs/,$(GENERATED))
