@@ -220,7 +220,10 @@ def stock(root: Path) -> Path:
     docs = root / "docs-stock"
     shutil.rmtree(docs, ignore_errors=True)
     shutil.copytree(
-        root / "docs", docs, copy_function=os.link, ignore=lambda folder, _: ["es"] * (folder == str(root / "docs"))
+        root / "docs",
+        docs,
+        copy_function=os.link,
+        ignore=lambda folder, names: ["es"] if folder == str(root / "docs") else [],  # (the first edition's alone)
     )
     for page in docs.rglob("*.md"):
         text = page.read_text(encoding="utf-8")

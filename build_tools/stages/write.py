@@ -27,21 +27,17 @@ def _identity(stat: os.stat_result) -> tuple[int, int, int]:
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
 
 
-def _files(folder: Path) -> dict[str, os.stat_result]:
-    """The files under ``folder``, by path in it, each with its ``stat``."""
-    found = {}
-    for parent, _, names in os.walk(folder):
-        prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
-        for name in names:
-            stat = os.stat(os.path.join(parent, name))
-            if S_ISREG(stat.st_mode):
-                found[prefix.removeprefix("./") + name] = stat
-    return found
-
-
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
-    """The files now in the generated ``folders`` of ``docs``, by path under docs/."""
-    return {f"{name}/{k}": v for name in folders for k, v in _files(docs / name).items()}
+    """The files now in the generated ``folders`` of ``docs``, by path under docs/, each with its ``stat``."""
+    found = {}
+    for folder in folders:
+        for parent, _, names in os.walk(docs / folder):
+            prefix = Path(parent).relative_to(docs).as_posix() + "/"
+            for name in names:
+                stat = os.stat(os.path.join(parent, name))
+                if S_ISREG(stat.st_mode):
+                    found[prefix + name] = stat
+    return found
 
 
 def _read(path: Path, stat: os.stat_result, on_disk: Memo | None) -> str:
@@ -50,13 +46,9 @@ def _read(path: Path, stat: os.stat_result, on_disk: Memo | None) -> str:
     return read() if on_disk is None else on_disk.get(str(path), _identity(stat), read)
 
 
-def generated_pages(docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
-    """The pages now in the generated ``folders`` of ``docs`` (all by default), by path. A file
-    whose size and date the ``cache`` holds is not read again."""
-    return {
-        path: _read(docs / path, stat, cache.on_disk if cache else None)
-        for path, stat in _on_disk(docs, folders).items()
-    }
+def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
+    """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
+    return {path: (docs / path).read_text(encoding="utf-8") for path in _on_disk(docs, folders)}
 
 
 def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache: Cache | None) -> list[str]:

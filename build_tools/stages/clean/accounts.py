@@ -66,16 +66,16 @@ class Accounts:
         if len(origins) < 2:
             return False
         if min(origins) >= 0:
-            kept, shown = list(origins), text
+            kept, shown = origins, text
         else:
-            kept = [o for o in origins if o >= 0]
+            kept = tuple(o for o in origins if o >= 0)
             shown = "".join([c for c, o in zip(text, origins) if o >= 0])
             if len(kept) < 2 or any(
                 o == LAYOUT and c not in MARKS and not c.isspace() for c, o in zip(text, origins) if o < 0
             ):
                 return False
         first, last = kept[0], kept[-1]
-        if last - first == len(kept) - 1 and tuple(kept) == tuple(range(first, last + 1)):  # (one run of the source)
+        if last - first == len(kept) - 1 and kept == tuple(range(first, last + 1)):  # (one run of the source)
             if self.raw[first : last + 1] != shown or 2 in self.state[first : last + 1]:
                 return False
             self.state[first : last + 1] = b"\x01" * len(kept)
