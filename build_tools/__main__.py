@@ -72,14 +72,19 @@ def cmd_check(args) -> int:
     return 0
 
 
-def cmd_build(args, cache: Cache | None = None, languages: list[str] | None = None) -> int:
-    """Generate the pages (of every edition, or of those in ``languages``)."""
+def _generate(args, cache: Cache | None = None, languages: list[str] | None = None) -> list[str] | None:
+    """Generate the pages (of every edition, or of those in ``languages``): the files changed
+    (by path under docs/), or None if the seeds are wrong (said)."""
     result = _report(lambda root, cache: build(root, cache, languages), args.root, args.strict, cache)
     if result is None:
-        return 1
+        return None
     checked, changed = result
     print(f"generated pages: {len(changed)} changed ({len(checked.quotes)} quotes verified)")
-    return 0
+    return changed
+
+
+def cmd_build(args) -> int:
+    return 1 if _generate(args) is None else 0
 
 
 def cmd_site(args) -> int:
@@ -134,7 +139,7 @@ def cmd_serve(args) -> int:
         return 1
     cache = Cache()  # (each build after an edit redoes only what the edit changed)
     served = [args.language or next(iter(found))]  # (the pages of the edition served, alone)
-    if cmd_build(args, cache, served):
+    if _generate(args, cache, served) is None:
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
 
@@ -144,8 +149,8 @@ def cmd_serve(args) -> int:
     config = engines.configuration(
         "mkdocs", args.root, dict(os.environ), None, language, found[language] if language else ""
     )
-    try:  # (on errors, cmd_build prints them and keeps the last good pages)
-        serve(args.root, args.dev_addr, regenerate=lambda: cmd_build(args, cache, served), config=config)
+    try:  # (on errors, _generate prints them and keeps the last good pages)
+        serve(args.root, args.dev_addr, regenerate=lambda: _generate(args, cache, served), config=config)
     finally:
         if config is not None:
             config.unlink(missing_ok=True)

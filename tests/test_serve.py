@@ -12,6 +12,7 @@ import sys
 import time
 
 from tests.conftest import Output, fetch, start_serving
+from tests.test_editors import add_essay
 
 
 def until(condition, seconds: float = 120) -> bool:
@@ -66,6 +67,33 @@ def test_an_edit_to_an_essay_shows_while_serving_and_stopping_stops_the_server(p
     with socket.socket() as s:  # nothing listens on the port: MkDocs' server stopped with the command
         s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (the connections it closed may linger)
         s.bind(("127.0.0.1", int(address.rstrip("/").rsplit(":", 1)[1])))
+
+
+def test_an_edit_rebuilds_what_it_changed_alone_and_a_new_essay_or_page_the_site(project):
+    """The generator tells the server which files it changed: an edit's pages are rebuilt
+    alone (with the home page, which lists the essays' titles from a file it includes); a
+    new essay, which MkDocs' list of files lacks, and an edit to a hand-written page, by
+    MkDocs' own rebuild."""
+    server, address = start_serving(project, stderr=subprocess.PIPE)
+    said = Output(server)
+    try:
+        assert wait_for(f"{address}essays/wilson-2021/", "Hey VP Harris")
+        meta = project / "seeds" / "essays" / "wilson-2021.yml"
+        meta.write_text(
+            meta.read_text(encoding="utf-8").replace('title: "Hey', 'title: "Retitled: Hey'), encoding="utf-8"
+        )
+        assert wait_for(address, "Retitled: Hey VP Harris")
+        assert "Retitled: Hey VP Harris" in fetch(f"{address}essays/wilson-2021/")
+        assert re.search(r"Rebuilt \d+ pages", said.text) and said.text.count("Building documentation") == 1, said.text
+        add_essay(project)
+        assert wait_for(f"{address}essays/pr-test-office-2015/", "The Test Office recounts"), said.text
+        assert said.text.count("Building documentation") >= 2
+        about = project / "docs" / "about.md"
+        about.write_text(about.read_text(encoding="utf-8") + "\nAdded-while-serving.\n", encoding="utf-8")
+        assert wait_for(f"{address}about/", "Added-while-serving"), said.text
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0
 
 
 def test_the_spanish_edition_is_served_on_its_own_and_an_unknown_one_is_refused(project):

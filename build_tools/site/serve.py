@@ -3,26 +3,41 @@ file under ``seeds/`` or the templates is saved.
 
 Both run in this process and are told of changes by the system (inotify, through
 watchdog's native observer): the generator redoes only what an edit changed and
-rewrites only the pages that changed; MkDocs, told of those, rebuilds only them
-(``--dirty``) and reloads the browser.
+rewrites only the pages that changed, then tells the server which. If each is a file
+MkDocs' last build already had (an edit, not a new essay), the server rebuilds those
+pages alone with that build's list of files and navigation (:meth:`_NotifiedServer.rebuild`:
+MkDocs' own ``--dirty`` rebuild lists the 7,000 files of ``docs/`` again and makes the
+navigation anew, about a second at a thousand essays, whatever changed); else, and after
+any change the generator did not make (a hand-written page, the configuration, the
+theme), it runs MkDocs' own rebuild (``--dirty``). Then it reloads the browser.
 """
 
 from __future__ import annotations
 
+import logging
+import os
+import posixpath
 import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
 from mkdocs import __main__ as mkdocs_cli
+from mkdocs.commands import build as mkdocs_build
 from mkdocs.commands import serve as mkdocs_serve
-from mkdocs.livereload import LiveReloadServer
+from mkdocs.livereload import LiveReloadServer, _timestamp
+from mkdocs.structure.files import InclusionLevel
 from mkdocs.theme import Theme
 from watchdog import events
 from watchdog.observers import Observer
+
+from ..folders import generated
+from ..formats.spliced import SIDECAR
+
+log = logging.getLogger("mkdocs.root_causes")
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 
@@ -42,20 +57,121 @@ WRITES = [
 
 
 class _WritesObserver(Observer):  # type: ignore[valid-type,misc]  # (the platform's observer class)
-    """watchdog's native observer (inotify), passing on only the events that are WRITES."""
+    """watchdog's native observer (inotify), passing on only the events that are WRITES
+    (and of those, only the ones ``passes`` lets through)."""
+
+    def __init__(self, passes: Callable[[events.FileSystemEvent], bool] = lambda event: True) -> None:
+        super().__init__()
+        self.passes = passes
 
     def schedule(self, handler, path, *, recursive=False, event_filter=None, **kwargs):
+        if not isinstance(handler, _Changed):  # (MkDocs' handlers: what passes)
+            handler = _Filtered(handler, self.passes)
         return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or WRITES, **kwargs)
+
+
+class _Filtered(events.FileSystemEventHandler):
+    """``handler``, told only of the events that ``passes``."""
+
+    def __init__(self, handler: events.FileSystemEventHandler, passes: Callable) -> None:
+        self.handler, self.passes = handler, passes
+
+    def dispatch(self, event: events.FileSystemEvent) -> None:
+        if self.passes(event):
+            self.handler.dispatch(event)
 
 
 class _NotifiedServer(LiveReloadServer):
     """MkDocs' development server, told of changes in ``docs/`` by the system instead of
-    looking at every file every half second: ``docs/`` holds several files an essay, and
-    polling them all both delays each rebuild and keeps a core busy."""
+    looking at every file every half second (``docs/`` holds several files an essay, and
+    polling them all both delays each rebuild and keeps a core busy), and of the
+    generator's changes by the generator (:meth:`generated`), which it rebuilds alone
+    where it can."""
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.observer = _WritesObserver()
+    def __init__(self, docs: Path, builder: Callable[[], None], *args, **kwargs) -> None:
+        super().__init__(builder, *args, **kwargs)
+        self.docs = docs
+        self.observer = _WritesObserver(self._passes)
+        self.full_builder, self.builder = builder, self._build
+        self._building = threading.Lock()  # (one build at a time: MkDocs' own, or a rebuild)
+        self.last: tuple | None = None  # (MkDocs' last build: its configuration, files and navigation)
+        self._seen: tuple | None = None  # (what the build under way made so far)
+
+    def serve(self, *args, **kwargs) -> None:
+        self.last = self._seen  # (MkDocs' first build is done: serving starts)
+        super().serve(*args, **kwargs)
+
+    def _passes(self, event: events.FileSystemEvent) -> bool:
+        """Whether MkDocs' own watcher is told of ``event``: not if it is the generator's
+        writing in the generated folders of ``docs/`` (it says what it changed itself)."""
+        paths = [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
+        return not all(generated(os.path.relpath(path, self.docs)) for path in paths)
+
+    def recording(self, get_navigation: Callable) -> Callable:
+        """MkDocs' ``get_navigation``, keeping what a build made for :meth:`rebuild`."""
+
+        def get(files, config):
+            nav = get_navigation(files, config)
+            self._seen = (config, files, nav)
+            return nav
+
+        return get
+
+    def _build(self) -> None:
+        """MkDocs' own rebuild (in its server's loop)."""
+        with self._building:
+            self.last = self._seen = None
+            self.full_builder()
+            self.last = self._seen
+
+    def generated(self, paths: Iterable[Path]) -> None:
+        """The generator changed these files (of ``docs/``): rebuild them now if
+        :meth:`rebuild` can, and reload the browser; else ask for MkDocs' own rebuild."""
+        with self._building:
+            try:
+                done = self.last is not None and self.rebuild([str(path) for path in paths])
+            except Exception:  # (said by MkDocs' own rebuild, if it happens again there)
+                done = False
+        if done:
+            with self._epoch_cond:
+                log.info("Reloading browsers")
+                self._wanted_epoch = self._visible_epoch = _timestamp()
+                self._epoch_cond.notify_all()
+            return
+        with self._rebuild_cond:
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def rebuild(self, changed: list[str]) -> bool:
+        """Rebuild the ``changed`` files alone, with MkDocs' last build's configuration, list of
+        files and navigation, if each is a file that build had; else do nothing and say so.
+
+        A page's HTML set aside (:mod:`build_tools.formats.spliced`) is read as the page is
+        finished; any other file left out of the site is data the pages read as they are
+        rendered (``docs/snippets/``: the lists the home page includes, what hand-written
+        pages cite), and the hand-written pages are rebuilt with it, after the others. (A
+        title changed shows in the navigation of the pages rebuilt, as with MkDocs' ``--dirty``.)"""
+        start = time.monotonic()
+        config, files, nav = self.last  # type: ignore[misc]
+        found = [files.get_file_from_path(os.path.relpath(path, config.docs_dir)) for path in changed]
+        if None in found:
+            return False
+        shown = InclusionLevel.is_in_serve
+        rebuilt = [file for file in found if file.is_documentation_page() and shown(file.inclusion)]
+        if any(not shown(file.inclusion) and posixpath.basename(file.src_uri) != SIDECAR for file in found):
+            hand_written = files.documentation_pages(inclusion=shown)
+            rebuilt += [f for f in hand_written if not generated(os.path.relpath(f.abs_src_path, self.docs))]
+        for file in found:
+            if not file.is_documentation_page() and shown(file.inclusion):
+                file.copy_file()
+        env, doc_files = config.theme.get_env(), files.documentation_pages(inclusion=shown)
+        for file in dict.fromkeys(rebuilt):  # (each page written as soon as it is rendered)
+            mkdocs_build._populate_page(file.page, config, files)
+            mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+            file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+        config.plugins.on_post_build(config=config)
+        log.info(f"Rebuilt {len(rebuilt)} pages in {time.monotonic() - start:.2f} seconds")
+        return True
 
 
 class _Changed(events.FileSystemEventHandler):
@@ -84,25 +200,34 @@ def _kept_environments(get_env: Callable) -> Callable:
     return get
 
 
-def serve(root: Path, dev_addr: str, regenerate: Callable[[], object], config: Path | None = None) -> None:
+def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None], config: Path | None = None) -> None:
     """Serve the project at ``root`` on ``dev_addr`` until stopped (its edition that ``config``
     describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds or
-    to the templates."""
+    to the templates (it returns the files it changed, under ``docs/``, or None if it failed)."""
     changed, observer = threading.Event(), _WritesObserver()
     handler = _Changed(changed)
     for folder in (root / "seeds", TEMPLATES):
         observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
     observer.start()
+    servers: list[_NotifiedServer] = []  # (the one MkDocs' serve makes)
 
     def regenerate_on_change() -> None:
         while changed.wait():
             time.sleep(0.05)  # (an editor may write a file in several steps)
             changed.clear()
-            regenerate()
+            written = regenerate()
+            if written and servers:
+                servers[0].generated(root / "docs" / path for path in written)
 
+    def make_server(*args, **kwargs) -> _NotifiedServer:
+        servers.append(_NotifiedServer(root / "docs", *args, **kwargs))
+        mkdocs_build.get_navigation = servers[0].recording(navigation)
+        return servers[0]
+
+    navigation = mkdocs_build.get_navigation
     threading.Thread(target=regenerate_on_change, daemon=True).start()
-    mkdocs_serve.LiveReloadServer = _NotifiedServer  # type: ignore[misc]  # (MkDocs' serve makes its server by this name)
+    mkdocs_serve.LiveReloadServer = make_server  # type: ignore[misc,assignment]  # (MkDocs' serve makes its server by this name)
     Theme.get_env = _kept_environments(Theme.get_env)  # type: ignore[method-assign]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
     mkdocs_cli.cli.main(
