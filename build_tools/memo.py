@@ -11,6 +11,7 @@ build given no cache keeps nothing: it makes everything.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
@@ -19,6 +20,12 @@ from . import parallel
 
 T = TypeVar("T")
 Item = TypeVar("Item")
+
+
+def version(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What tells one version of a file from another without reading it: its size, its dates
+    (the change date included, which no tool sets back) and its inode."""
+    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
 class Memo(Generic[T]):
@@ -63,10 +70,11 @@ class Memo(Generic[T]):
 class Cache:
     """What a build keeps for the next one in the same process: a memo per costly step."""
 
-    parsed: Memo = field(default_factory=Memo)  # each seeds file, by its bytes (load)
+    parsed: Memo = field(default_factory=Memo)  # each seeds file, by its version (load)
+    essays: Memo = field(default_factory=Memo)  # each essay, by its metadata and its text's version (load)
     cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
     found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
     pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its size and date
+    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its version
     templates: Any = None  # the templates' environment (render): each compiled once, again if its file changes

@@ -9,9 +9,11 @@ The essays still hold their raw text (``clean`` comes next).
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import html
 import os
+import posixpath
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
@@ -26,7 +28,7 @@ from ..folders import GENERATED
 from ..formats.markdown_text import shorten
 from ..formats.page_citations import find_citations
 from ..languages import TRANSLATED
-from ..memo import Cache, Memo
+from ..memo import Cache, Memo, version
 from ..model import (
     Author,
     Claim,
@@ -54,15 +56,15 @@ def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
     whose bytes the ``cache`` holds is not parsed again."""
     seeds, parsed = root / "seeds", (cache or Cache()).parsed
     themes = _load_themes(root, seeds / "themes.yml", problems, parsed)
-    essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed))
+    essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed, (cache or Cache()).essays))
     claims = _load_claims(root, seeds / "crossrefs", problems, parsed)
     events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems, parsed)
     figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems, parsed)
     terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems, parsed)
-    _check_tree(root, seeds, problems)
+    listed = _check_tree(root, seeds, problems)
     site = _load_site(root, problems)
     read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
-    unreadable = frozenset(_rel(root, p) for p in seeds.rglob("*.yml")) - read
+    unreadable = frozenset(path for path in listed if path.endswith(".yml")) - read
     return Corpus(
         essays=tuple(essays),
         themes=tuple(themes),
@@ -332,7 +334,10 @@ def paragraphs(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in re.split(r"\n\s*\n", text.strip()))
 
 
-def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Essay]:
+def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo, kept: Memo) -> list[Essay]:
+    """The essays of ``folder``; one whose metadata and text files are at the versions ``kept``
+    holds it by is not made again (not compared by value: values read from YAML compare
+    equal whatever their lines)."""
     paths = sorted(folder.glob("*.yml"))
     # (all read at once, on every core; their problems are recorded below, in the files' order)
     readable = [path for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()]
@@ -352,21 +357,35 @@ def _load_essays(root: Path, folder: Path, problems: Collector, parsed: Memo) ->
             continue
         data, found = read[path]
         problems.problems.extend(found)
-        source_bytes = source.read_bytes()
-        try:
-            raw = decode_text(source_bytes, _rel(root, source))
-        except SeedError as exc:
-            problems.problems.extend(exc.problems)
-            continue
-        if not raw.strip():
-            problems.error(
-                SourceLoc(_rel(root, source), 1),
-                "the text is empty: save the essay's text, exactly as received, in this file",
-            )
-        elif data is not None and _source_unchanged(root, source, data, sha := _sha(source_bytes), problems):
-            received = source_bytes.decode("utf-8") if source_bytes.startswith(codecs.BOM_UTF8) else raw
-            essays.append(_essay(path.stem, data, raw, received, _rel(root, source), sha))
+        essay, found = kept.get(
+            rel,
+            (version(path.stat()), version(source.stat())),
+            functools.partial(_essay_of, root, path.stem, data, source),
+        )
+        problems.problems.extend(found)
+        if essay is not None:
+            essays.append(essay)
     return essays
+
+
+def _essay_of(root: Path, slug: str, data, source: Path) -> tuple[Essay | None, list[Problem]]:
+    """The essay of metadata ``data`` (None if it could not be read) and raw text ``source``, if
+    the text can be read and is the one received; and the problems found."""
+    problems = Collector()
+    source_bytes = source.read_bytes()
+    try:
+        raw = decode_text(source_bytes, _rel(root, source))
+    except SeedError as exc:
+        return None, exc.problems
+    if not raw.strip():
+        problems.error(
+            SourceLoc(_rel(root, source), 1),
+            "the text is empty: save the essay's text, exactly as received, in this file",
+        )
+    elif data is not None and _source_unchanged(root, source, data, sha := _sha(source_bytes), problems):
+        received = source_bytes.decode("utf-8") if source_bytes.startswith(codecs.BOM_UTF8) else raw
+        return _essay(slug, data, raw, received, _rel(root, source), sha), problems.problems
+    return None, problems.problems
 
 
 def _sha(content: bytes) -> str:
@@ -443,7 +462,7 @@ def _year_letters(essays: list[Essay]) -> list[Essay]:
         if len(group) > 1:
             ordered = sorted(group, key=lambda e: (e.date.value, e.title, e.slug))
             letters.update({e.slug: ascii_lowercase[i] for i, e in enumerate(ordered)})
-    return [replace(e, year_letter=letters.get(e.slug, "")) for e in essays]
+    return [e if e.year_letter == letters.get(e.slug, "") else replace(e, year_letter=letters[e.slug]) for e in essays]
 
 
 def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector, parsed: Memo) -> list:
@@ -554,26 +573,29 @@ _EXPECTED = {
 }
 
 
-def _check_tree(root: Path, seeds: Path, problems: Collector) -> None:
-    """Files the build would otherwise ignore: a stray file is a mistake, not a no-op."""
-    listed = sorted(Path(parent, name) for parent, _, names in os.walk(seeds) for name in names)
+def _check_tree(root: Path, seeds: Path, problems: Collector) -> list[str]:
+    """Files the build would otherwise ignore: a stray file is a mistake, not a no-op. The
+    files of ``seeds`` (paths from ``root``, in order)."""
+    start = len(root.as_posix()) + 1
+    listed = sorted(f"{parent}/{name}"[start:] for parent, _, names in os.walk(seeds.as_posix()) for name in names)
     present = set(listed)
-    for path in listed:
-        if path.name.startswith("."):
+    for rel in listed:
+        parent, name = posixpath.split(rel)
+        if name.startswith("."):
             continue
-        folder = _rel(seeds, path.parent).replace(".", "")
-        expected = _EXPECTED.get(folder)
-        rel = _rel(root, path)
-        if expected is None or (folder == "" and path.name not in expected):
+        folder = parent.removeprefix("seeds").lstrip("/").replace(".", "")
+        expected, suffix = _EXPECTED.get(folder), posixpath.splitext(name)[1]
+        if expected is None or (folder == "" and name not in expected):
             problems.error(
                 SourceLoc(rel),
                 "this file is in the wrong folder: essays go in seeds/essays/, cross-references in seeds/crossrefs/",
             )
-        elif folder and path.suffix not in expected:
-            hint = " (name it .yml, not .yaml)" if path.suffix == ".yaml" else ""
+        elif folder and suffix not in expected:
+            hint = " (name it .yml, not .yaml)" if suffix == ".yaml" else ""
             problems.error(
                 SourceLoc(rel),
                 f"unexpected file in seeds/{folder}/{hint}: only {' and '.join(expected)} files belong here",
             )
-        elif folder == "essays" and path.suffix == ".txt" and path.with_suffix(".yml") not in present:
+        elif folder == "essays" and suffix == ".txt" and rel[:-4] + ".yml" not in present:
             problems.error(SourceLoc(rel), f"no metadata for this text: add {rel[:-4]}.yml")
+    return listed

@@ -19,12 +19,7 @@ from pathlib import Path
 from stat import S_ISREG
 
 from ..folders import GENERATED, generated
-from ..memo import Cache, Memo
-
-
-def _identity(stat: os.stat_result) -> tuple[int, int, int]:
-    """What tells one version of a file from another without reading it."""
-    return stat.st_size, stat.st_mtime_ns, stat.st_ino
+from ..memo import Cache, Memo, version
 
 
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
@@ -43,7 +38,7 @@ def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
 def _read(path: Path, stat: os.stat_result, on_disk: Memo | None) -> str:
     """The text of the file at ``path``, not read again if ``on_disk`` holds it at this size and date."""
     read = functools.partial(path.read_text, encoding="utf-8")
-    return read() if on_disk is None else on_disk.get(str(path), _identity(stat), read)
+    return read() if on_disk is None else on_disk.get(str(path), version(stat), read)
 
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
@@ -174,7 +169,7 @@ def write(
     for path in changed:
         if path in pages and cache is not None:  # (what was written is known: the next build need not read it)
             written = str(docs / path)
-            cache.on_disk.get(written, _identity(os.stat(written)), functools.partial(pages.get, path))
+            cache.on_disk.get(written, version(os.stat(written)), functools.partial(pages.get, path))
         elif path not in pages:  # a page no longer generated: the folders it leaves empty go too
             folder = (docs / path).parent
             top = docs / next(g for g in folders if path.startswith(g + "/"))
