@@ -24,10 +24,10 @@ from ..memo import Cache, Memo, version
 
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     """The files now in the generated ``folders`` of ``docs``, by path under docs/, each with its ``stat``."""
-    found = {}
+    found, top = {}, len(str(docs)) + 1  # (paths as strings: pathlib's objects cost more than the listing)
     for folder in folders:
-        for parent, _, names in os.walk(docs / folder):
-            prefix = Path(parent).relative_to(docs).as_posix() + "/"
+        for parent, _, names in os.walk(os.path.join(docs, folder)):
+            prefix = parent[top:].replace(os.sep, "/") + "/"
             for name in names:
                 stat = os.stat(os.path.join(parent, name))
                 if S_ISREG(stat.st_mode):
@@ -35,10 +35,14 @@ def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     return found
 
 
-def _read(path: Path, stat: os.stat_result, on_disk: Memo | None) -> str:
-    """The text of the file at ``path``, not read again if ``on_disk`` holds it at this size and date."""
-    read = functools.partial(path.read_text, encoding="utf-8")
-    return read() if on_disk is None else on_disk.get(str(path), version(stat), read)
+def _read(path: str, stat: os.stat_result, on_disk: Memo | None) -> str:
+    """The text of the file at ``path``, not read again if ``on_disk`` holds it at this version."""
+    read = functools.partial(_text, path)
+    return read() if on_disk is None else on_disk.get(path, version(stat), read)
+
+
+def _text(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")
 
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
@@ -56,7 +60,7 @@ def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache:
         stat, text = found[path], pages[path]
         if cache is None and stat.st_size != len(text.encode("utf-8")):
             return False
-        return _read(docs / path, stat, cache.on_disk if cache else None) == text
+        return _read(os.path.join(docs, path), stat, cache.on_disk if cache else None) == text
 
     return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
@@ -168,7 +172,7 @@ def write(
         shutil.rmtree(staging, ignore_errors=True)
     for path in changed:
         if path in pages and cache is not None:  # (what was written is known: the next build need not read it)
-            written = str(docs / path)
+            written = os.path.join(docs, path)
             cache.on_disk.get(written, version(os.stat(written)), functools.partial(pages.get, path))
         elif path not in pages:  # a page no longer generated: the folders it leaves empty go too
             folder = (docs / path).parent
