@@ -72,6 +72,7 @@ class Cache:
 
     parsed: Memo = field(default_factory=Memo)  # each seeds file, by its version (load)
     essays: Memo = field(default_factory=Memo)  # each essay, by its metadata and its text's version (load)
+    claims: Memo = field(default_factory=Memo)  # each cross-references file's claims, by its version (load)
     cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
     found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses

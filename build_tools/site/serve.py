@@ -221,9 +221,13 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None],
         while changed.wait():
             time.sleep(0.05)  # (an editor may write a file in several steps)
             changed.clear()
-            written = regenerate()
-            if written and servers:
-                servers[0].generated(root / "docs" / path for path in written)
+            gc.disable()  # (no garbage collection while an edit is built: once it is shown)
+            try:
+                written = regenerate()
+                if written and servers:
+                    servers[0].generated(root / "docs" / path for path in written)
+            finally:
+                gc.enable()
 
     def make_server(*args, **kwargs) -> _NotifiedServer:
         servers.append(_NotifiedServer(root / "docs", *args, **kwargs))

@@ -57,7 +57,7 @@ def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
     seeds, parsed = root / "seeds", (cache or Cache()).parsed
     themes = _load_themes(root, seeds / "themes.yml", problems, parsed)
     essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed, (cache or Cache()).essays))
-    claims = _load_claims(root, seeds / "crossrefs", problems, parsed)
+    claims = _load_claims(root, seeds / "crossrefs", problems, parsed, (cache or Cache()).claims)
     events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems, parsed)
     figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems, parsed)
     terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems, parsed)
@@ -541,29 +541,31 @@ def _term(data) -> Term:
     )
 
 
-def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo) -> list[Claim]:
+def _load_claims(root: Path, folder: Path, problems: Collector, parsed: Memo, kept: Memo) -> list[Claim]:
+    """The claims of each cross-references file of ``folder``; a file at the version ``kept``
+    holds its claims by is not made into claims again."""
     claims = []
     for path in sorted(folder.glob("*.yml")):
         data = _read(root, path, "crossrefs", problems, parsed)
-        if data is None:
-            continue
-        for c in data["claims"]:
-            evidence = tuple(
-                replace(_passage(e), note=e.get("note"), relation=e.get("relation")) for e in c["evidence"]
-            )
-            claims.append(
-                Claim(
-                    id=c["id"],
-                    theme=path.stem,
-                    title=c["title"],
-                    claim=c["claim"],
-                    evidence=evidence,
-                    loc=c.loc,
-                    added=c.get("added"),
-                    translated=_translated(c),
-                )
-            )
+        if data is not None:
+            claims += kept.get(_rel(root, path), version(path.stat()), functools.partial(_claims, path.stem, data))
     return claims
+
+
+def _claims(theme: str, data) -> list[Claim]:
+    return [
+        Claim(
+            id=c["id"],
+            theme=theme,
+            title=c["title"],
+            claim=c["claim"],
+            evidence=tuple(replace(_passage(e), note=e.get("note"), relation=e.get("relation")) for e in c["evidence"]),
+            loc=c.loc,
+            added=c.get("added"),
+            translated=_translated(c),
+        )
+        for c in data["claims"]
+    ]
 
 
 _EXPECTED = {
