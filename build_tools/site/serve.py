@@ -66,8 +66,7 @@ class _WritesObserver(Observer):  # type: ignore[valid-type,misc]  # (the platfo
         self.passes = passes
 
     def schedule(self, handler, path, *, recursive=False, event_filter=None, **kwargs):
-        if not isinstance(handler, _Changed):  # (MkDocs' handlers: what passes)
-            handler = _Filtered(handler, self.passes)
+        handler = _Filtered(handler, self.passes)
         return super().schedule(handler, path, recursive=recursive, event_filter=event_filter or WRITES, **kwargs)
 
 
