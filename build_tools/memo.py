@@ -72,9 +72,12 @@ class Cache:
 
     parsed: Memo = field(default_factory=Memo)  # each seeds file, by its version (load)
     essays: Memo = field(default_factory=Memo)  # each essay, by its metadata and its text's version (load)
+    lettered: Memo = field(default_factory=Memo)  # each essay with its year's letter (2013a), by the two (load)
     claims: Memo = field(default_factory=Memo)  # each cross-references file's claims, by its version (load)
     cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
+    cleaned_essays: Memo = field(default_factory=Memo)  # each essay with its paragraphs, by the two (clean)
     found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
+    quotes: Memo = field(default_factory=Memo)  # each essay's quotes, by the essay and where they are (anchor)
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
     pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its version

@@ -12,7 +12,9 @@ import pytest
 
 from build_tools.memo import Cache
 from build_tools.pipeline import check
+from build_tools.problems import Collector
 from build_tools.stages import render as render_module
+from build_tools.stages.load import load
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
@@ -74,3 +76,20 @@ def test_a_line_added_above_a_rule_moves_where_problems_point(project):
     line = {e.slug: e for e in check(project, cache).corpus.essays}["bach-2000"].rules[0].loc.line
     meta.write_text("# a comment\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
     assert {e.slug: e for e in check(project, cache).corpus.essays}["bach-2000"].rules[0].loc.line == line + 1
+
+
+def test_an_edit_to_one_essay_makes_that_essay_again_and_keeps_the_others(project):
+    """Files whose version did not change are not read again: their essays and claims are the
+    very objects of the last build, which later stages compare by identity first — essays
+    lettered by year too (two by the same author in one year)."""
+    essays = project / "seeds" / "essays"
+    for suffix in (".txt", ".yml"):  # (a second essay by bach-2000's author in the same year: 2000a, 2000b)
+        (essays / f"bach-2000-second{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
+    cache = Cache()
+    before = load(project, Collector(), cache)
+    edit(essays / "wilson-2021.yml", '\ntitle: "', '\ntitle: "Edited ')
+    after = load(project, Collector(), cache)
+    kept = {e.slug: e for e in before.essays}
+    assert {e.year_letter for e in after.essays if e.slug.startswith("bach-2000")} == {"a", "b"}
+    assert [e.slug for e in after.essays if e is not kept[e.slug]] == ["wilson-2021"]
+    assert all(a is b for a, b in zip(after.claims, before.claims, strict=True))

@@ -9,6 +9,7 @@ found, the error shows the closest passage of the essay and how similar it is.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from difflib import SequenceMatcher
@@ -155,14 +156,10 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
         (slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
         for slug, group in by_essay.items()
     ]
-    for (slug, _, _), spots in zip(wanted, (cache or Cache()).found.get_each(wanted, lambda job: _spots(*job))):
+    kept = cache or Cache()
+    for (slug, _, _), spots in zip(wanted, kept.found.get_each(wanted, lambda job: _spots(*job))):
         essay = essays[slug]
-        found.update(
-            {
-                ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
-                for ev, where in spots.items()
-            }
-        )
+        found.update(kept.quotes.get(slug, (essay, spots), functools.partial(_quotes, essay, spots)))
     resolved: dict[Evidence, Quote] = {}
     for ev in evidence:
         essay, quotes = essays[ev.essay], found[ev]
@@ -188,6 +185,14 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
     _check_page_citations(corpus, problems)
     problems.raise_if_any()
     return resolved
+
+
+def _quotes(essay: Essay, spots: dict[Evidence, list[tuple[int, int, int]]]) -> dict[Evidence, list[Quote]]:
+    """The quotes of ``essay`` at each of its ``spots`` (paragraph, start, end)."""
+    return {
+        ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]
+        for ev, where in spots.items()
+    }
 
 
 _OPENING = "“‘«"

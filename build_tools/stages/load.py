@@ -53,11 +53,13 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
     """Read ``root/seeds`` into a Corpus of what could be read; record every problem. A file
-    whose bytes the ``cache`` holds is not parsed again."""
-    seeds, parsed = root / "seeds", (cache or Cache()).parsed
+    whose version (size, dates, inode) the ``cache`` holds is not read again, nor its essay
+    or claims made again."""
+    seeds, kept = root / "seeds", cache or Cache()
+    parsed = kept.parsed
     themes = _load_themes(root, seeds / "themes.yml", problems, parsed)
-    essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed, (cache or Cache()).essays))
-    claims = _load_claims(root, seeds / "crossrefs", problems, parsed, (cache or Cache()).claims)
+    essays = _year_letters(_load_essays(root, seeds / "essays", problems, parsed, kept.essays), kept.lettered)
+    claims = _load_claims(root, seeds / "crossrefs", problems, parsed, kept.claims)
     events = _load_list(root, seeds / "timeline.yml", "timeline", "events", _event, problems, parsed)
     figures = _load_list(root, seeds / "figures.yml", "figures", "figures", _figure, problems, parsed)
     terms = _load_list(root, seeds / "glossary.yml", "glossary", "terms", _term, problems, parsed)
@@ -451,9 +453,10 @@ def _essay(slug: str, data, raw: str, received: str, source_path: str, source_sh
     )
 
 
-def _year_letters(essays: list[Essay]) -> list[Essay]:
+def _year_letters(essays: list[Essay], kept: Memo) -> list[Essay]:
     """The essays, those by the same author(s) in the same year lettered a, b, … in order
-    of date, then title (as author–date styles do: 2013a, 2013b)."""
+    of date, then title (as author–date styles do: 2013a, 2013b); an essay lettered as
+    ``kept`` holds it is the one kept (the same object from one build to the next)."""
     groups: dict[tuple, list[Essay]] = {}
     for essay in essays:
         groups.setdefault((essay.short_author, essay.date.year), []).append(essay)
@@ -462,7 +465,12 @@ def _year_letters(essays: list[Essay]) -> list[Essay]:
         if len(group) > 1:
             ordered = sorted(group, key=lambda e: (e.date.value, e.title, e.slug))
             letters.update({e.slug: ascii_lowercase[i] for i, e in enumerate(ordered)})
-    return [e if e.year_letter == letters.get(e.slug, "") else replace(e, year_letter=letters[e.slug]) for e in essays]
+    return [
+        kept.get(e.slug, (e, letters[e.slug]), functools.partial(replace, e, year_letter=letters[e.slug]))
+        if e.slug in letters
+        else e
+        for e in essays
+    ]
 
 
 def _load_list(root: Path, path: Path, schema_name: str, key: str, make, problems: Collector, parsed: Memo) -> list:

@@ -16,6 +16,7 @@ declared correction does not say. Otherwise the build fails (:class:`Accounts`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from ...ids import paragraph_ids
@@ -87,8 +88,8 @@ def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     Cleaning is a function of an essay's source and rules alone: given what an earlier
     build kept in the ``cache`` (see memo.py), only the essays whose source or rules changed are
     cleaned again."""
-    problems = Collector()
-    results = (cache or Cache()).cleaned.get_each(
+    problems, kept = Collector(), cache or Cache()
+    results = kept.cleaned.get_each(
         [(e.slug, (e.source_path, e.raw, repr(e.rules)), e) for e in corpus.essays],
         _clean_one,
         keep=lambda result: not result[1],
@@ -96,6 +97,8 @@ def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     essays = []
     for essay, (cleaned, found) in zip(corpus.essays, results):
         problems.problems += found
-        essays.append(replace(essay, **cleaned))
+        essays.append(
+            kept.cleaned_essays.get(essay.slug, (essay, cleaned), functools.partial(replace, essay, **cleaned))
+        )
     problems.raise_if_any()
     return replace(corpus, essays=tuple(essays))
