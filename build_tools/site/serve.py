@@ -148,7 +148,8 @@ class _NotifiedServer(LiveReloadServer):
 
     def rebuild(self, changed: list[str]) -> bool:
         """Rebuild the ``changed`` files alone, with MkDocs' last build's configuration, list of
-        files and navigation, if each is a file that build had; else do nothing and say so.
+        files and navigation, if each is a file that build had and is still there (not
+        removed); else do nothing and say so.
 
         A page's HTML set aside (:mod:`build_tools.formats.spliced`) is read as the page is
         finished; any other file left out of the site is data the pages read as they are
@@ -158,7 +159,7 @@ class _NotifiedServer(LiveReloadServer):
         start = time.monotonic()
         config, files, nav = self.last  # type: ignore[misc]
         found = [files.get_file_from_path(os.path.relpath(path, config.docs_dir)) for path in changed]
-        if None in found:
+        if None in found or not all(map(os.path.exists, changed)):
             return False
         shown = InclusionLevel.is_in_serve
         rebuilt = [file for file in found if file.is_documentation_page() and shown(file.inclusion)]
