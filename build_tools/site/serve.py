@@ -109,7 +109,11 @@ class _NotifiedServer(LiveReloadServer):
         """Whether MkDocs' own watcher is told of ``event``: not if it is the generator's
         writing in the generated folders of ``docs/`` (it says what it changed itself)."""
         paths = [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
-        return not all(generated(os.path.relpath(path, self.docs)) for path in paths)
+        return not all(map(self._generated, paths))
+
+    def _generated(self, path: str) -> bool:
+        """Whether the file at ``path`` lies in a generated folder of ``docs/``."""
+        return generated(os.path.relpath(path, self.docs))
 
     def recording(self, get_navigation: Callable) -> Callable:
         """MkDocs' ``get_navigation``, keeping what a build made for :meth:`rebuild`."""
@@ -165,7 +169,7 @@ class _NotifiedServer(LiveReloadServer):
         rebuilt = [file for file in found if file.is_documentation_page() and shown(file.inclusion)]
         if any(not shown(file.inclusion) and posixpath.basename(file.src_uri) != SIDECAR for file in found):
             hand_written = files.documentation_pages(inclusion=shown)
-            rebuilt += [f for f in hand_written if not generated(os.path.relpath(f.abs_src_path, self.docs))]
+            rebuilt += [f for f in hand_written if not self._generated(f.abs_src_path)]
         for file in found:
             if not file.is_documentation_page() and shown(file.inclusion):
                 file.copy_file()

@@ -47,13 +47,13 @@ def _text(path: str) -> str:
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
-    return {path: (docs / path).read_text(encoding="utf-8") for path in _on_disk(docs, folders)}
+    return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
 
 
 def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache: Cache | None) -> list[str]:
     """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
     longer generated), read one at a time; with a ``cache`` (``make serve``), the texts are
-    kept from one build to the next, and a file read again only if its size or date changed."""
+    kept from one build to the next, and a file read again only if its version changed."""
     found = _on_disk(docs, folders)
 
     def same(path: str) -> bool:
