@@ -184,6 +184,9 @@ GLOSSARY_PAGE = "/reference/glossary.md"
 # A term's link as :meth:`Glossary.html` writes it: its entry's id, and the words linked
 # (the Markdown extension reads it back to keep one link a term in each section).
 TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*"(?: lang="[^"]*")?>(.*?)</a>')
+# Where a term is not linked: in a link already, in code, in a heading.
+UNLINKED = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style"})
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 
 
 class Glossary:
@@ -223,6 +226,19 @@ class Glossary:
             ]
             at = m.end()
         out.append(html.escape(text[at:], quote=False))
+        return "".join(out)
+
+    def in_html(self, markup: str) -> str:
+        """HTML ``markup`` with the first use of each term in its text linked, but where
+        a term is not (:data:`UNLINKED`), as the Markdown extension links a page's text."""
+        out, at, inside = [], 0, 0
+        for tag in [*_TAG.finditer(markup), None]:
+            text = markup[at : tag.start() if tag else None]
+            out.append(self.html(html.unescape(text)) if text.strip() and not inside else text)
+            if tag:
+                out.append(tag[0])
+                inside += (-1 if tag[1] else 1) if tag[2].lower() in UNLINKED else 0
+                at = tag.end()
         return "".join(out)
 
 

@@ -36,7 +36,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, Glossary, inline_runs
+from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, inline_runs
 from ..formats.page_citations import CITATION
 from ..formats.spliced import with_seen
 from ..languages import SOURCE, gettext
@@ -238,7 +238,7 @@ class GlossaryLinks(Treeprocessor):
     """The first use of each glossary term in each section, linked to its entry."""
 
     SECTION = {"h1", "h2"}
-    SKIP = {"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style"}
+    SKIP = UNLINKED
 
     def __init__(self, md, ext: RootCausesExtension):
         super().__init__(md)

@@ -3,7 +3,10 @@
 Templates receive model objects only. Every ``{{ value }}`` is escaped as Markdown
 text by the environment's ``finalize`` hook (see :mod:`markdown_text`), so no
 field of the seeds can become markup; only values already wrapped in :class:`Md`
-(Markdown the renderer builds on purpose) pass through unchanged.
+(Markdown the renderer builds on purpose) pass through unchanged. A template whose
+name ends in ``.html.j2`` writes HTML that the engine is not given (its macros' output
+is set aside: :mod:`build_tools.formats.spliced`): its values are escaped as HTML
+instead, by the same hook and filters.
 """
 
 from __future__ import annotations
@@ -82,17 +85,28 @@ class _SetAside:
 def set_aside_html(html) -> Md:
     """Raw HTML for the page as it is, which the engine need not read: set aside, and a
     placeholder in its place (see :func:`page_files`)."""
-    _SetAside.pieces.append(str(html))
+    _SetAside.pieces.append(str(html).strip())
     return Md(spliced.placeholder(len(_SetAside.pieces) - 1))
 
 
-def _finalize(value):
-    return value if isinstance(value, Markup) else _shown(value, escape)
+def _html_escape(text) -> Md:
+    return Md(html.escape(str(text)))
+
+
+def _escaper(context: jinja2.runtime.Context) -> Callable[[Any], Md]:
+    """How the template being rendered escapes a value: as HTML in a ``.html.j2`` template,
+    else as Markdown."""
+    return _html_escape if context.name and context.name.endswith(".html.j2") else escape
+
+
+@jinja2.pass_context
+def _finalize(context, value):
+    return value if isinstance(value, Markup) else _shown(value, _escaper(context))
 
 
 def html_text(value) -> Md:
     """``value`` as text inside raw HTML: escaped as HTML, not as Markdown."""
-    return _shown(value, lambda text: Md(html.escape(str(text))))
+    return _shown(value, _html_escape)
 
 
 def rendered(env: jinja2.Environment, template: str, **context) -> str:
@@ -139,10 +153,13 @@ def environment() -> jinja2.Environment:
         )
     )
     env.filters["spliced"] = set_aside_html
+    env.filters["glossed"] = lambda markup, glossary: Md(glossary.in_html(str(markup)))
     env.filters["quote_md"] = quote_markdown
     env.filters["in_language"] = in_language
     # words of an essay (its title, its outlet's name): marked with its language if not the page's
-    env.filters["lang"] = in_site_language(lambda page, value, language: in_language(escape(value), language, page))
+    env.filters["lang"] = jinja2.pass_context(
+        lambda context, value, language: in_language(_escaper(context)(value), language, context["site_language"])
+    )
     env.filters["foreign"] = foreign
     env.filters["text_fragment"] = text_fragment
     env.filters["at_source"] = lambda quote: Md(at_source(quote) or "")
@@ -182,7 +199,9 @@ def translate(context, message: str, **values) -> Md:
     """``_(message, **values)`` in templates: the message in the language of the page rendered,
     with each ``{name}`` in it replaced by its value, escaped as any value is."""
     text = languages.gettext(context["site_language"], message)
-    return Md(text.format(**{name: _finalize(value) for name, value in values.items()}) if values else text)
+    if _escaper(context) is _html_escape:
+        text = html.escape(text, quote=False)
+    return Md(text.format(**{name: _finalize(context, value) for name, value in values.items()}) if values else text)
 
 
 GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
@@ -248,9 +267,12 @@ def quote_markdown(context, quote: Quote) -> Md:
     return in_language(paragraph_markdown(quote.excerpt(), (), language), quote.essay.language, language)
 
 
-def code_span(value) -> Md:
-    """``value`` as a Markdown code span (shown literally, so nothing in it is escaped)."""
+@jinja2.pass_context
+def code_span(context, value) -> Md:
+    """``value`` as a code span (shown literally, so nothing in it is escaped as Markdown)."""
     text = str(value)
+    if _escaper(context) is _html_escape:
+        return Md(f"<code>{html.escape(text)}</code>")
     return Md(f"`` {text} ``" if "`" in text else f"`{text}`")
 
 
@@ -443,9 +465,9 @@ def essay_pages(
 
 
 def _quoting(sentence: str, essay: Essay, site: Site) -> Md:
-    """A sentence of the report on how the text was prepared, escaped, the words of the source
+    """A sentence of the report on how the text was prepared, escaped as HTML, the words of the source
     it quotes (between “ and ”) marked with the essay's language where it is not the page's."""
-    text, lang = str(escape(sentence)), foreign(essay.language, site.language)  # (str: Markup's re.sub escapes)
+    text, lang = html.escape(sentence, quote=False), foreign(essay.language, site.language)
     return Md(re.sub(r"“([^”]*)”", rf'“<span lang="{lang}">\1</span>”', text) if lang else text)
 
 
