@@ -122,6 +122,16 @@ def paragraph_markdown(paragraph: Paragraph, note_ids: tuple[str, ...] = (), pag
     return Md(_runs_markup(paragraph, points, escape, ("*", "*"), page_language))
 
 
+def inline_html(paragraph: Paragraph, page_language: str = SOURCE) -> Md:
+    """The paragraph's text as HTML, as :func:`paragraph_markdown` gives it as Markdown
+    without note markers: a quote's words in a part of a page written as HTML."""
+    return Md(
+        _runs_markup(
+            paragraph, {}, lambda text: html.escape(_one_line(text), quote=False), ("<em>", "</em>"), page_language
+        )
+    )
+
+
 def _runs_markup(
     paragraph: Paragraph,
     points: dict[int, list[str]],
@@ -183,7 +193,7 @@ def words_pattern(words: Iterable[str]) -> re.Pattern | None:
 GLOSSARY_PAGE = "/reference/glossary.md"
 # A term's link as :meth:`Glossary.html` writes it: its entry's id, and the words linked
 # (the Markdown extension reads it back to keep one link a term in each section).
-TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)" title="[^"]*"(?: lang="[^"]*")?>(.*?)</a>')
+TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)"(?: lang="[^"]*")? title="[^"]*">(.*?)</a>')
 # Where a term is not linked: in a link already, in code, in a heading.
 UNLINKED = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style"})
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
@@ -221,7 +231,7 @@ class Glossary:
             lang = f' lang="{language}"' if language else ""
             out += [
                 html.escape(text[at : m.start()], quote=False),
-                f'<a class="glossary-term" href="{self.href}#{entry}" title="{html.escape(title)}"{lang}>'
+                f'<a class="glossary-term" href="{self.href}#{entry}"{lang} title="{html.escape(title)}">'
                 f"{html.escape(m[0], quote=False)}</a>",
             ]
             at = m.end()

@@ -37,6 +37,7 @@ from ..formats.markdown_text import (
     escape,
     foreign,
     in_language,
+    inline_html,
     paragraph_html,
     paragraph_markdown,
     text_fragment,
@@ -155,6 +156,7 @@ def environment() -> jinja2.Environment:
     env.filters["spliced"] = set_aside_html
     env.filters["glossed"] = lambda markup, glossary: Md(glossary.in_html(str(markup)))
     env.filters["quote_md"] = quote_markdown
+    env.filters["quote_html"] = quote_html
     env.filters["in_language"] = in_language
     # words of an essay (its title, its outlet's name): marked with its language if not the page's
     env.filters["lang"] = jinja2.pass_context(
@@ -265,6 +267,14 @@ def quote_markdown(context, quote: Quote) -> Md:
     marked with their language where it is not the site's."""
     language = context["site_language"]
     return in_language(paragraph_markdown(quote.excerpt(), (), language), quote.essay.language, language)
+
+
+@jinja2.pass_context
+@jinja2.pass_context
+def quote_html(context, quote: Quote) -> Md:
+    """The quoted words as HTML (as :func:`quote_markdown` as Markdown)."""
+    language = context["site_language"]
+    return in_language(inline_html(quote.excerpt(), language), quote.essay.language, language)
 
 
 @jinja2.pass_context
