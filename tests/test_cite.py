@@ -53,7 +53,7 @@ def test_dates_keep_only_the_precision_known(issued, ris_date, highwire_date, sh
     work = bibliography.Work(**{**WORK.__dict__, "issued": issued})
     assert f"DA  - {ris_date}\n" in bibliography.ris(work)
     assert ["citation_publication_date", highwire_date] in bibliography.highwire(work)
-    assert f"*The Progressive*, {shown}." in bibliography.formatted(work)
+    assert f"<em>The Progressive</em>, {shown}." in bibliography.formatted(work)
 
 
 def test_the_formatted_reference_ends_each_part_once():

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.formats.spliced import SIDECAR, SpliceError, placeholder, set_aside, splice, with_seen
-from tests.conftest import run
+from tests.conftest import copy_project, run
 
 NAFTA = '<a class="glossary-term" href="../../reference/glossary/#nafta" title="A trade agreement">NAFTA</a>'
 PIECES = ['<p id="p-one">One.</p>', f'<p id="p-two">Under {NAFTA}.</p>', '<p id="p-three">Three.</p>']
@@ -89,3 +89,20 @@ def test_a_page_holding_a_marker_of_no_generated_html_fails_the_build_and_change
     assert "publishing failed: about/index.html: docs/essays/none/.spliced.json is missing or damaged" in err
     assert "site/ and the generated pages were left as they were" in err
     assert (project / "site" / "about" / "index.html").read_bytes() == before
+
+
+def test_an_editors_words_in_a_part_written_as_html_are_escaped_as_html_and_show_as_written(tmp_path, capsys):
+    """A part of an essay's page that the generator writes as HTML ("About this text") shows
+    a seeds field's characters as they are: escaped for HTML, not for Markdown."""
+    root = copy_project(tmp_path / "project")
+    meta = root / "seeds" / "essays" / "bach-2000.yml"
+    written = 'Tom & Jerry\'s rights, 1_000 "copies" (see #2) | ok'  # (characters Markdown escapes)
+    text = re.sub(r"(?m)^rights: >-\n(  .*\n)+", f"rights: {json.dumps(written)}\n", meta.read_text(encoding="utf-8"))
+    meta.write_text(text, encoding="utf-8")
+    assert run(root, "build", capsys=capsys)[0] == 0
+    pieces = "\n".join(
+        json.loads((root / "docs" / "essays" / "bach-2000" / SIDECAR).read_text(encoding="utf-8")).values()
+    )
+    shown = 'Tom &amp; Jerry\'s rights, 1_000 "copies" (see #2) | ok'
+    assert f"<strong>Rights:</strong> {shown}</li>" in pieces
+    assert "Tom" not in (root / "docs" / "essays" / "bach-2000" / "index.md").read_text(encoding="utf-8")

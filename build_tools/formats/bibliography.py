@@ -2,7 +2,7 @@
 
 An essay page cites the essay as it was published; every other page cites itself,
 as a page of the site by its contributors. One :class:`Work` describes either, and
-each output is one function of it: a formatted reference (Markdown), BibTeX, RIS,
+each output is one function of it: a formatted reference (HTML), BibTeX, RIS,
 CSL-JSON, Highwire Press ``citation_*`` meta tags (read by Zotero and Google
 Scholar) and schema.org JSON-LD.
 """
@@ -10,13 +10,14 @@ Scholar) and schema.org JSON-LD.
 from __future__ import annotations
 
 import calendar
+import html
 import json
 import re
 from dataclasses import dataclass
 
 from ..languages import SOURCE, gettext
 from ..model import Essay, EssayDate, Site
-from .markdown_text import Md, escape
+from .markdown_text import Md
 
 CONTRIBUTORS = "Root Causes contributors"
 
@@ -113,20 +114,24 @@ def _sentence(text: str) -> str:
 
 
 def formatted(work: Work, language: str = SOURCE) -> Md:
-    """The reference as a reader copies it (Chicago-style), as Markdown, its words in ``language``."""
+    """The reference as a reader copies it (Chicago-style), as HTML, its words in ``language``."""
+
+    def text(words: str) -> str:
+        return html.escape(words, quote=False)
+
     names = [_name(*work.authors[0])] + [f"{g} {f}".strip() for f, g in work.authors[1:]]
     last = f"{',' if language == SOURCE else ''} {gettext(language, 'and')} "  # (the serial comma is English)
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
-    parts = [escape(_sentence(authors)), escape(f"“{_sentence(work.title)}”")]
-    where = f"*{escape(work.container)}*, " if work.container else ""
-    where += "".join(escape(f"{part}, ") for part in (work.series, work.publisher) if part)
+    parts = [text(_sentence(authors)), text(f"“{_sentence(work.title)}”")]
+    where = f"<em>{text(work.container)}</em>, " if work.container else ""
+    where += "".join(text(f"{part}, ") for part in (work.series, work.publisher) if part)
     issued = work.issued.shown(language) if work.issued else gettext(language, "n.d.")
-    parts.append(Md(where + escape(_sentence(issued))))
+    parts.append(where + text(_sentence(issued)))
     if work.accessed:
         accessed = EssayDate(work.accessed, "day").shown(language)
-        parts.append(escape(gettext(language, "Accessed {date}.").format(date=accessed)))
+        parts.append(text(gettext(language, "Accessed {date}.").format(date=accessed)))
     if work.url:
-        parts.append(Md(f"<{work.url}>"))
+        parts.append(f'<a href="{html.escape(work.url)}">{text(work.url)}</a>')
     return Md(" ".join(parts))
 
 

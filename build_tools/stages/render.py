@@ -401,6 +401,7 @@ def theme_pages(
     stats: ThemeStats,
     claims: exports.Claims,
     themes: tuple[Theme, ...],
+    terms: dict[str, tuple[str, str, str]],
     site: Site,
 ) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
@@ -419,6 +420,7 @@ def theme_pages(
             stats=stats,
             claims=claims,
             themes={t.id: t for t in themes},
+            glossary=Glossary(terms, "../../reference/glossary/"),
             nav_order=themes.index(theme) + 1,
             changed=max((c.added for c, _ in claims if c.added), default=None),
         ),
@@ -564,7 +566,7 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], cache: Cache | None = 
     wanted: list[tuple[tuple, tuple, tuple[Callable[..., dict[str, str]], tuple]]] = [
         ((site.language, "theme", theme.id), (theme_templates, inputs), (theme_pages, inputs))
         for theme in corpus.themes
-        for inputs in [(theme, stats[theme.id], quoted(theme), corpus.themes, site)]
+        for inputs in [(theme, stats[theme.id], quoted(theme), corpus.themes, terms, site)]
     ] + [
         ((site.language, "essay", essay.slug), (essay_templates, inputs), (essay_pages, inputs))
         for essay in corpus.essays
