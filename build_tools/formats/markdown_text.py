@@ -241,6 +241,8 @@ class Glossary:
     def in_html(self, markup: str) -> str:
         """HTML ``markup`` with the first use of each term in its text linked, but where
         a term is not (:data:`UNLINKED`), as the Markdown extension links a page's text."""
+        if not self.pattern or not self.pattern.search(markup):  # (most parts name no term)
+            return markup
         out, at, inside = [], 0, 0
         for tag in [*_TAG.finditer(markup), None]:
             text = markup[at : tag.start() if tag else None]
