@@ -103,6 +103,6 @@ def test_an_editors_words_in_a_part_written_as_html_are_escaped_as_html_and_show
     pieces = "\n".join(
         json.loads((root / "docs" / "essays" / "bach-2000" / SIDECAR).read_text(encoding="utf-8")).values()
     )
-    shown = 'Tom &amp; Jerry\'s rights, 1_000 "copies" (see #2) | ok'
+    shown = "Tom &amp; Jerry&#x27;s rights, 1_000 &quot;copies&quot; (see #2) | ok"
     assert f"<strong>Rights:</strong> {shown}</li>" in pieces
     assert "Tom" not in (root / "docs" / "essays" / "bach-2000" / "index.md").read_text(encoding="utf-8")

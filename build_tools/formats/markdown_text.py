@@ -246,7 +246,8 @@ class Glossary:
         out, at, inside = [], 0, 0
         for tag in [*_TAG.finditer(markup), None]:
             text = markup[at : tag.start() if tag else None]
-            out.append(self.html(html.unescape(text)) if text.strip() and not inside else text)
+            linked = self.html(html.unescape(text)) if text.strip() and not inside else ""
+            out.append(linked if "<a " in linked else text)  # (text with no term left as it was)
             if tag:
                 out.append(tag[0])
                 inside += (-1 if tag[1] else 1) if tag[2].lower() in UNLINKED else 0
