@@ -87,6 +87,41 @@ def cmd_build(args) -> int:
     return 1 if _generate(args) is None else 0
 
 
+_LEFT = "site/ and the generated pages were left as they were."
+
+
+def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
+    """Build and publish each edition into ``tmp``: a site of its own (the first goes at the
+    root, each other in its folder), with its own search index. The engine builds them all
+    at once where it can (:data:`engines.AT_ONCE`: each uses what the others leave of the
+    cores), and each is published as soon as it is built, while the others are still being
+    built. What failed, said ("" if nothing did), and each edition's site and folder."""
+    wanted = list(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env())))
+
+    def begin(n: int) -> engines.Build:
+        language, folder = wanted[n]
+        staged = tmp / f"site-{language}"
+        return engines.start(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
+
+    builds = [begin(n) for n in range(len(wanted) if args.engine in engines.AT_ONCE else 1)]
+    try:
+        for n, (_, folder) in enumerate(wanted):
+            if n == len(builds):
+                builds.append(begin(n))
+            if builds[n].wait():
+                return f"{args.engine} build failed: {_LEFT}", []
+            try:
+                publish(
+                    builds[n].site_dir, args.root / "docs" / folder
+                )  # (sanitise, fix, index: whatever the engine did)
+            except PublishError as exc:
+                return f"publishing failed: {exc}\n{_LEFT}", []
+    finally:
+        for running in builds:
+            running.stop()
+    return "", [(running.site_dir, folder) for running, (_, folder) in zip(builds, wanted)]
+
+
 def cmd_site(args) -> int:
     """Generate, build the static site with the engine (MkDocs by default), finish it with
     the publishing stage, and swap it into site/ — only if all succeed; if one fails, the
@@ -97,29 +132,11 @@ def cmd_site(args) -> int:
         if cmd_build(args):
             return 1
         with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
-            # Each edition is a site of its own (the first at the root, each other in its folder),
-            # built and published apart, with its own search index, then put in its place.
-            built = []
-            for n, (language, folder) in enumerate(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env()))):
-                staged = Path(tmp) / f"site-{language}"
-                code = engines.build(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
-                if code:
-                    put_back(kept, docs)
-                    print(
-                        f"{args.engine} build failed: site/ and the generated pages were left as they were.",
-                        file=sys.stderr,
-                    )
-                    return code
-                try:
-                    publish(staged, docs / folder)  # (sanitise, fix, index: whatever the engine did)
-                except PublishError as exc:
-                    put_back(kept, docs)
-                    print(
-                        f"publishing failed: {exc}\nsite/ and the generated pages were left as they were.",
-                        file=sys.stderr,
-                    )
-                    return 1
-                built.append((staged, folder))
+            failed, built = _editions(args, Path(tmp))
+            if failed:
+                put_back(kept, docs)
+                print(failed, file=sys.stderr)
+                return 1
             site = built[0][0]
             for staged, folder in built[1:]:
                 staged.rename(site / folder)

@@ -3,6 +3,7 @@ as they were: every changed page is written into a staging folder and moved in a
 
 from __future__ import annotations
 
+import argparse
 import errno
 import re
 from pathlib import Path
@@ -125,3 +126,52 @@ def test_without_the_engines_hooks_no_page_is_unsanitised_and_search_has_its_ind
     assert "data-pagefind-body" in (project / "site" / "essays" / "bach-2000" / "index.html").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_failed_build_of_the_second_edition_changes_nothing_and_says_where(built, capsys):
+    project, before = built
+    (project / "docs/es/about.md").write_text("[roto](ninguna-parte.md)\n", encoding="utf-8")
+    code, _, err = run(project, "site", capsys=capsys)
+    assert code != 0 and "site/ and the generated pages were left as they were" in err
+    assert "ninguna-parte.md" in err  # (what the engine said of the edition it failed on)
+    assert outputs(project) == before
+
+
+class _Engine:
+    """An engine's build that records when it starts and succeeds at once."""
+
+    def __init__(self, events: list, site_dir: Path, edition: tuple):
+        self.site_dir, self.events = site_dir, events
+        events.append(("start", edition[0] if edition else "first"))
+
+    def wait(self) -> int:
+        return 0
+
+    def stop(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    "engine, order",
+    [
+        ("mkdocs", ["start first", "start es", "publish ", "publish es"]),  # (both editions built at once)
+        ("zensical", ["start first", "publish ", "start es", "publish es"]),  # (its cache is shared: one by one)
+    ],
+)
+def test_the_editions_are_built_at_once_where_the_engine_allows_and_each_published_when_built(
+    project, monkeypatch, engine, order
+):
+    from build_tools import __main__ as cli
+
+    events: list = []
+    monkeypatch.setattr(
+        cli.engines, "start", lambda engine, root, site_dir, env, *edition: _Engine(events, site_dir, edition)
+    )
+    monkeypatch.setattr(
+        cli,
+        "publish",
+        lambda site, docs: events.append(("publish", docs.relative_to(project / "docs").as_posix().strip("."))),
+    )
+    failed, built = cli._editions(argparse.Namespace(root=project, engine=engine), project / "staged")
+    assert failed == "" and [f"{what} {name}" for what, name in events] == order
+    assert [folder for _, folder in built] == ["", "es"]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import yaml
@@ -111,21 +112,73 @@ def configuration(
     return written
 
 
+# The engines whose builds of the editions run at once, using what each leaves of the
+# cores idle (Zensical keeps a cache in the project's folder, .cache/, that two of its
+# builds at once would share: its editions are built one after another).
+AT_ONCE = {"mkdocs"}
+
+
+class Build:
+    """An engine building an edition in a process of its own (:func:`start`). What the
+    engine prints is kept until it ends and then said whole, so that editions built at
+    once do not mix their lines."""
+
+    def __init__(self, command: list[str], root: Path, site_dir: Path, environ: dict[str, str], written: Path | None):
+        self.site_dir, self.written = site_dir, written
+        self.log = tempfile.TemporaryFile()
+        self.process = subprocess.Popen(command, cwd=root, env=environ, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait(self) -> int:
+        """The engine's exit status, once it has ended and what it printed is said."""
+        code = self.process.wait()
+        self._done()
+        return code
+
+    def stop(self) -> None:
+        """End the build if it still runs (another edition's failed)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self._done(say=False)
+
+    def _done(self, say: bool = True) -> None:
+        if self.log.closed:
+            return
+        if say:
+            self.log.seek(0)
+            sys.stderr.write(self.log.read().decode("utf-8", errors="replace"))
+            sys.stderr.flush()
+        self.log.close()
+        if self.written is not None:
+            self.written.unlink(missing_ok=True)
+
+
+def start(
+    engine: str, root: Path, site_dir: Path, environ: dict[str, str], language: str | None = None, folder: str = ""
+) -> Build:
+    """Start building the edition of ``root`` in ``language`` (the first, from docs/ itself,
+    if None) into ``site_dir`` with ``engine``, strictly (a warning fails the build)."""
+    written = configuration(engine, root, environ, site_dir, language, folder)
+    config_file = written or root / "mkdocs.yml"
+    if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
+        command = ["-m", "build_tools.site.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]
+    else:
+        command = ["-m", "zensical", "build", "--strict"]
+    command += ["--config-file", str(config_file)]
+    try:
+        return Build([sys.executable, *command], root, site_dir, environ, written)
+    except BaseException:
+        if written is not None:
+            written.unlink()
+        raise
+
+
 def build(
     engine: str, root: Path, site_dir: Path, environ: dict[str, str], language: str | None = None, folder: str = ""
 ) -> int:
-    """Build the edition of ``root`` in ``language`` (the first, from docs/ itself, if
-    None) into ``site_dir`` with ``engine``, strictly (a warning fails the build); the
-    engine's exit status."""
-    written = configuration(engine, root, environ, site_dir, language, folder)
-    config_file = written or root / "mkdocs.yml"
+    """Build the edition (as :func:`start`), and wait for it: the engine's exit status."""
+    running = start(engine, root, site_dir, environ, language, folder)
     try:
-        if engine == "mkdocs":  # (MkDocs' own command, its loops over the pages on every core)
-            command = ["-m", "build_tools.site.mkdocs_build", "build", "--strict", "--site-dir", str(site_dir)]
-        else:
-            command = ["-m", "zensical", "build", "--strict"]
-        command += ["--config-file", str(config_file)]
-        return subprocess.run([sys.executable, *command], cwd=root, env=environ).returncode
+        return running.wait()
     finally:
-        if written is not None:
-            written.unlink()
+        running.stop()
