@@ -53,7 +53,7 @@ def trim(items: list, page) -> list:
         if item.is_section:
             children = item.children
             if len(children) > LONG_LIST:  # (its index page lists them all; see model.LONG_LIST)
-                children = [c for c in children if c.active or c is page or (c.is_page and c.is_index)]
+                children = _shown(item, page)
             index = next((c for c in children if c.is_page and c.is_index), None)
             title = (index.meta.get("nav_title") if index else None) or item.title
             if children == [index] and index is not page:
@@ -64,6 +64,26 @@ def trim(items: list, page) -> list:
             item.title = title
         trimmed.append(item)
     return trimmed
+
+
+# A long section's index pages and each child's place in it, by the section (this build's:
+# worked out once, not on every page, which would take as long as the section is).
+_long: dict[int, tuple[list, dict[int, int]]] = {}
+
+
+def _shown(section, page) -> list:
+    """What a long ``section`` shows on ``page``: its index pages, and its entry on the way
+    to the page (the page, or the section that holds it), in their order."""
+    if id(section) not in _long:
+        children = section.children
+        _long[id(section)] = (
+            [c for c in children if c.is_page and c.is_index],
+            {id(c): i for i, c in enumerate(children)},
+        )
+    indexes, place = _long[id(section)]
+    way = [page, *page.ancestors] if page is not None else []
+    shown = {id(c): c for c in [*indexes, *(a for a in way if a.parent is section)]}
+    return sorted(shown.values(), key=lambda c: place[id(c)])
 
 
 def _place(item) -> tuple:
@@ -92,6 +112,7 @@ _nav = None  # (this build's navigation, put in order once every page's front ma
 def on_nav(nav, config, files):
     global _nav
     _nav = nav
+    _long.clear()
     return nav
 
 
