@@ -10,6 +10,7 @@ from urllib.parse import unquote
 
 import pytest
 
+from build_tools.model import LONG_LIST
 from tests.conftest import broken_links, resolve, text
 
 FURNITURE = [
@@ -152,14 +153,17 @@ def test_no_internal_link_or_anchor_is_broken(any_site):
     assert broken_links(folder, pages) == []
 
 
-def test_home_lists_every_theme_with_counts_and_every_essay(any_site):
+def test_home_lists_every_theme_with_counts_and_every_essay_or_the_most_recent(any_site):
     folder, pages, checked = any_site
     html = (folder / "index.html").read_text(encoding="utf-8")
     for theme in checked.corpus.themes:
         n = len(checked.corpus.claims_of(theme.id))
         assert f'href="themes/{theme.id}/"' in html and f"{n} claims" in html
-    for essay in checked.corpus.essays:
+    essays = sorted(checked.corpus.essays, key=lambda e: e.date.value)
+    shown = essays if len(essays) <= LONG_LIST else essays[-LONG_LIST:]  # (then a link to them all)
+    for essay in shown:
         assert f'href="essays/{essay.slug}/"' in html
+    assert (len(essays) > LONG_LIST) == ('href="essays/">All ' in html)
 
 
 def test_the_report_says_what_each_rule_did_in_plain_words(site):
