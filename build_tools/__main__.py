@@ -110,10 +110,8 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
                 builds.append(begin(n))
             if builds[n].wait():
                 return f"{args.engine} build failed: {_LEFT}", []
-            try:
-                publish(
-                    builds[n].site_dir, args.root / "docs" / folder
-                )  # (sanitise, fix, index: whatever the engine did)
+            try:  # (sanitise, fix, index: whatever the engine did)
+                publish(builds[n].site_dir, args.root / "docs" / folder)
             except PublishError as exc:
                 return f"publishing failed: {exc}\n{_LEFT}", []
     finally:
