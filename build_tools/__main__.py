@@ -19,7 +19,6 @@ from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .site import engines
-from .site.publish import PublishError, publish
 from .stages.write import keep_generated, put_back, swap_in
 
 
@@ -90,12 +89,20 @@ def cmd_build(args) -> int:
 _LEFT = "site/ and the generated pages were left as they were."
 
 
+def _publishing(site: Path, docs: Path, root: Path) -> engines.Build:
+    """Start publishing the built ``site`` of the edition whose pages are in ``docs``
+    (sanitise, fix, index: whatever the engine did), in a process of its own."""
+    command = [sys.executable, "-m", "build_tools.site.publish", str(site), str(docs)]
+    return engines.Build(command, root, site, _mkdocs_env(), None)
+
+
 def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
     """Build and publish each edition into ``tmp``: a site of its own (the first goes at the
     root, each other in its folder), with its own search index. The engine builds them all
     at once where it can (:data:`engines.AT_ONCE`: each uses what the others leave of the
-    cores), and each is published as soon as it is built, while the others are still being
-    built. What failed, said ("" if nothing did), and each edition's site and folder."""
+    cores), and each is published, in a process of its own, as soon as it is built, while
+    the others are still being built or published. What failed, said ("" if nothing did),
+    and each edition's site and folder."""
     wanted = list(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env())))
 
     def begin(n: int) -> engines.Build:
@@ -104,18 +111,19 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
         return engines.start(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
 
     builds = [begin(n) for n in range(len(wanted) if args.engine in engines.AT_ONCE else 1)]
+    published: list[engines.Build] = []
     try:
-        for n, (_, folder) in enumerate(wanted):
+        for n in range(len(wanted)):
             if n == len(builds):
                 builds.append(begin(n))
             if builds[n].wait():
                 return f"{args.engine} build failed: {_LEFT}", []
-            try:  # (sanitise, fix, index: whatever the engine did)
-                publish(builds[n].site_dir, args.root / "docs" / folder)
-            except PublishError as exc:
-                return f"publishing failed: {exc}\n{_LEFT}", []
+            published.append(_publishing(builds[n].site_dir, args.root / "docs" / wanted[n][1], args.root))
+        for running in published:
+            if running.wait():  # (it said why)
+                return _LEFT, []
     finally:
-        for running in builds:
+        for running in builds + published:
             running.stop()
     return "", [(running.site_dir, folder) for running, (_, folder) in zip(builds, wanted)]
 

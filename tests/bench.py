@@ -187,12 +187,7 @@ def serve_edit(root: Path, slugs: list[str]) -> float:
         server.wait()
 
 
-PUBLISH = [
-    sys.executable,
-    "-c",
-    "import sys; from pathlib import Path; from build_tools.site.publish import publish; "
-    "publish(Path(sys.argv[1]), Path(sys.argv[2]))",
-]
+PUBLISH = [sys.executable, "-m", "build_tools.site.publish"]
 
 
 ZENSICAL = [

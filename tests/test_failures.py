@@ -137,12 +137,13 @@ def test_a_failed_build_of_the_second_edition_changes_nothing_and_says_where(bui
     assert outputs(project) == before
 
 
-class _Engine:
-    """An engine's build that records when it starts and succeeds at once."""
+class _Step:
+    """An engine's build of an edition, or its publishing, that records when it starts
+    and succeeds at once."""
 
-    def __init__(self, events: list, site_dir: Path, edition: tuple):
-        self.site_dir, self.events = site_dir, events
-        events.append(("start", edition[0] if edition else "first"))
+    def __init__(self, events: list, site_dir: Path, event: str):
+        self.site_dir = site_dir
+        events.append(event)
 
     def wait(self) -> int:
         return 0
@@ -154,8 +155,8 @@ class _Engine:
 @pytest.mark.parametrize(
     "engine, order",
     [
-        ("mkdocs", ["start first", "start es", "publish ", "publish es"]),  # (both editions built at once)
-        ("zensical", ["start first", "publish ", "start es", "publish es"]),  # (its cache is shared: one by one)
+        ("mkdocs", ["start first", "start es", "publish .", "publish es"]),  # (both editions built at once)
+        ("zensical", ["start first", "publish .", "start es", "publish es"]),  # (its cache is shared: one by one)
     ],
 )
 def test_the_editions_are_built_at_once_where_the_engine_allows_and_each_published_when_built(
@@ -165,13 +166,15 @@ def test_the_editions_are_built_at_once_where_the_engine_allows_and_each_publish
 
     events: list = []
     monkeypatch.setattr(
-        cli.engines, "start", lambda engine, root, site_dir, env, *edition: _Engine(events, site_dir, edition)
+        cli.engines,
+        "start",
+        lambda engine, root, site_dir, env, *edition: _Step(events, site_dir, f"start {(edition or ['first'])[0]}"),
     )
     monkeypatch.setattr(
         cli,
-        "publish",
-        lambda site, docs: events.append(("publish", docs.relative_to(project / "docs").as_posix().strip("."))),
+        "_publishing",
+        lambda site, docs, root: _Step(events, site, f"publish {docs.relative_to(project / 'docs').as_posix()}"),
     )
     failed, built = cli._editions(argparse.Namespace(root=project, engine=engine), project / "staged")
-    assert failed == "" and [f"{what} {name}" for what, name in events] == order
+    assert failed == "" and events == order
     assert [folder for _, folder in built] == ["", "es"]

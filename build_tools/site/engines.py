@@ -119,9 +119,9 @@ AT_ONCE = {"mkdocs"}
 
 
 class Build:
-    """An engine building an edition in a process of its own (:func:`start`). What the
-    engine prints is kept until it ends and then said whole, so that editions built at
-    once do not mix their lines."""
+    """An engine building an edition in a process of its own (:func:`start`), or another step
+    on an edition's built site (publishing it). What the process prints is kept until it
+    ends and then said whole, so that editions built at once do not mix their lines."""
 
     def __init__(self, command: list[str], root: Path, site_dir: Path, environ: dict[str, str], written: Path | None):
         self.site_dir, self.written = site_dir, written

@@ -335,3 +335,20 @@ def index_site(site: Path, niceness: int = 0) -> None:
             if done.returncode:
                 raise PublishError(f"pagefind could not index the site:\n{done.stderr or done.stdout}")
         (out / "parts.json").write_text(json.dumps([f"{k}/" for k in range(len(groups))]), encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    """``python -m build_tools.site.publish SITE DOCS``: :func:`publish` the built folder
+    ``SITE`` of the edition whose pages are in ``DOCS``, in a process of its own (``make
+    site`` publishes an edition while the next is still being built or published)."""
+    site, docs = (Path(arg) for arg in argv)
+    try:
+        publish(site, docs)
+    except PublishError as exc:
+        print(f"publishing failed: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
