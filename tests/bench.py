@@ -8,7 +8,8 @@ it (``build_tools.site.mkdocs_build``) and the publishing stage (``build_tools.s
 the generated Markdown, each in its own process, so that the table shows what each step
 takes alone; the whole build is ``python -m build_tools site`` itself, from nothing, on a
 copy of the corpus (the editions' engines run at once there, each published when it is
-built). The table shows the generator's share of it, the peak memory of any process, the
+built). The table shows the generator's share of it, the peak memory of any process and of
+the whole build's processes together, the
 size of ``site/``, and — in Chromium, counting what the server sends,
 gzipped — what the first view of a theme page weighs and what a reader then downloads to
 get the results of a first search — and how long ``make serve`` takes to show an edit to
@@ -32,6 +33,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -104,15 +106,40 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
             (seeds / "crossrefs" / f"{theme}.yml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, int]:
-    """Run ``cmd``; its wall-clock seconds and peak resident memory (KiB)."""
+def timed(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
+    """Run ``cmd``; its wall-clock seconds, the peak resident memory of its largest process
+    (KiB), and the peak of all its processes together (KiB, sampled: :func:`held_kib`)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=_mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    together, ended = [0], threading.Event()
+
+    def sample() -> None:
+        while not ended.wait(0.25):
+            together[0] = max(together[0], held_kib(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
+    ended.set()
+    sampler.join()
     if status:
         sys.exit(f"{' '.join(cmd)} failed:\n{proc.stderr.read().decode()[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    return elapsed, usage.ru_maxrss, together[0]
+
+
+def held_kib(pid: int) -> int:
+    """The memory (KiB) that process ``pid`` and every process under it hold at once, a page
+    they share counted once (the sum of their proportional set sizes: Linux's smaps_rollup)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            held = next(int(line.split()[1]) for line in rollup if line.startswith("Pss:"))
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as children:
+                held += sum(held_kib(int(child)) for child in children.read().split())
+    except (OSError, StopIteration):  # (it ended meanwhile)
+        return 0
+    return held
 
 
 def gz(path: Path) -> int:
@@ -240,23 +267,23 @@ def measure(n: int, pool: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
         root = copy_project(Path(tmp) / "project")
         write_corpus(root, n, pool)
-        gen_s, gen_kib = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
+        gen_s, gen_kib, _ = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
         # (MkDocs as `python -m build_tools site` runs it: its loops over the pages on every core)
-        mk_s, mk_kib = timed(
+        mk_s, mk_kib, _ = timed(
             [sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir", str(root / "site")], root
         )
         site = root / "site"
-        pub_s, pub_kib = timed(PUBLISH + [str(site), str(root / "docs")], root)
+        pub_s, pub_kib, _ = timed(PUBLISH + [str(site), str(root / "docs")], root)
         mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
         # The second engine on the same generated Markdown, then the same publishing stage.
         zsite = root / "site-zensical"
-        zen_s, zen_kib = timed(
+        zen_s, zen_kib, _ = timed(
             ZENSICAL + [str(root), str(zsite)],
             root,
         )
-        zpub_s, zpub_kib = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
+        zpub_s, zpub_kib, _ = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
         shutil.rmtree(zsite)
-        stock_s, _ = timed(
+        stock_s, _, _ = timed(
             [
                 sys.executable,
                 "-m",
@@ -272,8 +299,8 @@ def measure(n: int, pool: list[str]) -> dict:
         )
         shutil.rmtree(root / "site-stock")
         es_site = root / "site-es"
-        es_s, es_kib = timed(SPANISH + [str(root), str(es_site)], root)
-        es_pub_s, es_pub_kib = timed(PUBLISH + [str(es_site), str(root / "docs" / "es")], root)
+        es_s, es_kib, _ = timed(SPANISH + [str(root), str(es_site)], root)
+        es_pub_s, es_pub_kib, _ = timed(PUBLISH + [str(es_site), str(root / "docs" / "es")], root)
         es_view, es_search = first_view_and_search(es_site, SEARCH)
         shutil.rmtree(es_site)
         view, search = first_view_and_search(site, SEARCH)
@@ -282,7 +309,7 @@ def measure(n: int, pool: list[str]) -> dict:
         # the generator, then the engine's editions at once, each published when it is built.
         whole = copy_project(Path(tmp) / "whole")
         write_corpus(whole, n, pool)
-        total_s, total_kib = timed([sys.executable, "-m", "build_tools", "--root", str(whole), "site"], whole)
+        total_s, total_kib, held = timed([sys.executable, "-m", "build_tools", "--root", str(whole), "site"], whole)
         return {
             "n": n,
             "generator": gen_s,
@@ -293,6 +320,7 @@ def measure(n: int, pool: list[str]) -> dict:
             "zensical": zen_s + zpub_s,
             "zensical_mib": max(zen_kib, zpub_kib) / 1024,
             "peak_mib": max(gen_kib, mk_kib, es_kib, es_pub_kib, total_kib) / 1024,
+            "held_mib": held / 1024,
             "spanish": es_s + es_pub_s,
             "es_view_kib": es_view / 1024,
             "es_search_kib": es_search / 1024,
@@ -321,6 +349,7 @@ COLUMNS = [
     ("es first search KiB gz", "es_search_kib", "{:.0f}"),
     ("Zensical s", "zensical", "{:.2f}"),
     ("Zensical peak MiB", "zensical_mib", "{:.0f}"),
+    ("whole build's peak MiB", "held_mib", "{:.0f}"),
 ]
 
 
