@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from build_tools.folders import GENERATED
+from build_tools.problems import SeedError
 from tests.conftest import run, snapshot
 
 
@@ -769,3 +770,18 @@ def test_front_matter_that_is_not_fields_is_refused(project, capsys):
     assert code == 1 and err.splitlines()[0] == (
         "docs/about.md:2: the front matter must be fields, one 'name: value' a line"
     )
+
+
+def test_a_relative_root_names_files_as_an_absolute_one_does(project, monkeypatch):
+    """The pipeline given the project's folder as "." (not the command line, which makes it
+    absolute) reads the same corpus, and names each file from the project's folder."""
+    from build_tools.pipeline import check
+
+    monkeypatch.chdir(project)
+    (project / "seeds" / "stray.yml").write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(SeedError) as relative:
+        check(Path("."))
+    with pytest.raises(SeedError) as absolute:
+        check(project)
+    assert [str(p) for p in relative.value.problems] == [str(p) for p in absolute.value.problems]
+    assert any(p.loc.path == "seeds/stray.yml" for p in relative.value.problems)

@@ -55,6 +55,7 @@ def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
     """Read ``root/seeds`` into a Corpus of what could be read; record every problem. A file
     whose version (size, dates, inode) the ``cache`` holds is not read again, nor its essay
     or claims made again."""
+    root = root.absolute()  # (messages name files from it: "." would cut their names short)
     seeds, kept = root / "seeds", cache or Cache()
     parsed = kept.parsed
     themes = _load_themes(root, seeds / "themes.yml", problems, parsed)
