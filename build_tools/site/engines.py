@@ -129,13 +129,13 @@ class Build:
         self.process = subprocess.Popen(command, cwd=root, env=environ, stdout=self.log, stderr=subprocess.STDOUT)
 
     def wait(self) -> int:
-        """The engine's exit status, once it has ended and what it printed is said."""
+        """The process's exit status, once it has ended and what it printed is said."""
         code = self.process.wait()
         self._done()
         return code
 
     def stop(self) -> None:
-        """End the build if it still runs (another edition's failed)."""
+        """End the process if it still runs (another edition's step failed)."""
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()

@@ -140,7 +140,7 @@ def environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         # Autoescape only so that macro output is Markup (kept as it is); the
-        # escaping itself is _finalize's: Markdown escaping, not HTML escaping.
+        # escaping itself is _finalize's: as Markdown, or as HTML in a .html.j2 template.
         autoescape=True,
         finalize=_finalize,
         keep_trailing_newline=True,
@@ -269,7 +269,6 @@ def quote_markdown(context, quote: Quote) -> Md:
     return in_language(paragraph_markdown(quote.excerpt(), (), language), quote.essay.language, language)
 
 
-@jinja2.pass_context
 @jinja2.pass_context
 def quote_html(context, quote: Quote) -> Md:
     """The quoted words as HTML (as :func:`quote_markdown` as Markdown)."""
