@@ -14,6 +14,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..languages import SOURCE, gettext
 from ..model import Essay, EssayDate, Site
@@ -21,18 +22,28 @@ from .markdown_text import Md
 
 CONTRIBUTORS = "Root Causes contributors"
 
-# genre → (CSL type, BibTeX entry type, RIS type, schema.org type)
+
+class Types(NamedTuple):
+    """What each format calls a genre of work."""
+
+    csl: str
+    bibtex: str  # (the entry type)
+    ris: str
+    schema_org: str
+
+
+# An essay's genre → what each format calls it
 _TYPES = {
-    "op-ed": ("article-newspaper", "article", "NEWS", "OpinionNewsArticle"),
-    "article": ("article-newspaper", "article", "NEWS", "NewsArticle"),
-    "magazine article": ("article-magazine", "article", "MGZN", "Article"),
-    "journal article": ("article-journal", "article", "JOUR", "ScholarlyArticle"),
-    "book chapter": ("chapter", "incollection", "CHAP", "Chapter"),
-    "policy paper": ("report", "techreport", "RPRT", "Report"),
-    "report": ("report", "techreport", "RPRT", "Report"),
-    "government publication": ("report", "techreport", "GOVDOC", "Report"),
-    "web page": ("webpage", "misc", "ELEC", "WebPage"),
-    "interview": ("interview", "misc", "GEN", "CreativeWork"),
+    "op-ed": Types("article-newspaper", "article", "NEWS", "OpinionNewsArticle"),
+    "article": Types("article-newspaper", "article", "NEWS", "NewsArticle"),
+    "magazine article": Types("article-magazine", "article", "MGZN", "Article"),
+    "journal article": Types("article-journal", "article", "JOUR", "ScholarlyArticle"),
+    "book chapter": Types("chapter", "incollection", "CHAP", "Chapter"),
+    "policy paper": Types("report", "techreport", "RPRT", "Report"),
+    "report": Types("report", "techreport", "RPRT", "Report"),
+    "government publication": Types("report", "techreport", "GOVDOC", "Report"),
+    "web page": Types("webpage", "misc", "ELEC", "WebPage"),
+    "interview": Types("interview", "misc", "GEN", "CreativeWork"),
 }
 # BibTeX entry type → (the BibTeX field, the Highwire tag) that names the container
 _CONTAINER = {
@@ -61,7 +72,7 @@ class Work:
     of_site: bool = False  # a page of this site (not a work it quotes)
 
     @property
-    def types(self) -> tuple[str, str, str, str]:
+    def types(self) -> Types:
         return _TYPES[self.genre]
 
     @property
@@ -145,7 +156,7 @@ def _bib(text: str) -> str:
 
 
 def bibtex(work: Work) -> str:
-    csl, entry, _, _ = work.types
+    entry = work.types.bibtex
     authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
     fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
     if work.container:
@@ -169,8 +180,7 @@ def bibtex(work: Work) -> str:
 
 
 def ris(work: Work) -> str:
-    _, _, kind, _ = work.types
-    lines = [("TY", kind)] + [("AU", _name(f, g)) for f, g in work.authors] + [("TI", work.title)]
+    lines = [("TY", work.types.ris)] + [("AU", _name(f, g)) for f, g in work.authors] + [("TI", work.title)]
     if work.container:
         lines.append(("T2", work.container))
     if work.series:
@@ -193,7 +203,7 @@ def ris(work: Work) -> str:
 def csl_json(work: Work) -> str:
     item: dict = {
         "id": work.key,
-        "type": work.types[0],
+        "type": work.types.csl,
         "title": work.title,
         "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors],
     }
@@ -217,7 +227,7 @@ def highwire(work: Work) -> list[list[str]]:
     tags = [["citation_title", work.title]] + [["citation_author", _name(f, g)] for f, g in work.authors]
     if work.issued:
         tags.append(["citation_publication_date", work.issued.value.replace("-", "/")])
-    container_tag = _CONTAINER[work.types[1]][1]
+    container_tag = _CONTAINER[work.types.bibtex][1]
     if work.container and not (work.publisher and container_tag == "citation_publisher"):
         tags.append([container_tag, work.container])
     if work.publisher:
@@ -231,7 +241,7 @@ def json_ld(work: Work, site: Site) -> dict:
     """schema.org JSON-LD describing the work."""
     data: dict = {
         "@context": "https://schema.org",
-        "@type": work.types[3],
+        "@type": work.types.schema_org,
         "name": work.title,
         "author": [
             {"@type": "Person", "givenName": g, "familyName": f, "name": f"{g} {f}"}
