@@ -80,9 +80,9 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
 
 def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
     """``docs/snippets/citations.json``: every claim and paragraph that a hand-written page cites."""
-    cited_claims = {claim for _, _, claim, _, _ in corpus.page_citations if claim}
+    cited_claims = {c.claim for c in corpus.page_citations if c.claim}
     language = corpus.site.language
-    cited_paragraphs = {(slug, pid): loc for loc, _, _, slug, pid in corpus.page_citations if slug}
+    cited_paragraphs = {(c.essay, c.paragraph): c.loc for c in corpus.page_citations if c.essay}
     claims = {}
     for claim in corpus.claims:
         if claim.id in cited_claims:

@@ -38,6 +38,7 @@ from ..model import (
     Event,
     Evidence,
     Figure,
+    PageCitation,
     Rule,
     Site,
     Term,
@@ -133,7 +134,7 @@ def _hand_written_pages(root: Path, problems: Collector) -> list:
         text = read_text(path, rel)
         _front_matter(text, rel, problems)
         citations += [
-            (SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
+            PageCitation(SourceLoc(rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
             for ref in find_citations(text)
         ]
     return citations

@@ -44,7 +44,7 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
                 for s, e in consumes or [(start, end)]:
                     accounts.consume(block.origins[s:e], r.name)
                     chars += sum(not block.text[i].isspace() and block.origins[i] >= 0 for i in range(s, e))
-            changes.append(Change(r.name, action, text, line, r.params.get("reason", ""), detail, chars, step))
+            changes.append(Change(r.name, action, text, line, detail, chars, step))
             if action == "corrected":
                 corrections.append(text)
                 return CORRECTION - (len(corrections) - 1)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ...model import ParagraphKind
+
 # Marks carried through later rules in the text, turned into ranges at the end:
 # emphasis, and a footnote marker (its characters stay, between the two marks).
 EM_OPEN, EM_CLOSE, NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
@@ -18,7 +20,7 @@ CORRECTION = -10
 class Block:
     text: str
     line: int
-    kind: str = "paragraph"
+    kind: ParagraphKind = "paragraph"
     origins: tuple[int, ...] = ()  # one per character of text
 
     def splice(self, start: int, end: int, new: str = "", origin: int = LAYOUT) -> Block:

@@ -1,0 +1,186 @@
+"""An essay as the seeds give it and as cleaning makes it: its metadata, its cleaning
+rules, the paragraphs of its cleaned text and what each rule changed.
+
+Part of the data model (:mod:`build_tools.model`, which names these too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal
+
+from .languages import date, names
+from .problems import SourceLoc
+
+# How precisely a date is known: ``approximate`` is a year, inferred.
+Precision = Literal["day", "month", "year", "approximate"]
+# The role of a block of an essay's cleaned text; ``quote`` is the words of a quote set
+# apart from their paragraph (see :meth:`build_tools.model.Quote.excerpt`).
+ParagraphKind = Literal[
+    "paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note", "quote"
+]
+# What a cleaning rule did to the raw text (see :class:`Change`).
+Action = Literal["removed", "corrected", "converted", "joined", "marked"]
+
+# An object's editorial fields in the site's other languages, as the seeds' "es:" blocks give
+# them: (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
+Translated = tuple[tuple[str, str, str], ...]
+
+
+@dataclass(frozen=True)
+class Author:
+    """A person (``given`` and ``family`` names) or an organisation (its whole name in
+    ``family``, ``given`` empty), which is never split into names."""
+
+    given: str
+    family: str
+    about: str | None = None
+
+    @property
+    def name(self) -> str:
+        return f"{self.given} {self.family}".strip()
+
+
+@dataclass(frozen=True)
+class EssayDate:
+    """A publication date and how precisely it is known.
+
+    ``value`` is ``YYYY-MM-DD`` (precision ``day``), ``YYYY-MM`` (``month``) or
+    ``YYYY`` (``year``); ``approximate`` dates give the best estimate and a note.
+    """
+
+    value: str
+    precision: Precision
+    note: str | None = None
+
+    @property
+    def year(self) -> int:
+        return int(self.value[:4])
+
+    def shown(self, language: str) -> str:
+        """The date as a reader of ``language`` writes it: "2 March 2026", "c. 2000"."""
+        return date(language, self.value, self.precision == "approximate")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One cleaning step declared in an essay's metadata: a rule name and its parameters."""
+
+    name: str
+    params: Mapping[str, Any]
+    loc: SourceLoc
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One block of the cleaned text of an essay (or one of its notes).
+
+    ``text`` is plain text (what quotes are matched against); ``line`` is the line
+    of the raw source where the block begins. Positions in ``text`` mark the rest:
+    ``emphasis``, ``(start, end)`` ranges set in italics; ``corrections``,
+    ``(start, end, what the source reads)`` for each editor's correction;
+    ``notes``, ``(position, number)`` of each footnote marker. A note (kind
+    ``note``) has its number in ``label`` ("" when the source gives none).
+    """
+
+    id: str
+    kind: ParagraphKind
+    text: str
+    line: int
+    emphasis: tuple[tuple[int, int], ...] = ()
+    corrections: tuple[tuple[int, int, str], ...] = ()
+    notes: tuple[tuple[int, str], ...] = ()
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a cleaning rule did to the raw text, for the fidelity report.
+
+    ``action`` is ``removed``, ``corrected`` (``detail`` is the correction),
+    ``converted`` (markup such as ``*`` consumed), ``joined`` or ``marked`` (``detail``
+    says as what). ``chars`` counts the characters of the source it accounts for
+    (spaces not counted): the report's balance is made of them.
+    """
+
+    rule: str
+    action: Action
+    text: str
+    line: int
+    detail: str = ""
+    chars: int = 0
+    step: int = 0  # which rule of the essay's cleaning list (1-based)
+
+
+@dataclass(frozen=True)
+class Essay:
+    slug: str
+    title: str
+    authors: tuple[Author, ...]
+    genre: str
+    date: EssayDate
+    rights: str
+    themes: tuple[str, ...]
+    rules: tuple[Rule, ...]
+    raw: str
+    loc: SourceLoc
+    source_path: str
+    source_sha256: str = ""
+    outlet: str | None = None
+    section: str | None = None
+    series: str | None = None
+    publisher: str | None = None
+    accessed: str | None = None  # YYYY-MM-DD: when a web page was read
+    url: str | None = None
+    archive_url: str | None = None
+    language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
+    added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
+    received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
+    title_note: str | None = None
+    summary: str | None = None
+    # "a", "b", … when the corpus holds other essays by the same author(s) in the same
+    # year, as author–date styles tell them apart ("Broad 2014a"); "" otherwise.
+    year_letter: str = ""
+    theme_locs: tuple[SourceLoc, ...] = ()  # where each of ``themes`` is written
+    paragraphs: tuple[Paragraph, ...] = ()
+    notes: tuple[Paragraph, ...] = ()
+    changes: tuple[Change, ...] = ()
+    # (characters of the source shown, characters removed or converted by a rule)
+    balance: tuple[int, int] = (0, 0)
+    translated: Translated = ()
+
+    # Each way of naming the essay is a method of the language it is written in, and, where
+    # data files and messages to editors name it so, a property in English.
+    def byline_in(self, language: str) -> str:
+        """The authors' names: "Anne Bach", "Anne Bach and Tom Smith"."""
+        return names(language, [a.name for a in self.authors])
+
+    def short_author_in(self, language: str) -> str:
+        """Surname(s) as used in attributions: "Broad", "Bach and Smith", "Office of the Historian"."""
+        return names(language, [a.family for a in self.authors])
+
+    def short_date_in(self, language: str) -> str:
+        """The date as shown, with the letter that tells this essay from others by the same
+        author(s) in the same year: "13 June 2021", "c. 2000", "1977a"."""
+        return self.date.shown(language) + self.year_letter
+
+    def mention_in(self, language: str) -> str:
+        """The author(s) as named in a sentence ("Broad"), with the date where another essay
+        by the same author(s) in the same year could be meant ("Office of the Historian (2015a)")."""
+        return self.label_in(language) if self.year_letter else self.short_author_in(language)
+
+    def label_in(self, language: str) -> str:
+        """The essay in a few words, as the navigation and lists name it: "Broad (July 2014)"."""
+        return f"{self.short_author_in(language)} ({self.short_date_in(language)})"
+
+    byline = property(lambda self: self.byline_in("en"))
+    short_author = property(lambda self: self.short_author_in("en"))
+    label = property(lambda self: self.label_in("en"))
+
+    def paragraph(self, pid: str) -> Paragraph:
+        return next(p for p in self.paragraphs if p.id == pid)
