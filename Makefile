@@ -35,6 +35,7 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run eve
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/ruff format --check build_tools tests
 	$(BIN)/mypy
+	$(BIN)/vulture
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
