@@ -21,6 +21,19 @@ Precision = Literal["day", "month", "year", "approximate"]
 ParagraphKind = Literal[
     "paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note", "quote"
 ]
+# What kind of work an essay is, as its metadata says (and as its citations name it).
+Genre = Literal[
+    "op-ed",
+    "article",
+    "magazine article",
+    "journal article",
+    "book chapter",
+    "policy paper",
+    "report",
+    "government publication",
+    "web page",
+    "interview",
+]
 # What a cleaning rule did to the raw text (see :class:`Change`).
 Action = Literal["removed", "corrected", "converted", "joined", "marked"]
 
@@ -122,7 +135,7 @@ class Essay:
     slug: str
     title: str
     authors: tuple[Author, ...]
-    genre: str
+    genre: Genre
     date: EssayDate
     rights: str
     themes: tuple[str, ...]

@@ -11,7 +11,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from .essay import Action, Author, Change, Essay, EssayDate, Paragraph, ParagraphKind, Precision, Rule, Translated
+from .essay import (
+    Action,
+    Author,
+    Change,
+    Essay,
+    EssayDate,
+    Genre,
+    Paragraph,
+    ParagraphKind,
+    Precision,
+    Rule,
+    Translated,
+)
 from .languages import gettext
 from .problems import SourceLoc
 
@@ -27,6 +39,7 @@ __all__ = [
     "Event",
     "Evidence",
     "Figure",
+    "Genre",
     "LONG_LIST",
     "PageCitation",
     "Paragraph",

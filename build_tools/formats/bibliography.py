@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..languages import SOURCE, gettext
-from ..model import Essay, EssayDate, Site
+from ..model import Essay, EssayDate, Genre, Site
 from .markdown_text import Md
 
 CONTRIBUTORS = "Root Causes contributors"
@@ -33,7 +33,7 @@ class Types(NamedTuple):
 
 
 # An essay's genre → what each format calls it
-_TYPES = {
+_TYPES: dict[Genre, Types] = {
     "op-ed": Types("article-newspaper", "article", "NEWS", "OpinionNewsArticle"),
     "article": Types("article-newspaper", "article", "NEWS", "NewsArticle"),
     "magazine article": Types("article-magazine", "article", "MGZN", "Article"),
@@ -60,7 +60,7 @@ class Work:
     organisation."""
 
     key: str
-    genre: str
+    genre: Genre
     title: str
     authors: tuple[tuple[str, str], ...]
     issued: EssayDate | None
