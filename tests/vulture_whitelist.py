@@ -8,7 +8,7 @@ that nothing uses is removed instead.
 """
 
 from build_tools import essay, folders, model, pipeline
-from build_tools.site import hooks, markdown_ext, serve
+from build_tools.site import hooks, markdown_ext, mkdocs_private, serve
 from build_tools.stages import render, write
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
@@ -38,10 +38,10 @@ hooks.on_post_page
 hooks.on_post_template
 
 # MkDocs: its live-reload server (mkdocs.livereload.LiveReloadServer) reads these
-# attributes, which serve.py sets to reload the browser or ask for MkDocs' own rebuild.
-serve._NotifiedServer._visible_epoch
-serve._NotifiedServer._wanted_epoch
-serve._NotifiedServer._want_rebuild
+# attributes, which mkdocs_private.py sets to reload the browser or ask for MkDocs' own rebuild.
+mkdocs_private.LiveReloadServer._visible_epoch
+mkdocs_private.LiveReloadServer._wanted_epoch
+mkdocs_private.LiveReloadServer._want_rebuild
 
 # Jinja: an Environment compiles a template again when its file changed if auto_reload is set.
 serve.jinja2.Environment.auto_reload

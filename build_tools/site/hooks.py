@@ -23,11 +23,8 @@ import logging
 import threading
 from pathlib import Path
 
-from mkdocs.structure import nav as mkdocs_nav
-from mkdocs.structure.pages import Page
-
 from build_tools.model import LONG_LIST
-from build_tools.site import publish
+from build_tools.site import mkdocs_private, publish
 from build_tools.site.sanitize import escape_meta
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -121,8 +118,7 @@ def on_env(env, config, files):
     pages with it (the footer then follows the sidebar)."""
     if _nav is not None:
         _nav.items = order(_nav.items)
-        _nav.pages = mkdocs_nav._get_by_type(_nav.items, Page)
-        mkdocs_nav._add_previous_and_next_links(_nav.pages)
+        mkdocs_private.order_pages(_nav)
     return env
 
 

@@ -4,8 +4,8 @@ MkDocs builds a site in one process: it reads and renders every page's Markdown,
 writes every page through the theme's templates — two loops over pages that do not
 depend on each other, which are most of the engine's time. This runs MkDocs' own
 command with those two functions (``_populate_page``, ``_build_page`` of MkDocs 1.6,
-pinned below 2.0 and no longer developed) each run over all the pages at their first
-call, in worker processes (:mod:`build_tools.parallel`):
+pinned below 2.0 and no longer developed, replaced through :mod:`.mkdocs_private`) each
+run over all the pages at their first call, in worker processes (:mod:`build_tools.parallel`):
 
 * a worker renders its pages and sends back what MkDocs keeps of each (its Markdown,
   metadata, HTML, table of contents, title and anchors), which this process sets on its
@@ -26,14 +26,13 @@ import os
 
 from mkdocs import __main__ as mkdocs_cli
 from mkdocs import utils
-from mkdocs.commands import build as mkdocs_build
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .. import parallel
 from ..folders import edition_folders, generated
+from . import mkdocs_private
 
-_populate_page, _build_page, _copy_file = mkdocs_build._populate_page, mkdocs_build._build_page, File.copy_file
 # What rendering a page sets on it, which the rest of the build reads.
 _RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 _rendered: set[str] = set()  # (the pages the first call rendered, or wrote: it did them all)
@@ -79,7 +78,7 @@ def populate_page(page: Page, config, files, dirty: bool = False) -> None:
     pages = [file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
 
     def render(one: Page) -> dict:
-        _populate_page(one, config, files, dirty)
+        mkdocs_private.populate_page(one, config, files, dirty)
         state = {name: getattr(one, name) for name in _RENDERED}
         state["links_to_anchors"] = {target.src_uri: links for target, links in (one.links_to_anchors or {}).items()}
         return state
@@ -101,7 +100,7 @@ def build_page(page: Page, config, doc_files, nav, env, dirty: bool = False, exc
     pages = [file.page for file in doc_files]
 
     def write(one: Page) -> None:
-        _build_page(one, config, doc_files, nav, env, dirty, excluded=one.file.inclusion.is_excluded())
+        mkdocs_private.build_page(one, config, doc_files, nav, env, dirty, excluded=one.file.inclusion.is_excluded())
 
     in_workers = parallel.worth_it(pages)
     for one, (_, counts) in zip(pages, parallel.each(_logged(write), pages)):
@@ -124,10 +123,9 @@ def copy_file(file: File, dirty: bool = False) -> None:
             return
         except OSError:  # (another disk, or links not allowed: copied)
             pass
-    _copy_file(file, dirty)
+    mkdocs_private.copy_file(file, dirty)
 
 
 if __name__ == "__main__":
-    mkdocs_build._populate_page, mkdocs_build._build_page = populate_page, build_page
-    File.copy_file = copy_file  # type: ignore[method-assign,assignment]
+    mkdocs_private.replace_page_loops(populate_page, build_page, copy_file)
     mkdocs_cli.cli(prog_name="mkdocs")

@@ -27,9 +27,6 @@ from pathlib import Path
 
 import jinja2
 from mkdocs import __main__ as mkdocs_cli
-from mkdocs.commands import build as mkdocs_build
-from mkdocs.commands import serve as mkdocs_serve
-from mkdocs.livereload import LiveReloadServer, _timestamp
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.theme import Theme
 from watchdog import events
@@ -37,6 +34,7 @@ from watchdog.observers import Observer
 
 from ..folders import generated
 from ..formats.spliced import SIDECAR
+from . import mkdocs_private
 
 log = logging.getLogger("mkdocs.root_causes")
 
@@ -81,7 +79,7 @@ class _Filtered(events.FileSystemEventHandler):
             self.handler.dispatch(event)
 
 
-class _NotifiedServer(LiveReloadServer):
+class _NotifiedServer(mkdocs_private.LiveReloadServer):
     """MkDocs' development server, told of changes in ``docs/`` by the system instead of
     looking at every file every half second (``docs/`` holds several files an essay, and
     polling them all both delays each rebuild and keeps a core busy), and of the
@@ -89,10 +87,9 @@ class _NotifiedServer(LiveReloadServer):
     where it can."""
 
     def __init__(self, docs: Path, builder: Callable[[], None], *args, **kwargs) -> None:
-        super().__init__(builder, *args, **kwargs)
+        super().__init__(self._build, *args, observer=_WritesObserver(self._passes), **kwargs)
         self.docs = docs
-        self.observer = _WritesObserver(self._passes)
-        self.full_builder, self.builder = builder, self._build
+        self.full_builder = builder
         self._building = threading.Lock()  # (one build at a time: MkDocs' own, or a rebuild)
         self.last: tuple | None = None  # (MkDocs' last build: its configuration, files and navigation)
         self._seen: tuple | None = None  # (what the build under way made so far)
@@ -141,14 +138,10 @@ class _NotifiedServer(LiveReloadServer):
             except Exception:  # (said by MkDocs' own rebuild, if it happens again there)
                 done = False
         if done:
-            with self._epoch_cond:
-                log.info("Reloading browsers")
-                self._wanted_epoch = self._visible_epoch = _timestamp()
-                self._epoch_cond.notify_all()
-            return
-        with self._rebuild_cond:
-            self._want_rebuild = True
-            self._rebuild_cond.notify_all()
+            log.info("Reloading browsers")
+            self.reload_browsers()
+        else:
+            self.want_rebuild()
 
     def rebuild(self, changed: list[str]) -> bool:
         """Rebuild the ``changed`` files alone, with MkDocs' last build's configuration, list of
@@ -175,8 +168,8 @@ class _NotifiedServer(LiveReloadServer):
                 file.copy_file()
         env, doc_files = config.theme.get_env(), files.documentation_pages(inclusion=shown)
         for file in dict.fromkeys(rebuilt):  # (each page written as soon as it is rendered)
-            mkdocs_build._populate_page(file.page, config, files)
-            mkdocs_build._build_page(file.page, config, doc_files, nav, env)
+            mkdocs_private.populate_page(file.page, config, files)
+            mkdocs_private.build_page(file.page, config, doc_files, nav, env)
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
         log.info(f"Rebuilt {len(rebuilt)} pages in {time.monotonic() - start:.2f} seconds")
@@ -235,13 +228,12 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None],
 
     def make_server(*args, **kwargs) -> _NotifiedServer:
         servers.append(_NotifiedServer(root / "docs", *args, **kwargs))
-        mkdocs_build.get_navigation = servers[0].recording(navigation)
+        mkdocs_private.wrap_get_navigation(servers[0].recording)
         return servers[0]
 
-    navigation = mkdocs_build.get_navigation
     threading.Thread(target=regenerate_on_change, daemon=True).start()
-    mkdocs_serve.LiveReloadServer = make_server  # type: ignore[misc,assignment]  # (MkDocs' serve makes its server by this name)
-    Theme.get_env = _kept_environments(Theme.get_env)  # type: ignore[method-assign]
+    mkdocs_private.serve_with(make_server)
+    mkdocs_private.wrap_get_env(_kept_environments)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # (stopped: the server stops, its files go)
     mkdocs_cli.cli.main(
         ["serve", "--dirty", "--config-file", str(config or root / "mkdocs.yml"), "--dev-addr", dev_addr],
