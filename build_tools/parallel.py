@@ -40,10 +40,14 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _jobs(items: Sequence) -> int:
-    """How many workers :func:`each` would use for ``items`` (1: none, this process)."""
-    jobs = min(cores(), len(items) // (AT_LEAST // 2) or 1)
-    if len(items) < AT_LEAST or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+def _jobs(items: Sequence, wanted: int | None = None) -> int:
+    """How many workers :func:`each` would use for ``items`` (1: none, this process): ``wanted``
+    if given, else as many as are worth it; none while another thread runs."""
+    if wanted is None:
+        jobs = min(cores(), len(items) // (AT_LEAST // 2) or 1) if len(items) >= AT_LEAST else 1
+    else:
+        jobs = max(1, min(wanted, len(items)))
+    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     return jobs
 
@@ -53,9 +57,10 @@ def worth_it(items: Sequence) -> bool:
     return _jobs(items) > 1
 
 
-def each(fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-    """``[fn(item) for item in items]``, on every core when it is worth it."""
-    jobs = _jobs(items)
+def each(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
+    """``[fn(item) for item in items]``, on every core when it is worth it (in ``jobs``
+    workers, if given: the tests, which drive the workers with a few items)."""
+    jobs = _jobs(items, jobs)
     if jobs < 2:
         return [fn(item) for item in items]
     global _work
