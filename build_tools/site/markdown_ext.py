@@ -3,8 +3,8 @@
 1. Citations in hand-written pages: ``[[claim:<claim-id>]]`` and
    ``[[<essay-slug>#<paragraph-id>]]``. On a line of its own, a citation becomes the
    attributed quote(s) with "Read in context" links; inside a sentence, a link to
-   the claim or passage. ``make check`` refuses unknown ids with ``path:line``
-   (see :func:`build_tools.formats.page_citations.find_citations`); here an unknown id is logged and shown as such.
+   the claim or passage (the markup: :mod:`build_tools.site.citation_markup`). ``make
+   check`` refuses unknown ids with ``path:line`` (see :func:`build_tools.formats.page_citations.find_citations`); here an unknown id is logged and shown as such.
    What each citation shows comes from the data file the generator writes
    (:mod:`build_tools.formats.page_citations`), named in the extension's ``citations`` option: the
    extension runs no part of the pipeline, whichever engine calls it and from wherever.
@@ -25,7 +25,6 @@ them relative (``validation: links: absolute_links: relative_to_docs``).
 from __future__ import annotations
 
 import json
-import logging
 import re
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -36,13 +35,11 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ..formats.markdown_text import CORRECTION_TITLE, GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, inline_runs
+from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary
 from ..formats.page_citations import CITATION
 from ..formats.spliced import with_seen
-from ..languages import SOURCE, gettext
-from ..model import RELATION_LABELS, Paragraph
-
-log = logging.getLogger("mkdocs.root_causes")
+from ..languages import SOURCE
+from . import citation_markup
 
 
 class DataFile:
@@ -77,109 +74,6 @@ def glossary_terms(text: str) -> dict[str, tuple[str, str, str]]:
     return {form: tuple(value) for form, value in json.loads(text).items()} if text else {}
 
 
-def _add_text(parent: etree.Element, text: str) -> None:
-    if len(parent):
-        parent[-1].tail = AtomicString((parent[-1].tail or "") + text)
-    else:
-        parent.text = AtomicString((parent.text or "") + text)
-
-
-def _add_paragraph_text(parent: etree.Element, p: Paragraph, language: str) -> None:
-    """``p``'s text into ``parent``: emphasis as <em>, corrections marked (their titles in ``language``)."""
-    stack = [parent]
-    for event, value in inline_runs(p):
-        if event == "text":
-            _add_text(stack[-1], value)
-        elif event == "close":
-            stack.pop()
-        elif value[2] == "em":
-            stack.append(etree.SubElement(stack[-1], "em"))
-        else:
-            stack.append(
-                etree.SubElement(
-                    stack[-1],
-                    "span",
-                    {
-                        "class": "correction",
-                        "tabindex": "0",
-                        "title": gettext(language, CORRECTION_TITLE).format(value[3]),
-                    },
-                )
-            )
-
-
-def _context_link(parent: etree.Element, quote: dict, language: str) -> None:
-    a = etree.SubElement(
-        parent,
-        "a",
-        {
-            "href": f"/essays/{quote['essay']}/index.md#{quote['paragraph']}",
-            "class": "in-context",
-            "data-text": quote["fragment"],
-        },
-    )
-    a.text = gettext(language, "Read in context")
-    if quote.get("at_source"):
-        a.tail = " · "
-        source = etree.SubElement(
-            parent,
-            "a",
-            {
-                "href": quote["at_source"],
-                "class": "at-source",
-                "title": gettext(language, "The same words on the publisher's page"),
-            },
-        )
-        source.text = gettext(language, "at the source")
-
-
-def _quote_block(parent: etree.Element, quote: dict, language: str) -> None:
-    """A quote (see :func:`build_tools.formats.page_citations.quote_data`) as a blockquote,
-    attributed, its labels in ``language`` (the language of the page's edition)."""
-    block = etree.SubElement(parent, "blockquote")
-    p = etree.SubElement(block, "p")
-    if quote["relation"]:
-        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{quote['relation']}"})
-        badge.text = gettext(language, RELATION_LABELS[quote["relation"]])
-        badge.tail = " "
-    _add_text(p, "“")
-    words = etree.SubElement(p, "span", {"lang": quote["lang"]}) if quote.get("lang") else p
-    emphasis, corrections = tuple(map(tuple, quote["emphasis"])), tuple(map(tuple, quote["corrections"]))
-    _add_paragraph_text(
-        words, Paragraph(quote["paragraph"], "quote", quote["text"], 0, emphasis, corrections), language
-    )
-    _add_text(p, "”")
-    if quote.get("translation"):
-        translated = etree.SubElement(block, "p", {"class": "translation"})
-        label = gettext(language, "Unofficial translation by the editors")
-        translated.text = AtomicString(f"{label}: “{quote['translation']}”")
-    by = etree.SubElement(block, "p", {"class": "attribution"})
-    _add_text(by, quote["by"])
-    if quote["outlet"]:
-        etree.SubElement(by, "cite").text = AtomicString(quote["outlet"])
-    _add_text(by, quote["date"])
-    _context_link(by, quote, language)
-
-
-def _resolve(data: dict, ref_text: str):
-    """(kind, what is cited) for a citation, or None if its id is unknown."""
-    m = CITATION.fullmatch(ref_text)
-    if m is None:
-        return None
-    if m["claim"]:
-        claim = data.get("claims", {}).get(m["claim"])
-        return ("claim", {**claim, "id": m["claim"]}) if claim else None
-    passage = data.get("passages", {}).get(f"{m['essay']}#{m['para']}")
-    return ("paragraph", passage) if passage else None
-
-
-def _unknown(ref_text: str) -> etree.Element:
-    log.warning(f"unknown citation {ref_text}: run `make check` to see where")
-    el = etree.Element("mark", {"class": "citation-unknown"})
-    el.text = AtomicString(f"{ref_text} (unknown citation)")
-    return el
-
-
 class CitationBlockProcessor(BlockProcessor):
     """A paragraph that is just a citation: the quote(s), attributed, with their links."""
 
@@ -193,9 +87,9 @@ class CitationBlockProcessor(BlockProcessor):
     def run(self, parent, blocks):
         text = blocks.pop(0).strip()
         data = self.ext.data()
-        found, language = _resolve(data, text), data.get("language", SOURCE)
+        found, language = citation_markup.resolve(data, text), data.get("language", SOURCE)
         if found is None:
-            etree.SubElement(parent, "p").append(_unknown(text))
+            etree.SubElement(parent, "p").append(citation_markup.unknown(text))
             return
         kind, obj = found
         figure = etree.SubElement(parent, "figure", {"class": f"citation citation-{kind}"})
@@ -203,11 +97,11 @@ class CitationBlockProcessor(BlockProcessor):
             caption = etree.SubElement(figure, "figcaption")
             a = etree.SubElement(caption, "a", {"href": f"/themes/{obj['theme']}/index.md#{obj['id']}"})
             a.text = AtomicString(obj["title"])
-            _add_text(caption, f": {obj['claim']}")
+            citation_markup.add_text(caption, f": {obj['claim']}")
             for quote in obj["quotes"]:
-                _quote_block(figure, quote, language)
+                citation_markup.quote_block(figure, quote, language)
         else:
-            _quote_block(figure, obj["quote"], language)
+            citation_markup.quote_block(figure, obj["quote"], language)
 
 
 class CitationInlineProcessor(InlineProcessor):
@@ -218,9 +112,9 @@ class CitationInlineProcessor(InlineProcessor):
         self.ext = ext
 
     def handleMatch(self, m, data):  # type: ignore[override]  # (types-Markdown gives InlineProcessor Pattern's)
-        found = _resolve(self.ext.data(), m.group(0))
+        found = citation_markup.resolve(self.ext.data(), m.group(0))
         if found is None:
-            return _unknown(m.group(0)), m.start(0), m.end(0)
+            return citation_markup.unknown(m.group(0)), m.start(0), m.end(0)
         kind, obj = found
         if kind == "claim":
             a = etree.Element("a", {"href": f"/themes/{obj['theme']}/index.md#{obj['id']}", "class": "citation"})
