@@ -20,7 +20,8 @@ from build_tools.__main__ import _mkdocs_env
 from build_tools.pipeline import build, check
 from build_tools.problems import SeedError
 from build_tools.site import engines
-from build_tools.site.publish import publish, search_entries
+from build_tools.site.publish import publish
+from build_tools.site.search import search_entries
 from build_tools.stages.load import MARKDOWN, OWN_WORDS
 from tests.browser import Tab, open_search, search, serve, site_pages
 from tests.conftest import copy_project

@@ -24,7 +24,7 @@ import threading
 from pathlib import Path
 
 from build_tools.model import LONG_LIST
-from build_tools.site import mkdocs_private, publish
+from build_tools.site import mkdocs_private, publish, search
 from build_tools.site.sanitize import escape_meta
 
 log = logging.getLogger("mkdocs.root_causes")
@@ -32,7 +32,7 @@ log = logging.getLogger("mkdocs.root_causes")
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = escape_meta(page.meta)
-    # Pagefind indexes the site (see build_tools/site/publish.py), not Material's plugin. A page
+    # Pagefind indexes the site (see build_tools/site/search.py), not Material's plugin. A page
     # whose front matter says so in Material's way (`search: {exclude: true}`) is left out.
     page.meta["indexed"] = not (page.meta.get("search") or {}).get("exclude", False)
     page.meta["search"] = {"exclude": True}
@@ -149,8 +149,8 @@ def on_startup(command, dirty):
 def on_shutdown():
     """Stop indexing (while serving, in the background) before MkDocs removes the site:
     let the part being indexed finish, and index no other."""
-    publish.stopping.set()
-    with publish.indexing:
+    search.stopping.set()
+    with search.indexing:
         pass
 
 
@@ -175,6 +175,6 @@ def on_post_build(config):
 
 
 def _index_in_background(site: Path) -> None:
-    publish.index_site(site, niceness=10)  # (at a lower priority: the next rebuild comes first)
-    if not publish.stopping.is_set():
+    search.index_site(site, niceness=10)  # (at a lower priority: the next rebuild comes first)
+    if not search.stopping.is_set():
         log.info("Search index updated")
