@@ -39,21 +39,31 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
     theme in that language, its paths into docs/ pointing into its folder, its address and
     its links to the other editions one folder up, and the site's words in the
     configuration translated."""
-    config = read_config(root / "mkdocs.yml", environ)
-    docs = str(root / "docs")
-
-    def moved(value):
-        if isinstance(value, dict):
-            return {k: moved(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [moved(v) for v in value]
-        if isinstance(value, str) and (value == docs or value.startswith(docs + "/")):
-            return f"{docs}/{folder}{value[len(docs) :]}"
-        return value
-
-    config = moved(config)
+    config = _moved(read_config(root / "mkdocs.yml", environ), str(root / "docs"), folder)
     config["docs_dir"] = f"docs/{folder}"
     config["theme"]["language"] = language
+    _translate_words(config, language)
+    # The site's own words in the theme's templates and scripts (overrides/partials/words.html)
+    config["extra"]["words"] = {m: t for m, t in catalogue(language).items() if isinstance(t, str)}
+    config["extra"]["generator"] = False  # (Material's "Made with" line is in English alone)
+    _move_addresses(config, folder)
+    return config
+
+
+def _moved(value, docs: str, folder: str):
+    """``value`` (of the configuration) with each path into ``docs`` pointing into its ``folder``."""
+    if isinstance(value, dict):
+        return {k: _moved(v, docs, folder) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_moved(v, docs, folder) for v in value]
+    if isinstance(value, str) and (value == docs or value.startswith(docs + "/")):
+        return f"{docs}/{folder}{value[len(docs) :]}"
+    return value
+
+
+def _translate_words(config: dict, language: str) -> None:
+    """The site's words in ``config`` in ``language``: the site's description and copyright,
+    the permalinks' title, and the names of the colour palette's toggles."""
     for key in ("site_description", "copyright"):
         if config.get(key):
             config[key] = gettext(language, " ".join(config[key].split()))
@@ -64,9 +74,11 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
     for palette in config["theme"].get("palette") or []:
         if (palette.get("toggle") or {}).get("name"):
             palette["toggle"]["name"] = gettext(language, palette["toggle"]["name"])
-    # The site's own words in the theme's templates and scripts (overrides/partials/words.html)
-    config["extra"]["words"] = {m: t for m, t in catalogue(language).items() if isinstance(t, str)}
-    config["extra"]["generator"] = False  # (Material's "Made with" line is in English alone)
+
+
+def _move_addresses(config: dict, folder: str) -> None:
+    """``config``'s address moved into the edition's ``folder``, and its links to the other
+    editions (``extra.alternate``) made one folder up, each with its own address."""
     site = (config.get("site_url") or "").rstrip("/")
     if site:
         config["site_url"] = f"{site}/{folder}/"
@@ -74,7 +86,6 @@ def edition_config(root: Path, language: str, folder: str, environ: dict[str, st
         alternate["link"] = "../" + alternate["link"].removeprefix("./")
         if site:  # (each edition's own address, for the hreflang links)
             alternate["site"] = f"{site}/{alternate['link'].removeprefix('../')}"
-    return config
 
 
 def _copy_assets(root: Path, folder: str) -> None:
