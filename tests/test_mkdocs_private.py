@@ -25,7 +25,8 @@ def test_another_mkdocs_stops_it_with_one_sentence_that_says_what_to_do(other):
     said = str(stopped.value.code)
     assert said == (
         f"error: MkDocs {other} is installed, but build_tools/site/mkdocs_private.py was written for "
-        f"MkDocs {mkdocs_private.WRITTEN_FOR}: install the pinned dependencies (make site does), "
+        f"MkDocs {mkdocs_private.WRITTEN_FOR}: install the pinned dependencies "
+        f"(pip install --require-hashes -r build_tools/requirements.lock), "
         f"or check that module against MkDocs {other} and change its WRITTEN_FOR."
     )
 

@@ -40,7 +40,8 @@ def check(installed: str | None = None) -> None:
         raise SystemExit(
             f"error: MkDocs {installed} is installed, but build_tools/site/mkdocs_private.py "
             f"was written for MkDocs {WRITTEN_FOR}: install the pinned dependencies "
-            f"(make site does), or check that module against MkDocs {installed} and change its WRITTEN_FOR."
+            f"(pip install --require-hashes -r build_tools/requirements.lock), "
+            f"or check that module against MkDocs {installed} and change its WRITTEN_FOR."
         )
 
 
