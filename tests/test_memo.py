@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.memo import Cache
+from build_tools.memoised import load
 from build_tools.pipeline import check
 from build_tools.problems import Collector
 from build_tools.stages import render as render_module
-from build_tools.stages.load import load
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
