@@ -6,7 +6,9 @@ seeds file, cleaning, finding quotes, rendering an essay's pages) keeps in its m
 it made with the inputs it made it from, and makes it again only when those inputs
 differ. Inputs are compared by value (``==``), so a change anywhere in them counts, and
 an unchanged one costs little: Python compares identical objects by identity first. A
-build given no cache keeps nothing: it makes everything.
+build given no cache keeps nothing: it makes everything. Each memo's key is a typed
+record (:class:`FileKey`, :class:`ParsedKey`, :class:`EssayKey`). The stages up to anchor
+know nothing of memos: ``build_tools/memoised.py`` wraps their steps per file and per essay.
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@ def _read(root: Path, path: Path, schema_name: str, problems: Collector, steps: 
     """Parse and check one YAML file; None (with problems recorded) if it is unusable.
     The result is shared, not copied: no caller changes it."""
     data, found = steps.parse_each([SeedFile(rel(root, path), path.read_bytes(), schema_name)])[0]
-    problems.problems.extend(found)
+    problems.extend(found)
     return data
 
 
@@ -179,10 +179,10 @@ def _load_essays(root: Path, folder: Path, problems: Collector, steps: LoadSteps
             problems.error(SourceLoc(rel(root, path)), f"no raw text for this essay: add {rel(root, source)}")
             continue
         data, found = read[path]
-        problems.problems.extend(found)
+        problems.extend(found)
         files = EssayFiles(path.stem, SeedPath(path, rel(root, path)), SeedPath(source, rel(root, source)))
         essay, found = steps.essay(files, data)
-        problems.problems.extend(found)
+        problems.extend(found)
         if essay is not None:
             essays.append(essay)
     return essays

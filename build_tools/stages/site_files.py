@@ -33,7 +33,7 @@ def load_site(root: Path, problems: Collector) -> Site:
         try:  # (a mistake in its layout is said as in a seeds file, where it is)
             compose_yaml(path.read_text(encoding="utf-8"), rel(root, path))
         except SeedError as plain:
-            problems.problems.extend(plain.problems)
+            problems.extend(plain.problems)
             return Site()
         mark = getattr(exc, "problem_mark", None)
         loc = SourceLoc(rel(root, path), mark.line + 1, mark.column + 1) if mark else SourceLoc(rel(root, path))
@@ -95,9 +95,9 @@ def _front_matter(text: str, path_rel: str, problems: Collector) -> None:
     try:  # (the leading newline keeps the lines of the page)
         data = parse_yaml("\n" + text[text.index("\n") + 1 : end.start()], path_rel)
     except SeedError as exc:
-        problems.problems.extend(p for p in exc.problems if p.message != "the file is empty")
+        problems.extend(p for p in exc.problems if p.message != "the file is empty")
         return
     if not isinstance(data, LocDict):
         problems.error(SourceLoc(path_rel, 2), "the front matter must be fields, one 'name: value' a line")
     else:
-        problems.problems.extend(fields.unsafe_text(data))
+        problems.extend(fields.unsafe_text(data))

@@ -99,7 +99,7 @@ def clean(
     its results between builds (see build_tools/memoised.py)."""
     problems, essays = Collector(), []
     for essay, found in clean_each(corpus.essays):
-        problems.problems += found
+        problems.extend(found)
         essays.append(essay)
     problems.raise_if_any()
     return replace(corpus, essays=tuple(essays))
