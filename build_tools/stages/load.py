@@ -106,7 +106,8 @@ def claims_of(file: SeedPath, data) -> list[Claim]:
 
 
 class LoadSteps(NamedTuple):
-    """The steps of load made per file (or per essay)."""
+    """The steps of load made per file or per essay, each a function of its arguments alone
+    (memoised.py gives load steps that keep their results between builds)."""
 
     parse_each: Callable[[Sequence[SeedFile]], list[Parsed]] = parse_each
     essay: Callable[[EssayFiles, Any], tuple[Essay | None, list[Problem]]] = essay_of
