@@ -6,7 +6,9 @@ seeds file, cleaning, finding quotes, rendering an essay's pages) keeps in its m
 it made with the inputs it made it from, and makes it again only when those inputs
 differ. Inputs are compared by value (``==``), so a change anywhere in them counts, and
 an unchanged one costs little: Python compares identical objects by identity first. A
-build given no cache keeps nothing: it makes everything.
+build given no cache keeps nothing: it makes everything. Each memo's key is a typed
+record (:class:`FileKey`, :class:`ParsedKey`, :class:`EssayKey`). The stages up to anchor
+know nothing of memos: ``build_tools/memoised.py`` wraps their steps per file and per essay.
 """
 
 from __future__ import annotations
@@ -14,10 +16,15 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import parallel
+from .essay import Essay
+from .model import Claim, Evidence, Quote
+from .problems import Problem
 
+K = TypeVar("K", bound=Hashable)
+In = TypeVar("In")  # (the inputs a result is made from)
 T = TypeVar("T")
 Item = TypeVar("Item")
 
@@ -28,13 +35,35 @@ def version(stat: os.stat_result) -> tuple[int, int, int, int]:
     return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino
 
 
-class Memo(Generic[T]):
+Version = tuple[int, int, int, int]
+
+
+class FileKey(NamedTuple):
+    """A seeds file, by its path from the project's root."""
+
+    path: str
+
+
+class ParsedKey(NamedTuple):
+    """A seeds file read against one of the schemas."""
+
+    path: str
+    schema: str
+
+
+class EssayKey(NamedTuple):
+    """An essay, by its slug."""
+
+    slug: str
+
+
+class Memo(Generic[K, In, T]):
     """For each key, the last result and the inputs it was made from."""
 
     def __init__(self) -> None:
-        self._kept: dict[Hashable, tuple[Any, T]] = {}
+        self._kept: dict[K, tuple[In, T]] = {}
 
-    def get(self, key: Hashable, inputs: Any, make: Callable[[], T]) -> T:
+    def get(self, key: K, inputs: In, make: Callable[[], T]) -> T:
         """The result kept for ``key`` if it was made from equal ``inputs``, else ``make()``'s (kept)."""
         kept = self._kept.get(key)
         if kept is None or kept[0] != inputs:
@@ -43,7 +72,7 @@ class Memo(Generic[T]):
 
     def get_each(
         self,
-        wanted: Sequence[tuple[Hashable, Any, Item]],
+        wanted: Sequence[tuple[K, In, Item]],
         make: Callable[[Item], T],
         keep: Callable[[T], bool] = lambda result: True,
     ) -> list[T]:
@@ -62,22 +91,33 @@ class Memo(Generic[T]):
         self._kept.update({key: made_ for key, made_ in made.items() if keep(made_[1])})
         return [made[key][1] if key in made else self._kept[key][1] for key, _, _ in wanted]
 
-    def forget(self, key: Hashable) -> None:
-        self._kept.pop(key, None)
+
+# What the memos of the stages up to anchor hold (see build_tools/memoised.py).
+Parsed = tuple[Any, list[Problem]]  # a seeds file's data (None if unusable), and its problems
+Cleaned = tuple[dict[str, Any], list[Problem]]  # what cleaning made of an essay (its new fields), and its problems
+Spots = dict[Evidence, list[tuple[int, int, int]]]  # where each quote of an essay is: (paragraph, start, end)
 
 
 @dataclass
 class Cache:
     """What a build keeps for the next one in the same process: a memo per costly step."""
 
-    parsed: Memo = field(default_factory=Memo)  # each seeds file, by its version (load)
-    essays: Memo = field(default_factory=Memo)  # each essay, by its metadata and its text's version (load)
-    lettered: Memo = field(default_factory=Memo)  # each essay with its year's letter (2013a), by the two (load)
-    claims: Memo = field(default_factory=Memo)  # each cross-references file's claims, by its version (load)
-    cleaned: Memo = field(default_factory=Memo)  # each essay's paragraphs, by its source and rules
-    cleaned_essays: Memo = field(default_factory=Memo)  # each essay with its paragraphs, by the two (clean)
-    found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
-    quotes: Memo = field(default_factory=Memo)  # each essay's quotes, by the essay and where they are (anchor)
+    # each seeds file, by its bytes (load)
+    parsed: Memo[ParsedKey, bytes, Parsed] = field(default_factory=Memo)
+    # each essay, by its metadata's and its text's versions (load)
+    essays: Memo[FileKey, tuple[Version, Version], tuple[Essay | None, list[Problem]]] = field(default_factory=Memo)
+    # each essay with its year's letter (2013a), by the two (load)
+    lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
+    # each cross-references file's claims, by its version (load)
+    claims: Memo[FileKey, Version, list[Claim]] = field(default_factory=Memo)
+    # each essay's paragraphs, by its source and rules (clean)
+    cleaned: Memo[EssayKey, tuple[str, str, str], Cleaned] = field(default_factory=Memo)
+    # each essay with its paragraphs, by the two (clean)
+    cleaned_essays: Memo[EssayKey, tuple[Essay, dict[str, Any]], Essay] = field(default_factory=Memo)
+    # where each essay's quotes are, by its paragraphs and its quotes (anchor)
+    found: Memo[EssayKey, tuple[Any, tuple[Evidence, ...]], Spots] = field(default_factory=Memo)
+    # each essay's quotes, by the essay and where they are (anchor)
+    quotes: Memo[EssayKey, tuple[Essay, Spots], dict[Evidence, list[Quote]]] = field(default_factory=Memo)
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
     pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its version

@@ -15,13 +15,12 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import memoised
 from .folders import edition_folders
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.anchor import anchor, unattributed
-from .stages.clean import clean
-from .stages.load import load
+from .stages.anchor import unattributed
 from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
@@ -40,14 +39,15 @@ class Checked:
 
 def check(root: Path, cache: Cache | None = None) -> Checked:
     """Everything but the output: the seeds read, cross-checked, cleaned and every quote found.
-    Given the ``cache`` of an earlier build, each stage redoes only what changed since."""
+    Given the ``cache`` of an earlier build, each stage redoes only what changed since
+    (see memoised.py)."""
     problems = Collector()
-    corpus = load(root, problems, cache)
+    corpus = memoised.load(root, problems, cache)
     validate(corpus, problems)
     problems.raise_if_any()
     warnings = problems.problems
-    corpus = clean(corpus, cache)
-    quotes = anchor(corpus, cache)
+    corpus = memoised.clean(corpus, cache)
+    quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
     return Checked(corpus, quotes, warnings + unattributed(quotes), gaps)
 

@@ -7,6 +7,7 @@ together as :class:`SeedError`; the command line prints each as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -55,6 +56,10 @@ class Collector:
 
     def warning(self, loc: SourceLoc, message: str) -> None:
         self.problems.append(Problem(loc, message, "warning"))
+
+    def extend(self, found: Iterable[Problem]) -> None:
+        """Record the problems ``found`` elsewhere (in a worker, by a schema, in an earlier build)."""
+        self.problems.extend(found)
 
     @property
     def errors(self) -> list[Problem]:

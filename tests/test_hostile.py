@@ -22,7 +22,7 @@ from build_tools.problems import SeedError
 from build_tools.site import engines
 from build_tools.site.publish import publish
 from build_tools.site.search import search_entries
-from build_tools.stages.load import MARKDOWN, OWN_WORDS
+from build_tools.stages.validate.fields import MARKDOWN, OWN_WORDS
 from tests.browser import Tab, open_search, search, serve, site_pages
 from tests.conftest import copy_project
 from tests.golden import ENVIRONMENT
@@ -148,8 +148,8 @@ def hostile_site(request, tmp_path_factory):
     # what keeps a hand-written page's front matter inert is validation at load (below).
     add_hostile_essay(root, front_matter=request.param == "mkdocs")
     with (
-        patch("build_tools.stages.load._unsafe_text", lambda data: iter(())),
-        patch("build_tools.stages.load._markdown", lambda data: iter(())),
+        patch("build_tools.stages.validate.fields.unsafe_text", lambda data: iter(())),
+        patch("build_tools.stages.validate.fields.markdown", lambda data: iter(())),
         patch.dict(os.environ, ENVIRONMENT),
     ):
         build(root)

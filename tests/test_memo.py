@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.memo import Cache
+from build_tools.memoised import load
 from build_tools.pipeline import check
-from build_tools.problems import Collector
+from build_tools.problems import Collector, SeedError
 from build_tools.stages import render as render_module
-from build_tools.stages.load import load
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
@@ -93,3 +93,17 @@ def test_an_edit_to_one_essay_makes_that_essay_again_and_keeps_the_others(projec
     assert {e.year_letter for e in after.essays if e.slug.startswith("bach-2000")} == {"a", "b"}
     assert [e.slug for e in after.essays if e is not kept[e.slug]] == ["wilson-2021"]
     assert all(a is b for a, b in zip(after.claims, before.claims, strict=True))
+
+
+def test_a_cleaning_problem_is_said_again_by_each_build_until_it_is_mended(project):
+    """What cleaning found wrong is not kept: the next build, with nothing edited, says it
+    again; once mended, the build succeeds and writes what a build from nothing writes."""
+    meta = project / "seeds" / "essays" / "bach-2000.yml"
+    cache = Cache()
+    pages(project, cache)
+    edit(meta, 'starts_with: "Campaigning for Change:"', 'starts_with: "Not in the text"')
+    for _ in range(2):
+        with pytest.raises(SeedError, match="cleaning rule 'drop' of essay 'bach-2000'"):
+            check(project, cache)
+    edit(meta, 'starts_with: "Not in the text"', 'starts_with: "Campaigning for Change:"')
+    assert pages(project, cache) == pages(project)

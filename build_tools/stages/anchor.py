@@ -9,12 +9,13 @@ found, the error shows the closest passage of the essay and how similar it is.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
-from ..memo import Cache
+from .. import parallel
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
 from ..problems import Collector, Problem
 
@@ -110,11 +111,23 @@ def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
     return quotes
 
 
-def _spots(essay: Essay, group: tuple[Evidence, ...]) -> dict[Evidence, list[tuple[int, int, int]]]:
-    """Where each of ``group``, the quotes of ``essay``, is found: (paragraph number, start, end)."""
-    paragraphs = folded(essay)
-    number = {p.id: n for n, p in enumerate(essay.paragraphs)}
-    return {ev: [(number[q.paragraph.id], q.start, q.end) for q in find(essay, ev, paragraphs)] for ev in group}
+class QuoteJob(NamedTuple):
+    """An essay and the quotes of it to find."""
+
+    essay: Essay
+    evidence: tuple[Evidence, ...]
+
+
+Spots = dict[Evidence, list[tuple[int, int, int]]]  # where each quote of an essay is: (paragraph, start, end)
+
+
+def spots_of(job: QuoteJob) -> Spots:
+    """Where each quote of ``job`` is found in its essay: (paragraph number, start, end)."""
+    paragraphs = folded(job.essay)
+    number = {p.id: n for n, p in enumerate(job.essay.paragraphs)}
+    return {
+        ev: [(number[q.paragraph.id], q.start, q.end) for q in find(job.essay, ev, paragraphs)] for ev in job.evidence
+    }
 
 
 def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
@@ -138,13 +151,20 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
+def find_each(jobs: Sequence[QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
+    """For each job, the quotes found of each of its evidence (on every core when there are many)."""
+    return [quotes_at(job.essay, spots) for job, spots in zip(jobs, parallel.each(spots_of, jobs))]
+
+
+def anchor(
+    corpus: Corpus, find_each: Callable[[Sequence[QuoteJob]], list[dict[Evidence, list[Quote]]]] = find_each
+) -> dict[Evidence, Quote]:
     """Each piece of evidence resolved to one Quote, or SeedError listing every failure.
 
-    The quotes are looked up essay by essay, so that each essay is folded once (and
+    The quotes are looked up essay by essay (by ``find_each``, which may keep its results
+    between builds: see build_tools/memoised.py), so that each essay is folded once (and
     only one essay's folded text is held at a time); problems are reported in the
-    order of the seeds files. Where each essay's quotes are is kept in the ``cache`` with its
-    paragraphs and the quotes looked up."""
+    order of the seeds files."""
     problems = Collector()
     evidence = corpus.evidence()
     by_essay: dict[str, list[Evidence]] = defaultdict(list)
@@ -152,14 +172,8 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
         by_essay[ev.essay].append(ev)
     essays = {e.slug: e for e in corpus.essays}
     found: dict[Evidence, list[Quote]] = {}
-    wanted = [
-        (slug, (essays[slug].paragraphs, tuple(group)), (essays[slug], tuple(group)))
-        for slug, group in by_essay.items()
-    ]
-    kept = cache or Cache()
-    for (slug, _, _), spots in zip(wanted, kept.found.get_each(wanted, lambda job: _spots(*job))):
-        essay = essays[slug]
-        found.update(kept.quotes.get(slug, (essay, spots), functools.partial(_quotes, essay, spots)))
+    for at_essay in find_each([QuoteJob(essays[slug], tuple(group)) for slug, group in by_essay.items()]):
+        found.update(at_essay)
     resolved: dict[Evidence, Quote] = {}
     for ev in evidence:
         essay, quotes = essays[ev.essay], found[ev]
@@ -187,7 +201,7 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
     return resolved
 
 
-def _quotes(essay: Essay, spots: dict[Evidence, list[tuple[int, int, int]]]) -> dict[Evidence, list[Quote]]:
+def quotes_at(essay: Essay, spots: Spots) -> dict[Evidence, list[Quote]]:
     """The quotes of ``essay`` at each of its ``spots`` (paragraph, start, end)."""
     return {
         ev: [Quote(ev, essay, essay.paragraphs[n], start, end) for n, start, end in where]

@@ -22,7 +22,7 @@ from ..formats.markdown_text import Untranslated
 from ..languages import NAMES
 from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Quote, Term, Theme
 from ..problems import Problem, SourceLoc
-from .load import paragraphs
+from .records import paragraphs
 
 # The editorial fields of each kind of object, as the model names them.
 EDITORIAL: dict[type, tuple[str, ...]] = {

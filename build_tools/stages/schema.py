@@ -105,7 +105,12 @@ def _field(key: Any) -> str:
 
 
 def _message(error, key) -> str:
-    v, where = error.validator, _field(key)
+    return _about_fields(error) or _about_value(error, key)
+
+
+def _about_fields(error) -> str | None:
+    """The message of a field missing, unknown or of the wrong kind of author, if it is one."""
+    v = error.validator
     if v == "required":
         missing = error.message.split("'")[1]
         if _needs_date_note(error):
@@ -122,6 +127,12 @@ def _message(error, key) -> str:
         return (
             f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
         )
+    return None
+
+
+def _about_value(error, key) -> str:
+    """The message of a value that is not what its field takes."""
+    v, where = error.validator, _field(key)
     if v == "type" and error.instance is None:
         return f"{where} is empty: fill it in"
     if v == "type":

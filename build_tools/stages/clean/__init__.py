@@ -16,13 +16,14 @@ declared correction does not say. Otherwise the build fails (:class:`Accounts`).
 
 from __future__ import annotations
 
-import functools
+from collections.abc import Callable, Sequence
 from dataclasses import replace
+from typing import Any
 
+from ... import parallel
 from ...ids import paragraph_ids
-from ...memo import Cache
 from ...model import Change, Corpus, Essay
-from ...problems import Collector, SourceLoc
+from ...problems import Collector, Problem, SourceLoc
 from .accounts import CONSUMING, Accounts
 from .blocks import CORRECTION, MARKS, split_blocks
 from .paragraphs import to_paragraph
@@ -74,31 +75,31 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
 
 _CLEANED = ("paragraphs", "notes", "changes", "balance")
 
+Cleaned = tuple[dict[str, Any], list[Problem]]  # what cleaning made of an essay (its new fields), and its problems
 
-def _clean_one(essay: Essay) -> tuple[dict, list]:
+
+def clean_one(essay: Essay) -> Cleaned:
     """What cleaning made of ``essay`` (its new fields), and the problems it found."""
     problems = Collector()
     done = clean_essay(essay, problems)
     return {name: getattr(done, name) for name in _CLEANED}, problems.problems
 
 
-def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
+def clean_each(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
+    """Each essay cleaned (on every core when there are many), with the problems found."""
+    return [(replace(e, **cleaned), found) for e, (cleaned, found) in zip(essays, parallel.each(clean_one, essays))]
+
+
+def clean(
+    corpus: Corpus, clean_each: Callable[[Sequence[Essay]], list[tuple[Essay, list[Problem]]]] = clean_each
+) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply.
 
-    Cleaning is a function of an essay's source and rules alone: given what an earlier
-    build kept in the ``cache`` (see memo.py), only the essays whose source or rules changed are
-    cleaned again."""
-    problems, kept = Collector(), cache or Cache()
-    results = kept.cleaned.get_each(
-        [(e.slug, (e.source_path, e.raw, repr(e.rules)), e) for e in corpus.essays],
-        _clean_one,
-        keep=lambda result: not result[1],
-    )  # (its problems are said again)
-    essays = []
-    for essay, (cleaned, found) in zip(corpus.essays, results):
-        problems.problems += found
-        essays.append(
-            kept.cleaned_essays.get(essay.slug, (essay, cleaned), functools.partial(replace, essay, **cleaned))
-        )
+    Cleaning is a function of an essay's source and rules alone: ``clean_each`` may keep
+    its results between builds (see build_tools/memoised.py)."""
+    problems, essays = Collector(), []
+    for essay, found in clean_each(corpus.essays):
+        problems.extend(found)
+        essays.append(essay)
     problems.raise_if_any()
     return replace(corpus, essays=tuple(essays))

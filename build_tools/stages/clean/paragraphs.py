@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from ...ids import SUPERSCRIPTS
 from ...model import Paragraph
@@ -22,53 +23,72 @@ def to_paragraph(block: Block, corrections: Sequence[str] = ()) -> Paragraph:
     """Take the marks out of a block's text, keeping what they marked as positions:
     emphasis ranges, corrections (with the source's reading), note markers and, for a
     note, its own number."""
-    text: list[str] = []
-    emphasis: list[tuple[int, int]] = []
-    fixed: list[list] = []  # [start, end, the source's reading, which correction]
-    refs: list[tuple[int, str]] = []
-    marker: list[str] | None = None  # (the characters of a note marker, while inside one)
-    label, em_start, length = "", 0, 0
-    pos = 0
-    for m in [*_A_MARK.finditer(block.text), None]:
-        end = m.start() if m else len(block.text)
-        if marker is not None:
-            marker.append(block.text[pos:end])
-        else:
-            if not length:  # (a note's text starts after its number)
-                while pos < end and block.text[pos].isspace():
-                    pos += 1
-            if pos < end and min(block.origins[pos:end]) <= CORRECTION:
-                for i in range(pos, end):  # (the characters of a correction, each with its reading)
-                    if block.origins[i] <= CORRECTION:
-                        k = CORRECTION - block.origins[i]
-                        if fixed and fixed[-1][3] == k and fixed[-1][1] == length + i - pos:
-                            fixed[-1][1] += 1
-                        else:
-                            fixed.append([length + i - pos, length + i - pos + 1, corrections[k], k])
-            text.append(block.text[pos:end])
-            length += end - pos
-        if m is None:
-            break
-        char, pos = m.group(), m.end()
-        if char == EM_OPEN:
-            em_start = length
-        elif char == EM_CLOSE:
-            emphasis.append((em_start, length))
-        elif char == NOTE_OPEN:
-            marker = []
-        elif marker is not None:  # NOTE_CLOSE
-            if block.kind == "note" and not length and not label:
-                label = _label("".join(marker))
-            else:
-                refs.append((length, _label("".join(marker))))
-            marker = None
+    made, pos = _Made(block, corrections), 0
+    for m in _A_MARK.finditer(block.text):
+        made.take_text(pos, m.start())
+        made.take_mark(m.group())
+        pos = m.end()
+    made.take_text(pos, len(block.text))
     return Paragraph(
         id="",
         kind=block.kind,
-        text="".join(text),
+        text="".join(made.text),
         line=block.line,
-        emphasis=tuple(emphasis),
-        corrections=tuple((s, e, o) for s, e, o, _ in fixed),
-        notes=tuple(refs),
-        label=label,
+        emphasis=tuple(made.emphasis),
+        corrections=tuple((s, e, o) for s, e, o, _ in made.fixed),
+        notes=tuple(made.refs),
+        label=made.label,
     )
+
+
+@dataclass
+class _Made:
+    """A paragraph being made from ``block``, its text read up to a mark at a time."""
+
+    block: Block
+    corrections: Sequence[str]
+    text: list[str] = field(default_factory=list)
+    emphasis: list[tuple[int, int]] = field(default_factory=list)
+    fixed: list[list] = field(default_factory=list)  # [start, end, the source's reading, which correction]
+    refs: list[tuple[int, str]] = field(default_factory=list)
+    marker: list[str] | None = None  # (the characters of a note marker, while inside one)
+    label: str = ""
+    em_start: int = 0
+    length: int = 0
+
+    def take_text(self, pos: int, end: int) -> None:
+        """The block's text from ``pos`` to ``end``, between two marks."""
+        if self.marker is not None:
+            self.marker.append(self.block.text[pos:end])
+            return
+        if not self.length:  # (a note's text starts after its number)
+            while pos < end and self.block.text[pos].isspace():
+                pos += 1
+        if pos < end and min(self.block.origins[pos:end]) <= CORRECTION:
+            self._take_corrections(pos, end)
+        self.text.append(self.block.text[pos:end])
+        self.length += end - pos
+
+    def _take_corrections(self, pos: int, end: int) -> None:
+        """The characters of a correction, each with its reading."""
+        for i in range(pos, end):
+            if self.block.origins[i] <= CORRECTION:
+                k, at = CORRECTION - self.block.origins[i], self.length + i - pos
+                if self.fixed and self.fixed[-1][3] == k and self.fixed[-1][1] == at:
+                    self.fixed[-1][1] += 1
+                else:
+                    self.fixed.append([at, at + 1, self.corrections[k], k])
+
+    def take_mark(self, char: str) -> None:
+        if char == EM_OPEN:
+            self.em_start = self.length
+        elif char == EM_CLOSE:
+            self.emphasis.append((self.em_start, self.length))
+        elif char == NOTE_OPEN:
+            self.marker = []
+        elif self.marker is not None:  # NOTE_CLOSE
+            if self.block.kind == "note" and not self.length and not self.label:
+                self.label = _label("".join(self.marker))
+            else:
+                self.refs.append((self.length, _label("".join(self.marker))))
+            self.marker = None

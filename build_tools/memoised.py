@@ -1,0 +1,103 @@
+"""The stages up to anchor, keeping their results per file and per essay between builds
+in one process (``make serve``; see :mod:`build_tools.memo`).
+
+Each stage is a function of its inputs, made per file or per essay by a step it takes as
+a parameter; here each such step is wrapped in a memo of the :class:`~build_tools.memo.Cache`,
+keyed by the file or the essay and holding the inputs its result was made from. Given no
+cache, each stage runs as it is, keeping nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from .essay import Essay
+from .memo import Cache, EssayKey, FileKey, ParsedKey, version
+from .model import Claim, Corpus, Evidence, Quote
+from .problems import Collector, Problem
+from .stages import anchor as anchor_stage
+from .stages import clean as clean_stage
+from .stages import load as load_stage
+from .stages import records
+
+
+def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
+    """:func:`~build_tools.stages.load.load`: a file whose version (size, dates, inode) the
+    ``cache`` holds is not read again, nor its essay or claims made again; an essay lettered
+    by year as the cache holds it is the same object from one build to the next."""
+    if cache is None:
+        return load_stage.load(root, problems)
+    steps = load_stage.LoadSteps(
+        parse_each=functools.partial(_parse_each, cache),
+        essay=functools.partial(_essay, cache),
+        letter=functools.partial(_letter, cache),
+        claims=functools.partial(_claims, cache),
+    )
+    return load_stage.load(root, problems, steps)
+
+
+def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load_stage.Parsed]:
+    """Each file parsed, unless the cache holds it parsed from the same bytes."""
+    return cache.parsed.get_each([(ParsedKey(f.rel, f.schema), f.content, f) for f in files], load_stage.parse)
+
+
+def _essay(cache: Cache, files: load_stage.EssayFiles, data: Any) -> tuple[Essay | None, list[Problem]]:
+    """The essay of ``files``, unless the cache holds it made from the same versions of them
+    (not compared by value: values read from YAML compare equal whatever their lines)."""
+    inputs = (version(files.meta.path.stat()), version(files.text.path.stat()))
+    return cache.essays.get(FileKey(files.meta.rel), inputs, functools.partial(load_stage.essay_of, files, data))
+
+
+def _letter(cache: Cache, essay: Essay, letter: str) -> Essay:
+    return cache.lettered.get(EssayKey(essay.slug), (essay, letter), functools.partial(records.lettered, essay, letter))
+
+
+def _claims(cache: Cache, file: load_stage.SeedPath, data: Any) -> list[Claim]:
+    """The claims of ``file``, unless the cache holds them made from the same version of it."""
+    return cache.claims.get(
+        FileKey(file.rel), version(file.path.stat()), functools.partial(load_stage.claims_of, file, data)
+    )
+
+
+def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
+    """:func:`~build_tools.stages.clean.clean`: only the essays whose source or rules changed
+    since the ``cache`` kept them are cleaned again."""
+    if cache is None:
+        return clean_stage.clean(corpus)
+    return clean_stage.clean(corpus, functools.partial(_clean_each, cache))
+
+
+def _clean_each(cache: Cache, essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
+    results = cache.cleaned.get_each(
+        [(EssayKey(e.slug), (e.source_path, e.raw, repr(e.rules)), e) for e in essays],
+        clean_stage.clean_one,
+        keep=lambda result: not result[1],
+    )  # (its problems are said again)
+    return [
+        (cache.cleaned_essays.get(EssayKey(e.slug), (e, cleaned), functools.partial(replace, e, **cleaned)), found)
+        for e, (cleaned, found) in zip(essays, results)
+    ]
+
+
+def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
+    """:func:`~build_tools.stages.anchor.anchor`: where each essay's quotes are is kept in the
+    ``cache`` with its paragraphs and the quotes looked up."""
+    if cache is None:
+        return anchor_stage.anchor(corpus)
+    return anchor_stage.anchor(corpus, functools.partial(_find_each, cache))
+
+
+def _find_each(cache: Cache, jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
+    spots = cache.found.get_each(
+        [(EssayKey(job.essay.slug), (job.essay.paragraphs, job.evidence), job) for job in jobs], anchor_stage.spots_of
+    )
+    return [
+        cache.quotes.get(
+            EssayKey(job.essay.slug), (job.essay, where), functools.partial(anchor_stage.quotes_at, job.essay, where)
+        )
+        for job, where in zip(jobs, spots)
+    ]

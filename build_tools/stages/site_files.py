@@ -1,0 +1,103 @@
+"""What ``load`` reads besides the seeds: the site's configuration (mkdocs.yml), and the
+hand-written pages of docs/ (their front matter, and the citations they hold)."""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import UTC, datetime
+from pathlib import Path
+
+import yaml
+
+from ..config import editions, read_config
+from ..folders import GENERATED
+from ..formats.page_citations import find_citations
+from ..model import PageCitation, Site
+from ..problems import Collector, SeedError, SourceLoc
+from .validate import fields
+from .yamlfile import LocDict, compose_yaml, parse_yaml, read_text
+
+
+def rel(root: Path, path: Path) -> str:
+    """``path`` (inside ``root``) from ``root``, as the messages write it."""
+    return path.as_posix()[len(root.as_posix()) :].lstrip("/")
+
+
+def load_site(root: Path, problems: Collector) -> Site:
+    """The site's name, public address and editions (mkdocs.yml), and the date of the sources built."""
+    path = root / "mkdocs.yml"
+    try:
+        config = read_config(path) if path.exists() else {}
+    except yaml.YAMLError as exc:
+        try:  # (a mistake in its layout is said as in a seeds file, where it is)
+            compose_yaml(path.read_text(encoding="utf-8"), rel(root, path))
+        except SeedError as plain:
+            problems.extend(plain.problems)
+            return Site()
+        mark = getattr(exc, "problem_mark", None)
+        loc = SourceLoc(rel(root, path), mark.line + 1, mark.column + 1) if mark else SourceLoc(rel(root, path))
+        problems.error(loc, f"this line cannot be read: {getattr(exc, 'problem', None) or exc}")
+        return Site()
+    url = (config.get("site_url") or "").strip() or None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
+    return Site(
+        name=config.get("site_name", Site.name),
+        url=url and url.rstrip("/") + "/",
+        date=built,
+        language=(config.get("theme") or {}).get("language") or Site.language,
+        editions=editions(config),
+    )
+
+
+def hand_written_pages(root: Path, problems: Collector) -> list[PageCitation]:
+    """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/;
+    the problems of their front matter are recorded."""
+    docs, citations = root / "docs", []
+    for path in _hand_written(docs):
+        path_rel = rel(root, path)
+        text = read_text(path, path_rel)
+        _front_matter(text, path_rel, problems)
+        citations += [
+            PageCitation(SourceLoc(path_rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
+            for ref in find_citations(text)
+        ]
+    return citations
+
+
+def _hand_written(docs: Path) -> list[Path]:
+    """The Markdown pages of ``docs`` outside its generated folders (which are not walked:
+    they hold several files an essay)."""
+    found = []
+    for parent, folders, names in os.walk(docs):
+        here = os.path.relpath(parent, docs).replace(os.sep, "/").removeprefix(".").lstrip("/")
+        folders[:] = [f for f in folders if f"{here}/{f}".lstrip("/") not in GENERATED]
+        found += [Path(parent, name) for name in names if name.endswith(".md")]
+    return sorted(found)
+
+
+_FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str, path_rel: str, problems: Collector) -> None:
+    """Check a page's front matter (between a first line '---' and the next '---'), which
+    MkDocs would drop without a word if it cannot read it, building the page anyway; and
+    its texts, as a seeds file's (validate's ``unsafe_text``)."""
+    if not re.match(r"---[ \t]*\n", text):
+        return
+    end = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
+    if end is None:
+        problems.error(
+            SourceLoc(path_rel, 1), "the front matter that starts here is never closed: end it with a line '---'"
+        )
+        return
+    try:  # (the leading newline keeps the lines of the page)
+        data = parse_yaml("\n" + text[text.index("\n") + 1 : end.start()], path_rel)
+    except SeedError as exc:
+        problems.extend(p for p in exc.problems if p.message != "the file is empty")
+        return
+    if not isinstance(data, LocDict):
+        problems.error(SourceLoc(path_rel, 2), "the front matter must be fields, one 'name: value' a line")
+    else:
+        problems.extend(fields.unsafe_text(data))

@@ -1,0 +1,154 @@
+"""The checks of one file's meaning: what its schema cannot say of a field's text.
+
+A date that has the form but is not in the calendar, raw HTML or a script address in
+any text, and Markdown in the fields written in the project's own words. ``load`` runs
+them on each file as it reads it, since a file with such a mistake is not made into
+records; and on the front matter of hand-written pages. Also whether an essay's raw
+text is the one received.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+from urllib.parse import unquote
+
+from ...formats.markdown_text import shorten
+from ...problems import Collector, Problem
+from ..yamlfile import LocDict, LocList, loc_of
+
+
+def field_problems(data: Any, found: list[Problem]) -> list[Problem]:
+    """The problems of the texts of ``data``, a parsed seeds file whose schema found
+    ``found``: one mistake a field, markup first (it is not Markdown too)."""
+    flagged = {f.loc for f in found}
+    markup = [p for p in unsafe_text(data) if p.loc not in flagged]
+    flagged |= {f.loc for f in markup}
+    return markup + [p for p in (*markdown(data), *impossible_dates(data)) if p.loc not in flagged]
+
+
+def _strings(data) -> Iterator[tuple[Any, Any, str]]:
+    """(container, key, text) for every text anywhere in a parsed seeds file."""
+    items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+    for key, value in items:
+        if isinstance(value, str):
+            yield data, key, value
+        else:
+            yield from _strings(value)
+
+
+_DATE_FIELDS = ("date", "accessed", "added")
+
+
+def impossible_dates(data) -> Iterator[Problem]:
+    """Problems for dates that have the right form but are not in the calendar (2021-02-30)."""
+    for container, key, value in _strings(data):
+        if key in _DATE_FIELDS and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                yield Problem(
+                    loc_of(container, key),
+                    f"'{key}' is {value}, which is not a day of the calendar: check the day and the month",
+                )
+
+
+# Markup an editor's text must not carry. It would be shown as plain text anyway (the
+# renderer escapes everything), but it is refused so no one believes it will work.
+# Both are looked for in the text as written and as a browser could decode it:
+# character references (&#106;), percent-encoding (%6A) and, for addresses, with the
+# blanks and control characters a browser skips inside a scheme (jav&#x09;ascript:).
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^>]*>|<!--")
+_SCRIPT_URL = re.compile(r"(?i)(?:java|vb)script:|data:[a-z]+/[a-z0-9.+-]+[;,]")
+_SKIPPED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2060\ufeff]+")
+
+
+def _decoded(text: str) -> str:
+    """``text`` with character references and percent-escapes undone (nested ones too)."""
+    for _ in range(3):
+        before, text = text, unquote(html.unescape(text))
+        if text == before:
+            break
+    return text
+
+
+def unsafe_text(data) -> Iterator[Problem]:
+    """Problems for raw HTML tags or script addresses in any text of a seeds file."""
+    for container, key, value in _strings(data):
+        decoded = _decoded(value)
+        tag = _HTML_TAG.search(value) or _HTML_TAG.search(decoded)
+        url = _SCRIPT_URL.search(_SKIPPED_IN_SCHEME.sub("", decoded))
+        if tag:
+            yield Problem(
+                loc_of(container, key),
+                f"raw HTML ({tag.group(0)[:40]!r}) is not allowed in {_field_name(key)}: write plain text",
+            )
+        if url:
+            yield Problem(
+                loc_of(container, key),
+                f"a {url.group(0).split(':')[0].lower()}: address is not allowed in {_field_name(key)}",
+            )
+
+
+# The fields written in the project's own words, shown as plain text: Markdown there would
+# show as its characters (quotes and cleaning rules hold the source's words, whatever they are).
+OWN_WORDS = (
+    "title",
+    "title_note",
+    "summary",
+    "about",
+    "rights",
+    "date_note",
+    "question",
+    "intro",
+    "claim",
+    "note",
+    "measures",
+    "definition",
+    "expansion",
+)
+MARKDOWN = re.compile(
+    r"\[[^\]\n]+\]\s*[(\[]|\*\*\S[^*]*\*\*|(?<![\w*])\*[^*\s][^*\n]*\*(?![\w*])|`[^`\n]+`|^#{1,6} ", re.MULTILINE
+)
+
+
+def markdown(data) -> Iterator[Problem]:
+    """Problems for Markdown syntax (a link, emphasis, code, a heading) in the fields in our own words."""
+    for container, key, value in _strings(data):
+        if key in OWN_WORDS and (found := MARKDOWN.search(value)):
+            snippet = shorten(value[found.start() :].split("\n")[0], 40)
+            yield Problem(
+                loc_of(container, key),
+                f"'{key}' holds Markdown ({snippet!r}), which would "
+                "show as typed: write plain text, and put a web address in the essay's 'url' field",
+            )
+
+
+def _field_name(key) -> str:
+    return f"'{key}'" if isinstance(key, str) else "this list"
+
+
+def source_unchanged(data: LocDict, rel: str, found: str, problems: Collector) -> bool:
+    """Whether the raw text ``rel`` is the one received, as the SHA-256 that `new essay`
+    recorded in the metadata ``data`` says (``found`` is the text's SHA-256 now; a missing
+    record is a warning that gives the line to add)."""
+    recorded = data.get("source_sha256")
+    if recorded is None:
+        problems.warning(
+            data.loc,
+            f"no record of the raw text as received: add the line "
+            f"'source_sha256: {found}' (the SHA-256 of {rel} as it is now)",
+        )
+    elif recorded != found:
+        problems.error(
+            loc_of(data, "source_sha256"),
+            f"{rel} has changed since it was added "
+            f"(its SHA-256 is now {found}; this metadata records {recorded}): never edit "
+            "the raw text — restore it as received and declare changes as cleaning rules; "
+            "if the source itself was received again, update 'source_sha256'",
+        )
+        return False
+    return True
