@@ -29,9 +29,8 @@ _SNAPSHOT = re.compile(r"^(https?://web\.archive\.org/web/\d+)(?:[a-z]{2}_)?/")
 
 def user_agent(site: Site) -> str:
     """The checker's User-Agent: the site's name and address, for a publisher who wonders who asks."""
-    return (
-        f"{site.name.replace(' ', '')}-sources/1.0 (checks the quotes of {site.name}; +{site.url or 'no address yet'})"
-    )
+    address = f"; +{site.url}" if site.url else ""
+    return f"{site.name.replace(' ', '')}-sources/1.0 (checks the quotes of {site.name}{address})"
 
 
 def page_text(page: Page) -> str:

@@ -73,14 +73,13 @@ def run(
     if archive:
         failed = _archive(corpus, status, fetcher, archiver or Archiver.from_environment(os.environ))
     if status.without_url:
-        print(f"not checked: {len(status.without_url)} essays with no 'url' ({', '.join(status.without_url)})")
+        n = len(status.without_url)
+        print(f"not checked: {n} essay{'s' if n != 1 else ''} with no 'url' ({', '.join(status.without_url)})")
     errors = sum(p.severity == "error" for p in found)
     if errors:
         where = written.relative_to(root).as_posix()
-        print(
-            f"{errors} quotes or sources can no longer be verified (see above; every source's state is in {where}).",
-            file=sys.stderr,
-        )
+        what = "1 quote or source" if errors == 1 else f"{errors} quotes or sources"
+        print(f"{what} can no longer be verified (see above; every source's state is in {where}).", file=sys.stderr)
         return 1
     print(f"ok: {len(status.essays)} sources, {quotes_found(status)} quotes found")
     return failed
