@@ -5,17 +5,34 @@ says; every request is recorded."""
 from __future__ import annotations
 
 import html
+import re
+import socket
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import urlsplit
 
+from build_tools.model import Corpus
 from build_tools.sources.fetch import Polite
 
 # Every wait shortened: no pause between requests, short timeouts, one quick retry.
 FAST = Polite(interval=0.0, timeout=0.5, retries=1, backoff=0.01)
+
+
+def keep_offline(monkeypatch) -> None:
+    """Let the code under test resolve no name but the local server's: any other host (an
+    essay's real address left in by mistake, a ``.invalid`` domain) does not resolve."""
+    resolve = socket.getaddrinfo
+
+    def local_only(host, *args, **kwargs):
+        if host not in ("127.0.0.1", "localhost"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known (the tests stay offline)")
+        return resolve(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", local_only)
 
 
 @dataclass(frozen=True)
@@ -99,3 +116,34 @@ def page(paragraphs: list[str], head: str = '<meta charset="utf-8">', encoding: 
 
 def html_reply(paragraphs: list[str]) -> Reply:
     return Reply(200, page(paragraphs))
+
+
+EARLY = "historian-central-america-1977-1980"
+LATE = "historian-central-america-1981-1993"
+
+
+def texts(corpus: Corpus, slug: str) -> list[str]:
+    """The paragraphs of an essay's cleaned text: its original page, as it was."""
+    return [p.text for p in corpus.essay(slug).paragraphs]
+
+
+def point(project: Path, slug: str, field: str, url: str) -> None:
+    """Give essay ``slug`` this ``url`` (or ``archive_url``), on the line it is written."""
+    meta = project / "seeds" / "essays" / f"{slug}.yml"
+    text, n = re.subn(rf"(?m)^{field}: .*$", f"{field}: {url}", meta.read_text(encoding="utf-8"))
+    assert n == 1
+    meta.write_text(text, encoding="utf-8")
+
+
+def serve_originals(project: Path, origin: Origin, corpus: Corpus) -> None:
+    """The fixture corpus's three originals on the local server, and its essays pointed at
+    them: Broad's as it was, the first Office of the Historian page gone (404) with an
+    archived copy, and the second as it was."""
+    origin.routes["/broad"] = html_reply(texts(corpus, "broad-2014"))
+    origin.routes["/early"] = Reply(404, b"Not Found")
+    origin.routes["/web/20260302000000/early"] = html_reply(texts(corpus, EARLY))
+    origin.routes["/late"] = html_reply(texts(corpus, LATE))
+    point(project, "broad-2014", "url", origin.url("/broad"))
+    point(project, EARLY, "url", origin.url("/early"))
+    point(project, EARLY, "archive_url", origin.url("/web/20260302000000/early"))
+    point(project, LATE, "url", origin.url("/late"))

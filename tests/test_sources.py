@@ -6,23 +6,24 @@ from __future__ import annotations
 
 import datetime
 import json
-import re
 from pathlib import Path
 
 import pytest
 
-from build_tools.model import Corpus
 from build_tools.problems import SourceLoc
 from build_tools.sources import status as status_file
 from build_tools.sources.check import problems, user_agent
 from build_tools.sources.status import Copy, EssayStatus, Passage, Status
 from tests.conftest import copy_project, run
-from tests.origin import FAST, Origin, Reply, html_reply
+from tests.origin import EARLY, FAST, LATE, Origin, html_reply, keep_offline, serve_originals, texts
 
 BROAD = "seeds/essays/broad-2014.yml"
-EARLY = "historian-central-america-1977-1980"
-LATE = "historian-central-america-1981-1993"
 REWORDED = ("displaced more than a million people", "displaced over a million people")
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    keep_offline(monkeypatch)
 
 
 @pytest.fixture
@@ -32,33 +33,12 @@ def origin():
     server.close()
 
 
-def texts(corpus: Corpus, slug: str) -> list[str]:
-    return [p.text for p in corpus.essay(slug).paragraphs]
-
-
-def point(project: Path, slug: str, field: str, url: str) -> None:
-    """Give essay ``slug`` this ``url`` (or ``archive_url``), on the line it is written."""
-    meta = project / "seeds" / "essays" / f"{slug}.yml"
-    text, n = re.subn(rf"(?m)^{field}: .*$", f"{field}: {url}", meta.read_text(encoding="utf-8"))
-    assert n == 1
-    meta.write_text(text, encoding="utf-8")
-
-
 @pytest.fixture
 def project(tmp_path, origin, checked, monkeypatch):
-    """The fixture corpus with its three originals on the local server: Broad's as it was,
-    the first Office of the Historian page gone (with an archived copy), and the second."""
+    """The fixture corpus with its three originals on the local server (see serve_originals)."""
     monkeypatch.setattr("build_tools.sources.fetch.POLITE", FAST)
     root = copy_project(tmp_path / "project")
-    corpus = checked.corpus
-    origin.routes["/broad"] = html_reply(texts(corpus, "broad-2014"))
-    origin.routes["/early"] = Reply(404, b"Not Found")
-    origin.routes["/web/20260302000000/early"] = html_reply(texts(corpus, EARLY))
-    origin.routes["/late"] = html_reply(texts(corpus, LATE))
-    point(root, "broad-2014", "url", origin.url("/broad"))
-    point(root, EARLY, "url", origin.url("/early"))
-    point(root, EARLY, "archive_url", origin.url("/web/20260302000000/early"))
-    point(root, LATE, "url", origin.url("/late"))
+    serve_originals(root, origin, checked.corpus)
     return root
 
 

@@ -117,8 +117,8 @@ class Fetcher:
                     response.status, response.headers, body[: self.polite.max_bytes], len(body) > self.polite.max_bytes
                 )
         except urllib.error.HTTPError as exc:
-            with exc:
-                return Answer(exc.code, exc.headers, b"")
+            with exc:  # (the body of an error says why, to an API: its first 64 KB)
+                return Answer(exc.code, exc.headers, exc.read(65536))
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, socket.gaierror):
                 raise Failure("no-such-host", f"the domain {urlsplit(url).hostname} does not resolve") from exc
