@@ -78,7 +78,7 @@ class Page:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     """Hand a redirect back to the caller (as an HTTPError) instead of following it."""
 
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
+    def redirect_request(self, *_):  # (urllib's handlers call it by name)
         return None
 
 

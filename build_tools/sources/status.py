@@ -130,6 +130,8 @@ def _copy_of(data: dict) -> Copy:
     def passages(key: str) -> tuple[Passage, ...]:
         return tuple(Passage(p["at"], p["quote"]) for p in data[key])
 
+    if data["state"] not in STATES:
+        raise ValueError(f"unknown state {data['state']!r}")
     return Copy(
         data["url"],
         data["state"],
