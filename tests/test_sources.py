@@ -15,7 +15,7 @@ from build_tools.sources import status as status_file
 from build_tools.sources.check import problems, user_agent
 from build_tools.sources.status import Copy, EssayStatus, Passage, Status
 from tests.conftest import copy_project, run
-from tests.origin import EARLY, FAST, LATE, Origin, html_reply, keep_offline, serve_originals, texts
+from tests.origin import EARLY, FAST, LATE, Origin, html_reply, keep_offline, point, serve_originals, texts
 
 BROAD = "seeds/essays/broad-2014.yml"
 REWORDED = ("displaced more than a million people", "displaced over a million people")
@@ -119,6 +119,19 @@ def test_seeds_with_errors_are_said_and_nothing_is_fetched(project, origin, caps
     assert code == 1 and origin.requests == []
     assert err.splitlines()[-1] == "the seeds have errors: fix what make check reports, then check the sources."
     assert "Traceback" not in err and not (project / status_file.PATH).exists()
+
+
+def test_offline_no_domain_is_said_to_be_gone_and_nothing_is_recorded(project, capsys):
+    for slug in ("broad-2014", EARLY, LATE):
+        point(project, slug, "url", f"https://{slug}.invalid/essay")
+    point(project, EARLY, "archive_url", "https://web.archive.org.invalid/web/2026/x")
+    code, _, err = run(project, "sources", capsys=capsys)
+    assert (code, err) == (
+        1,
+        "no source answered, not even to say a page is gone: is this computer online? "
+        "Nothing was recorded: run make sources again when it is.\n",
+    )
+    assert not (project / status_file.PATH).exists()
 
 
 def test_the_user_agent_names_the_site_and_its_address(checked):

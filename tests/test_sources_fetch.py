@@ -130,8 +130,8 @@ def test_the_header_wins_over_the_page_and_an_unknown_label_is_passed_over():
 
 
 def test_a_very_large_page_is_read_to_its_end_and_one_past_the_limit_is_not(origin):
-    filler = ["Words of another matter, repeated to fill a long page of archives and comments."] * 30_000
-    origin.routes["/long"] = html_reply([*filler, ESPAÑOL])  # (about 3 MB)
+    filler = ["Words of another matter, repeated to fill a long page of archives and comments."] * 12_000
+    origin.routes["/long"] = html_reply([*filler, ESPAÑOL])  # (about 1 MB)
     assert (look(fetcher(), origin.url("/long"), evidence(ESPAÑOL)).found != ()) is True
     small = fetcher(dataclasses.replace(FAST, max_bytes=100_000))
     copy = look(small, origin.url("/long"), evidence(ESPAÑOL))
@@ -181,3 +181,12 @@ def test_a_wayback_snapshot_is_fetched_as_it_was_saved():
     )
     assert fetched_address("https://web.archive.org/web/20260302000000id_/https://a.org/x").count("id_") == 1
     assert fetched_address("https://archive.ph/abcde") == "https://archive.ph/abcde"
+
+
+def test_an_answer_cut_short_is_tried_again_and_an_address_that_is_not_one_is_said(origin):
+    origin.routes["/cut"] = Reply(200, b"<p>only", {"Content-Type": "text/html", "Content-Length": "9999"})
+    copy = look(fetcher(dataclasses.replace(FAST, timeout=0.3)), origin.url("/cut"), evidence(QUOTE))
+    assert copy.state == "unreachable" and origin.hits("/cut") == 2
+    assert look(fetcher(), "mailto:editor@example.org", evidence(QUOTE)).detail == (
+        "mailto:editor@example.org is not an address that can be fetched"
+    )

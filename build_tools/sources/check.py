@@ -11,6 +11,7 @@ for, and nothing is said about them.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 
@@ -40,6 +41,8 @@ def page_text(page: Page) -> str:
     if page.kind == "text":
         return fold_text(page.text.translate(_INVISIBLE))
     import trafilatura  # (only this command needs it, and it is slow to import)
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # (its notes on odd markup are not the editors')
 
     main = trafilatura.extract(page.text, favor_recall=True, include_tables=True, deduplicate=False) or ""
     whole = trafilatura.html2txt(page.text) or ""
@@ -182,3 +185,10 @@ def quotes_found(status: Status) -> int:
         len({p.at for p in e.original.found} | ({p.at for p in e.archive.found} if e.archive else set()))
         for e in status.essays
     )
+
+
+def answered(status: Status) -> bool:
+    """Whether any host answered (a status, even an error): if none did, the checker is
+    most likely offline, and no domain can be said to be gone."""
+    copies = [e.original for e in status.essays] + [e.archive for e in status.essays if e.archive]
+    return not copies or any(c.status is not None for c in copies)

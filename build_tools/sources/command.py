@@ -23,7 +23,7 @@ from ..stages.load import load
 from ..stages.validate import validate
 from . import status as status_file
 from .archive import Archiver, NotSaved, save
-from .check import check, problems, quotes_found, user_agent
+from .check import answered, check, problems, quotes_found, user_agent
 from .fetch import Fetcher, Polite
 from .status import Status
 
@@ -65,6 +65,13 @@ def run(
         return 1
     fetcher = Fetcher(user_agent(corpus.site), polite)
     status = check(corpus, fetcher, today or datetime.datetime.now(datetime.UTC).date().isoformat())
+    if not answered(status):
+        print(
+            "no source answered, not even to say a page is gone: is this computer online? "
+            "Nothing was recorded: run make sources again when it is.",
+            file=sys.stderr,
+        )
+        return 1
     written = status_file.write(root, status)
     found = problems(corpus, status)
     for problem in found:

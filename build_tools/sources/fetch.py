@@ -9,6 +9,7 @@ from a temporary one. Standard library only (urllib).
 
 from __future__ import annotations
 
+import http.client
 import re
 import socket
 import time
@@ -113,12 +114,17 @@ class Fetcher:
         try:
             with self._opener.open(request, timeout=self.polite.timeout) as response:
                 body = response.read(self.polite.max_bytes + 1)
-                return Answer(
-                    response.status, response.headers, body[: self.polite.max_bytes], len(body) > self.polite.max_bytes
-                )
+                too_large = len(body) > self.polite.max_bytes
+                if not too_large and response.length:  # (fewer bytes came than it announced)
+                    raise ConnectionError("the answer was cut short")
+                return Answer(response.status, response.headers, body[: self.polite.max_bytes], too_large)
         except urllib.error.HTTPError as exc:
             with exc:  # (the body of an error says why, to an API: its first 64 KB)
                 return Answer(exc.code, exc.headers, exc.read(65536))
+        except http.client.HTTPException as exc:  # (a connection cut, an answer cut short)
+            raise ConnectionError(type(exc).__name__) from exc
+        except ValueError as exc:  # (urllib's word for an address it cannot fetch)
+            raise Failure("unreachable", f"{url} is not an address that can be fetched") from exc
         except urllib.error.URLError as exc:
             if isinstance(exc.reason, socket.gaierror):
                 raise Failure("no-such-host", f"the domain {urlsplit(url).hostname} does not resolve") from exc
@@ -169,6 +175,8 @@ class Fetcher:
         address, moved_to, permanent = url, None, True
         try:
             for _ in range(self.polite.max_redirects + 1):
+                if urlsplit(address).scheme not in ("http", "https"):
+                    raise Failure("unreachable", f"{address} is not an address that can be fetched")
                 if not self.allowed(address):
                     return Page(
                         url, "disallowed", None, address, moved_to, "its robots.txt asks robots not to fetch it"
