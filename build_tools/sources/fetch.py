@@ -119,8 +119,7 @@ class Fetcher:
                     raise ConnectionError("the answer was cut short")
                 return Answer(response.status, response.headers, body[: self.polite.max_bytes], too_large)
         except urllib.error.HTTPError as exc:
-            with exc:  # (the body of an error says why, to an API: its first 64 KB)
-                return Answer(exc.code, exc.headers, exc.read(65536))
+            return Answer(exc.code, exc.headers, _reason(exc))
         except http.client.HTTPException as exc:  # (a connection cut, an answer cut short)
             raise ConnectionError(type(exc).__name__) from exc
         except ValueError as exc:  # (urllib's word for an address it cannot fetch)
@@ -191,6 +190,15 @@ class Fetcher:
         except Failure as failure:
             return Page(url, failure.state, failure.status, address, moved_to, failure.detail)
         return Page(url, "unreachable", None, address, moved_to, "it redirects again and again")
+
+
+def _reason(error: urllib.error.HTTPError) -> bytes:
+    """The body of an error answer, which says why to an API's client: its first 64 KB."""
+    with error:
+        try:
+            return error.read(65536)
+        except (OSError, http.client.HTTPException):
+            return b""
 
 
 def _page(url: str, address: str, moved_to: str | None, answer: Answer) -> Page:
