@@ -156,23 +156,26 @@ def test_robots_txt_is_respected_and_the_user_agent_names_the_site(origin):
     assert agents == {"RootCauses-sources/1.0 (+https://example.org/root-causes/)"}
 
 
-def test_at_most_one_request_per_host_per_interval(origin):
+def test_at_most_one_request_per_host_per_second(origin):
     origin.routes["/essay"] = html_reply(WORDS)
-    client = fetcher(dataclasses.replace(FAST, interval=0.15))
-    for _ in range(3):
-        client.get(origin.url("/essay"))
-    times = [r.at for r in origin.requests]  # (robots.txt, then the page three times)
-    assert len(times) == 4 and min(b - a for a, b in zip(times, times[1:])) >= 0.14
-
-
-def test_a_crawl_delay_in_robots_txt_is_kept():
     waited: list[float] = []
-    now = iter([0.0, 0.0, 0.5, 0.5])
-    client = Fetcher("x", FAST, sleep=waited.append, clock=lambda: next(now))
-    client._delay["h"] = 2.0
-    client._wait_for("h")
-    client._wait_for("h")
-    assert waited == [1.5]
+    now = iter([0.0, 0.0, 0.4, 0.4, 5.0, 5.0, 5.2, 5.2])  # (read before and after each wait)
+    client = Fetcher("x", dataclasses.replace(FAST, interval=1.0), sleep=waited.append, clock=lambda: next(now))
+    client.get(origin.url("/essay"))  # (robots.txt, then the page: 0.6 s after it)
+    client.get(origin.url("/essay"))  # (long after: no wait)
+    client.get(origin.url("/essay"))  # (0.2 s after)
+    assert waited == pytest.approx([0.6, 0.8])
+    assert origin.hits("/robots.txt") == 1 and origin.hits("/essay") == 3
+
+
+def test_a_crawl_delay_in_robots_txt_is_kept(origin):
+    origin.routes["/robots.txt"] = Reply(200, b"User-agent: *\nCrawl-delay: 2\n", {"Content-Type": "text/plain"})
+    origin.routes["/essay"] = html_reply(WORDS)
+    waited: list[float] = []
+    client = Fetcher("x", FAST, sleep=waited.append, clock=lambda: 0.0)  # (a clock that stands still)
+    client.get(origin.url("/essay"))
+    client.get(origin.url("/essay"))
+    assert waited == [2.0, 2.0]  # (before each page; robots.txt itself came first, unknown yet)
 
 
 def test_a_wayback_snapshot_is_fetched_as_it_was_saved():
