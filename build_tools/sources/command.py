@@ -100,8 +100,9 @@ def _archive(corpus: Corpus, status: Status, fetcher: Fetcher, archiver: Archive
     for n, essay in enumerate(wanted):
         original = checked[essay.slug].original
         if original.state != "ok" or original.missing:
+            why = "no longer shows every quote" if original.state == "ok" else f"could not be read ({original.detail})"
             print(
-                f"{essay.loc.path}: not saved: the original no longer shows every quote; "
+                f"{essay.loc.path}: not saved: the original {why}; "
                 f"look for an older copy at https://web.archive.org/web/*/{essay.url}",
                 file=sys.stderr,
             )
