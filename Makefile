@@ -14,7 +14,7 @@ ENGINE ?= mkdocs
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site generate check test bench lock clean
+.PHONY: serve site generate check test bench lock clean sources
 
 # EDITION=es serves the Spanish edition instead (the language of an edition in mkdocs.yml).
 EDITION ?=
@@ -43,6 +43,11 @@ bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and prin
 
 golden: $(STAMP)  ## regenerate tests/fixture/golden/ after an intended change to the output
 	$(BIN)/python -m tests.golden
+
+# ARCHIVE=1 also has the Wayback Machine save each original with no archive_url (keys, if
+# any, in IA_ACCESS_KEY and IA_SECRET_KEY).
+sources: $(STAMP)  ## check that every quote is still at its essay's original address (ARCHIVE=1: and archive it)
+	$(BIN)/python -m build_tools sources $(if $(ARCHIVE),--archive)
 
 $(STAMP): $(LOCK)
 	$(PYTHON) -m venv $(VENV)

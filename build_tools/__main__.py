@@ -19,6 +19,7 @@ from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .site import engines
+from .sources import command as sources
 from .stages.write import keep_generated, put_back, swap_in
 
 
@@ -250,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     claim = kinds.add_parser("claim", help="append a claim skeleton to a theme's cross-references")
     claim.add_argument("--theme", required=True, help="the theme id, e.g. trade")
     claim.add_argument("--id", help="the claim's id (else left for you to fill in)")
+    sources.add_parser(sub)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.fn(args)

@@ -151,6 +151,9 @@ class Essay:
     accessed: str | None = None  # YYYY-MM-DD: when a web page was read
     url: str | None = None
     archive_url: str | None = None
+    # where ``url`` and ``archive_url`` are written (for `make sources`, which checks them)
+    url_loc: SourceLoc | None = None
+    archive_url_loc: SourceLoc | None = None
     language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
     received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)

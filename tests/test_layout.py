@@ -15,8 +15,11 @@ from tests.conftest import ROOT
 PACKAGE = ROOT / "build_tools"
 SHARED = {"model", "essay", "problems", "ids", "memo", "parallel", "config", "languages", "folders"}
 # What each role may import besides itself and the shared modules; the commands at the
-# top (pipeline, __main__, scaffold) may import anything.
-MAY_IMPORT = {"shared": set(), "formats": set(), "stages": {"formats"}, "site": {"formats"}}
+# top (pipeline, __main__, scaffold) may import anything. ``sources`` (make sources) reads
+# the seeds through the load stage and folds text as anchor does; nothing but the command
+# line imports it.
+MAY_IMPORT = {"shared": set(), "formats": set(), "stages": {"formats"}, "site": {"formats"}, "sources": {"stages"}}
+ROLES = ("stages", "formats", "site", "sources")
 
 
 def module_name(path: Path) -> str:
@@ -29,7 +32,7 @@ MODULES = {module_name(p): p for p in PACKAGE.rglob("*.py")}
 
 def role(module: str) -> str:
     parts = module.split(".")
-    if len(parts) > 2 and parts[1] in ("stages", "formats", "site"):
+    if len(parts) > 2 and parts[1] in ROLES:
         return parts[1]
     return "shared" if parts[-1] in SHARED else "top"
 
@@ -69,6 +72,12 @@ def test_dependencies_run_one_way():
         if role(module) != "top" and role(target) not in {role(module), "shared", *MAY_IMPORT[role(module)]}
     )
     assert wrong == []
+
+
+def test_every_package_of_build_tools_has_a_role():
+    """A new package must be given its place in MAY_IMPORT, or it could import anything."""
+    packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}
+    assert packages == set(ROLES)
 
 
 def test_no_import_cycle():

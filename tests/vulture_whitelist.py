@@ -9,6 +9,7 @@ that nothing uses is removed instead.
 
 from build_tools import essay, folders, model, pipeline
 from build_tools.site import hooks, markdown_ext, mkdocs_private, serve
+from build_tools.sources import fetch
 from build_tools.stages import render, write
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
@@ -59,3 +60,7 @@ markdown_ext.CitationInlineProcessor.handleMatch  # an InlineProcessor: the elem
 # written pages (tests/test_reproducible.py).
 pipeline.generate
 write.generated_pages
+
+# urllib: a redirect handler's method, called by name when a server redirects (make sources
+# follows each redirect itself).
+fetch._NoRedirect.redirect_request

@@ -64,6 +64,8 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         date=EssayDate(data["date"], data["date_precision"], data.get("date_note")),
         url=data.get("url"),
         archive_url=data.get("archive_url"),
+        url_loc=loc_of(data, "url") if "url" in data else None,
+        archive_url_loc=loc_of(data, "archive_url") if "archive_url" in data else None,
         language=data.get("language", "en"),
         added=data.get("added"),
         rights=data["rights"],
