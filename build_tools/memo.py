@@ -78,7 +78,3 @@ class Cache:
     cleaned_essays: Memo = field(default_factory=Memo)  # each essay with its paragraphs, by the two (clean)
     found: Memo = field(default_factory=Memo)  # where each essay's quotes are, by its paragraphs
     quotes: Memo = field(default_factory=Memo)  # each essay's quotes, by the essay and where they are (anchor)
-    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
-    pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its version
-    templates: Any = None  # the templates' environment (render): each compiled once, again if its file changes

@@ -7,21 +7,33 @@ every essay."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
+from build_tools.kept_pages import KeptPages
 from build_tools.memo import Cache
 from build_tools.pipeline import check
 from build_tools.problems import Collector
-from build_tools.stages import render as render_module
+from build_tools.stages import page_jobs
 from build_tools.stages.load import load
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
 
-def pages(root: Path, cache: Cache | None = None) -> dict[str, str]:
-    checked = check(root, cache)
-    return render(checked.corpus, checked.quotes, cache)
+class Kept(NamedTuple):
+    """What ``make serve`` keeps from one build to the next."""
+
+    cache: Cache
+    pages: KeptPages
+
+
+def pages(root: Path, kept: Kept | None = None) -> dict[str, str]:
+    if kept is None:
+        checked = check(root)
+        return render(checked.corpus, checked.quotes)
+    checked = check(root, kept.cache)
+    return kept.pages.render(checked.corpus, checked.quotes)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -41,30 +53,30 @@ EDITS = {
 
 @pytest.mark.parametrize("what", EDITS)
 def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, what):
-    cache = Cache()
-    pages(project, cache)  # (the first build: everything is made and kept)
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)  # (the first build: everything is made and kept)
     name, old, new = EDITS[what]
     edit(project / name, old, new)
-    assert pages(project, cache) == pages(project)
+    assert pages(project, kept) == pages(project)
 
 
 def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
     essays = project / "seeds" / "essays"
     for suffix in (".txt", ".yml"):  # an essay no claim quotes: no other page shows its words
         (essays / f"extra-2020{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
-    cache = Cache()
-    pages(project, cache)
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
     rendered = []
-    essay_pages = render_module.essay_pages
+    essay_pages = page_jobs.essay_pages
     monkeypatch.setattr(
-        render_module,
+        page_jobs,
         "essay_pages",
         lambda env, essay, *rest: (rendered.append(essay.slug), essay_pages(env, essay, *rest))[1],
     )
     edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
-    pages(project, cache)
+    pages(project, kept)
     assert rendered == ["extra-2020"]
-    pages(project, cache)
+    pages(project, kept)
     assert rendered == ["extra-2020"]  # (nothing changed since)
 
 

@@ -11,15 +11,14 @@ every path must lie in a generated folder.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from stat import S_ISREG
 
 from ..folders import GENERATED, generated
-from ..memo import Cache, Memo, version
 
 
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
@@ -35,32 +34,29 @@ def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     return found
 
 
-def _read(path: str, stat: os.stat_result, on_disk: Memo | None) -> str:
-    """The text of the file at ``path``, not read again if ``on_disk`` holds it at this version."""
-    read = functools.partial(_text, path)
-    return read() if on_disk is None else on_disk.get(path, version(stat), read)
-
-
-def _text(path: str) -> str:
+def read_text(path: str, stat: os.stat_result) -> str:
+    """The text of the file at ``path``."""
     return Path(path).read_text(encoding="utf-8")
+
+
+# How the text of a file on disk is known, given its path and its ``stat``: read (:func:`read_text`),
+# or kept from an earlier build while its version is the same (build_tools/kept_pages.py).
+Reader = Callable[[str, os.stat_result], str]
 
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
-    return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
+    return {path: read_text(os.path.join(docs, path), stat) for path, stat in _on_disk(docs, folders).items()}
 
 
-def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache: Cache | None) -> list[str]:
+def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], read: Reader) -> list[str]:
     """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
-    longer generated), read one at a time; with a ``cache`` (``make serve``), the texts are
-    kept from one build to the next, and a file read again only if its version changed."""
+    longer generated), each known by ``read``, one at a time."""
     found = _on_disk(docs, folders)
 
     def same(path: str) -> bool:
         stat, text = found[path], pages[path]
-        if cache is None and stat.st_size != len(text.encode("utf-8")):
-            return False
-        return _read(os.path.join(docs, path), stat, cache.on_disk if cache else None) == text
+        return stat.st_size == len(text.encode("utf-8")) and read(os.path.join(docs, path), stat) == text
 
     return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
@@ -131,27 +127,27 @@ def _same_in_first_edition(path: str, text: str, docs: Path, edition: str) -> Pa
 
 
 def write(
-    pages: dict[str, str], docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED
+    pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED, read: Reader = read_text
 ) -> list[str]:
     """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
-    ``pages``; return the changed paths."""
+    ``pages``; return the changed paths. What is on disk is known by ``read``."""
     for path in pages:
         if not generated(path, folders):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    changed = _changed(pages, docs, folders, cache)
-    if not changed:
-        return []
+    changed = _changed(pages, docs, folders, read)
+    if changed:
+        docs.mkdir(parents=True, exist_ok=True)
+        _swap_changed(pages, changed, docs, edition=folders[0].rpartition("/")[0])
+        for path in changed:
+            if path not in pages:  # a page no longer generated: the folders it leaves empty go too
+                _remove_emptied((docs / path).parent, docs / next(g for g in folders if path.startswith(g + "/")))
+    return changed
 
-    docs.mkdir(parents=True, exist_ok=True)
+
+def _swap_changed(pages: dict[str, str], changed: list[str], docs: Path, edition: str) -> None:
+    """Put the ``changed`` paths of ``docs`` in place at once: each as ``pages`` holds it, or
+    removed if it holds none. (``edition``: the edition's folder, "" for the first's, "es".)"""
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
-    made: set[Path] = set()
-    edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
-
-    def make(path: Path) -> None:  # (each folder made once: a thousand essays share a few)
-        if path not in made:
-            path.mkdir(parents=True, exist_ok=True)
-            made.add(path)
-
     try:
         moves: list[tuple[Path | None, Path]] = []
         for number, path in enumerate(changed):
@@ -166,19 +162,15 @@ def write(
                 else:
                     staged.write_text(pages[path], encoding="utf-8", newline="\n")
             moves.append((staged, docs / path))
-        for _, target in moves:
-            make(target.parent)
+        for parent in dict.fromkeys(target.parent for _, target in moves):  # (each made once: many share a few)
+            parent.mkdir(parents=True, exist_ok=True)
         swap_in(*moves)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for path in changed:
-        if path in pages and cache is not None:  # (what was written is known: the next build need not read it)
-            written = os.path.join(docs, path)
-            cache.on_disk.get(written, version(os.stat(written)), functools.partial(pages.get, path))
-        elif path not in pages:  # a page no longer generated: the folders it leaves empty go too
-            folder = (docs / path).parent
-            top = docs / next(g for g in folders if path.startswith(g + "/"))
-            while folder != top and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-    return changed
+
+
+def _remove_emptied(folder: Path, top: Path) -> None:
+    """``folder`` and each of its parents below ``top`` that is left empty, removed."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

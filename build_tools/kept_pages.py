@@ -1,0 +1,126 @@
+"""Pages kept from one build to the next in one process, for ``make serve``.
+
+The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
+:class:`KeptPages` does their work as they do it, keeping what it made with what it was
+made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
+templates' text; the glossary terms each essay uses; the templates compiled, for each
+edition; and the text of each generated file as it was last written or read. What it
+makes is what the stages make from nothing (``tests/test_memo.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import jinja2
+from jinja2 import meta as jinja_meta
+
+from .folders import GENERATED
+from .memo import Memo, version
+from .model import Corpus, Essay, Evidence, Quote
+from .relations import related
+from .stages.page_jobs import Job, job_pages, page_jobs
+from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
+from .stages.render import together
+from .stages.templating import environment, glossary_terms
+from .stages.write import write
+
+NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
+
+
+class PageInputs(NamedTuple):
+    """All a job's pages are made from: the job, and the text of its templates."""
+
+    templates: tuple[str, ...]  # (its template's, and those of every template that one uses)
+    job: Job
+
+
+class CountsKey(NamedTuple):
+    """The glossary terms one essay uses."""
+
+    slug: str
+
+
+class CountsInputs(NamedTuple):
+    """What the glossary terms an essay uses are counted from."""
+
+    paragraphs: tuple
+    notes: tuple
+    term_of: dict[str, str]
+
+
+class FileKey(NamedTuple):
+    """A generated file, by its path on disk."""
+
+    path: str
+
+
+@dataclass
+class KeptPages:
+    """What rendering and writing keep for the next build in the same process."""
+
+    pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
+    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
+    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
+    environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
+    referenced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the templates a template's text uses
+
+    def render(self, corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
+        """What :func:`~build_tools.stages.render.render` gives, each theme's and essay's pages
+        made again only if what they are made from, templates included, changed."""
+        env = self.environment(corpus.site.language)
+        found, terms = related(corpus, quotes), glossary_terms(corpus)
+        jobs = page_jobs(corpus, quotes, found, terms)
+        templates = {name: self.sources(env, name) + self.sources(env, NOTICE) for name in {j.template for j in jobs}}
+        wanted = [(job.key, PageInputs(templates[job.template], job), job) for job in jobs]
+        made = self.pages.get_each(wanted, functools.partial(job_pages, env))
+        usage = term_usage(corpus, self.counted)
+        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage)])
+
+    def environment(self, language: str) -> jinja2.Environment:
+        """The templates' environment for ``language``: each template compiled once, and
+        again only when its file changes."""
+        if language not in self.environments:
+            self.environments[language] = environment(language)
+        return self.environments[language]
+
+    def sources(self, env: jinja2.Environment, name: str) -> tuple[str, ...]:
+        """The text of template ``name`` and of every template it includes, imports or
+        extends, at any depth: what a page made from it depends on besides its arguments."""
+        assert env.loader is not None
+        sources: dict[str, str] = {}
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current not in sources:
+                sources[current] = source = env.loader.get_source(env, current)[0]
+                if source not in self.referenced:  # (each text parsed once)
+                    self.referenced[source] = tuple(
+                        n for n in jinja_meta.find_referenced_templates(env.parse(source)) if n
+                    )
+                todo += self.referenced[source]
+        return tuple(sources.values())
+
+    def counted(self, essay: Essay, forms: TermForms) -> Counter[str]:
+        """The glossary terms ``essay`` uses, counted again only if its text or the terms changed."""
+        inputs = CountsInputs(essay.paragraphs, essay.notes, forms.term_of)
+        return self.term_counts.get(CountsKey(essay.slug), inputs, functools.partial(term_counts, essay, forms))
+
+    def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
+        """What :func:`~build_tools.stages.write.write` does, a file read again only if its
+        version changed since it was last read or written."""
+        changed = write(pages, docs, folders, self.read)
+        for path in changed:
+            if path in pages:  # (what was written is known: the next build need not read it)
+                written = os.path.join(docs, path)
+                self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
+        return changed
+
+    def read(self, path: str, stat: os.stat_result) -> str:
+        """The text of the file at ``path``, not read again if it is kept at this version."""
+        return self.on_disk.get(FileKey(path), version(stat), functools.partial(Path(path).read_text, encoding="utf-8"))
