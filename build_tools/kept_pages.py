@@ -114,13 +114,15 @@ class KeptPages:
     def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
         """What :func:`~build_tools.stages.write.write` does, a file read again only if its
         version changed since it was last read or written."""
-        changed = write(pages, docs, folders, self.read)
+        changed = write(pages, docs, folders, self.holds)
         for path in changed:
             if path in pages:  # (what was written is known: the next build need not read it)
                 written = os.path.join(docs, path)
                 self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
         return changed
 
-    def read(self, path: str, stat: os.stat_result) -> str:
-        """The text of the file at ``path``, not read again if it is kept at this version."""
-        return self.on_disk.get(FileKey(path), version(stat), functools.partial(Path(path).read_text, encoding="utf-8"))
+    def holds(self, path: str, stat: os.stat_result, text: str) -> bool:
+        """Whether the file at ``path`` holds ``text``, not read again if its text is kept at
+        this version."""
+        read = functools.partial(Path(path).read_text, encoding="utf-8")
+        return self.on_disk.get(FileKey(path), version(stat), read) == text

@@ -34,29 +34,33 @@ def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     return found
 
 
-def read_text(path: str, stat: os.stat_result) -> str:
-    """The text of the file at ``path``."""
+def _text(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
 
 
-# How the text of a file on disk is known, given its path and its ``stat``: read (:func:`read_text`),
-# or kept from an earlier build while its version is the same (build_tools/kept_pages.py).
-Reader = Callable[[str, os.stat_result], str]
+def file_holds(path: str, stat: os.stat_result, text: str) -> bool:
+    """Whether the file at ``path`` (whose ``stat`` is given) holds ``text``: its size first,
+    then, if that is the same, its text, read."""
+    return stat.st_size == len(text.encode("utf-8")) and _text(path) == text
+
+
+# Whether the file at a path, with a ``stat``, holds a text: read (:func:`file_holds`), or known
+# from an earlier build while its version is the same (build_tools/kept_pages.py).
+Holds = Callable[[str, os.stat_result, str], bool]
 
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
-    return {path: read_text(os.path.join(docs, path), stat) for path, stat in _on_disk(docs, folders).items()}
+    return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
 
 
-def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], read: Reader) -> list[str]:
+def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], holds: Holds) -> list[str]:
     """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
-    longer generated), each known by ``read``, one at a time."""
+    longer generated), as ``holds`` tells, one file at a time."""
     found = _on_disk(docs, folders)
 
     def same(path: str) -> bool:
-        stat, text = found[path], pages[path]
-        return stat.st_size == len(text.encode("utf-8")) and read(os.path.join(docs, path), stat) == text
+        return holds(os.path.join(docs, path), found[path], pages[path])
 
     return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
@@ -127,14 +131,14 @@ def _same_in_first_edition(path: str, text: str, docs: Path, edition: str) -> Pa
 
 
 def write(
-    pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED, read: Reader = read_text
+    pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED, holds: Holds = file_holds
 ) -> list[str]:
     """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
-    ``pages``; return the changed paths. What is on disk is known by ``read``."""
+    ``pages``; return the changed paths. Whether a file holds its page already, ``holds`` says."""
     for path in pages:
         if not generated(path, folders):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    changed = _changed(pages, docs, folders, read)
+    changed = _changed(pages, docs, folders, holds)
     if changed:
         docs.mkdir(parents=True, exist_ok=True)
         _swap_changed(pages, changed, docs, edition=folders[0].rpartition("/")[0])
