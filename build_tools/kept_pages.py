@@ -22,12 +22,12 @@ from jinja2 import meta as jinja_meta
 
 from .folders import GENERATED
 from .memo import Memo, version
-from .model import Corpus, Essay, Evidence, Quote
+from .model import Claim, Corpus, Essay, Evidence, Quote
 from .relations import related
-from .stages.page_jobs import Job, job_pages, page_jobs
+from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs
 from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
 from .stages.render import together
-from .stages.templating import environment, glossary_terms
+from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import write
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
@@ -38,6 +38,22 @@ class PageInputs(NamedTuple):
 
     templates: tuple[str, ...]  # (its template's, and those of every template that one uses)
     job: Job
+
+
+class SectionKey(NamedTuple):
+    """A claim's section of its theme's page, in the edition in ``language``."""
+
+    language: str
+    claim: str  # (its id)
+
+
+class SectionInputs(NamedTuple):
+    """All a claim's section is made from."""
+
+    templates: tuple[str, ...]
+    claim: Claim
+    quotes: list[Quote]
+    terms: Terms
 
 
 class CountsKey(NamedTuple):
@@ -65,6 +81,7 @@ class KeptPages:
     """What rendering and writing keep for the next build in the same process."""
 
     pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
+    sections: Memo = field(default_factory=Memo)  # each claim's section of its theme's page, by SectionKey
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
@@ -76,11 +93,26 @@ class KeptPages:
         env = self.environment(corpus.site.language)
         found, terms = related(corpus, quotes), glossary_terms(corpus)
         jobs = page_jobs(corpus, quotes, found, terms)
-        templates = {name: self.sources(env, name) + self.sources(env, NOTICE) for name in {j.template for j in jobs}}
-        wanted = [(job.key, PageInputs(templates[job.template], job), job) for job in jobs]
-        made = self.pages.get_each(wanted, functools.partial(job_pages, env))
+        sources = {names: self.sources(env, *names, NOTICE) for names in {job.templates for job in jobs}}
+        wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
+        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_sections(env, jobs)))
         usage = term_usage(corpus, self.counted)
         return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage)])
+
+    def claim_sections(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[Rendered]]:
+        """The section of each claim of each theme's page, by the theme's job, each made again
+        only if its claim, its quotes, the glossary or its templates changed: a theme's page
+        made again (one of its claims quotes an essay edited) is mostly made of kept sections."""
+        themes = [job for job in jobs if isinstance(job, ThemeJob)]
+        templates = self.sources(env, "_claim.md.j2")
+        wanted = [
+            (SectionKey(job.site.language, claim.id), inputs, inputs)
+            for job in themes
+            for claim, quotes in job.claims
+            for inputs in [SectionInputs(templates, claim, quotes, job.terms)]
+        ]
+        made = iter(self.sections.get_each(wanted, functools.partial(_claim_section, env)))
+        return {job.key: [next(made) for _ in job.claims] for job in themes}
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates' environment for ``language``: each template compiled once, and
@@ -89,12 +121,12 @@ class KeptPages:
             self.environments[language] = environment(language)
         return self.environments[language]
 
-    def sources(self, env: jinja2.Environment, name: str) -> tuple[str, ...]:
-        """The text of template ``name`` and of every template it includes, imports or
-        extends, at any depth: what a page made from it depends on besides its arguments."""
+    def sources(self, env: jinja2.Environment, *names: str) -> tuple[str, ...]:
+        """The text of the templates ``names`` and of every template they include, import or
+        extend, at any depth: what a page made from them depends on besides its arguments."""
         assert env.loader is not None
         sources: dict[str, str] = {}
-        todo = [name]
+        todo = list(names)
         while todo:
             current = todo.pop()
             if current not in sources:
@@ -124,5 +156,16 @@ class KeptPages:
     def holds(self, path: str, stat: os.stat_result, text: str) -> bool:
         """Whether the file at ``path`` holds ``text``, not read again if its text is kept at
         this version."""
-        read = functools.partial(Path(path).read_text, encoding="utf-8")
-        return self.on_disk.get(FileKey(path), version(stat), read) == text
+        return self.on_disk.get(FileKey(path), version(stat), functools.partial(_read, path)) == text
+
+
+def _claim_section(env: jinja2.Environment, inputs: SectionInputs) -> Rendered:
+    return claim_section(env, inputs.claim, inputs.quotes, inputs.terms)
+
+
+def _job_pages(env: jinja2.Environment, sections: dict[PageKey, list[Rendered]], job: Job) -> dict[str, str]:
+    return job_pages(env, job, sections.get(job.key))
+
+
+def _read(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")

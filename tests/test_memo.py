@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
+from build_tools import kept_pages
 from build_tools.kept_pages import KeptPages
 from build_tools.memo import Cache
 from build_tools.pipeline import check
@@ -105,3 +106,23 @@ def test_an_edit_to_one_essay_makes_that_essay_again_and_keeps_the_others(projec
     assert {e.year_letter for e in after.essays if e.slug.startswith("bach-2000")} == {"a", "b"}
     assert [e.slug for e in after.essays if e is not kept[e.slug]] == ["wilson-2021"]
     assert all(a is b for a, b in zip(after.claims, before.claims, strict=True))
+
+
+def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project, monkeypatch):
+    """A theme's page holds all its claims: the page is made again when one of them quotes an
+    edited essay, but from the kept sections of the others."""
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
+    made = []
+    claim_section = kept_pages.claim_section
+    monkeypatch.setattr(
+        kept_pages,
+        "claim_section",
+        lambda env, claim, *rest: (made.append(claim.id), claim_section(env, claim, *rest))[1],
+    )
+    edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
+    corpus = check(project, kept.cache).corpus
+    quoting = sorted(c.id for c in corpus.claims if any(ev.essay == "bach-2000" for ev in c.evidence))
+    assert quoting and len(quoting) < len(corpus.claims)
+    pages(project, kept)
+    assert sorted(made) == quoting

@@ -20,10 +20,10 @@ from .. import languages
 from ..formats import bibliography, exports, report
 from ..formats.markdown_text import Glossary, Md, foreign
 from ..formats.notes import essay_notes
-from ..model import Corpus, Essay, Evidence, Quote, Site, Theme
+from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme
 from ..relations import Citation, Conversation, Related, ThemeStats
 from .clean.rules import RULES
-from .templating import page_files
+from .templating import Rendered, page_files, render_page
 
 Terms = dict[str, tuple[str, str, str]]  # (see templating.glossary_terms)
 
@@ -51,8 +51,9 @@ class ThemeJob(NamedTuple):
         return PageKey(self.site.language, "theme", self.theme.id)
 
     @property
-    def template(self) -> str:
-        return "theme.md.j2"
+    def templates(self) -> tuple[str, ...]:
+        """The templates its pages are made from (each with those it uses)."""
+        return ("theme.md.j2", "_claim.md.j2")
 
 
 class EssayJob(NamedTuple):
@@ -70,8 +71,9 @@ class EssayJob(NamedTuple):
         return PageKey(self.site.language, "essay", self.essay.slug)
 
     @property
-    def template(self) -> str:
-        return "essay.md.j2"
+    def templates(self) -> tuple[str, ...]:
+        """The templates its pages are made from (each with those it uses)."""
+        return ("essay.md.j2",)
 
 
 Job = ThemeJob | EssayJob
@@ -106,11 +108,26 @@ def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, t
     return themes + essays
 
 
-def job_pages(env: jinja2.Environment, job: Job) -> dict[str, str]:
-    """The pages ``job`` makes, by path under the edition's folder."""
+def job_pages(env: jinja2.Environment, job: Job, sections: list[Rendered] | None = None) -> dict[str, str]:
+    """The pages ``job`` makes, by path under the edition's folder; a theme's with the
+    ``sections`` of its claims if they are given (as :func:`claim_sections` makes them)."""
     if isinstance(job, ThemeJob):
-        return theme_pages(env, *job)
+        return theme_pages(env, *job, sections=sections)
     return essay_pages(env, *job)
+
+
+GLOSSARY_FROM = "../../reference/glossary/"  # (the glossary's address from a theme's or essay's page)
+
+
+def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms) -> Rendered:
+    """A claim's section of its theme's page: its heading, and the claim and its quotes as HTML
+    set aside (the glossary's terms linked at their first use in it)."""
+    return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=Glossary(terms, GLOSSARY_FROM))
+
+
+def claim_sections(env: jinja2.Environment, job: ThemeJob) -> list[Rendered]:
+    """The section of each claim of a theme's page, in order."""
+    return [claim_section(env, claim, quotes, job.terms) for claim, quotes in job.claims]
 
 
 def citation_meta(work: bibliography.Work, site: Site) -> dict:
@@ -126,9 +143,13 @@ def theme_pages(
     themes: tuple[Theme, ...],
     terms: Terms,
     site: Site,
+    sections: list[Rendered] | None = None,
 ) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
-    arguments alone (as :func:`essay_pages`)."""
+    arguments alone (as :func:`essay_pages`), and the ``sections`` of its claims, made from
+    them (:func:`claim_sections`) if not given."""
+    if sections is None:
+        sections = claim_sections(env, ThemeJob(theme, stats, claims, themes, terms, site))
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     return {
@@ -141,9 +162,9 @@ def theme_pages(
             citation=citation_meta(work, site),
             theme=theme,
             stats=stats,
-            claims=claims,
+            sections=sections,
             themes={t.id: t for t in themes},
-            glossary=Glossary(terms, "../../reference/glossary/"),
+            glossary=Glossary(terms, GLOSSARY_FROM),
             nav_order=themes.index(theme) + 1,
             changed=max((c.added for c, _ in claims if c.added), default=None),
         ),
@@ -187,7 +208,7 @@ def essay_pages(
             corrections=len(prepared["corrections"]),
             conversations=conversations,
             themes={t.id: t for t in themes},
-            glossary=Glossary(terms, "../../reference/glossary/"),
+            glossary=Glossary(terms, GLOSSARY_FROM),
             report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),

@@ -107,6 +107,17 @@ def set_aside_html(context, html) -> Md:
     return Md(spliced.placeholder(len(pieces) - 1))
 
 
+@jinja2.pass_context
+def embedded(context, part: Rendered) -> Md:
+    """A part of the page rendered on its own (:func:`render_page`), in its place: its HTML
+    set aside with the page's, its editorial text shown untranslated noted as the page's."""
+    parts = context[PARTS]
+    markdown = spliced.renumbered(part.markdown, len(parts.set_aside))
+    parts.set_aside.extend(part.set_aside)
+    parts.untranslated.extend(part.untranslated)
+    return Md(markdown)
+
+
 def _html_escape(text) -> Md:
     return Md(html.escape(str(text)))
 
@@ -155,6 +166,7 @@ def environment(language: str) -> jinja2.Environment:
 def _filters() -> dict[str, Callable]:
     return {
         "spliced": set_aside_html,
+        "embedded": embedded,
         "glossed": lambda markup, glossary: Md(glossary.in_html(str(markup))),
         "quote_md": quote_markdown,
         "quote_html": quote_html,
