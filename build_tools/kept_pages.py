@@ -3,9 +3,10 @@
 The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
 :class:`KeptPages` does their work as they do it, keeping what it made with what it was
 made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
-templates' text; the glossary terms each essay uses; the templates compiled, for each
-edition; and the text of each generated file as it was last written or read. What it
-makes is what the stages make from nothing (``tests/test_memo.py``).
+templates' text; each claim's section of its theme's page; the glossary terms each essay
+uses; the templates compiled, for each edition; and the text of each generated file as it
+was last written or read. What it makes is what the stages make from nothing
+(``tests/test_memo.py``).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_not
 class PageInputs(NamedTuple):
     """All a job's pages are made from: the job, and the text of its templates."""
 
-    templates: tuple[str, ...]  # (its template's, and those of every template that one uses)
+    templates: tuple[str, ...]  # (its templates', and those of every template they use)
     job: Job
 
 
@@ -50,7 +51,7 @@ class SectionKey(NamedTuple):
 class SectionInputs(NamedTuple):
     """All a claim's section is made from."""
 
-    templates: tuple[str, ...]
+    templates: tuple[str, ...]  # (_claim.md.j2's, and those of every template it uses)
     claim: Claim
     quotes: list[Quote]
     terms: Terms

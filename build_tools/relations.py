@@ -90,7 +90,7 @@ def conversations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, li
             if lead.essay.slug != other.essay.slug:
                 pairs[lead.essay.slug].append(Conversation(claim, lead, other, True))
                 pairs[other.essay.slug].append(Conversation(claim, other, lead, False))
-    return pairs
+    return dict(pairs)
 
 
 def citations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, list[Citation]]:
@@ -100,7 +100,7 @@ def citations(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, list[C
         for claim in corpus.claims_of(theme.id):
             for ev in claim.evidence:
                 cited[ev.essay].append(Citation(claim, quotes[ev]))
-    return cited
+    return dict(cited)
 
 
 @dataclass(frozen=True)
@@ -127,8 +127,8 @@ class Related(NamedTuple):
 
     disagreeing: dict[str, list[Disagreement]]  # by theme
     stats: dict[str, ThemeStats]  # by theme
-    citations: dict[str, list[Citation]]  # by essay
-    conversations: dict[str, list[Conversation]]  # by essay
+    citations: dict[str, list[Citation]]  # by essay (quoted)
+    conversations: dict[str, list[Conversation]]  # by essay (in conversation with another)
 
 
 def related(corpus: Corpus, quotes: dict[Evidence, Quote]) -> Related:

@@ -97,8 +97,8 @@ def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, t
     essays: list[Job] = [
         EssayJob(
             essay,
-            tuple(related.citations[essay.slug]),
-            tuple(related.conversations[essay.slug]),
+            tuple(related.citations.get(essay.slug, ())),
+            tuple(related.conversations.get(essay.slug, ())),
             corpus.themes,
             terms,
             site,
