@@ -126,3 +126,14 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     assert quoting and len(quoting) < len(corpus.claims)
     pages(project, kept)
     assert sorted(made) == quoting
+
+
+def test_a_generated_file_changed_on_disk_is_read_again_and_written_again(tmp_path):
+    """Kept texts of the files written stand for the files only while their version is the same."""
+    docs, kept = tmp_path / "docs", KeptPages()
+    written = {"essays/a/index.md": "A", "essays/b/index.md": "B"}
+    assert kept.write(written, docs) == ["essays/a/index.md", "essays/b/index.md"]
+    assert kept.write(written, docs) == []
+    (docs / "essays" / "a" / "index.md").write_text("Z", encoding="utf-8")  # (as long: only its version tells)
+    assert kept.write(written, docs) == ["essays/a/index.md"]
+    assert (docs / "essays" / "a" / "index.md").read_text(encoding="utf-8") == "A"
