@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .config import editions, read_config
+from .kept_pages import KeptPages
 from .memo import Cache
 from .pipeline import build, check
 from .problems import SeedError
@@ -72,10 +73,12 @@ def cmd_check(args) -> int:
     return 0
 
 
-def _generate(args, cache: Cache | None = None, languages: list[str] | None = None) -> list[str] | None:
+def _generate(
+    args, cache: Cache | None = None, languages: list[str] | None = None, kept: KeptPages | None = None
+) -> list[str] | None:
     """Generate the pages (of every edition, or of those in ``languages``): the files changed
     (by path under docs/), or None if the seeds are wrong (said)."""
-    result = _report(lambda root, cache: build(root, cache, languages), args.root, args.strict, cache)
+    result = _report(lambda root, cache: build(root, cache, languages, kept), args.root, args.strict, cache)
     if result is None:
         return None
     checked, changed = result
@@ -161,9 +164,9 @@ def cmd_serve(args) -> int:
     if args.language not in (None, *found):
         print(f"error: the site has no edition in '{args.language}' (editions: {', '.join(found)})", file=sys.stderr)
         return 1
-    cache = Cache()  # (each build after an edit redoes only what the edit changed)
+    cache, kept = Cache(), KeptPages()  # (each build after an edit redoes only what the edit changed)
     served = [args.language or next(iter(found))]  # (the pages of the edition served, alone)
-    if _generate(args, cache, served) is None:
+    if _generate(args, cache, served, kept) is None:
         return 1
     from .site.serve import serve  # (MkDocs' server: imported only to serve)
 
@@ -174,7 +177,7 @@ def cmd_serve(args) -> int:
         "mkdocs", args.root, dict(os.environ), None, language, found[language] if language else ""
     )
     try:  # (on errors, _generate prints them and keeps the last good pages)
-        serve(args.root, args.dev_addr, regenerate=lambda: _generate(args, cache, served), config=config)
+        serve(args.root, args.dev_addr, regenerate=lambda: _generate(args, cache, served, kept), config=config)
     finally:
         if config is not None:
             config.unlink(missing_ok=True)

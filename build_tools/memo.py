@@ -118,7 +118,3 @@ class Cache:
     found: Memo[EssayKey, tuple[Any, tuple[Evidence, ...]], Spots] = field(default_factory=Memo)
     # each essay's quotes, by the essay and where they are (anchor)
     quotes: Memo[EssayKey, tuple[Essay, Spots], dict[Evidence, list[Quote]]] = field(default_factory=Memo)
-    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses
-    pages: Memo = field(default_factory=Memo)  # each essay's and each theme's pages, by all they are made from
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by its version
-    templates: Any = None  # the templates' environment (render): each compiled once, again if its file changes

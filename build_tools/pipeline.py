@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import memoised
 from .folders import edition_folders
+from .kept_pages import KeptPages
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
@@ -53,32 +54,32 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
 
 
 def build(
-    root: Path, cache: Cache | None = None, languages: Collection[str] | None = None
+    root: Path, cache: Cache | None = None, languages: Collection[str] | None = None, kept: KeptPages | None = None
 ) -> tuple[Checked, list[str]]:
     """Check the seeds, then write the generated pages of every edition (or of those in
     ``languages``: ``make serve`` makes the one it serves) into ``root/docs``: the first
     edition's at its root, each other's in its folder (``docs/es/``). Each edition's pages
     are written all at once, one edition after the other (the pages of only one are held
-    in memory)."""
+    in memory). Given the pages ``kept`` by an earlier build, only what changed is made again."""
     checked = check(root, cache)
     changed = []
     for language, folder in checked.corpus.site.editions:
         if languages is None or language in languages:  # (each edition's pages freed once written)
-            changed += write(
-                edition_pages(checked, language, folder, cache), root / "docs", cache, edition_folders(folder)
-            )
+            pages, folders = edition_pages(checked, language, folder, kept), edition_folders(folder)
+            changed += kept.write(pages, root / "docs", folders) if kept else write(pages, root / "docs", folders)
     return checked, changed
 
 
-def edition_pages(checked: Checked, language: str, folder: str, cache: Cache | None = None) -> dict[str, str]:
+def edition_pages(checked: Checked, language: str, folder: str, kept: KeptPages | None = None) -> dict[str, str]:
     """The generated pages of the edition in ``language``, by path under docs/."""
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
-    return {posixpath.join(folder, path): text for path, text in render(corpus, quotes, cache).items()}
+    pages = kept.render(corpus, quotes) if kept else render(corpus, quotes)
+    return {posixpath.join(folder, path): text for path, text in pages.items()}
 
 
-def generate(checked: Checked, cache: Cache | None = None) -> dict[str, str]:
+def generate(checked: Checked, kept: KeptPages | None = None) -> dict[str, str]:
     """The generated pages of every edition, by path under docs/."""
     pages: dict[str, str] = {}
     for language, folder in checked.corpus.site.editions:
-        pages.update(edition_pages(checked, language, folder, cache))
+        pages.update(edition_pages(checked, language, folder, kept))
     return pages

@@ -17,7 +17,7 @@ from jinja2.ext import extract_from_ast
 from build_tools import languages, model
 from build_tools.config import read_config
 from build_tools.formats import bibliography, markdown_text, report
-from build_tools.stages.render import TEMPLATES
+from build_tools.stages.templating import TEMPLATES
 
 PACKAGE = Path(model.__file__).parent
 _PLURAL_FILTER = re.compile(r"""\|\s*plural\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""")

@@ -13,7 +13,7 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "build_tools"
-SHARED = {"model", "essay", "problems", "ids", "memo", "parallel", "config", "languages", "folders"}
+SHARED = {"model", "essay", "problems", "ids", "memo", "parallel", "config", "languages", "folders", "relations"}
 # What each role may import besides itself and the shared modules; the commands at the
 # top (pipeline, __main__, scaffold) may import anything. ``sources`` (make sources) reads
 # the seeds through the load stage and folds text as anchor does; nothing but the command
@@ -60,7 +60,7 @@ GRAPH = {module: imports(module) for module in MODULES}
 def test_the_graph_sees_lazy_and_relative_imports():
     assert "build_tools.site.serve" in GRAPH["build_tools.__main__"]  # (imported inside a function)
     assert (
-        "build_tools.formats.bibliography" in GRAPH["build_tools.stages.render"]
+        "build_tools.formats.bibliography" in GRAPH["build_tools.stages.page_jobs"]
     )  # (from ..formats import bibliography)
 
 

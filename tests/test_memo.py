@@ -7,21 +7,34 @@ every essay."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
+from build_tools import kept_pages
+from build_tools.kept_pages import KeptPages
 from build_tools.memo import Cache
 from build_tools.memoised import load
 from build_tools.pipeline import check
 from build_tools.problems import Collector, SeedError
-from build_tools.stages import render as render_module
+from build_tools.stages import page_jobs
 from build_tools.stages.render import render
 from tests.conftest import receive_again
 
 
-def pages(root: Path, cache: Cache | None = None) -> dict[str, str]:
-    checked = check(root, cache)
-    return render(checked.corpus, checked.quotes, cache)
+class Kept(NamedTuple):
+    """What ``make serve`` keeps from one build to the next."""
+
+    cache: Cache
+    pages: KeptPages
+
+
+def pages(root: Path, kept: Kept | None = None) -> dict[str, str]:
+    if kept is None:
+        checked = check(root)
+        return render(checked.corpus, checked.quotes)
+    checked = check(root, kept.cache)
+    return kept.pages.render(checked.corpus, checked.quotes)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -41,30 +54,30 @@ EDITS = {
 
 @pytest.mark.parametrize("what", EDITS)
 def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, what):
-    cache = Cache()
-    pages(project, cache)  # (the first build: everything is made and kept)
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)  # (the first build: everything is made and kept)
     name, old, new = EDITS[what]
     edit(project / name, old, new)
-    assert pages(project, cache) == pages(project)
+    assert pages(project, kept) == pages(project)
 
 
 def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
     essays = project / "seeds" / "essays"
     for suffix in (".txt", ".yml"):  # an essay no claim quotes: no other page shows its words
         (essays / f"extra-2020{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
-    cache = Cache()
-    pages(project, cache)
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
     rendered = []
-    essay_pages = render_module.essay_pages
+    essay_pages = page_jobs.essay_pages
     monkeypatch.setattr(
-        render_module,
+        page_jobs,
         "essay_pages",
         lambda env, essay, *rest: (rendered.append(essay.slug), essay_pages(env, essay, *rest))[1],
     )
     edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
-    pages(project, cache)
+    pages(project, kept)
     assert rendered == ["extra-2020"]
-    pages(project, cache)
+    pages(project, kept)
     assert rendered == ["extra-2020"]  # (nothing changed since)
 
 
@@ -99,11 +112,42 @@ def test_a_cleaning_problem_is_said_again_by_each_build_until_it_is_mended(proje
     """What cleaning found wrong is not kept: the next build, with nothing edited, says it
     again; once mended, the build succeeds and writes what a build from nothing writes."""
     meta = project / "seeds" / "essays" / "bach-2000.yml"
-    cache = Cache()
-    pages(project, cache)
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
     edit(meta, 'starts_with: "Campaigning for Change:"', 'starts_with: "Not in the text"')
     for _ in range(2):
         with pytest.raises(SeedError, match="cleaning rule 'drop' of essay 'bach-2000'"):
-            check(project, cache)
+            check(project, kept.cache)
     edit(meta, 'starts_with: "Not in the text"', 'starts_with: "Campaigning for Change:"')
-    assert pages(project, cache) == pages(project)
+    assert pages(project, kept) == pages(project)
+
+
+def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project, monkeypatch):
+    """A theme's page holds all its claims: the page is made again when one of them quotes an
+    edited essay, but from the kept sections of the others."""
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
+    made = []
+    claim_section = kept_pages.claim_section
+    monkeypatch.setattr(
+        kept_pages,
+        "claim_section",
+        lambda env, claim, *rest: (made.append(claim.id), claim_section(env, claim, *rest))[1],
+    )
+    edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
+    corpus = check(project, kept.cache).corpus
+    quoting = sorted(c.id for c in corpus.claims if any(ev.essay == "bach-2000" for ev in c.evidence))
+    assert quoting and len(quoting) < len(corpus.claims)
+    pages(project, kept)
+    assert sorted(made) == quoting
+
+
+def test_a_generated_file_changed_on_disk_is_read_again_and_written_again(tmp_path):
+    """Kept texts of the files written stand for the files only while their version is the same."""
+    docs, kept = tmp_path / "docs", KeptPages()
+    written = {"essays/a/index.md": "A", "essays/b/index.md": "B"}
+    assert kept.write(written, docs) == ["essays/a/index.md", "essays/b/index.md"]
+    assert kept.write(written, docs) == []
+    (docs / "essays" / "a" / "index.md").write_text("Z", encoding="utf-8")  # (as long: only its version tells)
+    assert kept.write(written, docs) == ["essays/a/index.md"]
+    assert (docs / "essays" / "a" / "index.md").read_text(encoding="utf-8") == "A"

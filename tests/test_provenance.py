@@ -162,7 +162,7 @@ def test_the_source_as_received_keeps_its_byte_order_mark_and_line_ends(tmp_path
     import hashlib
     import re
 
-    from build_tools.stages.render import as_received
+    from build_tools.stages.page_jobs import as_received
     from tests.conftest import FIXTURE, copy_project
 
     root = copy_project(tmp_path / "project", corpus=FIXTURE)

@@ -98,7 +98,7 @@ def test_a_glossary_entry_lists_the_essays_that_use_its_term_most_and_counts_the
     """Past ten essays, a list of every essay that uses a term would bury its entry: the
     entry lists the ten that use it most, and says how many others do. The total is checked
     against the essay pages, where each use of a term links to its entry."""
-    from build_tools.stages.render import USED_IN
+    from build_tools.stages.reference_pages import USED_IN
 
     glossary = (many / "reference" / "glossary" / "index.html").read_text(encoding="utf-8")
     texts = [  # (each essay's own paragraphs and notes, where its uses of a term are)

@@ -7,10 +7,10 @@ This file is read by vulture, never run. A name belongs here only with who uses 
 that nothing uses is removed instead.
 """
 
-from build_tools import essay, folders, model, pipeline
+from build_tools import essay, folders, model, pipeline, relations
 from build_tools.site import hooks, markdown_ext, mkdocs_private, serve
 from build_tools.sources import fetch
-from build_tools.stages import render, write
+from build_tools.stages import write
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
 folders.COPIED
@@ -23,9 +23,9 @@ essay.Essay.title_note  # _essay.html.j2
 model.Theme.intro  # theme.md.j2
 model.Event.projection  # timeline.md.j2
 model.Figure.measures  # figures.md.j2
-render.Conversation.disagreement  # _essay.html.j2: the link to the pair on the disagreements page
+relations.Conversation.disagreement  # _essay.html.j2: the link to the pair on the disagreements page
 
-# Jinja: the filter "mention" calls it by name (render.py: getattr(essay, f"{name}_in")).
+# Jinja: the filter "mention" calls it by name (templating.py: getattr(essay, f"{name}_in")).
 essay.Essay.mention_in
 
 # MkDocs: the hooks module named in mkdocs.yml (hooks:), called by event name.

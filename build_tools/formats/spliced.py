@@ -47,6 +47,12 @@ def placeholder(number: int) -> str:
     return _PLACEHOLDER.format(number)
 
 
+def renumbered(page: str, by: int) -> str:
+    """``page`` with the number of each of its placeholders raised ``by`` as many: a part
+    rendered on its own, its pieces put after the ``by`` pieces set aside before it."""
+    return re.sub(r"\x00spliced-(\d+)\x00", lambda m: placeholder(int(m[1]) + by), page) if by else page
+
+
 def _digest(html: str) -> str:
     return hashlib.sha256(html.encode("utf-8")).hexdigest()[:16]
 

@@ -11,15 +11,14 @@ every path must lie in a generated folder.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from stat import S_ISREG
 
 from ..folders import GENERATED, generated
-from ..memo import Cache, Memo, version
 
 
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
@@ -35,14 +34,19 @@ def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     return found
 
 
-def _read(path: str, stat: os.stat_result, on_disk: Memo | None) -> str:
-    """The text of the file at ``path``, not read again if ``on_disk`` holds it at this version."""
-    read = functools.partial(_text, path)
-    return read() if on_disk is None else on_disk.get(path, version(stat), read)
-
-
 def _text(path: str) -> str:
     return Path(path).read_text(encoding="utf-8")
+
+
+def file_holds(path: str, stat: os.stat_result, text: str) -> bool:
+    """Whether the file at ``path`` (whose ``stat`` is given) holds ``text``: its size first,
+    then, if that is the same, its text, read."""
+    return stat.st_size == len(text.encode("utf-8")) and _text(path) == text
+
+
+# Whether the file at a path, with a ``stat``, holds a text: read (:func:`file_holds`), or known
+# from an earlier build while its version is the same (build_tools/kept_pages.py).
+Holds = Callable[[str, os.stat_result, str], bool]
 
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
@@ -50,17 +54,13 @@ def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[st
     return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
 
 
-def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], cache: Cache | None) -> list[str]:
+def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], holds: Holds) -> list[str]:
     """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
-    longer generated), read one at a time; with a ``cache`` (``make serve``), the texts are
-    kept from one build to the next, and a file read again only if its version changed."""
+    longer generated), as ``holds`` tells, one file at a time."""
     found = _on_disk(docs, folders)
 
     def same(path: str) -> bool:
-        stat, text = found[path], pages[path]
-        if cache is None and stat.st_size != len(text.encode("utf-8")):
-            return False
-        return _read(os.path.join(docs, path), stat, cache.on_disk if cache else None) == text
+        return holds(os.path.join(docs, path), found[path], pages[path])
 
     return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
@@ -131,27 +131,27 @@ def _same_in_first_edition(path: str, text: str, docs: Path, edition: str) -> Pa
 
 
 def write(
-    pages: dict[str, str], docs: Path, cache: Cache | None = None, folders: tuple[str, ...] = GENERATED
+    pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED, holds: Holds = file_holds
 ) -> list[str]:
     """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
-    ``pages``; return the changed paths."""
+    ``pages``; return the changed paths. Whether a file holds its page already, ``holds`` says."""
     for path in pages:
         if not generated(path, folders):
             raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    changed = _changed(pages, docs, folders, cache)
-    if not changed:
-        return []
+    changed = _changed(pages, docs, folders, holds)
+    if changed:
+        docs.mkdir(parents=True, exist_ok=True)
+        _swap_changed(pages, changed, docs, edition=folders[0].rpartition("/")[0])
+        for path in changed:
+            if path not in pages:  # a page no longer generated: the folders it leaves empty go too
+                _remove_emptied((docs / path).parent, docs / next(g for g in folders if path.startswith(g + "/")))
+    return changed
 
-    docs.mkdir(parents=True, exist_ok=True)
+
+def _swap_changed(pages: dict[str, str], changed: list[str], docs: Path, edition: str) -> None:
+    """Put the ``changed`` paths of ``docs`` in place at once: each as ``pages`` holds it, or
+    removed if it holds none. (``edition``: the edition's folder, "" for the first's, "es".)"""
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
-    made: set[Path] = set()
-    edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
-
-    def make(path: Path) -> None:  # (each folder made once: a thousand essays share a few)
-        if path not in made:
-            path.mkdir(parents=True, exist_ok=True)
-            made.add(path)
-
     try:
         moves: list[tuple[Path | None, Path]] = []
         for number, path in enumerate(changed):
@@ -166,19 +166,15 @@ def write(
                 else:
                     staged.write_text(pages[path], encoding="utf-8", newline="\n")
             moves.append((staged, docs / path))
-        for _, target in moves:
-            make(target.parent)
+        for parent in dict.fromkeys(target.parent for _, target in moves):  # (each made once: many share a few)
+            parent.mkdir(parents=True, exist_ok=True)
         swap_in(*moves)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    for path in changed:
-        if path in pages and cache is not None:  # (what was written is known: the next build need not read it)
-            written = os.path.join(docs, path)
-            cache.on_disk.get(written, version(os.stat(written)), functools.partial(pages.get, path))
-        elif path not in pages:  # a page no longer generated: the folders it leaves empty go too
-            folder = (docs / path).parent
-            top = docs / next(g for g in folders if path.startswith(g + "/"))
-            while folder != top and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-    return changed
+
+
+def _remove_emptied(folder: Path, top: Path) -> None:
+    """``folder`` and each of its parents below ``top`` that is left empty, removed."""
+    while folder != top and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

@@ -1,0 +1,172 @@
+"""Pages kept from one build to the next in one process, for ``make serve``.
+
+The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
+:class:`KeptPages` does their work as they do it, keeping what it made with what it was
+made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
+templates' text; each claim's section of its theme's page; the glossary terms each essay
+uses; the templates compiled, for each edition; and the text of each generated file as it
+was last written or read. What it makes is what the stages make from nothing
+(``tests/test_memo.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import jinja2
+from jinja2 import meta as jinja_meta
+
+from .folders import GENERATED
+from .memo import Memo, version
+from .model import Claim, Corpus, Essay, Evidence, Quote
+from .relations import related
+from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs
+from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
+from .stages.render import together
+from .stages.templating import Rendered, environment, glossary_terms
+from .stages.write import write
+
+NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
+
+
+class PageInputs(NamedTuple):
+    """All a job's pages are made from: the job, and the text of its templates."""
+
+    templates: tuple[str, ...]  # (its templates', and those of every template they use)
+    job: Job
+
+
+class SectionKey(NamedTuple):
+    """A claim's section of its theme's page, in the edition in ``language``."""
+
+    language: str
+    claim: str  # (its id)
+
+
+class SectionInputs(NamedTuple):
+    """All a claim's section is made from."""
+
+    templates: tuple[str, ...]  # (_claim.md.j2's, and those of every template it uses)
+    claim: Claim
+    quotes: list[Quote]
+    terms: Terms
+
+
+class CountsKey(NamedTuple):
+    """The glossary terms one essay uses."""
+
+    slug: str
+
+
+class CountsInputs(NamedTuple):
+    """What the glossary terms an essay uses are counted from."""
+
+    paragraphs: tuple
+    notes: tuple
+    term_of: dict[str, str]
+
+
+class FileKey(NamedTuple):
+    """A generated file, by its path on disk."""
+
+    path: str
+
+
+@dataclass
+class KeptPages:
+    """What rendering and writing keep for the next build in the same process."""
+
+    pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
+    sections: Memo = field(default_factory=Memo)  # each claim's section of its theme's page, by SectionKey
+    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
+    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
+    environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
+    referenced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the templates a template's text uses
+
+    def render(self, corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
+        """What :func:`~build_tools.stages.render.render` gives, each theme's and essay's pages
+        made again only if what they are made from, templates included, changed."""
+        env = self.environment(corpus.site.language)
+        found, terms = related(corpus, quotes), glossary_terms(corpus)
+        jobs = page_jobs(corpus, quotes, found, terms)
+        sources = {names: self.sources(env, *names, NOTICE) for names in {job.templates for job in jobs}}
+        wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
+        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_sections(env, jobs)))
+        usage = term_usage(corpus, self.counted)
+        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage)])
+
+    def claim_sections(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[Rendered]]:
+        """The section of each claim of each theme's page, by the theme's job, each made again
+        only if its claim, its quotes, the glossary or its templates changed: a theme's page
+        made again (one of its claims quotes an essay edited) is mostly made of kept sections."""
+        themes = [job for job in jobs if isinstance(job, ThemeJob)]
+        templates = self.sources(env, "_claim.md.j2")
+        wanted = [
+            (SectionKey(job.site.language, claim.id), inputs, inputs)
+            for job in themes
+            for claim, quotes in job.claims
+            for inputs in [SectionInputs(templates, claim, quotes, job.terms)]
+        ]
+        made = iter(self.sections.get_each(wanted, functools.partial(_claim_section, env)))
+        return {job.key: [next(made) for _ in job.claims] for job in themes}
+
+    def environment(self, language: str) -> jinja2.Environment:
+        """The templates' environment for ``language``: each template compiled once, and
+        again only when its file changes."""
+        if language not in self.environments:
+            self.environments[language] = environment(language)
+        return self.environments[language]
+
+    def sources(self, env: jinja2.Environment, *names: str) -> tuple[str, ...]:
+        """The text of the templates ``names`` and of every template they include, import or
+        extend, at any depth: what a page made from them depends on besides its arguments."""
+        assert env.loader is not None
+        sources: dict[str, str] = {}
+        todo = list(names)
+        while todo:
+            current = todo.pop()
+            if current not in sources:
+                sources[current] = source = env.loader.get_source(env, current)[0]
+                if source not in self.referenced:  # (each text parsed once)
+                    self.referenced[source] = tuple(
+                        n for n in jinja_meta.find_referenced_templates(env.parse(source)) if n
+                    )
+                todo += self.referenced[source]
+        return tuple(sources.values())
+
+    def counted(self, essay: Essay, forms: TermForms) -> Counter[str]:
+        """The glossary terms ``essay`` uses, counted again only if its text or the terms changed."""
+        inputs = CountsInputs(essay.paragraphs, essay.notes, forms.term_of)
+        return self.term_counts.get(CountsKey(essay.slug), inputs, functools.partial(term_counts, essay, forms))
+
+    def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
+        """What :func:`~build_tools.stages.write.write` does, a file read again only if its
+        version changed since it was last read or written."""
+        changed = write(pages, docs, folders, self.holds)
+        for path in changed:
+            if path in pages:  # (what was written is known: the next build need not read it)
+                written = os.path.join(docs, path)
+                self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
+        return changed
+
+    def holds(self, path: str, stat: os.stat_result, text: str) -> bool:
+        """Whether the file at ``path`` holds ``text``, not read again if its text is kept at
+        this version."""
+        return self.on_disk.get(FileKey(path), version(stat), functools.partial(_read, path)) == text
+
+
+def _claim_section(env: jinja2.Environment, inputs: SectionInputs) -> Rendered:
+    return claim_section(env, inputs.claim, inputs.quotes, inputs.terms)
+
+
+def _job_pages(env: jinja2.Environment, sections: dict[PageKey, list[Rendered]], job: Job) -> dict[str, str]:
+    return job_pages(env, job, sections.get(job.key))
+
+
+def _read(path: str) -> str:
+    return Path(path).read_text(encoding="utf-8")

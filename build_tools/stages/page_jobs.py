@@ -1,0 +1,264 @@
+"""The pages of each theme and of each essay: which there are, what each is made from, and
+how they are made.
+
+Each theme's pages and each essay's are one :data:`Job`: a record of everything its
+pages are made from (its templates aside), so that they can be made on any core, or
+kept while that record stays the same (:mod:`build_tools.kept_pages`).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import defaultdict
+from typing import Literal, NamedTuple
+
+import jinja2
+
+from .. import languages
+from ..formats import bibliography, exports, report
+from ..formats.markdown_text import Glossary, Md, foreign
+from ..formats.notes import essay_notes
+from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme
+from ..relations import Citation, Conversation, Related, ThemeStats
+from .clean.rules import RULES
+from .templating import Rendered, page_files, render_page
+
+Terms = dict[str, tuple[str, str, str]]  # (see templating.glossary_terms)
+
+
+class PageKey(NamedTuple):
+    """Which pages a job makes: a theme's or an essay's, in the edition in ``language``."""
+
+    language: str
+    kind: Literal["theme", "essay"]
+    name: str  # (the theme's id, the essay's slug)
+
+
+class ThemeJob(NamedTuple):
+    """All a theme's pages are made from, but their templates."""
+
+    theme: Theme
+    stats: ThemeStats
+    claims: exports.Claims  # (each with its quotes)
+    themes: tuple[Theme, ...]
+    terms: Terms
+    site: Site
+
+    @property
+    def key(self) -> PageKey:
+        return PageKey(self.site.language, "theme", self.theme.id)
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """The templates its pages are made from (each with those it uses)."""
+        return ("theme.md.j2", "_claim.md.j2")
+
+
+class EssayJob(NamedTuple):
+    """All an essay's pages are made from, but their templates."""
+
+    essay: Essay
+    citations: tuple[Citation, ...]
+    conversations: tuple[Conversation, ...]
+    themes: tuple[Theme, ...]
+    terms: Terms
+    site: Site
+
+    @property
+    def key(self) -> PageKey:
+        return PageKey(self.site.language, "essay", self.essay.slug)
+
+    @property
+    def templates(self) -> tuple[str, ...]:
+        """The templates its pages are made from (each with those it uses)."""
+        return ("essay.md.j2",)
+
+
+Job = ThemeJob | EssayJob
+
+
+def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, terms: Terms) -> list[Job]:
+    """Each theme's pages and each essay's, in the order they are written. (A theme's page
+    holds all its claims: a few of them take as long as a hundred essays' pages.)"""
+    site = corpus.site
+    themes: list[Job] = [
+        ThemeJob(
+            theme,
+            related.stats[theme.id],
+            [(c, [quotes[ev] for ev in c.evidence]) for c in corpus.claims_of(theme.id)],
+            corpus.themes,
+            terms,
+            site,
+        )
+        for theme in corpus.themes
+    ]
+    essays: list[Job] = [
+        EssayJob(
+            essay,
+            tuple(related.citations.get(essay.slug, ())),
+            tuple(related.conversations.get(essay.slug, ())),
+            corpus.themes,
+            terms,
+            site,
+        )
+        for essay in corpus.essays
+    ]
+    return themes + essays
+
+
+def job_pages(env: jinja2.Environment, job: Job, sections: list[Rendered] | None = None) -> dict[str, str]:
+    """The pages ``job`` makes, by path under the edition's folder; a theme's with the
+    ``sections`` of its claims if they are given (as :func:`claim_sections` makes them)."""
+    if isinstance(job, ThemeJob):
+        return theme_pages(env, *job, sections=sections)
+    return essay_pages(env, *job)
+
+
+GLOSSARY_FROM = "../../reference/glossary/"  # (the glossary's address from a theme's or essay's page)
+
+
+def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms) -> Rendered:
+    """A claim's section of its theme's page: its heading, and the claim and its quotes as HTML
+    set aside (the glossary's terms linked at their first use in it)."""
+    return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=Glossary(terms, GLOSSARY_FROM))
+
+
+def claim_sections(env: jinja2.Environment, job: ThemeJob) -> list[Rendered]:
+    """The section of each claim of a theme's page, in order."""
+    return [claim_section(env, claim, quotes, job.terms) for claim, quotes in job.claims]
+
+
+def citation_meta(work: bibliography.Work, site: Site) -> dict:
+    """What a page's front matter tells the theme for its Highwire and JSON-LD tags."""
+    return {"highwire": bibliography.highwire(work), "json_ld": bibliography.json_ld(work, site)}
+
+
+def theme_pages(
+    env: jinja2.Environment,
+    theme: Theme,
+    stats: ThemeStats,
+    claims: exports.Claims,
+    themes: tuple[Theme, ...],
+    terms: Terms,
+    site: Site,
+    sections: list[Rendered] | None = None,
+) -> dict[str, str]:
+    """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
+    arguments alone (as :func:`essay_pages`), and the ``sections`` of its claims, made from
+    them (:func:`claim_sections`) if not given."""
+    if sections is None:
+        sections = claim_sections(env, ThemeJob(theme, stats, claims, themes, terms, site))
+    work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
+    stem = f"themes/{theme.id}/{theme.id}"
+    return {
+        **page_files(
+            env,
+            f"themes/{theme.id}/index.md",
+            "theme.md.j2",
+            title=theme.title,
+            work=work,
+            citation=citation_meta(work, site),
+            theme=theme,
+            stats=stats,
+            sections=sections,
+            themes={t.id: t for t in themes},
+            glossary=Glossary(terms, GLOSSARY_FROM),
+            nav_order=themes.index(theme) + 1,
+            changed=max((c.added for c, _ in claims if c.added), default=None),
+        ),
+        f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
+        f"{stem}-claims.json": exports.theme_json(site, theme, claims),
+        **_downloads(stem, work),
+    }
+
+
+def essay_pages(
+    env: jinja2.Environment,
+    essay: Essay,
+    citations: tuple[Citation, ...],
+    conversations: tuple[Conversation, ...],
+    themes: tuple[Theme, ...],
+    terms: Terms,
+    site: Site,
+) -> dict[str, str]:
+    """An essay's page (ending with the report on how its text was prepared), the report as
+    JSON, and its citation downloads. The
+    templates see only these arguments (not the corpus), so they are all a page depends on."""
+    cited_by: dict[str, list[Citation]] = defaultdict(list)
+    for c in citations:
+        cited_by[c.quote.paragraph.id].append(c)
+    marker_ids, notes = essay_notes(essay)
+    prepared = report.fidelity(essay, notes, {name: fn.__doc__ for name, fn in RULES.items()}, site.language)
+    work = bibliography.essay_work(essay)
+    stem = f"essays/{essay.slug}/"
+    return {
+        **page_files(
+            env,
+            stem + "index.md",
+            "essay.md.j2",
+            essay=essay,
+            citations=citations,
+            cited_by=cited_by,
+            marker_ids=marker_ids,
+            notes=notes,
+            work=work,
+            citation=citation_meta(work, site),
+            corrections=len(prepared["corrections"]),
+            conversations=conversations,
+            themes={t.id: t for t in themes},
+            glossary=Glossary(terms, GLOSSARY_FROM),
+            report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
+            # (the essay's own words are marked with their language where it is not the site's)
+            text_lang=foreign(essay.language, site.language),
+        ),
+        stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+        stem + f"{essay.slug}.txt": as_received(essay),
+        stem + "passages.json": passages(essay, site.language),
+        **_downloads(f"{stem}{essay.slug}", work),
+    }
+
+
+def _quoting(sentence: str, essay: Essay, site: Site) -> Md:
+    """A sentence of the report on how the text was prepared, escaped as HTML, the words of the source
+    it quotes (between “ and ”) marked with the essay's language where it is not the page's."""
+    text, lang = html.escape(sentence, quote=False), foreign(essay.language, site.language)
+    return Md(re.sub(r"“([^”]*)”", rf'“<span lang="{lang}">\1</span>”', text) if lang else text)
+
+
+def passages(essay: Essay, language: str = languages.SOURCE) -> str:
+    """What a passage's preview shows (``essays/<slug>/passages.json``, fetched by the
+    reader's browser only when a link to one of the essay's paragraphs is hovered or
+    focused: docs/assets/javascripts/previews.js): each paragraph's text, by id, the
+    essay's attribution and its language. Text only: the script writes it as text, never
+    as markup. Its attribution is in ``language``, the edition's."""
+    by = f"{essay.byline_in(language)}, " + (f"“{essay.title}”, " if essay.year_letter else "")
+    source = essay.outlet or languages.gettext(language, essay.genre)
+    return (
+        json.dumps(
+            {
+                "by": f"{by}{source}, {essay.date.shown(language)}",
+                "lang": essay.language,
+                "title": essay.title,
+                "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")},
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+            separators=(",", ":"),
+        )
+        + "\n"
+    )
+
+
+def as_received(essay: Essay) -> str:
+    """The essay's source text, which written as UTF-8 is the file as received, byte for byte."""
+    return essay.received or essay.raw
+
+
+def _downloads(stem: str, work: bibliography.Work) -> dict[str, str]:
+    return {
+        f"{stem}.bib": bibliography.bibtex(work),
+        f"{stem}.ris": bibliography.ris(work),
+        f"{stem}.csl.json": bibliography.csl_json(work),
+    }

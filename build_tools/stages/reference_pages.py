@@ -1,0 +1,158 @@
+"""The pages made from the whole corpus: the reference pages (timeline, key figures,
+glossary, what's new, disagreements, the map), the indexes, the home page's lists, and
+the data files the site reads (citations, the feed, the glossary)."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+import jinja2
+
+from .. import languages
+from ..formats import bibliography
+from ..formats.corpus_map import drawn, passage_counts, svg, totals
+from ..formats.feed import FEED, atom, whats_new
+from ..formats.markdown_text import Md, words_pattern
+from ..formats.page_citations import CITATIONS, citation_data
+from ..model import Corpus, Essay, Evidence, Quote
+from ..relations import Related
+from .page_jobs import Terms, citation_meta
+from .templating import page_files
+
+GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
+
+# A glossary entry lists the essays that use its term most, up to this many, and says how
+# many others do: past that, a list of every essay would bury the entry.
+USED_IN = 10
+
+Usage = dict[str, list[tuple[Essay, int]]]  # (see term_usage)
+
+
+class TermForms(NamedTuple):
+    """Every form of every glossary term, and what finds them in a text."""
+
+    term_of: dict[str, str]  # (the term of each form)
+    pattern: re.Pattern
+
+
+def term_forms(corpus: Corpus) -> TermForms | None:
+    """One pattern with every form at once, longest first, as the glossary's links find
+    them; None if there are no terms."""
+    term_of = {form: term.term for term in corpus.terms for form in term.forms}
+    pattern = words_pattern(term_of)
+    return None if pattern is None else TermForms(term_of, pattern)
+
+
+def term_counts(essay: Essay, forms: TermForms) -> Counter[str]:
+    """How often the essay uses each glossary term (in any of its forms)."""
+    return Counter(forms.term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in forms.pattern.findall(p.text))
+
+
+def term_usage(corpus: Corpus, counted: Callable[[Essay, TermForms], Counter[str]] = term_counts) -> Usage:
+    """For each glossary term, the essays that use it and how often (``counted``), the most
+    uses first (essays with as many in the corpus's order)."""
+    forms = term_forms(corpus)
+    if forms is None:
+        return {}
+    usage: Usage = {term.term: [] for term in corpus.terms}
+    for essay in corpus.essays:
+        for term, n in counted(essay, forms).items():
+            usage[term].append((essay, n))
+    return {term: sorted(used, key=lambda pair: -pair[1]) for term, used in usage.items()}
+
+
+def corpus_pages(
+    env: jinja2.Environment,
+    corpus: Corpus,
+    quotes: dict[Evidence, Quote],
+    related: Related,
+    terms: Terms,
+    usage: Usage,
+) -> list[dict[str, str]]:
+    """Every page made from the whole corpus, by path under the edition's folder, in the
+    order they are written."""
+    page = functools.partial(page_files, env)
+    stats = related.stats
+    return [
+        *_reference_pages(env, corpus, quotes, related, usage),
+        {CITATIONS: citation_data(corpus, quotes), FEED: atom(corpus, corpus.site)},
+        {GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"},
+        page("themes/index.md", "themes_index.md.j2", corpus=corpus, stats=stats),
+        page("essays/index.md", "essays_index.md.j2", corpus=corpus),
+        page("snippets/home-themes.md", "home_themes.md.j2", corpus=corpus, stats=stats),
+        page("snippets/home-essays.md", "home_essays.md.j2", corpus=corpus),
+    ]
+
+
+def _reference_pages(
+    env: jinja2.Environment, corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, usage: Usage
+) -> list[dict[str, str]]:
+    """The pages of reference/, each citable."""
+    site = corpus.site
+    pages = []
+    for name, (template, title, context) in _reference(corpus, quotes, related, usage).items():
+        address = "reference/" if name == "index" else f"reference/{name}/"
+        # (The map's SVG links are raw HTML, which MkDocs leaves as written and Zensical
+        # reads from the source file's folder: from a folder's index page, both agree.)
+        source = "reference/map/index.md" if name == "map" else f"reference/{name}.md"
+        work = bibliography.page_work(site, title, address)
+        citation = citation_meta(work, site)
+        pages.append(
+            page_files(env, source, template, corpus=corpus, title=title, work=work, citation=citation, **context)
+        )
+    return pages
+
+
+def _reference(
+    corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, usage: Usage
+) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """Each reference page's template, title and what its template is given."""
+    counts = passage_counts(corpus, quotes)
+    disagreeing = related.disagreeing
+
+    def say(message: str) -> str:
+        return languages.gettext(corpus.site.language, message)
+
+    return {
+        "index": ("reference_index.md.j2", say("Reference"), {}),
+        "timeline": (
+            "timeline.md.j2",
+            say("Timeline"),
+            {
+                "events": sorted(corpus.events, key=lambda e: e.date.value),
+                "quotes": {e.id: [quotes[ev] for ev in e.passages] for e in corpus.events},
+            },
+        ),
+        "figures": (
+            "figures.md.j2",
+            say("Key figures"),
+            {"figures": corpus.figures, "quotes": {f.id: quotes[f.passage] for f in corpus.figures}},
+        ),
+        "glossary": (
+            "glossary.md.j2",
+            say("Glossary"),
+            {"terms": sorted(corpus.terms, key=lambda t: t.term.lower()), "usage": usage, "listed": USED_IN},
+        ),
+        # (A typographic apostrophe: Zensical escapes a straight one of a title twice in labels.)
+        "whats-new": ("whats_new.md.j2", say("What’s new"), {"entries": whats_new(corpus)}),
+        "disagreements": (
+            "disagreements.md.j2",
+            say("Where the authors disagree"),
+            {"groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]},
+        ),
+        "map": (
+            "map.md.j2",
+            say("Map of the corpus"),
+            {
+                "svg": Md(svg(corpus, counts)),
+                "counts": counts,
+                "shown": len(drawn(corpus, counts)),
+                "totals": totals(counts)[0],
+            },
+        ),
+    }
