@@ -51,7 +51,7 @@ def test_an_exception_while_rendering_changes_nothing(built, capsys, monkeypatch
     def broken(*args):
         raise RuntimeError("a bug in a template")
 
-    monkeypatch.setattr("build_tools.pipeline.render", broken)
+    monkeypatch.setattr("build_tools.pipeline.render_parts", broken)
     with pytest.raises(RuntimeError, match="a bug in a template"):
         run(project, "site", capsys=capsys)
     assert outputs(project) == before
