@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import posixpath
@@ -12,6 +13,8 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from collections.abc import Callable
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import patch
@@ -182,34 +185,77 @@ def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page
     and the sources' date): (its folder, its pages). Its search index is written in parts,
     as a site of hundreds of essays is (see build_tools/site/hooks.py), so that the tests
     search across parts."""
+    build_only(root, engine)
+    return root / "site", pages_of(root / "site")
+
+
+def build_only(root: Path, engine: str = "mkdocs") -> None:
+    """``root`` built into a site as :func:`build_site` builds it, its pages left unread."""
     with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
         code = run_site(root, engine)
     assert code == 0, "the site did not build"
-    pages = {
-        p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
-        for p in (root / "site").rglob("*.html")
-    }
-    return root / "site", pages
+
+
+@contextmanager
+def locked(path: Path):
+    """Hold an exclusive lock on the file ``path`` (made if missing) while the block runs:
+    one process at a time, across pytest-xdist's workers."""
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder ``name``, made by ``make(folder)`` once for the whole test run: with
+    pytest-xdist, the first worker to ask makes it (under a file lock) and the others wait
+    for it and share it, read only. A folder left half made by a failed ``make`` is made
+    again by the next to ask."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # (each worker's basetemp is a folder of the run's)
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.done"
+    with locked(shared / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+def built_site(tmp_path_factory, name: str, corpus: Path = FIXTURE, engine: str = "mkdocs") -> Path:
+    """The project at ``corpus`` built into a site (as :func:`build_site` builds it) once
+    per test run, in a folder every worker shares: the project's folder."""
+    return once_per_run(tmp_path_factory, name, lambda folder: build_only(copy_project(folder, corpus), engine))
+
+
+def pages_of(folder: Path) -> dict[str, Page]:
+    """Every HTML page of the built site in ``folder``, by its path there."""
+    return {p.relative_to(folder).as_posix(): Page(p.read_text(encoding="utf-8")) for p in folder.rglob("*.html")}
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The fixture corpus built into a site once per test session: (its folder, its pages)."""
-    return build_site(copy_project(tmp_path_factory.mktemp("site") / "project"))
+    """The fixture corpus built into a site once per test run: (its folder, its pages)."""
+    folder = built_site(tmp_path_factory, "fixture-site") / "site"
+    return folder, pages_of(folder)
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    """The real corpus (seeds/ and docs/) built into a site once per test session, and checked:
+    """The real corpus (seeds/ and docs/) built into a site once per test run, and checked:
     (its folder, its pages, its Checked). Only for invariants that hold for any valid corpus."""
-    root = copy_project(tmp_path_factory.mktemp("real") / "project", corpus=ROOT)
-    return (*build_site(root), check(root))
+    root = built_site(tmp_path_factory, "real-site", corpus=ROOT)
+    return root / "site", pages_of(root / "site"), check(root)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
     """The fixture corpus built by the second engine, Zensical (see build_tools/site/engines.py)."""
-    return build_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"), engine="zensical")
+    folder = built_site(tmp_path_factory, "zensical-site", engine="zensical") / "site"
+    return folder, pages_of(folder)
 
 
 @pytest.fixture(scope="session", params=["fixture", "seeds", "zensical"])

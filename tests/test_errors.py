@@ -1,8 +1,10 @@
 """Every message an editor can get, pinned to its exact text, with file and line.
 
 Each case breaks a fresh copy of the fixture corpus (tests/fixture) in one way and runs
-``python -m build_tools build`` on it: the build must exit 1, print exactly the
-expected lines, and leave the generated pages as they were.
+``python -m build_tools check`` on it: the check must exit 1, print exactly the expected
+lines, and write nothing. A few cases, one from each stage that can refuse the seeds, run
+``python -m build_tools build`` on a copy of a project already built: the build says the
+same, and leaves the generated pages as they were.
 """
 
 from __future__ import annotations
@@ -10,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
+from build_tools.__main__ import main
 from build_tools.folders import GENERATED
 from build_tools.problems import SeedError
-from tests.conftest import run, snapshot
+from tests.conftest import copy_project, once_per_run, run, snapshot
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -649,17 +653,62 @@ def expand(root: Path, template: str) -> str:
     return out
 
 
-@pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_message(project, capsys, case, breaker, expected):
-    assert run(project, "build", capsys=capsys)[0] == 0
-    before = generated(project)
-    breaker(project)
+def said(project: Path, capsys, command: str, expected: list[str]) -> None:
+    """``command`` run on the broken ``project`` exits 1 and prints exactly the ``expected``
+    lines, then how many errors there were and that nothing was written."""
     lines = [expand(project, e) for e in expected]
-    code, out, err = run(project, "build", capsys=capsys)
+    code, out, err = run(project, command, capsys=capsys)
     errors = sum(" warning: " not in line for line in lines)
     assert code == 1
     assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_message(project, capsys, case, breaker, expected):
+    breaker(project)
+    broken = snapshot(project)
+    said(project, capsys, "check", expected)
+    assert snapshot(project) == broken, "a failed check wrote a file"
+
+
+# A case for each stage that can refuse the seeds and a build: mkdocs.yml read, a seeds
+# file read (YAML), its fields (schema), the files checked against each other, a cleaning
+# rule applied, a quote found; and a warning said with an error.
+FAILED_BUILDS = [
+    "unreadable-mkdocs-config",
+    "unclosed-quote",
+    "missing-field",
+    "unknown-essay",
+    "rule-matches-nothing",
+    "quote-not-found",
+    "yaml-extension",
+]
+
+
+@pytest.fixture(scope="session")
+def generated_project(tmp_path_factory) -> Path:
+    """The fixture corpus with its pages generated, once per test run (copy it to change it)."""
+
+    def generate(folder: Path) -> None:
+        assert main(["--root", str(copy_project(folder)), "build"]) == 0
+
+    return once_per_run(tmp_path_factory, "generated-project", generate)
+
+
+BUILDS = [c for c in CASES if c[0] in FAILED_BUILDS]
+assert len(BUILDS) == len(FAILED_BUILDS), "a case of FAILED_BUILDS is not in CASES"
+
+
+@pytest.mark.parametrize("case, breaker, expected", BUILDS, ids=[c[0] for c in BUILDS])
+def test_a_failed_build_says_so_and_leaves_the_generated_pages(
+    generated_project, tmp_path, capsys, case, breaker, expected
+):
+    project = shutil.copytree(generated_project, tmp_path / "project")
+    before = generated(project)
+    assert before, "the pages were generated"
+    breaker(project)
+    said(project, capsys, "build", expected)
     assert generated(project) == before, "a failed build changed the generated pages"
 
 
