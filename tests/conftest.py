@@ -191,9 +191,22 @@ def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page
 
 def build_only(root: Path, engine: str = "mkdocs") -> None:
     """``root`` built into a site as :func:`build_site` builds it, its pages left unread."""
-    with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
+    with patch.dict(os.environ, SITE_ENVIRONMENT):
         code = run_site(root, engine)
     assert code == 0, "the site did not build"
+
+
+# The environment of :func:`build_site`'s build.
+SITE_ENVIRONMENT = {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}
+
+
+def build_in_a_process(root: Path, engine: str = "mkdocs", hash_seed: str = "1") -> None:
+    """``root`` built into a site as :func:`build_site` builds it, by ``python -m build_tools
+    site`` in a process of its own, with ``PYTHONHASHSEED`` set to ``hash_seed``."""
+    command = [sys.executable, "-m", "build_tools", "--root", str(root), "site", "--engine", engine]
+    env = {**_mkdocs_env(), **SITE_ENVIRONMENT, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"the site did not build:\n{done.stderr}"
 
 
 @contextmanager
@@ -226,9 +239,10 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]) ->
 
 
 def built_site(tmp_path_factory, name: str, corpus: Path = FIXTURE, engine: str = "mkdocs") -> Path:
-    """The project at ``corpus`` built into a site (as :func:`build_site` builds it) once
-    per test run, in a folder every worker shares: the project's folder."""
-    return once_per_run(tmp_path_factory, name, lambda folder: build_only(copy_project(folder, corpus), engine))
+    """The project at ``corpus`` built into a site (as :func:`build_site` builds it, in a
+    process of its own, with ``PYTHONHASHSEED=1``) once per test run, in a folder every
+    worker shares: the project's folder."""
+    return once_per_run(tmp_path_factory, name, lambda folder: build_in_a_process(copy_project(folder, corpus), engine))
 
 
 def pages_of(folder: Path) -> dict[str, Page]:
@@ -237,10 +251,23 @@ def pages_of(folder: Path) -> dict[str, Page]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
+def site_project(tmp_path_factory) -> Path:
+    """The project of the ``site`` fixture: the fixture corpus with its pages generated and
+    its site built, once per test run (shared: copy it to change it, as ``built_project``)."""
+    return built_site(tmp_path_factory, "fixture-site")
+
+
+@pytest.fixture
+def built_project(site_project, tmp_path) -> Path:
+    """A copy of the fixture corpus's project with its pages generated and its site built,
+    to build again and break (a copy of ``project`` after ``make site``)."""
+    return shutil.copytree(site_project, tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(site_project):
     """The fixture corpus built into a site once per test run: (its folder, its pages)."""
-    folder = built_site(tmp_path_factory, "fixture-site") / "site"
-    return folder, pages_of(folder)
+    return site_project / "site", pages_of(site_project / "site")
 
 
 @pytest.fixture(scope="session")

@@ -4,7 +4,7 @@ Each case breaks a fresh copy of the fixture corpus (tests/fixture) in one way a
 ``python -m build_tools check`` on it: the check must exit 1, print exactly the expected
 lines, and write nothing. A few cases, one from each stage that can refuse the seeds, run
 ``python -m build_tools build`` on a copy of a project already built: the build says the
-same, and leaves the generated pages as they were.
+same, and leaves the generated pages and the site as they were.
 """
 
 from __future__ import annotations
@@ -12,15 +12,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from build_tools.__main__ import main
 from build_tools.folders import GENERATED
 from build_tools.problems import SeedError
-from tests.conftest import copy_project, once_per_run, run, snapshot
+from tests.conftest import run, snapshot
 
 
 def edit(root: Path, rel: str, old: str, new: str, count: int = 1) -> None:
@@ -686,30 +684,18 @@ FAILED_BUILDS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def generated_project(tmp_path_factory) -> Path:
-    """The fixture corpus with its pages generated, once per test run (copy it to change it)."""
-
-    def generate(folder: Path) -> None:
-        assert main(["--root", str(copy_project(folder)), "build"]) == 0
-
-    return once_per_run(tmp_path_factory, "generated-project", generate)
-
-
 BUILDS = [c for c in CASES if c[0] in FAILED_BUILDS]
 assert len(BUILDS) == len(FAILED_BUILDS), "a case of FAILED_BUILDS is not in CASES"
 
 
 @pytest.mark.parametrize("case, breaker, expected", BUILDS, ids=[c[0] for c in BUILDS])
-def test_a_failed_build_says_so_and_leaves_the_generated_pages(
-    generated_project, tmp_path, capsys, case, breaker, expected
-):
-    project = shutil.copytree(generated_project, tmp_path / "project")
-    before = generated(project)
-    assert before, "the pages were generated"
-    breaker(project)
-    said(project, capsys, "build", expected)
-    assert generated(project) == before, "a failed build changed the generated pages"
+def test_a_failed_build_says_so_and_leaves_the_pages_as_they_were(built_project, capsys, case, breaker, expected):
+    before = generated(built_project), snapshot(built_project / "site")
+    assert before[0] and before[1], "the pages were generated and the site built"
+    breaker(built_project)
+    said(built_project, capsys, "build", expected)
+    assert generated(built_project) == before[0], "a failed build changed the generated pages"
+    assert snapshot(built_project / "site") == before[1], "a failed build changed the site"
 
 
 def test_a_double_hyphen_in_the_source_matches_any_dash_in_a_quote(project, capsys):
