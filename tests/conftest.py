@@ -14,7 +14,6 @@ import sys
 import threading
 import urllib.request
 from collections.abc import Callable
-from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import patch
@@ -209,28 +208,20 @@ def build_in_a_process(root: Path, engine: str = "mkdocs", hash_seed: str = "1")
     assert done.returncode == 0, f"the site did not build:\n{done.stderr}"
 
 
-@contextmanager
-def locked(path: Path):
-    """Hold an exclusive lock on the file ``path`` (made if missing) while the block runs:
-    one process at a time, across pytest-xdist's workers."""
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]) -> Path:
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object], wait: bool = True) -> Path | None:
     """The folder ``name``, made by ``make(folder)`` once for the whole test run: with
     pytest-xdist, the first worker to ask makes it (under a file lock) and the others wait
     for it and share it, read only. A folder left half made by a failed ``make`` is made
-    again by the next to ask."""
+    again by the next to ask. Without ``wait``, None if another is making it."""
     shared = tmp_path_factory.getbasetemp()
     if os.environ.get("PYTEST_XDIST_WORKER"):  # (each worker's basetemp is a folder of the run's)
         shared = shared.parent
     folder, done = shared / name, shared / f"{name}.done"
-    with locked(shared / f"{name}.lock"):
+    with open(shared / f"{name}.lock", "a") as lock:  # (closing it lets go of the lock)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return None
         if not done.exists():
             shutil.rmtree(folder, ignore_errors=True)
             make(folder)
@@ -238,11 +229,54 @@ def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object]) ->
     return folder
 
 
-def built_site(tmp_path_factory, name: str, corpus: Path = FIXTURE, engine: str = "mkdocs") -> Path:
-    """The project at ``corpus`` built into a site (as :func:`build_site` builds it, in a
-    process of its own, with ``PYTHONHASHSEED=1``) once per test run, in a folder every
-    worker shares: the project's folder."""
-    return once_per_run(tmp_path_factory, name, lambda folder: build_in_a_process(copy_project(folder, corpus), engine))
+# The sites that tests only read, each built once per test run by ``python -m build_tools
+# site`` in a process of its own (PYTHONHASHSEED=1), as :func:`build_site` builds it: by
+# the name of its folder, its corpus and its engine.
+SHARED_SITES = {
+    "fixture-site": (FIXTURE, "mkdocs"),
+    "real-site": (ROOT, "mkdocs"),
+    "zensical-site": (FIXTURE, "zensical"),
+}
+# The fixtures that ask for them (any_site and any_served ask for each, by its parameter).
+SITES_OF = {
+    "site_project": ["fixture-site"],
+    "real_site": ["real-site"],
+    "zensical_site": ["zensical-site"],
+    "any_site": list(SHARED_SITES),
+    "any_served": list(SHARED_SITES),
+}
+
+
+def built_site(tmp_path_factory, name: str, wait: bool = True) -> Path | None:
+    """The project of the shared site ``name``, built: the project's folder (None if
+    another is building it and not ``wait``)."""
+    corpus, engine = SHARED_SITES[name]
+    return once_per_run(
+        tmp_path_factory, name, lambda folder: build_in_a_process(copy_project(folder, corpus), engine), wait
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prebuild(request, tmp_path_factory) -> None:
+    """Start building, in the background, the shared sites this session's tests ask for, so
+    that the workers of pytest-xdist do not wait idle while one of them builds a site: each
+    worker starts with another site, leaving any that another is building, then waits for
+    those. A failed build is left for the fixture that asks for its site to say."""
+    asked = {f for item in request.session.items for f in item.fixturenames}
+    wanted = [name for name in SHARED_SITES if any(name in SITES_OF.get(f, ()) for f in asked)]
+    if not wanted:
+        return
+    first = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % len(wanted)
+    order = wanted[first:] + wanted[:first]
+
+    def build() -> None:
+        try:
+            for name in [name for name in order if built_site(tmp_path_factory, name, wait=False) is None]:
+                built_site(tmp_path_factory, name)
+        except Exception:
+            pass
+
+    threading.Thread(target=build, daemon=True).start()
 
 
 def pages_of(folder: Path) -> dict[str, Page]:
@@ -274,14 +308,14 @@ def site(site_project):
 def real_site(tmp_path_factory):
     """The real corpus (seeds/ and docs/) built into a site once per test run, and checked:
     (its folder, its pages, its Checked). Only for invariants that hold for any valid corpus."""
-    root = built_site(tmp_path_factory, "real-site", corpus=ROOT)
+    root = built_site(tmp_path_factory, "real-site")
     return root / "site", pages_of(root / "site"), check(root)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
     """The fixture corpus built by the second engine, Zensical (see build_tools/site/engines.py)."""
-    folder = built_site(tmp_path_factory, "zensical-site", engine="zensical") / "site"
+    folder = built_site(tmp_path_factory, "zensical-site") / "site"
     return folder, pages_of(folder)
 
 
