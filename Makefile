@@ -36,7 +36,7 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run eve
 	$(BIN)/ruff format --check build_tools tests
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
 	$(BIN)/python -m tests.bench $(N)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import add_essay_files, build_site, copy_project, run
+from tests.conftest import add_essay_files, build_only, copy_project, once_per_run, run
 
 TEXT = """Un texto de prueba, escrito para esta prueba.
 
@@ -74,10 +74,14 @@ cleaning:
 
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("languages") / "project")
-    add_spanish_essay(root)
-    folder, _ = build_site(root)
-    return folder
+    """The fixture corpus with the Spanish essay, built once per test run (shared by the
+    workers: read only)."""
+
+    def make(root):
+        add_spanish_essay(copy_project(root))
+        build_only(root)
+
+    return once_per_run(tmp_path_factory, "spanish-essay-site", make) / "site"
 
 
 def read(site: Path, page: str) -> str:

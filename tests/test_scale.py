@@ -19,17 +19,20 @@ from build_tools.model import LONG_LIST
 from build_tools.pipeline import check, generate
 from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
-from tests.conftest import ROOT, copy_project, run_site
+from tests.conftest import ROOT, copy_project, once_per_run, run_site
 
 N = LONG_LIST + 2
 
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("many") / "project")
-    write_corpus(root, N, paragraph_pool())
-    assert run_site(root) == 0
-    return root / "site"
+    """A site of N essays, built once per test run (shared by the workers: read only)."""
+
+    def make(root):
+        write_corpus(copy_project(root), N, paragraph_pool())
+        assert run_site(root) == 0
+
+    return once_per_run(tmp_path_factory, "long-list-site", make) / "site"
 
 
 def sidebar(html: str) -> str:
