@@ -24,7 +24,7 @@ from .essay import (
     Rule,
     Translated,
 )
-from .languages import gettext
+from .languages import N_, gettext
 from .problems import SourceLoc
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
@@ -63,10 +63,10 @@ Relation = Literal["agrees", "qualifies", "contrasts"]
 # never agreement: an author agreeing with himself.
 Standing = Relation | Literal["same-essay"]
 RELATION_LABELS: dict[Standing, str] = {
-    "agrees": "Agrees",
-    "qualifies": "Qualifies",
-    "contrasts": "Contrasts",
-    "same-essay": "Also in this essay",
+    "agrees": N_("Agrees"),
+    "qualifies": N_("Qualifies"),
+    "contrasts": N_("Contrasts"),
+    "same-essay": N_("Also in this essay"),
 }
 # A list of more entries than this (the essays, at hundreds) is not repeated in a page's
 # navigation: a long section of the sidebar lists only the page's own entry, and the

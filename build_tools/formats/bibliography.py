@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..languages import SOURCE, gettext
+from ..languages import N_, SOURCE, gettext
 from ..model import Essay, EssayDate, Genre, Site
 from .markdown_text import Md
 
-CONTRIBUTORS = "Root Causes contributors"
+CONTRIBUTORS = N_("Root Causes contributors")
 
 
 class Types(NamedTuple):

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from ..languages import gettext, plural
+from ..languages import counted, gettext
 from ..model import Corpus, Essay, Evidence, Quote
 from .markdown_text import shorten
 
@@ -48,7 +48,7 @@ def drawn(corpus: Corpus, counts: Counter) -> list[Essay]:
 
 
 def _passages(n: int, language: str) -> str:
-    return gettext(language, "{passages} quoted").format(passages=plural(language, n, "passage"))
+    return counted(language, "{num} passage quoted", "{num} passages quoted", n)
 
 
 def _shade(n: int, most: int) -> int:
