@@ -4,6 +4,7 @@ and none fuzzy, every value's place kept; and dates, numbers and lists as CLDR w
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -57,6 +58,25 @@ def test_the_messages_are_found(extracted):
     assert (None, "Page not found") in extracted  # (overrides/404.html)
     assert (None, "Switch to dark mode") in extracted  # (mkdocs.yml)
     assert (None, "government publication") in extracted
+
+
+# Where each of the package's translating functions takes its message (as babel.cfg says).
+MESSAGE_ARGUMENT = {"gettext": 1, "ngettext": 1, "counted": 1, "pgettext": 2, "say": 0, "N_": 0}
+
+
+def test_every_message_written_in_python_is_extracted(extracted):
+    """Babel reads no call inside an f-string: a message written there would go untranslated."""
+    ids = {message if isinstance(message, str) else message[0] for _, message in extracted}
+    missed = []
+    for path in sorted((ROOT / "build_tools").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = isinstance(node, ast.Call) and (getattr(node.func, "id", None) or getattr(node.func, "attr", None))
+            at = MESSAGE_ARGUMENT.get(name or "")
+            if at is None or len(node.args) <= at or not isinstance(node.args[at], ast.Constant):
+                continue
+            if node.args[at].value not in ids:
+                missed.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.args[at].value!r}")
+    assert missed == [], "write these calls outside f-strings, so that Babel sees them"
 
 
 def test_the_template_is_current_with_the_code(extracted):

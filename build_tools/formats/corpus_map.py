@@ -81,10 +81,16 @@ def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
         for j, t in enumerate(themes):
             n = counts.get((e.slug, t.id), 0)
             x = LABEL_W + j * (CELL + GAP)
+            title = counted(
+                language,
+                "{essay} in {theme}: {num} passage quoted",
+                "{essay} in {theme}: {num} passages quoted",
+                n,
+                essay=e.label_in(language),
+                theme=t.title,
+            )
             parts.append(
-                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>'
-                f"{escape(gettext(language, '{essay} in {theme}:').format(essay=e.label_in(language), theme=t.title))} "
-                f"{_passages(n, language)}</title>"
+                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(title)}</title>'
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
                 f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>'
             )
