@@ -136,6 +136,36 @@ def names(language: str, items: list[str]) -> str:
     return format_list(items, locale=LOCALE[language]) if items else ""
 
 
+# The article Spanish writes before an organisation's name in a sentence ("según cita la
+# Presidencia de la República", "el Departamento de Estado"), by the gender of the noun the
+# name begins with, in Spanish or as Spanish renders an English name ("la Office of …",
+# la oficina). A name not listed takes none, as a person's name does.
+_FEMININE = set(
+    "Presidencia Secretaría Subsecretaría Oficina Comisión Cámara Embajada Casa Organización Agencia "
+    "Fundación Universidad Dirección Administración Procuraduría Fiscalía Corte Cancillería Unión Red "
+    "Asociación Coordinación Junta Policía Guardia Conferencia Alianza Coalición Federación Sociedad "
+    "Office Commission Embassy House Organization Organisation Agency Foundation University "
+    "Administration Court Coalition Alliance Network Association Secretariat Conference Federation "
+    "Society Union Division Bureau".split()
+)
+_MASCULINE = set(
+    "Departamento Consejo Instituto Gobierno Ministerio Banco Congreso Senado Servicio Centro Programa "
+    "Fondo Comité Observatorio Colegio Tribunal Parlamento Partido Grupo Foro Alto "
+    "Department Council Institute Government Ministry Bank Congress Senate Service Center Centre "
+    "Program Programme Fund Committee Observatory Tribunal Parliament Party Group Forum".split()
+)
+
+
+def article(language: str, name: str, start: bool = False) -> str:
+    """The article ``language`` writes before ``name``, an organisation's, in a sentence
+    ("la ", or "La " at its ``start``); "" in English, and for a name it does not know."""
+    if language != "es" or not name:
+        return ""
+    head = name.split()[0]
+    found = "la " if head in _FEMININE else "el " if head in _MASCULINE else ""
+    return found.capitalize() if start else found
+
+
 # Extraction of the messages that are neither in Python nor in the templates' `_()` (babel.cfg)
 
 

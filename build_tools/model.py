@@ -24,7 +24,7 @@ from .essay import (
     Rule,
     Translated,
 )
-from .languages import N_, gettext
+from .languages import N_, article, gettext
 from .problems import SourceLoc
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
@@ -200,7 +200,9 @@ class Quote:
         if not self.speaker:
             return ""
         who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
-        return gettext(language, "{speaker}, quoted by ").format(speaker=who)
+        return gettext(language, "{speaker}, quoted by ").format(speaker=who) + article(
+            language, self.essay.organisation
+        )
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

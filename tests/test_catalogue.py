@@ -143,3 +143,16 @@ def test_dates_numbers_and_names():
 def test_a_counted_message_agrees_with_its_count(n, english, spanish):
     args = ("{num} passage quoted", "{num} passages quoted", n)
     assert (languages.counted("en", *args), languages.counted("es", *args)) == (english, spanish)
+
+
+@pytest.mark.parametrize(
+    "name, start, spanish",
+    [
+        ("Presidencia de la República", False, "la "),
+        ("Departamento de Estado", False, "el "),
+        ("Office of the Example Historian", True, "La "),
+        ("Broad", False, ""),
+    ],
+)
+def test_an_organisation_takes_its_article_in_a_spanish_sentence(name, start, spanish):
+    assert languages.article("es", name, start) == spanish and languages.article("en", name, start) == ""

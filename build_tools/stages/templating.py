@@ -206,6 +206,10 @@ def _language_filters() -> dict[str, Callable]:
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
         "quoted_by": lambda language, quote: quote.quoted_by_in(language),
+        # the author(s) as a sentence names them, an organisation with its article ("la Presidencia")
+        "in_sentence": lambda language, essay, start=False: (
+            languages.article(language, essay.organisation, start) + essay.mention_in(language)
+        ),
     }
     # How an essay is named (see model.Essay), and who said a quote's words
     for name in ("byline", "short_author", "mention", "label"):
