@@ -51,7 +51,7 @@ POT := build_tools/locales/messages.pot
 messages: $(STAMP)  ## extract the site's own words into build_tools/locales/ for translators
 	$(BIN)/python -m babel.messages.frontend --quiet extract -F babel.cfg --sort-output --no-wrap \
 	    --project "Root Causes" --copyright-holder "the Root Causes contributors" -o $(POT) .
-	$(BIN)/python -m babel.messages.frontend --quiet update --no-wrap -i $(POT) -d build_tools/locales -D messages
+	$(BIN)/python -m babel.messages.frontend --quiet update --no-wrap --ignore-obsolete -i $(POT) -d build_tools/locales -D messages
 
 # ARCHIVE=1 also has the Wayback Machine save each original with no archive_url (keys, if
 # any, in IA_ACCESS_KEY and IA_SECRET_KEY).

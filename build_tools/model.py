@@ -194,15 +194,14 @@ class Quote:
         ev = self.evidence
         return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
-    def quoted_by_in(self, language: str) -> str:
-        """What stands before the author's name when the words are another's:
-        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by " (else "")."""
+    def said_by_in(self, language: str, author: str) -> str:
+        """Who said the words, ``author`` being how the essay's author is named: "Alexandria
+        Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson" (else ``author``)."""
         if not self.speaker:
-            return ""
+            return author
         who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
-        return gettext(language, "{speaker}, quoted by ").format(speaker=who) + article(
-            language, self.essay.organisation
-        )
+        author = article(language, self.essay.organisation) + author
+        return gettext(language, "{speaker}, quoted by {author}").format(speaker=who, author=author)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

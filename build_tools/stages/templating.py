@@ -205,7 +205,7 @@ def _language_filters() -> dict[str, Callable]:
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
-        "quoted_by": lambda language, quote: quote.quoted_by_in(language),
+        "said_by": lambda language, quote, author: quote.said_by_in(language, author),
         # the author(s) as a sentence names them, an organisation with its article ("la Presidencia")
         "in_sentence": lambda language, essay, start=False: (
             languages.article(language, essay.organisation, start) + essay.mention_in(language)
