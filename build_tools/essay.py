@@ -185,6 +185,11 @@ class Essay:
         author(s) in the same year: "13 June 2021", "c. 2000", "1977a"."""
         return self.date.shown(language) + self.year_letter
 
+    @property
+    def organisation(self) -> str:
+        """The name of the organisation that wrote the essay alone ("" if a person did)."""
+        return self.authors[0].family if len(self.authors) == 1 and not self.authors[0].given else ""
+
     def mention_in(self, language: str) -> str:
         """The author(s) as named in a sentence ("Broad"), with the date where another essay
         by the same author(s) in the same year could be meant ("Office of the Historian (2015a)")."""

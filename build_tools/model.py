@@ -24,7 +24,7 @@ from .essay import (
     Rule,
     Translated,
 )
-from .languages import gettext
+from .languages import N_, article, gettext
 from .problems import SourceLoc
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
@@ -63,10 +63,10 @@ Relation = Literal["agrees", "qualifies", "contrasts"]
 # never agreement: an author agreeing with himself.
 Standing = Relation | Literal["same-essay"]
 RELATION_LABELS: dict[Standing, str] = {
-    "agrees": "Agrees",
-    "qualifies": "Qualifies",
-    "contrasts": "Contrasts",
-    "same-essay": "Also in this essay",
+    "agrees": N_("Agrees"),
+    "qualifies": N_("Qualifies"),
+    "contrasts": N_("Contrasts"),
+    "same-essay": N_("Also in this essay"),
 }
 # A list of more entries than this (the essays, at hundreds) is not repeated in a page's
 # navigation: a long section of the sidebar lists only the page's own entry, and the
@@ -194,13 +194,14 @@ class Quote:
         ev = self.evidence
         return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
-    def quoted_by_in(self, language: str) -> str:
-        """What stands before the author's name when the words are another's:
-        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by " (else "")."""
+    def said_by_in(self, language: str, author: str) -> str:
+        """Who said the words, ``author`` being how the essay's author is named: "Alexandria
+        Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson" (else ``author``)."""
         if not self.speaker:
-            return ""
+            return author
         who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
-        return gettext(language, "{speaker}, quoted by ").format(speaker=who)
+        author = article(language, self.essay.organisation) + author
+        return gettext(language, "{speaker}, quoted by {author}").format(speaker=who, author=author)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -69,7 +69,7 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
         "text": excerpt.text,
         "emphasis": excerpt.emphasis,
         "corrections": excerpt.corrections,
-        "by": f"— {quote.quoted_by_in(site_language)}{essay.byline_in(site_language)}, "
+        "by": f"— {quote.said_by_in(site_language, essay.byline_in(site_language))}, "
         + (f"“{essay.title}”, " if essay.year_letter else ""),
         "outlet": essay.outlet,
         "date": f"{'' if essay.outlet else gettext(site_language, essay.genre)}, {essay.date.shown(site_language)} · ",

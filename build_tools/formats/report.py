@@ -8,23 +8,23 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 from __future__ import annotations
 
 from ..ids import SUPERSCRIPTS
-from ..languages import SOURCE, gettext, plural
+from ..languages import N_, SOURCE, counted, gettext
 from ..model import Essay, Rule
 from .markdown_text import shorten
 from .notes import NoteEntry
 
 _NOTE_STATUS = {
-    (True, True): "note and marker",
-    (False, True): "marker only: the note's text is missing from the source",
-    (True, False): "note only: no marker for it in the text",
-    (False, False): "neither marker nor text in the source",
+    (True, True): N_("note and marker"),
+    (False, True): N_("marker only: the note's text is missing from the source"),
+    (True, False): N_("note only: no marker for it in the text"),
+    (False, False): N_("neither marker nor text in the source"),
 }
 
 
 _ROLES = {
-    "standfirst": "the outlet's standfirst",
-    "editor_note": "an editor's note",
-    "author_note": "the outlet's note on the author",
+    "standfirst": N_("the outlet's standfirst"),
+    "editor_note": N_("an editor's note"),
+    "author_note": N_("the outlet's note on the author"),
 }
 
 
@@ -53,11 +53,13 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
         "mark": lambda: say(
             "Showed the paragraph that begins {start} as {role}",
             start=_begins(p.get("starts_with", "")),
-            role=gettext(language, _ROLES[p["as"]]) if p.get("as") in _ROLES else p.get("as"),
+            role=gettext(language, _ROLES[role]) if (role := p.get("as")) in _ROLES else role,
         ),
-        "headings": lambda: say(
-            "Showed {paragraphs} as section headings",
-            paragraphs=plural(language, len(p.get("texts", ())), "one-line paragraph"),
+        "headings": lambda: counted(
+            language,
+            "Showed {num} one-line paragraph as section headings",
+            "Showed {num} one-line paragraphs as section headings",
+            len(p.get("texts", ())),
         ),
         "join_broken_paragraphs": lambda: say("Rejoined paragraphs that the source breaks in the middle"),
         "emphasis": lambda: say("Set in italics the words the source writes between asterisks (*like this*)"),

@@ -9,6 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...ids import SUPERSCRIPTS
+from ...languages import N_
 from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, NOTE_CLOSE, NOTE_OPEN, Block
 
 
@@ -177,7 +178,7 @@ def emphasis(blocks, params, record):
         edit,
         lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())],
         record,
-        "italics",
+        N_("italics"),
     )
 
 
@@ -190,7 +191,7 @@ def unescape(blocks, params, record):
         lambda b, m: b.splice(m.start(), m.start() + 1),
         lambda m: [(m.start(), m.start() + 1)],
         record,
-        "escaped character",
+        N_("escaped character"),
     )
 
 
