@@ -35,7 +35,7 @@ Genre = Literal[
     "interview",
 ]
 # What a cleaning rule did to the raw text (see :class:`Change`).
-Action = Literal["removed", "corrected", "converted", "joined", "marked"]
+Action = Literal["removed", "corrected", "converted", "joined", "split", "marked"]
 
 # An object's editorial fields in the site's other languages, as the seeds' "es:" blocks give
 # them: (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
@@ -116,8 +116,8 @@ class Change:
     """What a cleaning rule did to the raw text, for the fidelity report.
 
     ``action`` is ``removed``, ``corrected`` (``detail`` is the correction),
-    ``converted`` (markup such as ``*`` consumed), ``joined`` or ``marked`` (``detail``
-    says as what). ``chars`` counts the characters of the source it accounts for
+    ``converted`` (markup such as ``*`` consumed), ``joined``, ``split`` (a block made
+    paragraphs at its line ends) or ``marked`` (``detail`` says as what). ``chars`` counts the characters of the source it accounts for
     (spaces not counted): the report's balance is made of them.
     """
 

@@ -29,6 +29,9 @@ from .blocks import CORRECTION, MARKS, split_blocks
 from .paragraphs import to_paragraph
 from .rules import RULES, RuleError
 
+# (the rules of these modules register themselves in RULES when imported)
+from . import footnotes, lines  # noqa: E402, F401  # isort: skip
+
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:
     blocks, changes, accounts = split_blocks(essay.raw), [], Accounts(essay.raw)
