@@ -131,6 +131,16 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Received:
+    """The file an essay's text was extracted from (a web page or a PDF), kept as received:
+    its path, its SHA-256, and the library and version that extracted the text."""
+
+    path: str
+    sha256: str
+    extracted_with: str
+
+
+@dataclass(frozen=True)
 class Essay:
     slug: str
     title: str
@@ -157,6 +167,7 @@ class Essay:
     language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
     received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
+    extracted_from: Received | None = None  # (for a text extracted from a web page or a PDF)
     title_note: str | None = None
     summary: str | None = None
     # "a", "b", … when the corpus holds other essays by the same author(s) in the same
