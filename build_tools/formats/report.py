@@ -113,6 +113,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             "sha256": essay.source_sha256,
             "lines": essay.raw.count("\n") + (not essay.raw.endswith("\n")),
             "characters": total,
+            **_received(essay),
         },
         "balance": {"source": total, "shown": shown, **by_action, "unaccounted": total - shown - consumed},
         "rules": [
@@ -147,6 +148,12 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             for n in notes
         ],
     }
+
+
+def _received(essay: Essay) -> dict:
+    """The web page or PDF the text was extracted from, and with what (only for such a text)."""
+    r = essay.extracted_from
+    return {"received": {"path": r.path, "sha256": r.sha256, "extracted_with": r.extracted_with}} if r else {}
 
 
 def _split(essay: Essay) -> dict:
