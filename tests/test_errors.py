@@ -316,7 +316,7 @@ CASES = [
         [
             'seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: "It’s a trade crisis}: unknown essay '
             "'wilson-2020' (essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (
@@ -512,7 +512,7 @@ CASES = [
         [
             "seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
             "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (
