@@ -72,7 +72,7 @@ CASES = [
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
             "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, genre, language, outlet, "
-            "publisher, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
+            "publisher, received, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
         ],
     ),
     (
