@@ -189,7 +189,12 @@ def cmd_new(args) -> int:
             steps = [
                 f"fill in {_rel(created[0], args.root)}: every empty field, in plain text",
                 "add cleaning rules for anything in the text that is not the author's "
-                "(adverts, bylines): see .github/CONTRIBUTING.md",
+                "(adverts, bylines): see .github/CONTRIBUTING.md"
+                + (
+                    ", 'Adding a web page saved as HTML, or a PDF', for the rules an extracted text needs"
+                    if len(created) > 2
+                    else ""
+                ),
                 "run make check until it says ok",
                 "quote the essay: python -m build_tools new claim --theme <theme>",
             ]

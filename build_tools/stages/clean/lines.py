@@ -17,8 +17,9 @@ from .rules import RuleError, rule
 
 @rule
 def one_paragraph_per_line(blocks, params, record):
-    """Make each line of the source a paragraph of its own (a transcript, a text copied
-    with one paragraph a line)."""
+    """Make each line of the source a paragraph of its own (a transcript, a web page's text).
+
+    A block of one line, and any block that is not body text, stays as it is."""
     out: list[Block] = []
     for block in blocks:
         lines = lines_of(block)
@@ -41,8 +42,10 @@ _HYPHENATED = re.compile(r"(\w+)-( )([^\W\d_A-Z]\w*)")
 
 @rule
 def hyphenation(blocks, params, record):
-    """Join the words a PDF hyphenated at line ends (``infor-`` + ``mation``), dropping the
-    hyphen; the words listed in ``keep`` (``much-needed``) keep theirs."""
+    """Join the words a PDF hyphenated at line ends, dropping the hyphen.
+
+    ``infor-`` at the end of a line and ``mation`` on the next become ``information``; the
+    words listed in ``keep`` (``much-needed``) are joined with their hyphen."""
     keep = set(params.get("keep", ()))
     out = []
     for block in blocks:
@@ -84,8 +87,9 @@ def _drop_lines(blocks: list[Block], is_furniture, record) -> tuple[list[Block],
 
 @rule
 def running_heads(blocks, params, record):
-    """Remove the lines that repeat at the top or foot of every page (the title, the
-    publisher's name): each line that is exactly one of ``texts``, however many there are."""
+    """Remove the lines repeated at the top or foot of every page, however many there are.
+
+    Each line that is exactly one of ``texts`` (the title, the publisher's name) goes."""
     out = blocks
     for text in params["texts"]:
         out, dropped = _drop_lines(out, lambda line, text=text: line == text, record)
