@@ -10,6 +10,7 @@ import hashlib
 import pytest
 
 from build_tools import extract
+from build_tools.problems import Collector
 from tests.conftest import FIXTURE, add_essay_files, run, snapshot
 from tests.test_scaffold import fill
 
@@ -178,3 +179,18 @@ def test_a_paragraph_that_holds_most_of_a_text_is_a_warning(project, capsys, rul
     code, _, err = run(project, "check", capsys=capsys)
     long = [line for line in err.splitlines() if "one paragraph holds" in line]
     assert (code, long) == (0, [f"seeds/essays/long-2025.txt:1: {message}"] if message else []), err
+
+
+def test_a_build_that_kept_results_sees_a_received_file_changed(project):
+    """`make serve` reads an essay again when the web page or PDF it was extracted from changes."""
+    from build_tools.memo import Cache
+    from build_tools.memoised import load
+
+    cache = Cache()
+    problems = Collector()
+    load(project, problems, cache)
+    assert problems.errors == []
+    received = project / "seeds/essays/quiroga-2023.pdf"
+    received.write_bytes(received.read_bytes() + b"\n")
+    load(project, problems, cache)
+    assert [p.message.split(" has changed")[0] for p in problems.errors] == ["seeds/essays/quiroga-2023.pdf"]
