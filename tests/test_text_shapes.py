@@ -115,3 +115,12 @@ def test_a_transcript_balances_and_its_notes_are_linked():
     assert problems.problems == []
     assert [(p.text, p.notes) for p in essay.paragraphs] == [("Uno.", ((4, "69"),)), ("Dos.", ()), ("Notes", ())]
     assert [(n.label, n.text, n.line) for n in essay.notes] == [("69", "La nota.", 6)]
+
+
+def test_text_removed_at_a_line_end_leaves_the_line_end_for_rules_that_read_lines():
+    def ignore(*args, **kwargs):
+        return None
+
+    blocks = RULES["remove_text"](split_blocks("First line TEASER\nSecond line."), {"text": "TEASER"}, ignore)
+    out = RULES["one_paragraph_per_line"](blocks, {}, ignore)
+    assert [(b.text, b.line) for b in out] == [("First line", 1), ("Second line.", 2)]

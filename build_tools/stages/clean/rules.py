@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import Any
 
 from ...ids import SUPERSCRIPTS
-from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, Block
+from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, LINE_END, Block
 
 
 class RuleError(Exception):
@@ -74,13 +74,21 @@ def drop_from(blocks, params, record):
 
 
 def tidy_spaces(block: Block) -> Block:
-    """Collapse the runs of spaces (and trim the ends) that removing text can leave."""
-    keep = [
-        i for i, c in enumerate(block.text) if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")
-    ]
-    while keep and block.text[keep[-1]] == " ":
-        keep.pop()
-    return replace(block, text="".join(block.text[i] for i in keep), origins=tuple(block.origins[i] for i in keep))
+    """Collapse the runs of spaces (and trim the ends) that removing text can leave; of a run,
+    the space kept is a line end's if there is one (rules that read lines still find it)."""
+    text, keep, i = block.text, [], 0
+    while i < len(text):
+        if text[i] != " ":
+            keep.append(i)
+            i += 1
+            continue
+        end = i
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if i and end < len(text):
+            keep.append(next((k for k in range(i, end) if block.origins[k] == LINE_END), i))
+        i = end
+    return replace(block, text="".join(text[k] for k in keep), origins=tuple(block.origins[k] for k in keep))
 
 
 @rule
