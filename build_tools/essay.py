@@ -35,7 +35,7 @@ Genre = Literal[
     "interview",
 ]
 # What a cleaning rule did to the raw text (see :class:`Change`).
-Action = Literal["removed", "corrected", "converted", "joined", "marked"]
+Action = Literal["removed", "corrected", "converted", "joined", "split", "marked"]
 
 # An object's editorial fields in the site's other languages, as the seeds' "es:" blocks give
 # them: (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
@@ -116,8 +116,8 @@ class Change:
     """What a cleaning rule did to the raw text, for the fidelity report.
 
     ``action`` is ``removed``, ``corrected`` (``detail`` is the correction),
-    ``converted`` (markup such as ``*`` consumed), ``joined`` or ``marked`` (``detail``
-    says as what). ``chars`` counts the characters of the source it accounts for
+    ``converted`` (markup such as ``*`` consumed), ``joined``, ``split`` (a block made
+    paragraphs at its line ends) or ``marked`` (``detail`` says as what). ``chars`` counts the characters of the source it accounts for
     (spaces not counted): the report's balance is made of them.
     """
 
@@ -128,6 +128,16 @@ class Change:
     detail: str = ""
     chars: int = 0
     step: int = 0  # which rule of the essay's cleaning list (1-based)
+
+
+@dataclass(frozen=True)
+class Received:
+    """The file an essay's text was extracted from (a web page or a PDF), kept as received:
+    its path, its SHA-256, and the library and version that extracted the text."""
+
+    path: str
+    sha256: str
+    extracted_with: str
 
 
 @dataclass(frozen=True)
@@ -157,6 +167,7 @@ class Essay:
     language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
     received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
+    extracted_from: Received | None = None  # (for a text extracted from a web page or a PDF)
     title_note: str | None = None
     summary: str | None = None
     # "a", "b", … when the corpus holds other essays by the same author(s) in the same

@@ -74,7 +74,7 @@ CASES = [
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
             "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, genre, language, outlet, "
-            "publisher, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
+            "publisher, received, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
         ],
     ),
     (
@@ -318,7 +318,7 @@ CASES = [
         [
             'seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: "It’s a trade crisis}: unknown essay '
             "'wilson-2020' (essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (
@@ -514,7 +514,7 @@ CASES = [
         [
             "seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
             "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (

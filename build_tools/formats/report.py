@@ -64,6 +64,19 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
         "join_broken_paragraphs": lambda: say("Rejoined paragraphs that the source breaks in the middle"),
         "emphasis": lambda: say("Set in italics the words the source writes between asterisks (*like this*)"),
         "unescape": lambda: say("Wrote \\$ in the source as $"),
+        "one_paragraph_per_line": lambda: say("Made each line of the source a paragraph of its own"),
+        "hyphenation": lambda: (
+            say("Joined the words the source hyphenates at line ends")
+            + (
+                say(", keeping the hyphen of {words}", words=", ".join(map(_begins, p["keep"])))
+                if p.get("keep")
+                else ""
+            )
+        ),
+        "running_heads": lambda: say(
+            "Removed the lines repeated on the pages: {texts}", texts=", ".join(map(_begins, p.get("texts", ())))
+        ),
+        "page_numbers": lambda: say("Removed the lines that hold only a page number"),
         "footnotes": lambda: (
             say("Made each note marker a link to its note, and each note a link back")
             + (
@@ -102,6 +115,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             "sha256": essay.source_sha256,
             "lines": essay.raw.count("\n") + (not essay.raw.endswith("\n")),
             "characters": total,
+            **_received(essay),
         },
         "balance": {"source": total, "shown": shown, **by_action, "unaccounted": total - shown - consumed},
         "rules": [
@@ -121,6 +135,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
         "corrections": [{**_change(c), "corrected": c.detail} for c in essay.changes if c.action == "corrected"],
         "converted": [{**_change(c), "as": c.detail} for c in essay.changes if c.action == "converted"],
         "joined": [{"step": c.step, "line": c.line, "at": c.detail} for c in essay.changes if c.action == "joined"],
+        **_split(essay),
         "notes": [
             {
                 "id": n.id,
@@ -135,6 +150,19 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             for n in notes
         ],
     }
+
+
+def _received(essay: Essay) -> dict:
+    """The web page or PDF the text was extracted from, and with what (only for such a text)."""
+    r = essay.extracted_from
+    return {"received": {"path": r.path, "sha256": r.sha256, "extracted_with": r.extracted_with}} if r else {}
+
+
+def _split(essay: Essay) -> dict:
+    """Where a rule made paragraphs at the source's line ends (only for an essay that has such
+    a rule: the reports of the others stay as they were)."""
+    split = [{"step": c.step, "line": c.line, "at": c.detail} for c in essay.changes if c.action == "split"]
+    return {"split": split} if split else {}
 
 
 def _change(c) -> dict:

@@ -3,11 +3,13 @@ shape and meaning are checked: essays, themes, claims, events, figures, terms.""
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import replace
 from string import ascii_lowercase
 
+from ..essay import Received
 from ..languages import TRANSLATED
 from ..model import (
     Author,
@@ -76,11 +78,18 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         ),
         raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
         received=received,
+        extracted_from=received_file(data, source_path),
         loc=data.loc,
         source_path=source_path,
         source_sha256=source_sha256,
         translated=_translated(data),
     )
+
+
+def received_file(data, source_path: str) -> Received | None:
+    """The file an essay's text was extracted from, if its metadata names one."""
+    r = data.get("received")
+    return r and Received(posixpath.join(posixpath.dirname(source_path), r["file"]), r["sha256"], r["extracted_with"])
 
 
 def lettered(essay: Essay, letter: str) -> Essay:
