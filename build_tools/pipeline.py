@@ -20,10 +20,11 @@ from .folders import edition_folders
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.anchor import unattributed
+from .stages.anchor import quote_warnings
 from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
+from .stages.validate.terms import unused_terms
 from .stages.write import write
 
 
@@ -49,7 +50,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = memoised.clean(corpus, cache)
     quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
-    return Checked(corpus, quotes, warnings + unattributed(quotes), gaps)
+    return Checked(corpus, quotes, warnings + quote_warnings(quotes) + unused_terms(corpus), gaps)
 
 
 def build(
