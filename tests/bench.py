@@ -47,9 +47,9 @@ SEARCH = "remittances"  # a word of the real essays, found in many synthetic one
 SEARCH_WORKER = "assets/javascripts/search-worker.js"
 
 
-def paragraph_pool() -> list[str]:
-    """The body paragraphs of the real essays, cleaned, in a fixed order."""
-    corpus = check(ROOT).corpus
+def paragraph_pool(root: Path = ROOT) -> list[str]:
+    """The body paragraphs of the essays of the project at ``root`` (the real corpus), cleaned, in a fixed order."""
+    corpus = check(root).corpus
     return [p.text for e in corpus.essays for p in e.paragraphs if p.kind == "paragraph" and len(p.text) > 200]
 
 
