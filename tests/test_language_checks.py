@@ -253,3 +253,19 @@ def test_short_texts_are_not_judged_and_plain_ones_never_load_the_model():
     )
     assert reads_as("Las familias que perdieron su tierra se fueron a las ciudades y al norte.", "es") is None
     assert reads_as("Las familias que perdieron su tierra se fueron a las ciudades y al norte.", "en") == "es"
+
+
+def test_a_translated_quote_of_a_spanish_essay_declared_english_hears_only_of_the_language(project, capsys):
+    """Not also "this quote is already in the site's language": that would mislead."""
+    add_spanish_essay(project, [REMITTANCES], language="")
+    trade = project / TRADE
+    trade.write_text(
+        trade.read_text(encoding="utf-8").replace(
+            f"quote: {REMITTANCES}\n", f"quote: {REMITTANCES}\n        translation: Remittances keep many homes.\n"
+        ),
+        encoding="utf-8",
+    )
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 0 and [line.split(": warning: ")[1][:40] for line in err.splitlines()] == [
+        "the text of essay 'prueba-2021' reads as"
+    ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from ...model import Corpus
+from ...model import Corpus, Essay
 from ...problems import Collector
 
 # A text of fewer words is not judged: too short to be sure of.
@@ -94,10 +94,15 @@ def _identifier():
 ESSAY_SAMPLE = 20_000
 
 
+def misdeclared(essay: Essay) -> str | None:
+    """The language the text of ``essay`` reads as, when it is not its ``language``."""
+    return reads_as(essay.raw[:ESSAY_SAMPLE], essay.language)
+
+
 def check_essay_languages(corpus: Corpus, problems: Collector) -> None:
     """Warn of each essay whose text reads as another language than its ``language``."""
     for essay in corpus.essays:
-        if found := reads_as(essay.raw[:ESSAY_SAMPLE], essay.language):
+        if found := misdeclared(essay):
             problems.warning(
                 essay.loc,
                 f"the text of essay '{essay.slug}' reads as {name(found)}, but its 'language' is "
