@@ -11,8 +11,11 @@ import hashlib
 import unicodedata
 from pathlib import Path
 
-from build_tools.model import Term
+import pytest
+
+from build_tools.model import Evidence, Paragraph, Quote, Term
 from build_tools.problems import SourceLoc
+from build_tools.stages.anchor import cut_sentence, in_quotation_marks
 from build_tools.stages.validate.language import reads_as
 from tests.conftest import add_essay_files, run
 
@@ -269,3 +272,42 @@ def test_a_translated_quote_of_a_spanish_essay_declared_english_hears_only_of_th
     assert code == 0 and [line.split(": warning: ")[1][:40] for line in err.splitlines()] == [
         "the text of essay 'prueba-2021' reads as"
     ]
+
+
+def quote_in(text: str, words: str) -> Quote:
+    """A quote of ``words`` standing in a paragraph reading ``text`` (no essay needed here)."""
+    start = text.index(words)
+    paragraph = Paragraph("p-x", "paragraph", text, 1)
+    return Quote(Evidence("x", words, SourceLoc("t.yml", 1)), None, paragraph, start, start + len(words))
+
+
+@pytest.mark.parametrize(
+    "text, words, marked",
+    [
+        ("Er sagte: „Wir bleiben hier“, und ging.", "Wir bleiben", True),
+        ("Sie sagte: ‚wir bleiben‘, und ging.", "wir bleiben", True),
+        ("Dijo: «nos quedamos aquí», y se fue.", "nos quedamos", True),
+        ("Powiedział: „zostajemy tutaj”, i poszedł.", "zostajemy", True),
+        ("They said ‘we don’t leave’ and stayed.", "leave", True),
+        ("The workers don’t leave; Mexico’s farmers stay.", "farmers stay", False),
+        ("«Uno» dijo el otro y luego «dos».", "dijo el otro", False),
+        ("Er sagte „eins“ und dann „zwei“.", "und dann", False),
+    ],
+)
+def test_every_languages_quotation_marks_ask_whose_words_they_are(text, words, marked):
+    assert in_quotation_marks(quote_in(text, words)) is marked
+
+
+@pytest.mark.parametrize(
+    "text, words, warned",
+    [
+        ("Y gritó: ¡Basta ya de promesas! Nadie respondió.", "Basta ya de promesas!", "an exclamation"),
+        ("Y gritó: ¡Basta ya de promesas! Nadie respondió.", "¡Basta ya de promesas!", None),
+        ("Y gritó: ¡Basta ya de promesas! Nadie respondió.", "Basta ya", None),
+        ("Entonces, ¿qué hacemos con los recursos? Nada.", "¿qué hacemos con", "a question"),
+        ("Why do they leave? Because they must.", "do they leave?", None),
+    ],
+)
+def test_a_quote_cutting_a_spanish_question_or_exclamation_is_a_warning(text, words, warned):
+    problem = cut_sentence(quote_in(text, words))
+    assert (problem and problem.message.split(" in two")[0].removeprefix("this quote cuts ")) == warned
