@@ -18,7 +18,9 @@ def check_figures(corpus: Corpus, problems: Collector) -> None:
     for figure in corpus.figures:
         in_passage = numbers(figure.passage.quote)
         missing = [
-            m for m, found in zip(DIGITS.finditer(figure.figure), written(figure.figure)) if not found & in_passage
+            m
+            for m, found in zip(DIGITS.finditer(figure.figure), written(figure.figure, english=True))
+            if not found & in_passage
         ]
         if missing:
             problems.error(
@@ -39,7 +41,7 @@ def _only_written_otherwise(figure: Figure, text: str) -> bool:
     """Whether ``text`` (a translation of ``figure``'s number) is the same but for how its numbers are written."""
     if unicodedata.normalize("NFC", text) == unicodedata.normalize("NFC", figure.figure):
         return False
-    ours, theirs = written(figure.figure), written(text)
+    ours, theirs = written(figure.figure, english=True), written(text)
     return (
         _skeleton(figure.figure) == _skeleton(text)
         and len(ours) == len(theirs)

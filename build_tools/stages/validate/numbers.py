@@ -71,15 +71,17 @@ def values(number: str) -> set[float]:
     return {whole} if len(separators) > 1 else {whole, decimal}
 
 
-def written(text: str) -> list[set[float]]:
-    """Each number ``text`` writes in digits, as the values it may stand for, times the
-    word for its scale after it ("3.7 billion": 3.7 × 10⁹)."""
+def written(text: str, english: bool = False) -> list[set[float]]:
+    """Each number ``text`` writes in digits, as the values it may stand for (one, for
+    ``english``: a comma groups thousands), times the word for its scale after it ("3.7
+    billion": 3.7 × 10⁹)."""
     text = unicodedata.normalize("NFC", text)
     found = []
     for m in DIGITS.finditer(text):
         scale = _SCALE_AFTER.match(text, m.end())
         factor = _SCALES[scale[1].lower()] if scale else 1
-        found.append({_round(v * factor) for v in values(m[0])})
+        number = re.sub(r"[,\u00a0\u202f\u2009 ]", "", m[0]) if english else m[0]
+        found.append({_round(v * factor) for v in values(number)})
     return found
 
 
