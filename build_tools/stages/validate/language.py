@@ -91,7 +91,7 @@ def _identifier():
 
 
 # How much of an essay's text is judged: its opening, enough to tell.
-ESSAY_SAMPLE = 20_000
+ESSAY_SAMPLE = 5_000
 
 
 def misdeclared(essay: Essay) -> str | None:
