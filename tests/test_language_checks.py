@@ -311,3 +311,19 @@ def test_every_languages_quotation_marks_ask_whose_words_they_are(text, words, m
 def test_a_quote_cutting_a_spanish_question_or_exclamation_is_a_warning(text, words, warned):
     problem = cut_sentence(quote_in(text, words))
     assert (problem and problem.message.split(" in two")[0].removeprefix("this quote cuts ")) == warned
+
+
+def test_checking_a_corpus_plainly_in_english_and_spanish_never_loads_the_model():
+    """The model takes a second or two to load: a check of the fixture corpus (English essays,
+    Spanish translations) never needs it."""
+    import subprocess
+    import sys
+
+    from tests.conftest import FIXTURE
+
+    script = (
+        "import sys; from pathlib import Path; from build_tools.pipeline import check; "
+        f"check(Path({str(FIXTURE)!r})); print('py3langid' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
