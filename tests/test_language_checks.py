@@ -287,6 +287,7 @@ def quote_in(text: str, words: str) -> Quote:
         ("Er sagte: „Wir bleiben hier“, und ging.", "Wir bleiben", True),
         ("Sie sagte: ‚wir bleiben‘, und ging.", "wir bleiben", True),
         ("Dijo: «nos quedamos aquí», y se fue.", "nos quedamos", True),
+        ("Il a dit ‹ chez nous › et il est parti.", "chez nous", True),
         ("Powiedział: „zostajemy tutaj”, i poszedł.", "zostajemy", True),
         ("They said ‘we don’t leave’ and stayed.", "leave", True),
         ("The workers don’t leave; Mexico’s farmers stay.", "farmers stay", False),

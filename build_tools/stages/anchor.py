@@ -240,9 +240,9 @@ def quotes_at(essay: Essay, spots: Spots) -> dict[Evidence, list[Quote]]:
 
 
 # The quotation marks of the languages the essays are written in, as (opening, closing):
-# English “…” and ‘…’, Spanish and French «…», German „…“ and ‚…‘, Polish „…”.
-_MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"))
-_OPENING = "“‘«„‚"
+# English “…” and ‘…’, Spanish and French «…» and ‹…›, German „…“ and ‚…‘, Polish „…”.
+_MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"))
+_OPENING = "“‘«‹„‚"
 # An apostrophe, not a closing mark: ’ between two letters ("don’t", "Mexico’s").
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 
