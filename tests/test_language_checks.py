@@ -328,3 +328,13 @@ def test_checking_a_corpus_plainly_in_english_and_spanish_never_loads_the_model(
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_an_english_essay_declared_spanish_is_a_warning_naming_the_language(project, capsys):
+    meta = project / "seeds" / "essays" / "wilson-2021.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("themes:", "language: es\nthemes:", 1), encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 0 and err.splitlines() == [
+        "seeds/essays/wilson-2021.yml:2:1: warning: the text of essay 'wilson-2021' reads as English, but its "
+        "'language' is 'es' (Spanish): if it is written in English, write 'language: en'"
+    ]

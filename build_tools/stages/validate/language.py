@@ -108,5 +108,6 @@ def check_essay_languages(corpus: Corpus, problems: Collector) -> None:
                 f"the text of essay '{essay.slug}' reads as {name(found)}, but its 'language' is "
                 f"'{essay.language}' ({name(essay.language)}"
                 + (", the default when left out" if essay.language == "en" else "")
-                + f"): if it is written in {name(found)}, add 'language: {found}'",
+                + f"): if it is written in {name(found)}, "
+                + (f"add 'language: {found}'" if essay.language == "en" else f"write 'language: {found}'"),
             )
