@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+import yaml
+
 from build_tools.__main__ import _mkdocs_env
 from build_tools.formats.spliced import splice
 from build_tools.pipeline import check
@@ -104,6 +106,28 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
             )
         if claims:
             (seeds / "crossrefs" / f"{theme}.yml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
+    _keep_used_terms(seeds, [(seeds / "essays" / f"{slug}.txt").read_text(encoding="utf-8") for slug in slugs])
+
+
+def _keep_used_terms(seeds: Path, texts: list[str]) -> None:
+    """Keep in the glossary only the terms that the synthetic corpus uses (its essays, the
+    themes' words, the other terms' definitions): a term that no text uses is a warning."""
+    path = seeds / "glossary.yml"
+    if not path.exists():
+        return
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = "\n".join(
+        [*texts, (seeds / "themes.yml").read_text(encoding="utf-8"), *(t["definition"] for t in data["terms"])]
+    )
+    data["terms"] = [
+        t
+        for t in data["terms"]
+        if any(re.search(rf"\b{re.escape(f)}\b", words) for f in [t["term"], *t.get("also", ())])
+    ]
+    if data["terms"]:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    else:
+        path.unlink()
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int, int]:
