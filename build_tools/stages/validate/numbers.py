@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Digits with their separators of thousands (a comma, a point, a space, a thin or
-# no-break space) and a decimal part, then, optionally, a word for its scale.
-DIGITS = re.compile(r"(?<![\d.,])\d+(?:[,.\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?(?![\d])")
+# Digits not glued to a word ("H2O" and "rc13" hold none), with their separators of
+# thousands (a comma, a point, a space, a thin or no-break space) and a decimal part.
+DIGITS = re.compile(r"(?<![\w.,])\d+(?:[,.\u00a0\u202f\u2009 ]\d{3})*(?:[.,]\d+)?(?![\d])")
 _SCALES = {
     "hundred": 100,
     "thousand": 1_000,
