@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
@@ -56,8 +56,7 @@ def fold(text: str) -> tuple[str, list[int]]:
     which comes from the letter."""
     out: list[str] = []
     where: list[int] = []
-    for i, char in _composed(text):
-        char = char.translate(_FOLD)
+    for i, char in _composed(text.translate(_FOLD)):  # (one character for one: positions hold)
         expanded = "..." if char == "…" else char
         if char.isspace():
             if not out or out[-1] in " -":
@@ -74,11 +73,11 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def _composed(text: str) -> list[tuple[int, str]]:
+def _composed(text: str) -> Iterable[tuple[int, str]]:
     """The characters of ``text`` in NFC, each with the index in ``text`` of the first
     character it is made of."""
     if unicodedata.is_normalized("NFC", text):
-        return list(enumerate(text))
+        return enumerate(text)
     starts = [i for i, c in enumerate(text) if i == 0 or not _joins(text[i - 1], c)]
     return [(i, c) for i, j in zip(starts, [*starts[1:], len(text)]) for c in unicodedata.normalize("NFC", text[i:j])]
 
