@@ -116,14 +116,13 @@ def _keep_used_terms(seeds: Path, texts: list[str]) -> None:
     if not path.exists():
         return
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    words = "\n".join(
-        [*texts, (seeds / "themes.yml").read_text(encoding="utf-8"), *(t["definition"] for t in data["terms"])]
-    )
-    data["terms"] = [
-        t
-        for t in data["terms"]
-        if any(re.search(rf"\b{re.escape(f)}\b", words) for f in [t["term"], *t.get("also", ())])
-    ]
+    words = "\n".join([*texts, (seeds / "themes.yml").read_text(encoding="utf-8")])
+
+    def used(term: dict) -> bool:  # (in the synthetic corpus, or in another entry's definition)
+        elsewhere = "\n".join([words, *(t["definition"] for t in data["terms"] if t is not term)])
+        return any(re.search(rf"\b{re.escape(f)}\b", elsewhere) for f in [term["term"], *term.get("also", ())])
+
+    data["terms"] = [t for t in data["terms"] if used(t)]
     if data["terms"]:
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
     else:

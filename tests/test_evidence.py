@@ -147,3 +147,17 @@ def test_a_glossary_term_that_links_nothing_is_a_warning(project, capsys):
         ],
     )
     assert errors(project, capsys, "--strict")[0] == 1
+
+
+def test_a_glossary_term_used_only_in_its_own_entry_links_nothing(project, capsys):
+    line = edit(project, GLOSSARY, "  - term: Title 42\n", "  - term: Title 43\n")
+    edit(
+        project,
+        GLOSSARY,
+        "The part of the U.S. Code on public health",
+        "Title 43, the part of the U.S. Code on public health",
+    )
+    assert errors(project, capsys)[1] == [
+        f"{GLOSSARY}:{line}:5: warning: the glossary term 'Title 43' appears in no essay and no text of the "
+        "site, so it links nothing: write it as the essays do (capitals and accents matter), or remove it"
+    ]

@@ -13,8 +13,8 @@ from ...problems import Problem
 
 
 def _texts(corpus: Corpus) -> Iterator[str]:
-    """Every text of the corpus where a glossary term links to its entry: the essays' paragraphs
-    and notes, and the editors' words (in every edition)."""
+    """Every text of the corpus where a glossary term links to another's entry: the essays'
+    paragraphs and notes, and the editors' words (in every edition) but the glossary's."""
     for essay in corpus.essays:
         yield from (p.text for p in (*essay.paragraphs, *essay.notes))
     for theme in corpus.themes:
@@ -25,14 +25,11 @@ def _texts(corpus: Corpus) -> Iterator[str]:
         yield from (event.title, event.summary or "")
     for figure in corpus.figures:
         yield from (figure.figure, figure.measures)
-    for term in corpus.terms:
-        yield from (term.definition, term.expansion or "")
-    items: tuple[Theme | Claim | Event | Figure | Term | Essay, ...] = (
+    items: tuple[Theme | Claim | Event | Figure | Essay, ...] = (
         *corpus.themes,
         *corpus.claims,
         *corpus.events,
         *corpus.figures,
-        *corpus.terms,
         *corpus.essays,
     )
     for item in items:
@@ -40,16 +37,25 @@ def _texts(corpus: Corpus) -> Iterator[str]:
     yield from (essay.summary or "" for essay in corpus.essays)
 
 
+def _glossary_texts(term: Term) -> Iterator[str]:
+    """A glossary entry's own words (in every edition), where the other terms link."""
+    yield from (term.definition, term.expansion or "", *(text for _, _, text in term.translated))
+
+
 def unused_terms(corpus: Corpus) -> list[Problem]:
-    """A warning for each glossary term that no text of the site uses, in any of its forms."""
+    """A warning for each glossary term that no text of the site uses, in any of its forms
+    (its own entry's words aside)."""
     term_of = {form: term for term in corpus.terms for form in term.forms}
     pattern = words_pattern(term_of)
     if pattern is None:
         return []
     unused = {term.term: term for term in corpus.terms}
-    for text in _texts(corpus):
+    texts = [("", text) for text in _texts(corpus)]
+    texts += [(term.term, text) for term in corpus.terms for text in _glossary_texts(term)]
+    for owner, text in texts:
         for form in pattern.findall(text):
-            unused.pop(term_of[form].term, None)
+            if term_of[form].term != owner:
+                unused.pop(term_of[form].term, None)
         if not unused:
             break
     return [
