@@ -8,6 +8,7 @@ The essay and its parts are in :mod:`build_tools.essay`, and named here too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -163,7 +164,9 @@ class Term:
 
     @property
     def id(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+        """Its entry's anchor: the term in lower case, accents left out ("secretaria-de-bienestar")."""
+        bare = "".join(c for c in unicodedata.normalize("NFKD", self.term.lower()) if not unicodedata.combining(c))
+        return "".join(c if c.isalnum() else "-" for c in bare).strip("-")
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,12 @@ from .kept_pages import KeptPages
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.anchor import unattributed
+from .stages.anchor import quote_warnings
 from .stages.clean import suspicious_paragraphs
 from .stages.localize import localize, untranslated
 from .stages.render import render, render_parts
 from .stages.validate import validate
+from .stages.validate.terms import unused_terms
 from .stages.write import write
 
 
@@ -51,7 +52,9 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = memoised.clean(corpus, cache)
     quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
-    return Checked(corpus, quotes, warnings + suspicious_paragraphs(corpus) + unattributed(quotes), gaps)
+    return Checked(
+        corpus, quotes, warnings + suspicious_paragraphs(corpus) + quote_warnings(quotes) + unused_terms(corpus), gaps
+    )
 
 
 def build(

@@ -60,14 +60,14 @@ class EssayFiles(NamedTuple):
 
 def parse(file: SeedFile) -> Parsed:
     """A seeds file parsed, checked against its schema and for its texts' meaning (the data
-    is None if a problem was found), and its problems."""
+    is None if an error was found), and its problems."""
     try:
         data = parse_yaml(decode_text(file.content, file.rel), file.rel)
     except SeedError as exc:
         return None, exc.problems
     found = schema.check(file.schema, data)
     found += fields.field_problems(data, found)
-    return (None if found else data), found
+    return (None if any(p.severity == "error" for p in found) else data), found
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:

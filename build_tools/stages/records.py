@@ -3,8 +3,10 @@ shape and meaning are checked: essays, themes, claims, events, figures, terms.""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from string import ascii_lowercase
@@ -168,12 +170,14 @@ def figure(data) -> Figure:
 
 
 def term(data) -> Term:
+    """A glossary entry; its forms in NFC, as text is compared (an accent typed as a combining mark)."""
+    nfc = functools.partial(unicodedata.normalize, "NFC")
     return Term(
-        term=data["term"],
+        term=nfc(data["term"]),
         definition=data["definition"],
         expansion=data.get("expansion"),
         language=data.get("language", "en"),
-        forms=(data["term"], *data.get("also", ())),
+        forms=tuple(map(nfc, (data["term"], *data.get("also", ())))),
         loc=data.loc,
         translated=_translated(data),
     )
