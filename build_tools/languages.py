@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import io
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -103,7 +104,7 @@ def counted(language: str, singular: str, plural: str, n: int, **values: object)
     return ngettext(language, singular, plural, n).format(num=number(language, n), **values)
 
 
-def number(language: str, n: float) -> str:
+def number(language: str, n: float | Decimal) -> str:
     """A number as written in ``language``'s locale: "12,345" and "3.9" in both editions."""
     from babel.numbers import format_decimal
 
