@@ -30,7 +30,10 @@ import functools
 import io
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 # (The standard library only at import: `make clean` imports this module through folders.py.)
 
@@ -104,11 +107,19 @@ def counted(language: str, singular: str, plural: str, n: int, **values: object)
     return ngettext(language, singular, plural, n).format(num=number(language, n), **values)
 
 
+@functools.cache
+def locale(language: str) -> Locale:
+    """``language``'s CLDR locale, read once (Babel parses a locale's name at every call given one)."""
+    from babel import Locale
+
+    return Locale.parse(LOCALE[language])
+
+
 def number(language: str, n: float | Decimal) -> str:
     """A number as written in ``language``'s locale: "12,345" and "3.9" in both editions."""
     from babel.numbers import format_decimal
 
-    return format_decimal(n, locale=LOCALE[language])
+    return format_decimal(n, locale=locale(language))
 
 
 @functools.lru_cache(maxsize=4096)  # (a page names the dates of many essays, often the same)
@@ -126,15 +137,15 @@ def date(language: str, value: str, approximate: bool = False) -> str:
         return str(parts[0])
     day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
     if len(parts) == 2:
-        return format_skeleton("yMMMM", day, locale=LOCALE[language])
-    return format_date(day, "long", locale=LOCALE[language])
+        return format_skeleton("yMMMM", day, locale=locale(language))
+    return format_date(day, "long", locale=locale(language))
 
 
 def names(language: str, items: list[str]) -> str:
     """Names joined as a sentence lists them: "A", "A and B", "A, B and C" ("A, B y C")."""
     from babel.lists import format_list
 
-    return format_list(items, locale=LOCALE[language]) if items else ""
+    return format_list(items, locale=locale(language)) if items else ""
 
 
 # The article Spanish writes before an organisation's name in a sentence ("según cita la

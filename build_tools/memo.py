@@ -112,6 +112,8 @@ class Cache:
     lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
     # each cross-references file's claims, by its version (load)
     claims: Memo[FileKey, Version, list[Claim]] = field(default_factory=Memo)
+    # the language each essay's text reads as when not its own, by its opening and language (validate)
+    languages: Memo[EssayKey, tuple[str, str], str | None] = field(default_factory=Memo)
     # each essay's paragraphs, by its source and rules (clean)
     cleaned: Memo[EssayKey, tuple[str, str, str], Cleaned] = field(default_factory=Memo)
     # each essay with its paragraphs, by the two (clean)

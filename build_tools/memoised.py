@@ -23,6 +23,8 @@ from .stages import anchor as anchor_stage
 from .stages import clean as clean_stage
 from .stages import load as load_stage
 from .stages import records
+from .stages import validate as validate_stage
+from .stages.validate import language
 
 
 def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
@@ -69,6 +71,19 @@ def _claims(cache: Cache, file: load_stage.SeedPath, data: Any) -> list[Claim]:
     return cache.claims.get(
         FileKey(file.rel), version(file.path.stat()), functools.partial(load_stage.claims_of, file, data)
     )
+
+
+def validate(corpus: Corpus, problems: Collector, cache: Cache | None = None) -> None:
+    """:func:`~build_tools.stages.validate.validate`: the language an essay reads as is not
+    judged again while its opening and its declared language are the same."""
+    if cache is None:
+        return validate_stage.validate(corpus, problems)
+    return validate_stage.validate(corpus, problems, functools.partial(_language_of, cache))
+
+
+def _language_of(cache: Cache, essay: Essay) -> str | None:
+    inputs = (essay.raw[: language.ESSAY_SAMPLE], essay.language)
+    return cache.languages.get(EssayKey(essay.slug), inputs, functools.partial(language.misdeclared, essay))
 
 
 def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:

@@ -25,7 +25,6 @@ from .stages.anchor import quote_warnings
 from .stages.clean import suspicious_paragraphs
 from .stages.localize import localize, untranslated
 from .stages.render import render, render_parts
-from .stages.validate import validate
 from .stages.validate.terms import unused_terms
 from .stages.write import write
 
@@ -46,7 +45,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     (see memoised.py)."""
     problems = Collector()
     corpus = memoised.load(root, problems, cache)
-    validate(corpus, problems)
+    memoised.validate(corpus, problems, cache)
     problems.raise_if_any()
     warnings = problems.problems
     corpus = memoised.clean(corpus, cache)

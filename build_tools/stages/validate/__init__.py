@@ -9,17 +9,21 @@ The shape of each file is its schema's job (see ``load``); this stage sees the w
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ...essay import Essay
 from ...model import Corpus
 from ...problems import Collector
 from .figures import check_figures
-from .language import check_essay_languages
+from .language import check_essay_languages, misdeclared
 from .records import check_records
 from .site import check_editions
 
 
-def validate(corpus: Corpus, problems: Collector) -> None:
-    """Record every inconsistency between the records of the corpus in ``problems``."""
+def validate(corpus: Corpus, problems: Collector, language_of: Callable[[Essay], str | None] = misdeclared) -> None:
+    """Record every inconsistency between the records of the corpus in ``problems``
+    (``language_of``: the language an essay's text reads as, when not its own)."""
     check_records(corpus, problems)
     check_figures(corpus, problems)
-    check_essay_languages(corpus, problems)
+    check_essay_languages(corpus, problems, language_of)
     check_editions(corpus.site, problems)
