@@ -17,9 +17,11 @@ from .essay import (
     Change,
     Essay,
     EssayDate,
+    Excerpt,
     Genre,
     Paragraph,
     ParagraphKind,
+    Participant,
     Precision,
     Rule,
     Translated,
@@ -38,15 +40,18 @@ __all__ = [
     "EssayDate",
     "Event",
     "Evidence",
+    "Excerpt",
     "Figure",
     "Genre",
     "LONG_LIST",
     "PageCitation",
     "Paragraph",
     "ParagraphKind",
+    "Participant",
     "Precision",
     "Quote",
     "RELATION_LABELS",
+    "SAID_IN",
     "Relation",
     "Rule",
     "Site",
@@ -67,6 +72,14 @@ RELATION_LABELS: dict[Standing, str] = {
     "qualifies": "Qualifies",
     "contrasts": "Contrasts",
     "same-essay": "Also in this essay",
+}
+# What stands before the publisher of a text where several speak, after the speaker.
+SAID_IN: dict[Genre, str] = {
+    "transcript": "{speaker}, in a transcript published by ",
+    "hearing": "{speaker}, in a hearing transcript published by ",
+    "interview": "{speaker}, in an interview published by ",
+    "speech": "{speaker}, in a speech published by ",
+    "press release": "{speaker}, in a press release by ",
 }
 # A list of more entries than this (the essays, at hundreds) is not repeated in a page's
 # navigation: a long section of the sidebar lists only the page's own entry, and the
@@ -189,18 +202,40 @@ class Quote:
         return self.evidence.relation
 
     @property
+    def turn(self) -> Participant | None:
+        """The speaker in whose turn the words stand, as the essay's participants name them,
+        when the quote names no speaker of its own."""
+        if self.evidence.speaker or not self.paragraph.speaker:
+            return None
+        return self.essay.participant(self.paragraph.speaker)
+
+    @property
     def speaker(self) -> str | None:
-        """Who said the words, when the author quotes someone else (None: the author)."""
-        ev = self.evidence
+        """Who said the words, when the author quotes someone else or they are a speaker's in
+        a transcript (None: the author)."""
+        ev, turn = self.evidence, self.turn
+        if turn:
+            return turn.name or turn.role
         return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
-    def quoted_by_in(self, language: str) -> str:
+    @property
+    def speaker_role(self) -> str | None:
+        turn = self.turn
+        if turn:
+            return turn.role if turn.name else None
+        return self.evidence.speaker_role if self.speaker else None
+
+    def quoted_by_in(self, language: str, role: bool = True) -> str:
         """What stands before the author's name when the words are another's:
-        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by " (else "")."""
+        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by ", "Andrés Manuel López
+        Obrador, President of Mexico, in a transcript published by " (else ""); without the
+        role, with ``role`` false."""
         if not self.speaker:
             return ""
-        who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
-        return gettext(language, "{speaker}, quoted by ").format(speaker=who)
+        who = ", ".join(str(part) for part in (self.speaker, role and self.speaker_role) if part)
+        said = SAID_IN.get(self.essay.genre) if self.turn else None
+        message = gettext(language, said) if said else gettext(language, "{speaker}, quoted by ")
+        return message.format(speaker=who)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -57,6 +57,7 @@ def table_messages() -> set[str]:
     genres = json.loads((PACKAGE / "schemas" / "essay.schema.json").read_text(encoding="utf-8"))
     return {
         *model.RELATION_LABELS.values(),
+        *model.SAID_IN.values(),
         *languages.MONTHS,
         *report._NOTE_STATUS.values(),
         *report._ROLES.values(),

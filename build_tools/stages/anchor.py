@@ -224,17 +224,45 @@ def in_quotation_marks(quote: Quote) -> bool:
 
 
 def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """A warning for each quote in quotation marks in its essay that names no speaker."""
-    return [
-        Problem(
-            ev.loc,
-            "this passage is in quotation marks in the essay: whose words are they? "
-            "add 'speaker' (with 'name', and 'role' where it helps)",
-            "warning",
+    """A warning for each quote in quotation marks in its essay that names no speaker, and
+    for each quote of a transcript whose speaker is not known."""
+    found = []
+    for ev, q in quotes.items():
+        if ev.speaker:
+            continue
+        unknown = unknown_speaker(q)
+        if unknown:
+            found.append(Problem(ev.loc, unknown, "warning"))
+        elif in_quotation_marks(q):
+            found.append(
+                Problem(
+                    ev.loc,
+                    "this passage is in quotation marks in the essay: whose words are they? "
+                    "add 'speaker' (with 'name', and 'role' where it helps)",
+                    "warning",
+                )
+            )
+    return found
+
+
+# The genres of texts where several people speak, whose every quote has a speaker.
+_SPOKEN = ("transcript", "hearing", "interview")
+
+
+def unknown_speaker(quote: Quote) -> str | None:
+    """Why the speaker of a quote from a transcript is not known, if it is not."""
+    essay, label = quote.essay, quote.paragraph.speaker
+    if quote.turn or (essay.genre not in _SPOKEN and not label):
+        return None
+    if label:
+        return (
+            f"this passage is in the turn of '{label}', whom the 'participants' of essay '{essay.slug}' "
+            "do not name: add it there with its 'name' and 'role', or give this quote a 'speaker'"
         )
-        for ev, q in quotes.items()
-        if not ev.speaker and in_quotation_marks(q)
-    ]
+    return (
+        f"this passage of the {essay.genre} '{essay.slug}' is in no speaker's turn: whose words are they? "
+        "declare the cleaning rule 'speaker_turns', or add 'speaker' (with 'name', and 'role' where it helps)"
+    )
 
 
 def _closest_passage(essay: Essay, quote: str) -> str:

@@ -198,10 +198,11 @@ def _language_filters() -> dict[str, Callable]:
         "plural": lambda language, n, noun: Md(languages.plural(language, n, noun)),
         "number": lambda language, n: Md(languages.number(language, n)),
         "cite_formatted": lambda language, work: bibliography.formatted(work, language),
+        "excerpt": lambda language, excerpt: bibliography.excerpt_words(excerpt, language),
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
-        "quoted_by": lambda language, quote: quote.quoted_by_in(language),
+        "quoted_by": lambda language, quote, role=True: quote.quoted_by_in(language, role),
     }
     # How an essay is named (see model.Essay), and who said a quote's words
     for name in ("byline", "short_author", "mention", "label"):

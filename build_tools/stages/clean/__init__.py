@@ -28,6 +28,7 @@ from .accounts import CONSUMING, Accounts
 from .blocks import CORRECTION, MARKS, split_blocks
 from .paragraphs import to_paragraph
 from .rules import RULES, RuleError
+from .turns import speaker_turns  # noqa: F401  (its rules register themselves in RULES)
 
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:
