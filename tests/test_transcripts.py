@@ -236,3 +236,16 @@ def test_the_essay_page_shows_turns_as_turns_and_the_excerpt():
     assert '<p id="p-interlocutor" class="speaker"><strong lang="es">INTERLOCUTOR</strong></p>' in text
     assert "---" not in text
     assert "this text is part of a longer work: the opening statement and the first question" in text
+
+
+def test_a_participant_without_name_or_role_and_pages_in_words_are_refused(project, capsys):
+    meta = project / "seeds/essays/conferencia-2024.yml"
+    source = meta.read_text(encoding="utf-8")
+    source = source.replace("    role: Moderator\n    es:\n      role: moderadora\n", "", 1)
+    source = source.replace("  part: the opening statement and the first question", "  pages: cuatro")
+    meta.write_text(source, encoding="utf-8")
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 1 and err.splitlines()[:2] == [
+        "seeds/essays/conferencia-2024.yml:21:3: 'pages' must be page numbers, e.g. 4–9 or 2, 11–14; found 'cuatro'",
+        "seeds/essays/conferencia-2024.yml:23:5: a participant needs a 'name', a 'role' or both, besides its 'label'",
+    ]
