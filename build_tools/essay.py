@@ -147,6 +147,7 @@ class Participant:
     name: str | None
     role: str | None
     translated: Translated = ()
+    loc: SourceLoc | None = None
 
     @property
     def who(self) -> str:

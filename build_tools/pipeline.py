@@ -22,6 +22,7 @@ from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages.anchor import unattributed
+from .stages.clean.turns import unheard
 from .stages.localize import localize, untranslated
 from .stages.render import render
 from .stages.validate import validate
@@ -50,7 +51,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = memoised.clean(corpus, cache)
     quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
-    return Checked(corpus, quotes, warnings + unattributed(quotes), gaps)
+    return Checked(corpus, quotes, warnings + unheard(corpus) + unattributed(quotes), gaps)
 
 
 def build(

@@ -165,9 +165,11 @@ def test_check_warns_of_a_turn_whose_speaker_is_not_named_and_strict_fails(proje
     line = next(i for i, t in enumerate(crossrefs, 1) if "sembrar empleo es la mejor" in t)
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 0 and err.splitlines() == [
+        "seeds/essays/conferencia-2024.yml:27:5: warning: the participant 'SECRETARIA RUIZ' opens no speaker's "
+        "turn of essay 'conferencia-2024': copy its 'label' exactly from the text",
         f"seeds/crossrefs/governance.yml:{line}:9: warning: this passage is in the turn of "
         "'SECRETARIA ELENA RUIZ VEGA', whom the 'participants' of essay 'conferencia-2024' do not name: "
-        "add it there with its 'name' and 'role', or give this quote a 'speaker'"
+        "add it there with its 'name' and 'role', or give this quote a 'speaker'",
     ]
     assert run(project, "check", "--strict", capsys=capsys)[0] == 1
 
@@ -248,4 +250,38 @@ def test_a_participant_without_name_or_role_and_pages_in_words_are_refused(proje
     assert code == 1 and err.splitlines()[:2] == [
         "seeds/essays/conferencia-2024.yml:21:3: 'pages' must be page numbers, e.g. 4–9 or 2, 11–14; found 'cuatro'",
         "seeds/essays/conferencia-2024.yml:23:5: a participant needs a 'name', a 'role' or both, besides its 'label'",
+    ]
+
+
+def test_a_citation_in_a_hand_written_page_names_the_speaker(checked):
+    from build_tools.formats.page_citations import quote_data
+    from build_tools.model import Evidence, Quote
+
+    quote = _transcript_quote(checked)
+    assert quote_data(quote, "en")["by"] == (
+        "— Elena Ruiz Vega, Secretary of Rural Welfare, in a transcript published by Oficina de Prensa de Ejemplo, "
+    )
+    p = quote.paragraph  # (a paragraph cited whole, [[conferencia-2024#p-…]])
+    whole = Quote(Evidence(quote.essay.slug, p.text, quote.evidence.loc), quote.essay, p, 0, len(p.text))
+    assert quote_data(whole, "en")["by"] == quote_data(quote, "en")["by"]
+
+
+def test_a_participant_without_turns_is_a_warning(checked):
+    from build_tools.stages.clean.turns import unheard
+
+    assert unheard(checked.corpus) == []
+    essay = next(e for e in checked.corpus.essays if e.slug == "conferencia-2024")
+    unturned = replace(essay, paragraphs=tuple(p for p in essay.paragraphs if p.kind != "speaker"))
+    problems = unheard(replace(checked.corpus, essays=(unturned,)))
+    assert [(str(p.loc), p.message) for p in problems] == [
+        (
+            "seeds/essays/conferencia-2024.yml:23:5",
+            "the participant 'MODERADORA' opens no speaker's turn of essay 'conferencia-2024': declare the "
+            "cleaning rule 'speaker_turns', which finds the turns",
+        ),
+        (
+            "seeds/essays/conferencia-2024.yml:27:5",
+            "the participant 'SECRETARIA ELENA RUIZ VEGA' opens no speaker's turn of essay 'conferencia-2024': "
+            "declare the cleaning rule 'speaker_turns', which finds the turns",
+        ),
     ]

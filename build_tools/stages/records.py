@@ -85,7 +85,7 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         number=data.get("number"),
         excerpt=Excerpt(data["excerpt"].get("part"), data["excerpt"].get("pages")) if "excerpt" in data else None,
         participants=tuple(
-            Participant(p["label"], p.get("name"), p.get("role"), _translated(p, {}))
+            Participant(p["label"], p.get("name"), p.get("role"), _translated(p, {}), p.loc)
             for p in data.get("participants", ())
         ),
     )

@@ -11,8 +11,11 @@ label stands for; the label itself stays in the text, shown as the turn's headin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
+from ...model import Corpus
+from ...problems import Problem
 from .blocks import Block
 from .rules import RuleError, rule
 
@@ -96,3 +99,25 @@ def separators(blocks, params, record):
         if block.text == text:
             record("removed", block)
     return kept
+
+
+def unheard(corpus: Corpus) -> list[Problem]:
+    """A warning for each participant whose label opens no speaker's turn of its essay."""
+    found = []
+    for essay in corpus.essays:
+        heard = {unicodedata.normalize("NFC", p.speaker) for p in essay.paragraphs if p.kind == "speaker"}
+        for who in essay.participants:
+            if unicodedata.normalize("NFC", who.label) not in heard:
+                found.append(
+                    Problem(
+                        who.loc or essay.loc,
+                        f"the participant '{who.label}' opens no speaker's turn of essay '{essay.slug}': "
+                        + (
+                            "copy its 'label' exactly from the text"
+                            if heard
+                            else "declare the cleaning rule 'speaker_turns', which finds the turns"
+                        ),
+                        "warning",
+                    )
+                )
+    return found
