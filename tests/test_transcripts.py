@@ -71,7 +71,7 @@ def test_a_label_before_a_colon_is_split_from_its_turn():
     "texts, params",
     [
         (["Buenos días, MODERADOR", "Gracias: nada más.", "Mr. Smith: hello"], {"labels": "prefix"}),
-        (["Buenos días.", "Moderador", "GRACIAS, muy amable"], {"labels": "line"}),
+        (["Buenos días.", "Moderador", "GRACIAS, muy amable", "GRACIAS."], {"labels": "line"}),
     ],
 )
 def test_mixed_case_and_sentences_are_not_labels(texts, params):
@@ -141,9 +141,9 @@ def test_a_quote_from_a_turn_is_its_speakers_in_each_edition(checked):
 def test_a_quote_from_a_transcript_whose_speaker_is_not_known_is_a_warning(checked):
     quote = _transcript_quote(checked)
     assert unknown_speaker(quote) is None
-    unnamed = replace(quote, paragraph=replace(quote.paragraph, speaker="INTERLOCUTOR"))
+    unnamed = replace(quote, paragraph=replace(quote.paragraph, speaker="PÚBLICO"))
     assert unknown_speaker(unnamed) == (
-        "this passage is in the turn of 'INTERLOCUTOR', whom the 'participants' of essay 'conferencia-2024' "
+        "this passage is in the turn of 'PÚBLICO', whom the 'participants' of essay 'conferencia-2024' "
         "do not name: add it there with its 'name' and 'role', or give this quote a 'speaker'"
     )
     outside = replace(quote, paragraph=replace(quote.paragraph, speaker=""))
@@ -167,6 +167,9 @@ def test_check_warns_of_a_turn_whose_speaker_is_not_named_and_strict_fails(proje
     assert code == 0 and err.splitlines() == [
         "seeds/essays/conferencia-2024.yml:26:5: warning: the participant 'SECRETARIA RUIZ' opens no speaker's "
         "turn of essay 'conferencia-2024': copy its 'label' exactly from the text",
+        "seeds/essays/conferencia-2024.yml:46:5: warning: essay 'conferencia-2024' has turns of "
+        "'SECRETARIA ELENA RUIZ VEGA' (line 9 of the text), whom its 'participants' do not name: add it there "
+        "with its 'name' or 'role' (if it is not a speaker, it is a line in capitals that this rule took for one)",
         f"seeds/crossrefs/governance.yml:{line}:9: warning: this passage is in the turn of "
         "'SECRETARIA ELENA RUIZ VEGA', whom the 'participants' of essay 'conferencia-2024' do not name: "
         "add it there with its 'name' and 'role', or give this quote a 'speaker'",
@@ -235,7 +238,7 @@ def test_the_essay_page_shows_turns_as_turns_and_the_excerpt():
         '<p id="p-secretaria-elena-ruiz-vega" class="speaker"><strong lang="es">SECRETARIA ELENA '
         "RUIZ VEGA</strong> — Elena Ruiz Vega, Secretary of Rural Welfare</p>" in text
     )
-    assert '<p id="p-interlocutor" class="speaker"><strong lang="es">INTERLOCUTOR</strong></p>' in text
+    assert '<p id="p-interlocutor" class="speaker"><strong lang="es">INTERLOCUTOR</strong> — A reporter</p>' in text
     assert "---" not in text
     assert "this text is part of a longer work: the opening statement and the first question" in text
 
@@ -283,5 +286,10 @@ def test_a_participant_without_turns_is_a_warning(checked):
             "seeds/essays/conferencia-2024.yml:26:5",
             "the participant 'SECRETARIA ELENA RUIZ VEGA' opens no speaker's turn of essay 'conferencia-2024': "
             "declare the cleaning rule 'speaker_turns', which finds the turns",
+        ),
+        (
+            "seeds/essays/conferencia-2024.yml:31:5",
+            "the participant 'INTERLOCUTOR' opens no speaker's turn of essay 'conferencia-2024': declare the "
+            "cleaning rule 'speaker_turns', which finds the turns",
         ),
     ]

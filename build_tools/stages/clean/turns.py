@@ -20,8 +20,8 @@ from .blocks import Block
 from .rules import RuleError, rule
 
 # A speaker's label: words in capitals (with initials, hyphens, apostrophes, parentheses),
-# at most twelve of them. Whether it is in capitals is checked apart (any alphabet's).
-_LABEL = r"[^\W\d_][\w.'’()\- ]{0,78}?"
+# at most twelve of them, ending with a letter (not "GRACIAS.", a word said in capitals). Whether it is in capitals is checked apart (any alphabet's).
+_LABEL = r"[^\W\d_](?:[\w.'’()\- ]{0,78}?[\w)])?"
 _LINE = re.compile(rf"({_LABEL})\s*:?")
 _PREFIX = re.compile(rf"({_LABEL})\s*:\s+(?=\S)")
 
@@ -102,22 +102,32 @@ def separators(blocks, params, record):
 
 
 def unheard(corpus: Corpus) -> list[Problem]:
-    """A warning for each participant whose label opens no speaker's turn of its essay."""
+    """A warning for each participant whose label opens no speaker's turn of its essay, and
+    for each label of a turn that no participant names."""
     found = []
     for essay in corpus.essays:
-        heard = {unicodedata.normalize("NFC", p.speaker) for p in essay.paragraphs if p.kind == "speaker"}
+        labels = {unicodedata.normalize("NFC", p.speaker): p for p in reversed(essay.paragraphs) if p.kind == "speaker"}
         for who in essay.participants:
-            if unicodedata.normalize("NFC", who.label) not in heard:
+            if unicodedata.normalize("NFC", who.label) not in labels:
+                found.append(Problem(who.loc or essay.loc, _unheard(who.label, essay.slug, bool(labels)), "warning"))
+        rule = next((r for r in essay.rules if r.name == "speaker_turns"), None)
+        for label, first in sorted(labels.items(), key=lambda item: item[1].line):
+            if rule and not essay.participant(label):
                 found.append(
                     Problem(
-                        who.loc or essay.loc,
-                        f"the participant '{who.label}' opens no speaker's turn of essay '{essay.slug}': "
-                        + (
-                            "copy its 'label' exactly from the text"
-                            if heard
-                            else "declare the cleaning rule 'speaker_turns', which finds the turns"
-                        ),
+                        rule.loc,
+                        f"essay '{essay.slug}' has turns of '{label}' (line {first.line} of the text), whom its "
+                        "'participants' do not name: add it there with its 'name' or 'role' (if it is not a "
+                        "speaker, it is a line in capitals that this rule took for one)",
                         "warning",
                     )
                 )
     return found
+
+
+def _unheard(label: str, slug: str, turns: bool) -> str:
+    return f"the participant '{label}' opens no speaker's turn of essay '{slug}': " + (
+        "copy its 'label' exactly from the text"
+        if turns
+        else "declare the cleaning rule 'speaker_turns', which finds the turns"
+    )
