@@ -236,8 +236,11 @@ class Essay:
 
     def participant(self, label: str) -> Participant | None:
         """The speaker whose turn ``label`` opens, when the metadata names them."""
-        label = unicodedata.normalize("NFC", label)
-        return next((p for p in self.participants if unicodedata.normalize("NFC", p.label) == label), None)
+
+        def key(text: str) -> str:  # (as typed or pasted: accents composed or not, a colon after it or not)
+            return unicodedata.normalize("NFC", text).rstrip(": ")
+
+        return next((p for p in self.participants if key(p.label) == key(label)), None)
 
     def paragraph(self, pid: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == pid)

@@ -5,12 +5,13 @@ corpus's invented transcript (seeds/essays/conferencia-2024)."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import pytest
 
 from build_tools.formats import bibliography
-from build_tools.model import EssayDate, Excerpt
+from build_tools.model import EssayDate, Excerpt, Participant
 from build_tools.problems import Collector
 from build_tools.stages.anchor import unknown_speaker
 from build_tools.stages.clean import clean_essay
@@ -132,6 +133,10 @@ def test_a_quote_from_a_turn_is_its_speakers_in_each_edition(checked):
     # a speaker the editors name in the quote itself is the speaker
     named = replace(quote, evidence=replace(quote.evidence, speaker="Someone Else", speaker_role="Reporter"))
     assert named.quoted_by_in("en") == "Someone Else, Reporter, quoted by "
+    # a label is found however its accents are encoded, and with a colon after it
+    decomposed = unicodedata.normalize("NFD", "PRESIDENTA ANA PÉREZ:")
+    ana = replace(essay_with(""), participants=(Participant(decomposed, "Ana Pérez", None),))
+    assert ana.participant("PRESIDENTA ANA PÉREZ") == ana.participants[0]
     # a participant known by a role alone is named by it
     essay = quote.essay
     moderator = next(p for p in essay.paragraphs if p.speaker == "MODERADORA" and p.kind == "paragraph")

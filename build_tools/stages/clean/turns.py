@@ -108,7 +108,7 @@ def unheard(corpus: Corpus) -> list[Problem]:
     for essay in corpus.essays:
         labels = {unicodedata.normalize("NFC", p.speaker): p for p in reversed(essay.paragraphs) if p.kind == "speaker"}
         for who in essay.participants:
-            if unicodedata.normalize("NFC", who.label) not in labels:
+            if unicodedata.normalize("NFC", who.label).rstrip(": ") not in labels:
                 found.append(Problem(who.loc or essay.loc, _unheard(who.label, essay.slug, bool(labels)), "warning"))
         rule = next((r for r in essay.rules if r.name == "speaker_turns"), None)
         for label, first in sorted(labels.items(), key=lambda item: item[1].line):
