@@ -14,7 +14,7 @@ ENGINE ?= mkdocs
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site generate check test bench lock clean sources
+.PHONY: serve site generate check test bench lock clean sources messages
 
 # EDITION=es serves the Spanish edition instead (the language of an edition in mkdocs.yml).
 EDITION ?=
@@ -36,13 +36,22 @@ test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run eve
 	$(BIN)/ruff format --check build_tools tests
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
 	$(BIN)/python -m tests.bench $(N)
 
 golden: $(STAMP)  ## regenerate tests/fixture/golden/ after an intended change to the output
 	$(BIN)/python -m tests.golden
+
+# The site's own words (build_tools/languages.py): extracted with Babel as babel.cfg says into
+# the template build_tools/locales/messages.pot, then merged into each language's messages.po
+# (new messages untranslated, changed ones fuzzy), for a translator's tool (Poedit, Weblate).
+POT := build_tools/locales/messages.pot
+messages: $(STAMP)  ## extract the site's own words into build_tools/locales/ for translators
+	$(BIN)/python -m babel.messages.frontend --quiet extract -F babel.cfg --sort-output --no-wrap \
+	    --project "Root Causes" --copyright-holder "the Root Causes contributors" -o $(POT) .
+	$(BIN)/python -m babel.messages.frontend --quiet update --no-wrap --ignore-obsolete -i $(POT) -d build_tools/locales -D messages
 
 # ARCHIVE=1 also has the Wayback Machine save each original with no archive_url (keys, if
 # any, in IA_ACCESS_KEY and IA_SECRET_KEY).

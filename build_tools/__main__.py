@@ -192,13 +192,20 @@ def cmd_new(args) -> int:
             steps = [
                 f"fill in {_rel(created[0], args.root)}: every empty field, in plain text",
                 "add cleaning rules for anything in the text that is not the author's "
-                "(adverts, bylines): see .github/CONTRIBUTING.md",
+                "(adverts, bylines): see .github/CONTRIBUTING.md"
+                + (
+                    ", 'Adding a web page saved as HTML, or a PDF', for the rules an extracted text needs"
+                    if len(created) > 2
+                    else ""
+                ),
                 "run make check until it says ok",
                 "quote the essay: python -m build_tools new claim --theme <theme>",
             ]
+            copied = f"{_rel(created[-1], args.root)} byte for byte (never edit that copy)"
+            extracted = f", and wrote the text extracted from it to {_rel(created[1], args.root)}"
             print(
-                f"created {_rel(created[0], args.root)} and copied {args.source} to "
-                f"{_rel(created[1], args.root)} byte for byte (never edit that copy)"
+                f"created {_rel(created[0], args.root)} and copied {args.source} to {copied}"
+                + (extracted if len(created) > 2 else "")
             )
         else:
             path = new_claim(args.root, args.theme, args.id)
@@ -250,7 +257,9 @@ def main(argv: list[str] | None = None) -> int:
     kinds = new.add_subparsers(dest="kind", required=True)
     essay = kinds.add_parser("essay", help="copy a raw text in and write its metadata skeleton")
     essay.add_argument("--slug", required=True, help="the essay's id, e.g. perez-rocha-2019")
-    essay.add_argument("--source", required=True, type=Path, help="the raw text, saved as received")
+    essay.add_argument(
+        "--source", required=True, type=Path, help="the raw text, a web page (.html) or a PDF, saved as received"
+    )
     claim = kinds.add_parser("claim", help="append a claim skeleton to a theme's cross-references")
     claim.add_argument("--theme", required=True, help="the theme id, e.g. trade")
     claim.add_argument("--id", help="the claim's id (else left for you to fill in)")

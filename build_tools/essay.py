@@ -40,7 +40,7 @@ Genre = Literal[
     "press release",
 ]
 # What a cleaning rule did to the raw text (see :class:`Change`).
-Action = Literal["removed", "corrected", "converted", "joined", "marked"]
+Action = Literal["removed", "corrected", "converted", "joined", "split", "marked"]
 
 # An object's editorial fields in the site's other languages, as the seeds' "es:" blocks give
 # them: (language, field, text), e.g. ("es", "title", "Comercio") (see stages/localize.py).
@@ -124,8 +124,8 @@ class Change:
     """What a cleaning rule did to the raw text, for the fidelity report.
 
     ``action`` is ``removed``, ``corrected`` (``detail`` is the correction),
-    ``converted`` (markup such as ``*`` consumed), ``joined`` or ``marked`` (``detail``
-    says as what). ``chars`` counts the characters of the source it accounts for
+    ``converted`` (markup such as ``*`` consumed), ``joined``, ``split`` (a block made
+    paragraphs at its line ends) or ``marked`` (``detail`` says as what). ``chars`` counts the characters of the source it accounts for
     (spaces not counted): the report's balance is made of them.
     """
 
@@ -164,6 +164,16 @@ class Excerpt:
 
 
 @dataclass(frozen=True)
+class Received:
+    """The file an essay's text was extracted from (a web page or a PDF), kept as received:
+    its path, its SHA-256, and the library and version that extracted the text."""
+
+    path: str
+    sha256: str
+    extracted_with: str
+
+
+@dataclass(frozen=True)
 class Essay:
     slug: str
     title: str
@@ -190,6 +200,7 @@ class Essay:
     language: str = "en"  # (a language tag: the language its text, and so its quotes, are in)
     added: str | None = None  # (the day it was added to the site, YYYY-MM-DD)
     received: str = ""  # (the source file's text exactly as received: byte-order mark and line ends kept)
+    extracted_from: Received | None = None  # (for a text extracted from a web page or a PDF)
     title_note: str | None = None
     summary: str | None = None
     number: str | None = None  # (a report's number, as its publisher gives it: "R48859")
@@ -220,6 +231,11 @@ class Essay:
         """The date as shown, with the letter that tells this essay from others by the same
         author(s) in the same year: "13 June 2021", "c. 2000", "1977a"."""
         return self.date.shown(language) + self.year_letter
+
+    @property
+    def organisation(self) -> str:
+        """The name of the organisation that wrote the essay alone ("" if a person did)."""
+        return self.authors[0].family if len(self.authors) == 1 and not self.authors[0].given else ""
 
     def mention_in(self, language: str) -> str:
         """The author(s) as named in a sentence ("Broad"), with the date where another essay

@@ -1,90 +1,202 @@
-"""The words of our own pages in each language of the site.
+"""The words of our own pages in each language of the site, through gettext and CLDR.
 
 The site has one edition per language (mkdocs.yml's ``extra.alternate``: English at the
 root, Spanish under ``es/``). The words the templates and this package write — labels,
-headings, the sentences around quotes — are written in English, which is the message
-itself; each other language has a catalogue, ``build_tools/locales/<language>.yml``,
-from each English message to its translation. A message missing from a catalogue is shown
-in English (a test checks that none is missing). Quotes are never translated: they are
-shown in their essay's language and marked with it.
+headings, the sentences around quotes — are written in English, which is the ``msgid``
+itself; each other language has a gettext catalogue,
+``build_tools/locales/<language>/LC_MESSAGES/messages.po``, which Poedit, Weblate or Crowdin
+open as they are. ``make messages`` extracts the messages with Babel (babel.cfg) into
+``build_tools/locales/messages.pot`` and updates each catalogue; a test fails on a message
+untranslated, fuzzy, or out of date with the code (``tests/test_catalogue.py``). The
+``.po`` is compiled in memory when the build starts: no ``.mo`` is kept. Quotes are never
+translated: they are shown in their essay's language and marked with it.
 
-In templates, ``_("Read in context")`` is a message, and ``_("Cited in {claims}",
-claims=…)`` one with a value put in (escaped as any value is); in Python, :func:`gettext`.
-A noun whose count is shown is a message of its own, with the catalogue's two forms
-(``claim: [afirmación, afirmaciones]``); English adds an "s".
+In templates, ``_("Read in context")`` is a message, ``_("Cited in {claims}", claims=…)``
+one with a value put in (escaped as any value is), ``ngettext("{num} claim", "{num}
+claims", n)`` one counted (``{num}`` is ``n`` as the edition writes numbers) and
+``pgettext("relation", "Agrees")`` one with a context; in Python, :func:`gettext`,
+:func:`ngettext` and :func:`pgettext` take the language first, and :func:`N_` marks a
+table's message where it is written. The plural forms are CLDR's, as Babel gives them for
+the catalogue's locale (its ``Plural-Forms`` header).
+
+Dates, numbers and lists of names follow each edition's locale in CLDR, through Babel:
+English as written in Britain ("2 March 2026", "12,345", "A, B and C"), Spanish as in
+Mexico and Central America (``es_MX``: "2 de marzo de 2026", "3.9", "12,345", "A, B y C").
 """
 
 from __future__ import annotations
 
 import functools
+import io
+from decimal import Decimal
 from pathlib import Path
+from typing import IO, Any
+
+# (The standard library only at import: `make clean` imports this module through folders.py.)
 
 LOCALES = Path(__file__).parent / "locales"
 SOURCE = "en"  # (the language the messages are written in)
+DOMAIN = "messages"
+# Each edition's locale in CLDR: how its dates, numbers and lists are written.
+LOCALE = {"en": "en_GB", "es": "es_MX"}
+# The languages' names, as messages to editors (in English) call them.
+NAMES = {"en": "English", "es": "Spanish"}
 
 
-@functools.cache
-def catalogue(language: str) -> dict[str, str | list[str]]:
-    """Each English message and its translation into ``language`` (empty for English)."""
-    if language == SOURCE:
-        return {}
-    import yaml  # (here: this module's other names need only the standard library: `make clean`)
-
-    return yaml.safe_load((LOCALES / f"{language}.yml").read_text(encoding="utf-8")) or {}
+def po_path(language: str) -> Path:
+    """The gettext catalogue of ``language``."""
+    return LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def languages() -> tuple[str, ...]:
     """The languages with a catalogue, and English."""
-    return (SOURCE, *sorted(path.stem for path in LOCALES.glob("*.yml")))
+    return (SOURCE, *sorted(path.parent.parent.name for path in LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")))
 
 
-# The months, as messages ("March" is "marzo" in the Spanish catalogue).
-MONTHS = tuple("January February March April May June July August September October November December".split())
-# The languages' names, as messages to editors (in English) call them.
-NAMES = {"en": "English", "es": "Spanish"}
 TRANSLATED = languages()[1:]  # (the languages the site's words are translated into)
 
 
-def gettext(language: str, message: str) -> str:
-    """``message`` in ``language`` (in English if the catalogue lacks it)."""
-    translated = catalogue(language).get(message, message)
-    return translated if isinstance(translated, str) else message
+def N_(message: str) -> str:
+    """A message written in a table, translated where it is shown: marks it for extraction."""
+    return message
 
 
-def plural(language: str, n: int, noun: str) -> str:
-    """``n`` and ``noun`` in ``language``, the noun singular or plural as ``n`` asks:
-    "1 claim", "3 claims", "3 afirmaciones"."""
-    forms = catalogue(language).get(noun)
-    one, many = forms if isinstance(forms, list) else (noun, noun + "s")
-    return f"{number(language, n)} {one if n == 1 else many}"
+@functools.cache
+def translations(language: str) -> Any:
+    """``language``'s catalogue, compiled in memory (English: the messages themselves)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import NullTranslations, Translations
 
-
-def number(language: str, n: int) -> str:
-    """A count as written in ``language``: "12,345" in English; "12 345" in Spanish (a
-    thin space groups the thousands of a number of five digits or more, as the RAE and the
-    international standard advise, and none those of four)."""
     if language == SOURCE:
-        return f"{n:,}"
-    return f"{n:,}".replace(",", "\u202f") if abs(n) >= 10_000 else str(n)
+        return NullTranslations()
+    with po_path(language).open("rb") as po:
+        compiled = io.BytesIO()
+        write_mo(compiled, read_po(po, locale=LOCALE[language], domain=DOMAIN), use_fuzzy=False)
+    compiled.seek(0)
+    return Translations(compiled, domain=DOMAIN)
+
+
+@functools.cache
+def catalogue(language: str) -> dict[str, str]:
+    """Each message without plural or context, and its translation (for the theme's words)."""
+    found = translations(language)._catalog if language != SOURCE else {}
+    return {k: v for k, v in found.items() if isinstance(k, str) and k and "\x04" not in k}
+
+
+def gettext(language: str, message: str) -> str:
+    """``message`` in ``language``."""
+    return translations(language).gettext(message)
+
+
+def ngettext(language: str, singular: str, plural: str, n: int) -> str:
+    """The form of a counted message that ``n`` asks for in ``language`` (CLDR's rules)."""
+    return translations(language).ngettext(singular, plural, n)
+
+
+def pgettext(language: str, context: str, message: str) -> str:
+    """``message`` in ``language``, where its ``context`` tells it from the same English."""
+    return translations(language).pgettext(context, message)
+
+
+def counted(language: str, singular: str, plural: str, n: int, **values: object) -> str:
+    """A counted message with its values put in, ``{num}`` being ``n`` as ``language`` writes it."""
+    return ngettext(language, singular, plural, n).format(num=number(language, n), **values)
+
+
+def number(language: str, n: float | Decimal) -> str:
+    """A number as written in ``language``'s locale: "12,345" and "3.9" in both editions."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(n, locale=LOCALE[language])
 
 
 @functools.lru_cache(maxsize=4096)  # (a page names the dates of many essays, often the same)
 def date(language: str, value: str, approximate: bool = False) -> str:
     """A date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``) as a reader of ``language`` writes
     it: "2 March 2026", "2 de marzo de 2026"; "c. 2000", "h. 2000" for an approximate year."""
+    import datetime
+
+    from babel.dates import format_date, format_skeleton
+
     parts = [int(p) for p in value.split("-")]
     if approximate:
-        return f"{gettext(language, 'c.')} {parts[0]}"
+        return gettext(language, "c. {year}").format(year=parts[0])
     if len(parts) == 1:
         return str(parts[0])
-    month = gettext(language, MONTHS[parts[1] - 1])
+    day = datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
     if len(parts) == 2:
-        return gettext(language, "{month} {year}").format(month=month, year=parts[0])
-    return gettext(language, "{day} {month} {year}").format(day=parts[2], month=month, year=parts[0])
+        return format_skeleton("yMMMM", day, locale=LOCALE[language])
+    return format_date(day, "long", locale=LOCALE[language])
 
 
 def names(language: str, items: list[str]) -> str:
     """Names joined as a sentence lists them: "A", "A and B", "A, B and C" ("A, B y C")."""
-    if len(items) < 2:
-        return "".join(items)
-    return ", ".join(items[:-1]) + f" {gettext(language, 'and')} " + items[-1]
+    from babel.lists import format_list
+
+    return format_list(items, locale=LOCALE[language]) if items else ""
+
+
+# The article Spanish writes before an organisation's name in a sentence ("según cita la
+# Presidencia de la República", "el Departamento de Estado"), by the gender of the noun the
+# name begins with, in Spanish or as Spanish renders an English name ("la Office of …",
+# la oficina). A name not listed takes none, as a person's name does.
+_FEMININE = set(
+    "Presidencia Secretaría Subsecretaría Oficina Comisión Cámara Embajada Casa Organización Agencia "
+    "Fundación Universidad Dirección Administración Procuraduría Fiscalía Corte Cancillería Unión Red "
+    "Asociación Coordinación Junta Policía Guardia Conferencia Alianza Coalición Federación Sociedad "
+    "Office Commission Embassy House Organization Organisation Agency Foundation University "
+    "Administration Court Coalition Alliance Network Association Secretariat Conference Federation "
+    "Society Union Division Bureau".split()
+)
+_MASCULINE = set(
+    "Departamento Consejo Instituto Gobierno Ministerio Banco Congreso Senado Servicio Centro Programa "
+    "Fondo Comité Observatorio Colegio Tribunal Parlamento Partido Grupo Foro Alto "
+    "Department Council Institute Government Ministry Bank Congress Senate Service Center Centre "
+    "Program Programme Fund Committee Observatory Tribunal Parliament Party Group Forum".split()
+)
+
+
+def article(language: str, name: str, start: bool = False) -> str:
+    """The article ``language`` writes before ``name``, an organisation's, in a sentence
+    ("la ", or "La " at its ``start``); "" in English, and for a name it does not know."""
+    if language != "es" or not name:
+        return ""
+    head = name.split()[0]
+    found = "la " if head in _FEMININE else "el " if head in _MASCULINE else ""
+    return found.capitalize() if start else found
+
+
+# Extraction of the messages that are neither in Python nor in the templates' `_()` (babel.cfg)
+
+
+def extract_mkdocs(fileobj: IO[bytes], _keywords, _comment_tags, options):
+    """The words of mkdocs.yml that each edition translates (build_tools/site/engines.py)."""
+    import yaml
+
+    from .config import config_loader
+
+    config = yaml.load(fileobj.read().decode("utf-8"), config_loader(Path("."), {}))  # noqa: S506 (its tags)
+    found = [" ".join(config[key].split()) for key in ("site_description", "copyright") if config.get(key)]
+    found += [p["toggle"]["name"] for p in config["theme"].get("palette") or [] if (p.get("toggle") or {}).get("name")]
+    for extension in config.get("markdown_extensions") or []:
+        if isinstance(extension, dict) and (extension.get("toc") or {}).get("permalink_title"):
+            found.append(extension["toc"]["permalink_title"])
+    return [(1, None, message, []) for message in found]
+
+
+def extract_genres(fileobj: IO[bytes], _keywords, _comment_tags, options):
+    """The genres of the essays' schema, which the pages name (``_(essay.genre)``)."""
+    import json
+
+    schema = json.loads(fileobj.read().decode("utf-8"))
+    return [(1, None, genre, []) for genre in schema["properties"]["genre"]["enum"]]
+
+
+def extract_theme(fileobj: IO[bytes], _keywords, _comment_tags, options):
+    """The words of the theme's templates, ``w.t("…")`` (build_tools/overrides/partials/words.html)."""
+    import re
+
+    text = fileobj.read().decode("utf-8")
+    for match in re.finditer(r"""\bw\.t\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""", text):
+        yield text.count("\n", 0, match.start()) + 1, None, match[1] or match[2], []

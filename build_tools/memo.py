@@ -104,8 +104,10 @@ class Cache:
 
     # each seeds file, by its bytes (load)
     parsed: Memo[ParsedKey, bytes, Parsed] = field(default_factory=Memo)
-    # each essay, by its metadata's and its text's versions (load)
-    essays: Memo[FileKey, tuple[Version, Version], tuple[Essay | None, list[Problem]]] = field(default_factory=Memo)
+    # each essay, by its metadata's, its text's and its received page's or PDF's versions (load)
+    essays: Memo[FileKey, tuple[Version, Version, Version | None], tuple[Essay | None, list[Problem]]] = field(
+        default_factory=Memo
+    )
     # each essay with its year's letter (2013a), by the two (load)
     lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
     # each cross-references file's claims, by its version (load)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .essay import Essay
-from .memo import Cache, EssayKey, FileKey, ParsedKey, version
+from .memo import Cache, EssayKey, FileKey, ParsedKey, Version, version
 from .model import Claim, Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages import anchor as anchor_stage
@@ -48,8 +48,16 @@ def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load
 def _essay(cache: Cache, files: load_stage.EssayFiles, data: Any) -> tuple[Essay | None, list[Problem]]:
     """The essay of ``files``, unless the cache holds it made from the same versions of them
     (not compared by value: values read from YAML compare equal whatever their lines)."""
-    inputs = (version(files.meta.path.stat()), version(files.text.path.stat()))
+    inputs = (version(files.meta.path.stat()), version(files.text.path.stat()), _received_version(files, data))
     return cache.essays.get(FileKey(files.meta.rel), inputs, functools.partial(load_stage.essay_of, files, data))
+
+
+def _received_version(files: load_stage.EssayFiles, data: Any) -> Version | None:
+    """The version of the web page or PDF an essay's text was extracted from, if any (the
+    check compares it with the metadata's record)."""
+    received = data.get("received") if isinstance(data, dict) else None
+    path = files.text.path.parent / received["file"] if isinstance(received, dict) else None
+    return version(path.stat()) if path is not None and path.is_file() else None
 
 
 def _letter(cache: Cache, essay: Essay, letter: str) -> Essay:

@@ -8,6 +8,7 @@ The essay and its parts are in :mod:`build_tools.essay`, and named here too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -26,7 +27,7 @@ from .essay import (
     Rule,
     Translated,
 )
-from .languages import gettext
+from .languages import N_, article, gettext, pgettext
 from .problems import SourceLoc
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
@@ -51,7 +52,6 @@ __all__ = [
     "Precision",
     "Quote",
     "RELATION_LABELS",
-    "SAID_IN",
     "Relation",
     "Rule",
     "Site",
@@ -68,18 +68,10 @@ Relation = Literal["agrees", "qualifies", "contrasts"]
 # never agreement: an author agreeing with himself.
 Standing = Relation | Literal["same-essay"]
 RELATION_LABELS: dict[Standing, str] = {
-    "agrees": "Agrees",
-    "qualifies": "Qualifies",
-    "contrasts": "Contrasts",
-    "same-essay": "Also in this essay",
-}
-# What stands before the publisher of a text where several speak, after the speaker.
-SAID_IN: dict[Genre, str] = {
-    "transcript": "{speaker}, in a transcript published by ",
-    "hearing": "{speaker}, in a hearing transcript published by ",
-    "interview": "{speaker}, in an interview published by ",
-    "speech": "{speaker}, in a speech published by ",
-    "press release": "{speaker}, in a press release by ",
+    "agrees": N_("Agrees"),
+    "qualifies": N_("Qualifies"),
+    "contrasts": N_("Contrasts"),
+    "same-essay": N_("Also in this essay"),
 }
 # A list of more entries than this (the essays, at hundreds) is not repeated in a page's
 # navigation: a long section of the sidebar lists only the page's own entry, and the
@@ -176,7 +168,30 @@ class Term:
 
     @property
     def id(self) -> str:
-        return "".join(c if c.isalnum() else "-" for c in self.term.lower()).strip("-")
+        """Its entry's anchor: the term in lower case, accents left out ("secretaria-de-bienestar")."""
+        bare = "".join(c for c in unicodedata.normalize("NFKD", self.term.lower()) if not unicodedata.combining(c))
+        return "".join(c if c.isalnum() else "-" for c in bare).strip("-")
+
+
+def said_in(language: str, genre: Genre, subject: bool = False) -> str | None:
+    """What names a speaker of a text where several speak, and its publisher ("{speaker}, in
+    a transcript published by {author}"), as the subject of a sentence with ``subject``
+    (Spanish closes the aside with a comma); None for a genre where one speaks."""
+    if subject:
+        return {
+            "transcript": pgettext(language, "subject", "{speaker}, in a transcript published by {author}"),
+            "hearing": pgettext(language, "subject", "{speaker}, in a hearing transcript published by {author}"),
+            "interview": pgettext(language, "subject", "{speaker}, in an interview published by {author}"),
+            "speech": pgettext(language, "subject", "{speaker}, in a speech published by {author}"),
+            "press release": pgettext(language, "subject", "{speaker}, in a press release by {author}"),
+        }.get(genre)
+    return {
+        "transcript": gettext(language, "{speaker}, in a transcript published by {author}"),
+        "hearing": gettext(language, "{speaker}, in a hearing transcript published by {author}"),
+        "interview": gettext(language, "{speaker}, in an interview published by {author}"),
+        "speech": gettext(language, "{speaker}, in a speech published by {author}"),
+        "press release": gettext(language, "{speaker}, in a press release by {author}"),
+    }.get(genre)
 
 
 @dataclass(frozen=True)
@@ -225,17 +240,21 @@ class Quote:
             return turn.role if turn.name else None
         return self.evidence.speaker_role if self.speaker else None
 
-    def quoted_by_in(self, language: str, role: bool = True) -> str:
-        """What stands before the author's name when the words are another's:
-        "Alexandria Ocasio-Cortez, U.S. Representative, quoted by ", "Andrés Manuel López
-        Obrador, President of Mexico, in a transcript published by " (else ""); without the
-        role, with ``role`` false."""
+    def said_by_in(self, language: str, author: str, role: bool = True, subject: bool = False) -> str:
+        """Who said the words, ``author`` being how the essay's author is named: "Alexandria
+        Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson", "Andrés Manuel López
+        Obrador, President of Mexico, in a transcript published by the Presidency" (else
+        ``author``); without the role, with ``role`` false; as the subject of a sentence, with
+        ``subject`` (Spanish closes the aside with a comma)."""
         if not self.speaker:
-            return ""
+            return author
         who = ", ".join(str(part) for part in (self.speaker, role and self.speaker_role) if part)
-        said = SAID_IN.get(self.essay.genre) if self.turn else None
-        message = gettext(language, said) if said else gettext(language, "{speaker}, quoted by ")
-        return message.format(speaker=who)
+        author = article(language, self.essay.organisation) + author
+        said = said_in(language, self.essay.genre, subject) if self.turn else None
+        if not said:
+            quoted = pgettext(language, "subject", "{speaker}, quoted by {author}")
+            said = quoted if subject else gettext(language, "{speaker}, quoted by {author}")
+        return said.format(speaker=who, author=author)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -14,7 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -60,13 +60,23 @@ def worth_it(items: Sequence) -> bool:
 def each(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> list[R]:
     """``[fn(item) for item in items]``, on every core when it is worth it (in ``jobs``
     workers, if given: the tests, which drive the workers with a few items)."""
+    return list(stream(fn, items, jobs))
+
+
+def stream(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) -> Iterator[R]:
+    """What :func:`each` gives, one result at a time as the workers make them, so that the
+    caller can use each (write a page) and let it go before the next arrives."""
     jobs = _jobs(items, jobs)
     if jobs < 2:
-        return [fn(item) for item in items]
+        yield from (fn(item) for item in items)
+        return
     global _work
     _work = (fn, items)
     try:
+        chunk = max(1, min(16, len(items) // (jobs * 8)))
+        window = chunk * jobs * 4  # (the results not yet taken are held here: at most this many)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_do, range(len(items)), chunksize=max(1, len(items) // (jobs * 8)))
+            for start in range(0, len(items), window):
+                yield from pool.imap(_do, range(start, min(start + window, len(items))), chunksize=chunk)
     finally:
         _work = None

@@ -11,7 +11,7 @@ unless every stage succeeded.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,11 +21,13 @@ from .kept_pages import KeptPages
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.anchor import unattributed
+from .stages.clean import suspicious_paragraphs
 from .stages.clean.turns import unheard
 from .stages.localize import localize, untranslated
-from .stages.render import render
+from .stages.render import render, render_parts
+from .stages.standing import quote_warnings
 from .stages.validate import validate
+from .stages.validate.terms import unused_terms
 from .stages.write import write
 
 
@@ -51,7 +53,9 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = memoised.clean(corpus, cache)
     quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
-    return Checked(corpus, quotes, warnings + unheard(corpus) + unattributed(quotes), gaps)
+    # (an essay's warnings, then its quotes', then the glossary's)
+    found = suspicious_paragraphs(corpus) + unheard(corpus) + quote_warnings(quotes) + unused_terms(corpus)
+    return Checked(corpus, quotes, warnings + found, gaps)
 
 
 def build(
@@ -60,14 +64,18 @@ def build(
     """Check the seeds, then write the generated pages of every edition (or of those in
     ``languages``: ``make serve`` makes the one it serves) into ``root/docs``: the first
     edition's at its root, each other's in its folder (``docs/es/``). Each edition's pages
-    are written all at once, one edition after the other (the pages of only one are held
-    in memory). Given the pages ``kept`` by an earlier build, only what changed is made again."""
+    are put in place all at once, one edition after the other; each page is staged as soon
+    as it is made, so no edition is held whole in memory. Given the pages ``kept`` by an
+    earlier build (``make serve``, which keeps them all), only what changed is made again."""
     checked = check(root, cache)
     changed = []
     for language, folder in checked.corpus.site.editions:
-        if languages is None or language in languages:  # (each edition's pages freed once written)
-            pages, folders = edition_pages(checked, language, folder, kept), edition_folders(folder)
-            changed += kept.write(pages, root / "docs", folders) if kept else write(pages, root / "docs", folders)
+        if languages is None or language in languages:
+            folders = edition_folders(folder)
+            if kept:
+                changed += kept.write(edition_pages(checked, language, folder, kept), root / "docs", folders)
+            else:  # (each page written as it is made, and let go)
+                changed += write(edition_stream(checked, language, folder), root / "docs", folders)
     return checked, changed
 
 
@@ -76,6 +84,14 @@ def edition_pages(checked: Checked, language: str, folder: str, kept: KeptPages 
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
     pages = kept.render(corpus, quotes) if kept else render(corpus, quotes)
     return {posixpath.join(folder, path): text for path, text in pages.items()}
+
+
+def edition_stream(checked: Checked, language: str, folder: str) -> Iterator[tuple[str, str]]:
+    """The generated pages of the edition in ``language``, ``(path under docs/, text)``, one
+    at a time, as they are made."""
+    corpus, quotes = localize(checked.corpus, checked.quotes, language)
+    for part in render_parts(corpus, quotes):
+        yield from ((posixpath.join(folder, path), text) for path, text in part.items())
 
 
 def generate(checked: Checked, kept: KeptPages | None = None) -> dict[str, str]:

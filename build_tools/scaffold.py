@@ -3,7 +3,8 @@
 The skeletons are made from the JSON Schemas, so they always list every field with
 its description: required fields are left empty (``make check`` names each one
 until it is filled), optional ones are commented out. Nothing existing is
-overwritten, and the raw text is copied byte for byte.
+overwritten, and the raw text is copied byte for byte; a web page or a PDF is copied
+byte for byte beside the text extracted from it (see :mod:`build_tools.extract`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
+from . import extract
 from .languages import TRANSLATED
-from .stages.load import SLUG
+from .stages.load import SLUG, html_line
 from .stages.schema import ID_PATTERN, schema
 from .stages.yamlfile import decode_text, load_yaml
 
@@ -78,7 +80,8 @@ def _list_item(lines: list[str], indent: str) -> list[str]:
 
 
 def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
-    """Copy the raw text in and write a metadata skeleton; return the files created."""
+    """Copy the raw text in and write a metadata skeleton; return the files created (the
+    metadata, the text, and the web page or PDF as received, whose text is extracted)."""
     if not SLUG.match(slug):
         raise ScaffoldError(
             f"the slug '{slug}' must be lower-case letters, digits and hyphens, "
@@ -92,8 +95,7 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
     if not source.is_file():
         raise ScaffoldError(f"{source}: no such file")
     raw = source.read_bytes()
-    if not decode_text(raw, str(source)).strip():  # (refuses text that is not UTF-8, naming the line)
-        raise ScaffoldError(f"{source}: the text is empty: save the essay's text in it first")
+    text, received, values = _extracted(root, folder / slug, source, raw)
     themes = ", ".join(_theme_ids(root))
     lines = skeleton(
         schema("essay"),
@@ -102,11 +104,39 @@ def new_essay(root: Path, slug: str, source: Path) -> list[Path]:
             "date": ' Write it in quotes, e.g. "2019-06".',
             "cleaning": " Start with none; see CONTRIBUTING.md for the rules.",
         },
-        values={"source_sha256": hashlib.sha256(raw).hexdigest(), "added": f'"{date.today().isoformat()}"'},
+        values={"source_sha256": hashlib.sha256(text).hexdigest(), "added": f'"{date.today().isoformat()}"', **values},
     )
     _write(meta_path, _header("essay") + "\n".join(lines) + "\n")
-    _write(text_path, raw)
-    return [meta_path, text_path]
+    if received is not None:
+        _write(received, raw)
+    _write(text_path, text)
+    return [meta_path, text_path, *([received] if received else [])]
+
+
+def _extracted(root: Path, stem: Path, source: Path, raw: bytes) -> tuple[bytes, Path | None, dict[str, str]]:
+    """The essay's text from the file received (``raw``): the file itself if it is text, or the
+    text extracted from a web page or PDF; where that file is to be kept (None for text), and
+    the metadata that says how the text was made."""
+    kind = extract.kind_of(source.name, raw)
+    if kind is None and html_line(decode_text(raw, str(source))) is not None:  # (refuses text that is not UTF-8)
+        kind = "html"
+    if kind is None:
+        if not decode_text(raw, str(source)).strip():
+            raise ScaffoldError(f"{source}: the text is empty: save the essay's text in it first")
+        return raw, None, {}
+    received = stem.with_suffix(f".{kind}")
+    if received.exists():
+        raise ScaffoldError(f"{received.relative_to(root)} already exists: choose another slug")
+    try:
+        text = extract.text_of(kind, raw).encode("utf-8")
+    except extract.ExtractionError as exc:
+        raise ScaffoldError(f"{source}: {exc}") from None
+    sha = hashlib.sha256(raw).hexdigest()
+    return (
+        text,
+        received,
+        {"received": f'{{file: {received.name}, sha256: {sha}, extracted_with: "{extract.extractor(kind)}"}}'},
+    )
 
 
 def new_claim(root: Path, theme: str, claim_id: str | None) -> Path:

@@ -37,6 +37,8 @@ import threading
 import time
 from pathlib import Path
 
+import yaml
+
 from build_tools.__main__ import _mkdocs_env
 from build_tools.formats.spliced import splice
 from build_tools.pipeline import check
@@ -47,9 +49,9 @@ SEARCH = "remittances"  # a word of the real essays, found in many synthetic one
 SEARCH_WORKER = "assets/javascripts/search-worker.js"
 
 
-def paragraph_pool() -> list[str]:
-    """The body paragraphs of the real essays, cleaned, in a fixed order."""
-    corpus = check(ROOT).corpus
+def paragraph_pool(root: Path = ROOT) -> list[str]:
+    """The body paragraphs of the essays of the project at ``root`` (the real corpus), cleaned, in a fixed order."""
+    corpus = check(root).corpus
     return [p.text for e in corpus.essays for p in e.paragraphs if p.kind == "paragraph" and len(p.text) > 200]
 
 
@@ -104,6 +106,27 @@ def write_corpus(root: Path, n: int, pool: list[str]) -> None:
             )
         if claims:
             (seeds / "crossrefs" / f"{theme}.yml").write_text("claims:\n" + "".join(claims), encoding="utf-8")
+    _keep_used_terms(seeds, [(seeds / "essays" / f"{slug}.txt").read_text(encoding="utf-8") for slug in slugs])
+
+
+def _keep_used_terms(seeds: Path, texts: list[str]) -> None:
+    """Keep in the glossary only the terms that the synthetic corpus uses (its essays, the
+    themes' words, the other terms' definitions): a term that no text uses is a warning."""
+    path = seeds / "glossary.yml"
+    if not path.exists():
+        return
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    words = "\n".join([*texts, (seeds / "themes.yml").read_text(encoding="utf-8")])
+
+    def used(term: dict) -> bool:  # (in the synthetic corpus, or in another entry's definition)
+        elsewhere = "\n".join([words, *(t["definition"] for t in data["terms"] if t is not term)])
+        return any(re.search(rf"\b{re.escape(f)}\b", elsewhere) for f in [term["term"], *term.get("also", ())])
+
+    data["terms"] = [t for t in data["terms"] if used(t)]
+    if data["terms"]:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000), encoding="utf-8")
+    else:
+        path.unlink()
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, int, int]:

@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 import threading
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
@@ -89,15 +90,21 @@ def site_pages(site: Path) -> list[str]:
     return pages
 
 
+# How many pages :meth:`Tab.open_each` keeps loading at once: a page's load waits mostly on
+# the local server and on the browser's timers, which overlap.
+AT_ONCE = 4
+
+
 class Tab:
-    """One browser page that records every request and every dialog it sees."""
+    """A browser context, with a page open in it, that records every request and every
+    dialog its pages see."""
 
     def __init__(self, browser, base: str, **context) -> None:
         self.context = browser.new_context(**context)
-        self.page = self.context.new_page()
         self.base, self.requests, self.dialogs = base, [], []
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", self._dialog)
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("dialog", self._dialog)
+        self.page = self.context.new_page()
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")
@@ -106,6 +113,27 @@ class Tab:
     def open(self, path: str):
         self.page.goto(self.base + path, wait_until="load")
         return self.page
+
+    def open_each(self, paths: list[str], at_once: int = AT_ONCE):
+        """Each of ``paths`` opened in a page of its own, as :meth:`open` opens it, with
+        ``at_once`` of them loading together: yields (path, page) as each has loaded, in
+        the order of ``paths``, and closes each page once the loop has moved on."""
+        waiting, loading = list(paths), deque()
+
+        def start() -> None:
+            page = self.context.new_page()
+            page.goto(self.base + waiting[0], wait_until="commit")
+            loading.append((waiting.pop(0), page))
+
+        while waiting or loading:
+            while waiting and len(loading) < at_once:
+                start()
+            path, page = loading.popleft()
+            page.wait_for_load_state("load")
+            try:
+                yield path, page
+            finally:
+                page.close()
 
     def close(self) -> None:
         self.context.close()

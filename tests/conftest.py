@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import posixpath
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import threading
 import urllib.request
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from unittest.mock import patch
@@ -182,34 +184,139 @@ def build_site(root: Path, engine: str = "mkdocs") -> tuple[Path, dict[str, Page
     and the sources' date): (its folder, its pages). Its search index is written in parts,
     as a site of hundreds of essays is (see build_tools/site/hooks.py), so that the tests
     search across parts."""
-    with patch.dict(os.environ, {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}):
+    build_only(root, engine)
+    return root / "site", pages_of(root / "site")
+
+
+def build_only(root: Path, engine: str = "mkdocs") -> None:
+    """``root`` built into a site as :func:`build_site` builds it, its pages left unread."""
+    with patch.dict(os.environ, SITE_ENVIRONMENT):
         code = run_site(root, engine)
     assert code == 0, "the site did not build"
-    pages = {
-        p.relative_to(root / "site").as_posix(): Page(p.read_text(encoding="utf-8"))
-        for p in (root / "site").rglob("*.html")
-    }
-    return root / "site", pages
+
+
+# The environment of :func:`build_site`'s build.
+SITE_ENVIRONMENT = {**ENVIRONMENT, "SEARCH_PART_BYTES": "300000"}
+
+
+def build_in_a_process(root: Path, engine: str = "mkdocs", hash_seed: str = "1") -> None:
+    """``root`` built into a site as :func:`build_site` builds it, by ``python -m build_tools
+    site`` in a process of its own, with ``PYTHONHASHSEED`` set to ``hash_seed``."""
+    command = [sys.executable, "-m", "build_tools", "--root", str(root), "site", "--engine", engine]
+    env = {**_mkdocs_env(), **SITE_ENVIRONMENT, "PYTHONHASHSEED": hash_seed}
+    done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, f"the site did not build:\n{done.stderr}"
+
+
+def once_per_run(tmp_path_factory, name: str, make: Callable[[Path], object], wait: bool = True) -> Path | None:
+    """The folder ``name``, made by ``make(folder)`` once for the whole test run: with
+    pytest-xdist, the first worker to ask makes it (under a file lock) and the others wait
+    for it and share it, read only. A folder left half made by a failed ``make`` is made
+    again by the next to ask. Without ``wait``, None if another is making it."""
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # (each worker's basetemp is a folder of the run's)
+        shared = shared.parent
+    folder, done = shared / name, shared / f"{name}.done"
+    with open(shared / f"{name}.lock", "a") as lock:  # (closing it lets go of the lock)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            return None
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            done.touch()
+    return folder
+
+
+# The sites that tests only read, each built once per test run by ``python -m build_tools
+# site`` in a process of its own (PYTHONHASHSEED=1), as :func:`build_site` builds it: by
+# the name of its folder, its corpus and its engine.
+SHARED_SITES = {
+    "fixture-site": (FIXTURE, "mkdocs"),
+    "real-site": (ROOT, "mkdocs"),
+    "zensical-site": (FIXTURE, "zensical"),
+}
+# The fixtures that ask for them (any_site and any_served ask for each, by its parameter).
+SITES_OF = {
+    "site_project": ["fixture-site"],
+    "real_site": ["real-site"],
+    "zensical_site": ["zensical-site"],
+    "any_site": list(SHARED_SITES),
+    "any_served": list(SHARED_SITES),
+}
+
+
+def built_site(tmp_path_factory, name: str, wait: bool = True) -> Path | None:
+    """The project of the shared site ``name``, built: the project's folder (None if
+    another is building it and not ``wait``)."""
+    corpus, engine = SHARED_SITES[name]
+    return once_per_run(
+        tmp_path_factory, name, lambda folder: build_in_a_process(copy_project(folder, corpus), engine), wait
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prebuild(request, tmp_path_factory) -> None:
+    """Start building, in the background, the shared sites this session's tests ask for, so
+    that the workers of pytest-xdist do not wait idle while one of them builds a site: each
+    worker starts with another site, leaving any that another is building, then waits for
+    those. A failed build is left for the fixture that asks for its site to say."""
+    asked = {f for item in request.session.items for f in item.fixturenames}
+    wanted = [name for name in SHARED_SITES if any(name in SITES_OF.get(f, ()) for f in asked)]
+    if not wanted:
+        return
+    first = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0) % len(wanted)
+    order = wanted[first:] + wanted[:first]
+
+    def build() -> None:
+        try:
+            for name in [name for name in order if built_site(tmp_path_factory, name, wait=False) is None]:
+                built_site(tmp_path_factory, name)
+        except Exception:
+            pass
+
+    threading.Thread(target=build, daemon=True).start()
+
+
+def pages_of(folder: Path) -> dict[str, Page]:
+    """Every HTML page of the built site in ``folder``, by its path there."""
+    return {p.relative_to(folder).as_posix(): Page(p.read_text(encoding="utf-8")) for p in folder.rglob("*.html")}
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The fixture corpus built into a site once per test session: (its folder, its pages)."""
-    return build_site(copy_project(tmp_path_factory.mktemp("site") / "project"))
+def site_project(tmp_path_factory) -> Path:
+    """The project of the ``site`` fixture: the fixture corpus with its pages generated and
+    its site built, once per test run (shared: copy it to change it, as ``built_project``)."""
+    return built_site(tmp_path_factory, "fixture-site")
+
+
+@pytest.fixture
+def built_project(site_project, tmp_path) -> Path:
+    """A copy of the fixture corpus's project with its pages generated and its site built,
+    to build again and break (a copy of ``project`` after ``make site``)."""
+    return shutil.copytree(site_project, tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site(site_project):
+    """The fixture corpus built into a site once per test run: (its folder, its pages)."""
+    return site_project / "site", pages_of(site_project / "site")
 
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    """The real corpus (seeds/ and docs/) built into a site once per test session, and checked:
+    """The real corpus (seeds/ and docs/) built into a site once per test run, and checked:
     (its folder, its pages, its Checked). Only for invariants that hold for any valid corpus."""
-    root = copy_project(tmp_path_factory.mktemp("real") / "project", corpus=ROOT)
-    return (*build_site(root), check(root))
+    root = built_site(tmp_path_factory, "real-site")
+    return root / "site", pages_of(root / "site"), check(root)
 
 
 @pytest.fixture(scope="session")
 def zensical_site(tmp_path_factory):
     """The fixture corpus built by the second engine, Zensical (see build_tools/site/engines.py)."""
-    return build_site(copy_project(tmp_path_factory.mktemp("zensical") / "project"), engine="zensical")
+    folder = built_site(tmp_path_factory, "zensical-site") / "site"
+    return folder, pages_of(folder)
 
 
 @pytest.fixture(scope="session", params=["fixture", "seeds", "zensical"])

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from build_tools.stages.anchor import in_quotation_marks
+from build_tools.stages.standing import in_quotation_marks
 from tests.conftest import run, text
 
 AOC = "Alexandria Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson"

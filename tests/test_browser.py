@@ -210,8 +210,7 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
     wide = []
-    for path in site_pages(folder):
-        page = tab.open(path)
+    for path, page in tab.open_each(site_pages(folder)):
         width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if width[0] > width[1]:
             wide.append((path, width))
@@ -222,8 +221,8 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
 def test_loading_every_page_requests_nothing_outside_the_local_server(browser, any_served):
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
-    for path in site_pages(folder):
-        tab.open(path).wait_for_load_state("networkidle")
+    for _, page in tab.open_each(site_pages(folder)):
+        page.wait_for_load_state("networkidle")
     tab.close()
     # (Material asks the site's own public address for the sitemap of each edition that a page's
     # hreflang links name, as on the published site: first party, never a third)
@@ -238,13 +237,12 @@ def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, s
     need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
     tab = Tab(browser, served, viewport=DESKTOP)
     for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
-        tab.page.add_init_script(
+        tab.context.add_init_script(
             f"localStorage.setItem('{scope}.__palette', "
             f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))"
         )
     found = []
-    for path in site_pages(folder):
-        page = tab.open(path)
+    for path, page in tab.open_each(site_pages(folder)):
         assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
         page.add_script_tag(path=str(axe))
         for violation in page.evaluate("axe.run().then(r => r.violations)"):

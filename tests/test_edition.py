@@ -198,7 +198,7 @@ def test_each_edition_has_its_own_search_index(site, edition):
         (
             "    - name: Français\n      link: fr/\n      lang: fr\n",
             "mkdocs.yml: the edition 'fr' in extra.alternate needs its link to be 'fr/' and the site's words in "
-            "build_tools/locales/fr.yml (languages with them: es)",
+            "build_tools/locales/fr/LC_MESSAGES/messages.po (languages with them: es)",
         ),
     ],
 )

@@ -1,8 +1,10 @@
 """Every message an editor can get, pinned to its exact text, with file and line.
 
 Each case breaks a fresh copy of the fixture corpus (tests/fixture) in one way and runs
-``python -m build_tools build`` on it: the build must exit 1, print exactly the
-expected lines, and leave the generated pages as they were.
+``python -m build_tools check`` on it: the check must exit 1, print exactly the expected
+lines, and write nothing. A few cases, one from each stage that can refuse the seeds, run
+``python -m build_tools build`` on a copy of a project already built: the build says the
+same, and leaves the generated pages and the site as they were.
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ CASES = [
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
             "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, excerpt, genre, language, "
-            "number, outlet, participants, publisher, rights, section, series, source_sha256, summary, themes, title, "
+            "number, outlet, participants, publisher, received, rights, section, series, source_sha256, summary, themes, title, "
             "title_note, url)"
         ],
     ),
@@ -317,7 +319,7 @@ CASES = [
         [
             'seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: "It’s a trade crisis}: unknown essay '
             "'wilson-2020' (essays: bach-2000, broad-2014, conferencia-2024, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (
@@ -513,7 +515,7 @@ CASES = [
         [
             "seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
             "(essays: bach-2000, broad-2014, conferencia-2024, historian-central-america-1977-1980, "
-            "historian-central-america-1981-1993, wilson-2021)"
+            "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
     (
@@ -650,18 +652,51 @@ def expand(root: Path, template: str) -> str:
     return out
 
 
-@pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
-def test_bad_input_message(project, capsys, case, breaker, expected):
-    assert run(project, "build", capsys=capsys)[0] == 0
-    before = generated(project)
-    breaker(project)
+def said(project: Path, capsys, command: str, expected: list[str]) -> None:
+    """``command`` run on the broken ``project`` exits 1 and prints exactly the ``expected``
+    lines, then how many errors there were and that nothing was written."""
     lines = [expand(project, e) for e in expected]
-    code, out, err = run(project, "build", capsys=capsys)
+    code, out, err = run(project, command, capsys=capsys)
     errors = sum(" warning: " not in line for line in lines)
     assert code == 1
     assert err.splitlines() == lines + [f"{errors} error{'s' if errors != 1 else ''}: nothing was written."]
     assert "Traceback" not in err
-    assert generated(project) == before, "a failed build changed the generated pages"
+
+
+@pytest.mark.parametrize("case, breaker, expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_input_message(project, capsys, case, breaker, expected):
+    breaker(project)
+    broken = snapshot(project)
+    said(project, capsys, "check", expected)
+    assert snapshot(project) == broken, "a failed check wrote a file"
+
+
+# A case for each stage that can refuse the seeds and a build: mkdocs.yml read, a seeds
+# file read (YAML), its fields (schema), the files checked against each other, a cleaning
+# rule applied, a quote found; and a warning said with an error.
+FAILED_BUILDS = [
+    "unreadable-mkdocs-config",
+    "unclosed-quote",
+    "missing-field",
+    "unknown-essay",
+    "rule-matches-nothing",
+    "quote-not-found",
+    "yaml-extension",
+]
+
+
+BUILDS = [c for c in CASES if c[0] in FAILED_BUILDS]
+assert len(BUILDS) == len(FAILED_BUILDS), "a case of FAILED_BUILDS is not in CASES"
+
+
+@pytest.mark.parametrize("case, breaker, expected", BUILDS, ids=[c[0] for c in BUILDS])
+def test_a_failed_build_says_so_and_leaves_the_pages_as_they_were(built_project, capsys, case, breaker, expected):
+    before = generated(built_project), snapshot(built_project / "site")
+    assert before[0] and before[1], "the pages were generated and the site built"
+    breaker(built_project)
+    said(built_project, capsys, "build", expected)
+    assert generated(built_project) == before[0], "a failed build changed the generated pages"
+    assert snapshot(built_project / "site") == before[1], "a failed build changed the site"
 
 
 def test_a_double_hyphen_in_the_source_matches_any_dash_in_a_quote(project, capsys):

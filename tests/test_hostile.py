@@ -24,7 +24,7 @@ from build_tools.site.publish import publish
 from build_tools.site.search import search_entries
 from build_tools.stages.validate.fields import MARKDOWN, OWN_WORDS
 from tests.browser import Tab, open_search, search, serve, site_pages
-from tests.conftest import copy_project
+from tests.conftest import copy_project, once_per_run
 from tests.golden import ENVIRONMENT
 from tests.hostile import HOSTILE_FRONT_MATTER, PAYLOADS, add_hostile_essay, plant
 
@@ -141,21 +141,24 @@ DOM_CHECK = """() => {
 @pytest.fixture(scope="module", params=engines.ENGINES)
 def hostile_site(request, tmp_path_factory):
     """The hostile project built with validation's HTML and address checks switched off,
-    by each engine, then finished by the publishing stage."""
-    root = copy_project(tmp_path_factory.mktemp(f"hostile-{request.param}") / "project")
-    plant(root, PAYLOADS)
-    # Zensical writes a page's front matter as it is (MkDocs' adapter escapes it): there,
-    # what keeps a hand-written page's front matter inert is validation at load (below).
-    add_hostile_essay(root, front_matter=request.param == "mkdocs")
-    with (
-        patch("build_tools.stages.validate.fields.unsafe_text", lambda data: iter(())),
-        patch("build_tools.stages.validate.fields.markdown", lambda data: iter(())),
-        patch.dict(os.environ, ENVIRONMENT),
-    ):
-        build(root)
-        assert engines.build(request.param, root, root / "site", _mkdocs_env()) == 0
-        publish(root / "site", root / "docs")
-    return root / "site"
+    by each engine, then finished by the publishing stage (once per test run: shared by the
+    workers, read only)."""
+
+    def make(root):
+        plant(copy_project(root), PAYLOADS)
+        # Zensical writes a page's front matter as it is (MkDocs' adapter escapes it): there,
+        # what keeps a hand-written page's front matter inert is validation at load (below).
+        add_hostile_essay(root, front_matter=request.param == "mkdocs")
+        with (
+            patch("build_tools.stages.validate.fields.unsafe_text", lambda data: iter(())),
+            patch("build_tools.stages.validate.fields.markdown", lambda data: iter(())),
+            patch.dict(os.environ, ENVIRONMENT),
+        ):
+            build(root)
+            assert engines.build(request.param, root, root / "site", _mkdocs_env()) == 0
+            publish(root / "site", root / "docs")
+
+    return once_per_run(tmp_path_factory, f"hostile-{request.param}-site", make) / "site"
 
 
 def test_a_site_built_from_hostile_input_is_inert_in_chromium(browser, hostile_site):
@@ -164,8 +167,7 @@ def test_a_site_built_from_hostile_input_is_inert_in_chromium(browser, hostile_s
     with serve(hostile_site) as base:
         tab = Tab(browser, base, viewport={"width": 1280, "height": 900})
         found = {}
-        for path in pages:
-            page = tab.open(path)
+        for path, page in tab.open_each(pages):
             page.mouse.move(300, 300)
             page.keyboard.press("Tab")
             bad = page.evaluate(DOM_CHECK)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import add_essay_files, build_site, copy_project, run
+from tests.conftest import add_essay_files, build_only, copy_project, once_per_run, run
 
 TEXT = """Un texto de prueba, escrito para esta prueba.
 
@@ -74,10 +74,25 @@ cleaning:
 
 @pytest.fixture(scope="module")
 def spanish_site(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("languages") / "project")
-    add_spanish_essay(root)
-    folder, _ = build_site(root)
-    return folder
+    """The fixture corpus with the Spanish essay and an accented glossary term, built once
+    per test run (shared by the workers: read only)."""
+
+    def make(root):
+        add_spanish_essay(copy_project(root))
+        glossary = root / "seeds" / "glossary.yml"
+        glossary.write_text(glossary.read_text(encoding="utf-8") + ACCENTED_TERM, encoding="utf-8")
+        build_only(root)
+
+    return once_per_run(tmp_path_factory, "spanish-essay-site", make) / "site"
+
+
+# A glossary term with an accent, which the Spanish essay uses (issue 34).
+ACCENTED_TERM = """
+  - term: región
+    language: es
+    definition: >-
+      The word the test essay uses for the area it writes about.
+"""
 
 
 def read(site: Path, page: str) -> str:
@@ -143,3 +158,12 @@ def test_a_translation_of_a_quote_already_in_the_sites_language_is_a_warning(pro
         f"seeds/crossrefs/trade.yml:{line}:9: warning: this quote is already in the site's language ('en'): "
         "remove its 'translation'"
     ) in err.splitlines()
+
+
+def test_a_glossary_term_with_an_accent_links_to_its_entry_by_an_anchor_without_it(spanish_site):
+    glossary = read(spanish_site, "reference/glossary/index.html")
+    assert re.search(r'<h2 id="region" lang="es">región', glossary)
+    essay = read(spanish_site, "essays/prueba-2020/index.html")
+    assert re.search(
+        r'<a class="glossary-term" href="\.\./\.\./reference/glossary/#region" lang="es"[^>]*>región</a>', essay
+    )

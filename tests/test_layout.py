@@ -13,7 +13,19 @@ import pytest
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "build_tools"
-SHARED = {"model", "essay", "problems", "ids", "memo", "parallel", "config", "languages", "folders", "relations"}
+SHARED = {
+    "model",
+    "essay",
+    "problems",
+    "ids",
+    "memo",
+    "parallel",
+    "config",
+    "languages",
+    "folders",
+    "relations",
+    "extract",
+}
 # What each role may import besides itself and the shared modules; the commands at the
 # top (pipeline, __main__, scaffold) may import anything. ``sources`` (make sources) reads
 # the seeds through the load stage and folds text as anchor does; nothing but the command

@@ -19,17 +19,22 @@ from build_tools.model import LONG_LIST
 from build_tools.pipeline import check, generate
 from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
-from tests.conftest import ROOT, copy_project, run_site
+from tests.conftest import FIXTURE, ROOT, copy_project, once_per_run, run_site
 
 N = LONG_LIST + 2
 
 
 @pytest.fixture(scope="module")
 def many(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("many") / "project")
-    write_corpus(root, N, paragraph_pool())
-    assert run_site(root) == 0
-    return root / "site"
+    """A site of N essays, built once per test run (shared by the workers: read only)."""
+
+    def make(root):
+        write_corpus(
+            copy_project(root), N, paragraph_pool(FIXTURE)
+        )  # (the fixture's paragraphs: no test here depends on seeds/)
+        assert run_site(root) == 0
+
+    return once_per_run(tmp_path_factory, "long-list-site", make) / "site"
 
 
 def sidebar(html: str) -> str:
@@ -128,7 +133,7 @@ def test_a_long_essays_index_shows_each_title_as_its_text(tmp_path):
     """The long list is written as HTML: an essay's fields are escaped for HTML there (not for
     Markdown), so a title shows as the very characters its metadata gives."""
     root = copy_project(tmp_path / "project")
-    write_corpus(root, N, paragraph_pool())
+    write_corpus(root, N, paragraph_pool(FIXTURE))
     title = 'Tom & Jerry, 1 < 2 > 0, a \\ b, "&amp;" (#1)'
     meta = root / "seeds" / "essays" / "essay-0001.yml"
     meta.write_text(
@@ -150,7 +155,7 @@ def test_the_essays_read_on_every_core_report_their_mistakes_as_one_by_one(tmp_p
     from build_tools.parallel import AT_LEAST
 
     root = copy_project(tmp_path / "project")
-    write_corpus(root, AT_LEAST + 6, paragraph_pool())
+    write_corpus(root, AT_LEAST + 6, paragraph_pool(FIXTURE))
     essays = root / "seeds" / "essays"
     for slug, old, new in (
         ("essay-0003", 'date: "2003"', 'date: "yesterday"'),

@@ -13,9 +13,9 @@ import pytest
 from build_tools.formats import bibliography
 from build_tools.model import EssayDate, Excerpt, Participant
 from build_tools.problems import Collector
-from build_tools.stages.anchor import unknown_speaker
 from build_tools.stages.clean import clean_essay
 from build_tools.stages.localize import localize
+from build_tools.stages.standing import unknown_speaker
 from tests.conftest import run
 from tests.test_clean_rules import apply, essay_with
 
@@ -123,16 +123,29 @@ def test_a_quote_from_a_turn_is_its_speakers_in_each_edition(checked):
     quote = _transcript_quote(checked)
     assert quote.paragraph.speaker == "SECRETARIA ELENA RUIZ VEGA"
     assert (quote.speaker, quote.speaker_role) == ("Elena Ruiz Vega", "Secretary of Rural Welfare")
-    assert quote.quoted_by_in("en") == "Elena Ruiz Vega, Secretary of Rural Welfare, in a transcript published by "
-    assert quote.quoted_by_in("en", role=False) == "Elena Ruiz Vega, in a transcript published by "
+    assert (
+        quote.said_by_in("en", "Ejemplo")
+        == "Elena Ruiz Vega, Secretary of Rural Welfare, in a transcript published by Ejemplo"
+    )
+    assert quote.said_by_in("en", "Ejemplo", role=False) == "Elena Ruiz Vega, in a transcript published by Ejemplo"
     _, quotes = localize(checked.corpus, checked.quotes, "es")
     spanish = next(q for q in quotes.values() if q.essay.slug == "conferencia-2024")
-    assert spanish.quoted_by_in("es") == (
+    # (an organisation takes its article in a Spanish sentence)
+    assert spanish.said_by_in("es", "Oficina de Prensa de Ejemplo") == (
         "Elena Ruiz Vega, secretaria de Bienestar Rural, en la versión estenográfica que publica "
+        "la Oficina de Prensa de Ejemplo"
+    )
+    # as the subject of a sentence ("…, compared with … above"), Spanish closes the aside with a comma
+    assert spanish.said_by_in("es", "Oficina de Prensa de Ejemplo", role=False, subject=True) == (
+        "Elena Ruiz Vega, en la versión estenográfica que publica la Oficina de Prensa de Ejemplo,"
+    )
+    assert (
+        quote.said_by_in("en", "Ejemplo", role=False, subject=True)
+        == "Elena Ruiz Vega, in a transcript published by Ejemplo"
     )
     # a speaker the editors name in the quote itself is the speaker
     named = replace(quote, evidence=replace(quote.evidence, speaker="Someone Else", speaker_role="Reporter"))
-    assert named.quoted_by_in("en") == "Someone Else, Reporter, quoted by "
+    assert named.said_by_in("en", "Ejemplo") == "Someone Else, Reporter, quoted by Ejemplo"
     # a label is found however its accents are encoded, and with a colon after it
     decomposed = unicodedata.normalize("NFD", "PRESIDENTA ANA PÉREZ:")
     ana = replace(essay_with(""), participants=(Participant(decomposed, "Ana Pérez", None),))
@@ -140,7 +153,10 @@ def test_a_quote_from_a_turn_is_its_speakers_in_each_edition(checked):
     # a participant known by a role alone is named by it
     essay = quote.essay
     moderator = next(p for p in essay.paragraphs if p.speaker == "MODERADORA" and p.kind == "paragraph")
-    assert replace(quote, paragraph=moderator).quoted_by_in("en") == "Moderator, in a transcript published by "
+    assert (
+        replace(quote, paragraph=moderator).said_by_in("en", "Ejemplo")
+        == "Moderator, in a transcript published by Ejemplo"
+    )
 
 
 def test_a_quote_from_a_transcript_whose_speaker_is_not_known_is_a_warning(checked):

@@ -7,10 +7,10 @@ This file is read by vulture, never run. A name belongs here only with who uses 
 that nothing uses is removed instead.
 """
 
-from build_tools import essay, folders, model, pipeline, relations
+from build_tools import essay, folders, languages, model, pipeline, relations
 from build_tools.site import hooks, markdown_ext, mkdocs_private, serve
 from build_tools.sources import fetch
-from build_tools.stages import write
+from build_tools.stages import templating, write
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
 folders.COPIED
@@ -64,3 +64,11 @@ write.generated_pages
 # urllib: a redirect handler's method, called by name when a server redirects (make sources
 # follows each redirect itself).
 fetch._NoRedirect.redirect_request
+
+# Babel: the extractors that babel.cfg names (make messages, tests/test_catalogue.py).
+languages.extract_mkdocs
+languages.extract_genres
+languages.extract_theme
+
+# Jinja: its i18n extension calls it from Environment.install_gettext_callables.
+templating.Messages._install_callables

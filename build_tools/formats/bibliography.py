@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..languages import SOURCE, gettext
+from ..languages import N_, SOURCE, gettext
 from ..model import Essay, EssayDate, Excerpt, Genre, Site
 from .markdown_text import Md
 
-CONTRIBUTORS = "Root Causes contributors"
+CONTRIBUTORS = N_("Root Causes contributors")
 
 
 class Types(NamedTuple):
@@ -151,7 +151,8 @@ def formatted(work: Work, language: str = SOURCE) -> Md:
         return html.escape(words, quote=False)
 
     names = [_name(*work.authors[0])] + [f"{g} {f}".strip() for f, g in work.authors[1:]]
-    last = f"{',' if language == SOURCE else ''} {gettext(language, 'and')} "  # (the serial comma is English)
+    conjunction = gettext(language, "and")
+    last = f"{',' if language == SOURCE else ''} {conjunction} "  # (the serial comma is English)
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
     parts = [text(_sentence(authors)), text(f"“{_sentence(work.title)}”")]
     where = f"<em>{text(work.container)}</em>, " if work.container else ""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 
-from ..languages import gettext, plural
+from ..languages import counted, gettext
 from ..model import Corpus, Essay, Evidence, Quote
 from .markdown_text import shorten
 
@@ -48,7 +48,7 @@ def drawn(corpus: Corpus, counts: Counter) -> list[Essay]:
 
 
 def _passages(n: int, language: str) -> str:
-    return gettext(language, "{passages} quoted").format(passages=plural(language, n, "passage"))
+    return counted(language, "{num} passage quoted", "{num} passages quoted", n)
 
 
 def _shade(n: int, most: int) -> int:
@@ -81,10 +81,16 @@ def svg(corpus: Corpus, counts: Counter, up: str = "../../") -> str:
         for j, t in enumerate(themes):
             n = counts.get((e.slug, t.id), 0)
             x = LABEL_W + j * (CELL + GAP)
+            title = counted(
+                language,
+                "{essay} in {theme}: {num} passage quoted",
+                "{essay} in {theme}: {num} passages quoted",
+                n,
+                essay=e.label_in(language),
+                theme=t.title,
+            )
             parts.append(
-                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>'
-                f"{escape(gettext(language, '{essay} in {theme}:').format(essay=e.label_in(language), theme=t.title))} "
-                f"{_passages(n, language)}</title>"
+                f'<g class="map-cell map-shade-{_shade(n, most)}"><title>{escape(title)}</title>'
                 f'<rect x="{x}" y="{y}" width="{CELL}" height="{row_h}" rx="4"/>'
                 f'<text x="{x + CELL / 2}" y="{y + row_h / 2 + 5}" class="map-count">{n}</text></g>'
             )

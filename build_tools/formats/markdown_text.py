@@ -22,7 +22,7 @@ from urllib.parse import quote as percent_encode
 from markupsafe import Markup
 
 from ..ids import note_id
-from ..languages import SOURCE, gettext
+from ..languages import N_, SOURCE, gettext
 from ..model import Paragraph, Quote
 
 
@@ -82,9 +82,9 @@ def escape(text: str) -> Md:
 
 # The title of a corrected passage (Material shows it as a tooltip on hover or focus), and of
 # a note's marker (messages: see build_tools/languages.py).
-CORRECTION_TITLE = "Corrected by the editors. The source reads: {}"
-NOTE_TITLE = "Note {label}"
-PARAGRAPH_LINK = "Link to this paragraph"
+CORRECTION_TITLE = N_("Corrected by the editors. The source reads: {}")
+NOTE_TITLE = N_("Note {label}")
+PARAGRAPH_LINK = N_("Link to this paragraph")
 
 
 def inline_runs(paragraph: Paragraph, points: dict[int, list] | None = None) -> Iterator[tuple[str, Any]]:

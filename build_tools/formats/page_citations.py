@@ -20,9 +20,10 @@ from .markdown_text import at_source, foreign, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
 
-CITATION = re.compile(
-    r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[a-z0-9][a-z0-9-]*)#(?P<para>[a-z0-9-]+))\]\]"
-)
+# (An essay's and a paragraph's ids are found with the letters of any language and capitals,
+# as a reader may type them, so that ``check`` gives the id to write rather than let them show
+# as typed.)
+CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[^\W_][\w-]*)#(?P<para>[\w-]+))\]\]")
 # Code, where a citation is only an example of the syntax.
 _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
 
@@ -69,7 +70,7 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
         "text": excerpt.text,
         "emphasis": excerpt.emphasis,
         "corrections": excerpt.corrections,
-        "by": f"— {quote.quoted_by_in(site_language)}{essay.byline_in(site_language)}, "
+        "by": f"— {quote.said_by_in(site_language, essay.byline_in(site_language))}, "
         + (f"“{essay.title}”, " if essay.year_letter else ""),
         "outlet": essay.outlet,
         "date": f"{'' if essay.outlet else gettext(site_language, essay.genre)}, {essay.date.shown(site_language)} · ",

@@ -8,23 +8,23 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 from __future__ import annotations
 
 from ..ids import SUPERSCRIPTS
-from ..languages import SOURCE, gettext, plural
+from ..languages import N_, SOURCE, counted, gettext
 from ..model import Essay, Rule
 from .markdown_text import shorten
 from .notes import NoteEntry
 
 _NOTE_STATUS = {
-    (True, True): "note and marker",
-    (False, True): "marker only: the note's text is missing from the source",
-    (True, False): "note only: no marker for it in the text",
-    (False, False): "neither marker nor text in the source",
+    (True, True): N_("note and marker"),
+    (False, True): N_("marker only: the note's text is missing from the source"),
+    (True, False): N_("note only: no marker for it in the text"),
+    (False, False): N_("neither marker nor text in the source"),
 }
 
 
 _ROLES = {
-    "standfirst": "the outlet's standfirst",
-    "editor_note": "an editor's note",
-    "author_note": "the outlet's note on the author",
+    "standfirst": N_("the outlet's standfirst"),
+    "editor_note": N_("an editor's note"),
+    "author_note": N_("the outlet's note on the author"),
 }
 
 
@@ -53,11 +53,13 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
         "mark": lambda: say(
             "Showed the paragraph that begins {start} as {role}",
             start=_begins(p.get("starts_with", "")),
-            role=gettext(language, _ROLES[p["as"]]) if p.get("as") in _ROLES else p.get("as"),
+            role=gettext(language, _ROLES[role]) if (role := p.get("as")) in _ROLES else role,
         ),
-        "headings": lambda: say(
-            "Showed {paragraphs} as section headings",
-            paragraphs=plural(language, len(p.get("texts", ())), "one-line paragraph"),
+        "headings": lambda: counted(
+            language,
+            "Showed {num} one-line paragraph as section headings",
+            "Showed {num} one-line paragraphs as section headings",
+            len(p.get("texts", ())),
         ),
         "speaker_turns": lambda: (
             say("Showed each speaker's name in capitals, on a line of its own, as the start of a turn")
@@ -68,6 +70,19 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
         "join_broken_paragraphs": lambda: say("Rejoined paragraphs that the source breaks in the middle"),
         "emphasis": lambda: say("Set in italics the words the source writes between asterisks (*like this*)"),
         "unescape": lambda: say("Wrote \\$ in the source as $"),
+        "one_paragraph_per_line": lambda: say("Made each line of the source a paragraph of its own"),
+        "hyphenation": lambda: (
+            say("Joined the words the source hyphenates at line ends")
+            + (
+                say(", keeping the hyphen of {words}", words=", ".join(map(_begins, p["keep"])))
+                if p.get("keep")
+                else ""
+            )
+        ),
+        "running_heads": lambda: say(
+            "Removed the lines repeated on the pages: {texts}", texts=", ".join(map(_begins, p.get("texts", ())))
+        ),
+        "page_numbers": lambda: say("Removed the lines that hold only a page number"),
         "footnotes": lambda: (
             say("Made each note marker a link to its note, and each note a link back")
             + (
@@ -106,6 +121,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             "sha256": essay.source_sha256,
             "lines": essay.raw.count("\n") + (not essay.raw.endswith("\n")),
             "characters": total,
+            **_received(essay),
         },
         "balance": {"source": total, "shown": shown, **by_action, "unaccounted": total - shown - consumed},
         "rules": [
@@ -125,6 +141,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
         "corrections": [{**_change(c), "corrected": c.detail} for c in essay.changes if c.action == "corrected"],
         "converted": [{**_change(c), "as": c.detail} for c in essay.changes if c.action == "converted"],
         "joined": [{"step": c.step, "line": c.line, "at": c.detail} for c in essay.changes if c.action == "joined"],
+        **_split(essay),
         "notes": [
             {
                 "id": n.id,
@@ -139,6 +156,19 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
             for n in notes
         ],
     }
+
+
+def _received(essay: Essay) -> dict:
+    """The web page or PDF the text was extracted from, and with what (only for such a text)."""
+    r = essay.extracted_from
+    return {"received": {"path": r.path, "sha256": r.sha256, "extracted_with": r.extracted_with}} if r else {}
+
+
+def _split(essay: Essay) -> dict:
+    """Where a rule made paragraphs at the source's line ends (only for an essay that has such
+    a rule: the reports of the others stay as they were)."""
+    split = [{"step": c.step, "line": c.line, "at": c.detail} for c in essay.changes if c.action == "split"]
+    return {"split": split} if split else {}
 
 
 def _change(c) -> dict:

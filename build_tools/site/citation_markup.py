@@ -82,9 +82,9 @@ def quote_block(parent: etree.Element, quote: dict, language: str) -> None:
     attributed, its labels in ``language`` (the language of the page's edition)."""
     block = etree.SubElement(parent, "blockquote")
     p = etree.SubElement(block, "p")
-    if quote["relation"]:
-        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{quote['relation']}"})
-        badge.text = gettext(language, RELATION_LABELS[quote["relation"]])
+    if relation := quote["relation"]:
+        badge = etree.SubElement(p, "strong", {"class": f"relation relation-{relation}"})
+        badge.text = gettext(language, RELATION_LABELS[relation])
         badge.tail = " "
     add_text(p, "“")
     words = etree.SubElement(p, "span", {"lang": quote["lang"]}) if quote.get("lang") else p

@@ -66,14 +66,15 @@ def _translate_words(config: dict, language: str) -> None:
     the permalinks' title, and the names of the colour palette's toggles."""
     for key in ("site_description", "copyright"):
         if config.get(key):
-            config[key] = gettext(language, " ".join(config[key].split()))
+            words = " ".join(config[key].split())  # (as extracted: build_tools/languages.py)
+            config[key] = gettext(language, words)
     for extension in config.get("markdown_extensions") or []:
         options = extension.get("toc") if isinstance(extension, dict) else None
-        if options and options.get("permalink_title"):
-            options["permalink_title"] = gettext(language, options["permalink_title"])
+        if options and (title := options.get("permalink_title")):
+            options["permalink_title"] = gettext(language, title)
     for palette in config["theme"].get("palette") or []:
-        if (palette.get("toggle") or {}).get("name"):
-            palette["toggle"]["name"] = gettext(language, palette["toggle"]["name"])
+        if name := (palette.get("toggle") or {}).get("name"):
+            palette["toggle"]["name"] = gettext(language, name)
 
 
 def _move_addresses(config: dict, folder: str) -> None:

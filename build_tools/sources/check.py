@@ -11,10 +11,10 @@ for, and nothing is said about them.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterable
 
+from .. import extract
 from ..model import Corpus, Essay, Evidence, Site
 from ..problems import Problem, SourceLoc
 from ..stages.anchor import fold_text
@@ -40,12 +40,7 @@ def page_text(page: Page) -> str:
     still found."""
     if page.kind == "text":
         return fold_text(page.text.translate(_INVISIBLE))
-    import trafilatura  # (only this command needs it, and it is slow to import)
-
-    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # (its notes on odd markup are not the editors')
-
-    main = trafilatura.extract(page.text, favor_recall=True, include_tables=True, deduplicate=False) or ""
-    whole = trafilatura.html2txt(page.text) or ""
+    main, whole = extract.article_text(page.text), extract.whole_text(page.text)
     return fold_text(f"{main}\n{whole}".translate(_INVISIBLE))
 
 

@@ -1,7 +1,9 @@
 """Stage 4, anchor: resolve every quote to the paragraph of its essay that holds it.
 
 A quote matches the cleaned text verbatim, except that spacing, curly versus
-straight quotes, and the kind of dash may differ. It must occur exactly once,
+straight quotes, the kind of dash, and how an accented letter is encoded (composed "é"
+or "e" and a combining accent, as some PDFs give it: both are compared in Unicode NFC)
+may differ. It must occur exactly once,
 or ``prefix``/``suffix`` (the words just before/after it, as in the W3C Web
 Annotation TextQuoteSelector) must single out one occurrence. When it is not
 found, the error shows the closest passage of the essay and how similar it is.
@@ -10,14 +12,16 @@ found, the error shows the closest passage of the essay and how similar it is.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from .. import parallel
+from ..ids import slugify
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
-from ..problems import Collector, Problem
+from ..problems import Collector
 
 _FOLD = str.maketrans(
     {
@@ -47,10 +51,12 @@ _FOLD = str.maketrans(
 def fold(text: str) -> tuple[str, list[int]]:
     """Text with typography folded and spacing collapsed, and for each of its
     characters the index of the character of ``text`` it came from. A dash is one
-    hyphen with no space around it, however the source writes it ("--", " — ")."""
+    hyphen with no space around it, however the source writes it ("--", " — "). An
+    accented letter written as a letter and a combining accent is one character (NFC),
+    which comes from the letter."""
     out: list[str] = []
     where: list[int] = []
-    for i, char in enumerate(text.translate(_FOLD)):
+    for i, char in _composed(text.translate(_FOLD)):  # (one character for one: positions hold)
         expanded = "..." if char == "…" else char
         if char.isspace():
             if not out or out[-1] in " -":
@@ -67,6 +73,28 @@ def fold(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
+def _composed(text: str) -> Iterable[tuple[int, str]]:
+    """The characters of ``text`` in NFC, each with the index in ``text`` of the first
+    character it is made of."""
+    if unicodedata.is_normalized("NFC", text):
+        return enumerate(text)
+    starts = [i for i, c in enumerate(text) if i == 0 or not _joins(text[i - 1], c)]
+    return [(i, c) for i, j in zip(starts, [*starts[1:], len(text)]) for c in unicodedata.normalize("NFC", text[i:j])]
+
+
+def _joins(before: str, char: str) -> bool:
+    """Whether ``char`` makes one character with the one ``before`` it in NFC (an accent)."""
+    return unicodedata.combining(char) > 0 or len(unicodedata.normalize("NFC", before + char)) < 2
+
+
+def source_end(text: str, last: int) -> int:
+    """The end in ``text`` of the character at ``last`` with the combining accents after it."""
+    end = last + 1
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
+
+
 _FOLD_TEXT = {**_FOLD, ord("…"): "..."}
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r" ?-[- ]*")
@@ -74,6 +102,7 @@ _DASHES = re.compile(r" ?-[- ]*")
 
 def fold_text(text: str) -> str:
     """``fold(text)[0]``, without the character map: quick, for searching."""
+    text = unicodedata.normalize("NFC", text)
     return _DASHES.sub("-", _SPACES.sub(" ", text.translate(_FOLD_TEXT)).lstrip(" "))
 
 
@@ -107,7 +136,7 @@ def find(essay: Essay, ev: Evidence, paragraphs=None) -> list[Quote]:
             if suffix and not text[end:].lstrip().startswith(suffix):
                 continue
             where = where or fold(para.text)[1]
-            quotes.append(Quote(ev, essay, para, where[i], where[end - 1] + 1))
+            quotes.append(Quote(ev, essay, para, where[i], source_end(para.text, where[end - 1])))
     return quotes
 
 
@@ -147,7 +176,8 @@ def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
     return best
 
 
-def _short(text: str, limit: int = 120) -> str:
+def short(text: str, limit: int = 120) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis where it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -185,7 +215,7 @@ def anchor(
             problems.error(
                 ev.loc,
                 f"quote not found{qualified} in essay '{essay.slug}' "
-                f'({essay.byline}): "{_short(ev.quote)}". '
+                f'({essay.byline}): "{short(ev.quote)}". '
                 + (_why_not_found(corpus, essay, ev) or _closest_passage(essay, ev.quote)),
             )
         else:
@@ -209,66 +239,9 @@ def quotes_at(essay: Essay, spots: Spots) -> dict[Evidence, list[Quote]]:
     }
 
 
-_OPENING = "“‘«"
-
-
-def in_quotation_marks(quote: Quote) -> bool:
-    """Whether the quoted words stand inside quotation marks in the essay (or begin with one):
-    the words of someone the author quotes."""
-    if quote.text[:1] in _OPENING + '"':
-        return True
-    before, after = quote.paragraph.text[: quote.start], quote.paragraph.text[quote.end :]
-    curly = before.rfind("“") > before.rfind("”") and "”" in after
-    straight = before.count('"') % 2 == 1 and '"' in after
-    return curly or straight
-
-
-def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """A warning for each quote in quotation marks in its essay that names no speaker, and
-    for each quote of a transcript whose speaker is not known."""
-    found = []
-    for ev, q in quotes.items():
-        if ev.speaker:
-            continue
-        unknown = unknown_speaker(q)
-        if unknown:
-            found.append(Problem(ev.loc, unknown, "warning"))
-        elif in_quotation_marks(q):
-            found.append(
-                Problem(
-                    ev.loc,
-                    "this passage is in quotation marks in the essay: whose words are they? "
-                    "add 'speaker' (with 'name', and 'role' where it helps)",
-                    "warning",
-                )
-            )
-    return found
-
-
-# The genres of texts where several people speak, whose every quote has a speaker (an
-# interview may be an article with quotes, so only its declared turns are checked).
-_SPOKEN = ("transcript", "hearing")
-
-
-def unknown_speaker(quote: Quote) -> str | None:
-    """Why the speaker of a quote from a transcript is not known, if it is not."""
-    essay, label = quote.essay, quote.paragraph.speaker
-    if quote.turn or (essay.genre not in _SPOKEN and not label):
-        return None
-    if label:
-        return (
-            f"this passage is in the turn of '{label}', whom the 'participants' of essay '{essay.slug}' "
-            "do not name: add it there with its 'name' and 'role', or give this quote a 'speaker'"
-        )
-    return (
-        f"this passage of the {essay.genre} '{essay.slug}' is in no speaker's turn: whose words are they? "
-        "declare the cleaning rule 'speaker_turns', or add 'speaker' (with 'name', and 'role' where it helps)"
-    )
-
-
 def _closest_passage(essay: Essay, quote: str) -> str:
     score, pid, passage = closest(essay, quote)
-    return f'Closest passage ({score:.0%} similar, paragraph {pid}): "{_short(passage)}"'
+    return f'Closest passage ({score:.0%} similar, paragraph {pid}): "{short(passage)}"'
 
 
 def _why_not_found(corpus: Corpus, essay: Essay, ev: Evidence) -> str | None:
@@ -308,13 +281,23 @@ def _check_page_citations(corpus: Corpus, problems: Collector) -> None:
     for loc, text, claim, slug, pid in corpus.page_citations:
         if claim is not None and claim not in claims:
             problems.error(loc, f"{text}: there is no claim with the id '{claim}'")
-        elif slug is not None and slug not in essays:
-            problems.error(loc, f"{text}: there is no essay '{slug}' (essays: {', '.join(sorted(essays))})")
-        elif slug is not None and pid not in {p.id for p in essays[slug].paragraphs}:
-            near = _closest_id(essays[slug], pid or "")
-            problems.error(
-                loc, f"{text}: essay '{slug}' has no paragraph '{pid}'" + (f" (did you mean '{near}'?)" if near else "")
-            )
+        elif slug is not None and (slug not in essays or pid not in {p.id for p in essays[slug].paragraphs}):
+            problems.error(loc, _no_such_passage(essays, text, slug, pid or ""))
+
+
+def _no_such_passage(essays: dict[str, Essay], text: str, slug: str, pid: str) -> str:
+    """Why the citation ``text`` of paragraph ``pid`` of essay ``slug`` names no paragraph,
+    with the citation to write when it was typed with accents or capitals."""
+    essay = essays.get(slugify(slug))
+    if essay is None:
+        return f"{text}: there is no essay '{slug}' (essays: {', '.join(sorted(essays))})"
+    if slugify(pid) in {p.id for p in essay.paragraphs}:
+        return (
+            f"{text}: ids are written without accents or capitals: write "
+            f"[[{essay.slug}#{slugify(pid)}]], as the paragraph's ¶ link gives it"
+        )
+    near = _closest_id(essay, slugify(pid))
+    return f"{text}: essay '{essay.slug}' has no paragraph '{pid}'" + (f" (did you mean '{near}'?)" if near else "")
 
 
 def _closest_id(essay: Essay, pid: str) -> str | None:

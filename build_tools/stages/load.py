@@ -28,7 +28,7 @@ from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import records, schema
 from .site_files import hand_written_pages, load_site, rel
 from .validate import fields
-from .yamlfile import decode_text, parse_yaml
+from .yamlfile import decode_text, loc_of, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -60,14 +60,14 @@ class EssayFiles(NamedTuple):
 
 def parse(file: SeedFile) -> Parsed:
     """A seeds file parsed, checked against its schema and for its texts' meaning (the data
-    is None if a problem was found), and its problems."""
+    is None if an error was found), and its problems."""
     try:
         data = parse_yaml(decode_text(file.content, file.rel), file.rel)
     except SeedError as exc:
         return None, exc.problems
     found = schema.check(file.schema, data)
     found += fields.field_problems(data, found)
-    return (None if found else data), found
+    return (None if any(p.severity == "error" for p in found) else data), found
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
@@ -85,15 +85,59 @@ def essay_of(files: EssayFiles, data) -> tuple[Essay | None, list[Problem]]:
         raw = decode_text(source_bytes, files.text.rel)
     except SeedError as exc:
         return None, exc.problems
-    if not raw.strip():
+    if (line := html_line(raw)) is not None:
+        problems.error(
+            SourceLoc(files.text.rel, line),
+            "this text is HTML; add it with `new essay --source`, which extracts its text",
+        )
+    elif not raw.strip():
         problems.error(
             SourceLoc(files.text.rel, 1),
             "the text is empty: save the essay's text, exactly as received, in this file",
         )
-    elif data is not None and fields.source_unchanged(data, files.text.rel, sha := _sha(source_bytes), problems):
+    elif (
+        data is not None
+        and fields.source_unchanged(data, files.text.rel, sha := _sha(source_bytes), problems)
+        and _received_unchanged(files, data, problems)
+    ):
         received = source_bytes.decode("utf-8") if source_bytes.startswith(codecs.BOM_UTF8) else raw
         return records.essay(files.slug, data, raw, received, files.text.rel, sha), problems.problems
     return None, problems.problems
+
+
+def _received_unchanged(files: EssayFiles, data, problems: Collector) -> bool:
+    """Whether the web page or PDF an essay's text was extracted from, if any, is there as
+    received (its SHA-256 the one the metadata records)."""
+    received = data.get("received")
+    if received is None:
+        return True
+    rel = posixpath.join(posixpath.dirname(files.text.rel), received["file"])
+    path = files.text.path.parent / received["file"]
+    if not path.is_file():
+        problems.error(
+            loc_of(received, "file"),
+            f"{rel} is missing: put it back as received (the essay's text was extracted from it)",
+        )
+        return False
+    if (found := _sha(path.read_bytes())) != received["sha256"]:
+        problems.error(
+            loc_of(received, "sha256"),
+            f"{rel} has changed since it was added (its SHA-256 is now {found}; this metadata records "
+            f"{received['sha256']}): restore it as received; if it was received again, add it again "
+            "with `new essay --source`",
+        )
+        return False
+    return True
+
+
+# A web page's markup at the start of a text: a doctype, a comment or a document's tag.
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|!--|(?:html|head|body|meta|article|div|p|section)[\s>/])", re.I)
+
+
+def html_line(text: str) -> int | None:
+    """The line on which ``text`` starts as a web page's markup does, if it does."""
+    m = _HTML_START.match(text.lstrip("\ufeff"))
+    return None if m is None else text.count("\n", 0, m.end()) + 1
 
 
 def _sha(content: bytes) -> str:
@@ -233,6 +277,9 @@ def _check_tree(root: Path, seeds: Path, problems: Collector) -> list[str]:
                 SourceLoc(path),
                 "this file is in the wrong folder: essays go in seeds/essays/, cross-references in seeds/crossrefs/",
             )
+        elif folder == "essays" and suffix in (".html", ".pdf"):
+            if path[: -len(suffix)] + ".yml" not in present:
+                problems.error(SourceLoc(path), f"no metadata for this file: add {path[: -len(suffix)]}.yml")
         elif folder and suffix not in expected:
             hint = " (name it .yml, not .yaml)" if suffix == ".yaml" else ""
             problems.error(

@@ -15,11 +15,13 @@ and never for a quote already in that language.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from ..formats.markdown_text import Untranslated
-from ..languages import NAMES
+from ..languages import NAMES, number
 from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Participant, Quote, Term, Theme
 from ..problems import Problem, SourceLoc
 from .records import paragraphs
@@ -67,6 +69,8 @@ def _localized(obj, language: str, source: str):
     for name in EDITORIAL[type(obj)]:
         english = _english(obj, name)
         if not _words(english):
+            if name == "figure":  # (a number alone: the edition writes it as its readers do)
+                changes[name] = numbers_in(language, english)
             continue
         if name == "intro":  # (paragraphs, separated by blank lines)
             text = given.get(name)
@@ -79,6 +83,19 @@ def _localized(obj, language: str, source: str):
             changes[name] = value
     changes |= {name: given[name] for name in OPTIONAL.get(type(obj), ()) if name in given}
     return replace(obj, **changes) if changes else obj
+
+
+_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d,])")
+
+
+def numbers_in(language: str, text: str) -> str:
+    """``text`` (in the site's language) with its numbers written as the edition in
+    ``language`` writes them (Babel, for its locale: see :mod:`build_tools.languages`)."""
+
+    def written(m: re.Match) -> str:
+        return number(language, Decimal(m[1].replace(",", "") + (f".{m[2]}" if m[2] else "")))
+
+    return _NUMBER.sub(written, text)
 
 
 def _evidence(ev: Evidence, essay: Essay, language: str, source: str) -> Evidence:

@@ -3,11 +3,15 @@ shape and meaning are checked: essays, themes, claims, events, figures, terms.""
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from string import ascii_lowercase
 
+from ..essay import Received
 from ..languages import TRANSLATED
 from ..model import (
     Author,
@@ -78,6 +82,7 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         ),
         raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
         received=received,
+        extracted_from=received_file(data, source_path),
         loc=data.loc,
         source_path=source_path,
         source_sha256=source_sha256,
@@ -89,6 +94,12 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
             for p in data.get("participants", ())
         ),
     )
+
+
+def received_file(data, source_path: str) -> Received | None:
+    """The file an essay's text was extracted from, if its metadata names one."""
+    r = data.get("received")
+    return r and Received(posixpath.join(posixpath.dirname(source_path), r["file"]), r["sha256"], r["extracted_with"])
 
 
 def lettered(essay: Essay, letter: str) -> Essay:
@@ -167,12 +178,14 @@ def figure(data) -> Figure:
 
 
 def term(data) -> Term:
+    """A glossary entry; its forms in NFC, as text is compared (an accent typed as a combining mark)."""
+    nfc = functools.partial(unicodedata.normalize, "NFC")
     return Term(
-        term=data["term"],
+        term=nfc(data["term"]),
         definition=data["definition"],
         expansion=data.get("expansion"),
         language=data.get("language", "en"),
-        forms=(data["term"], *data.get("also", ())),
+        forms=tuple(map(nfc, (data["term"], *data.get("also", ())))),
         loc=data.loc,
         translated=_translated(data),
     )

@@ -10,6 +10,7 @@ keeps nothing from one build to the next (``make serve`` keeps pages around it, 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable, Iterator
 
 from .. import parallel
 from ..model import Corpus, Evidence, Quote
@@ -21,13 +22,19 @@ from .templating import environment, glossary_terms
 
 def render(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
     """Every generated page of the corpus's edition, as ``{path under its folder: text}``."""
+    return together(render_parts(corpus, quotes))
+
+
+def render_parts(corpus: Corpus, quotes: dict[Evidence, Quote]) -> Iterator[dict[str, str]]:
+    """The pages of :func:`render`, a theme's or an essay's at a time (then the rest), as the
+    workers make them: the write stage puts each on disk before the next is held."""
     env = environment(corpus.site.language)
     found, terms = related(corpus, quotes), glossary_terms(corpus)
-    made = parallel.each(functools.partial(job_pages, env), page_jobs(corpus, quotes, found, terms))
-    return together([*made, *corpus_pages(env, corpus, quotes, found, terms, term_usage(corpus))])
+    yield from parallel.stream(functools.partial(job_pages, env), page_jobs(corpus, quotes, found, terms))
+    yield from corpus_pages(env, corpus, quotes, found, terms, term_usage(corpus))
 
 
-def together(parts: list[dict[str, str]]) -> dict[str, str]:
+def together(parts: Iterable[dict[str, str]]) -> dict[str, str]:
     """The pages of all ``parts``, which must not share a path."""
     pages: dict[str, str] = {}
     for part in parts:

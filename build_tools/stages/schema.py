@@ -36,7 +36,9 @@ _PATTERNS = {
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _BY_PATTERN = {
     ID_PATTERN.pattern: "must be lower-case letters, digits and hyphens, starting with a letter",
-    "^[A-Za-z0-9][A-Za-z0-9 .'’-]*$": "may hold only letters, digits, spaces, hyphens, apostrophes and full stops",
+    "^[^\\s!-/:-@\\[-`{-~][^\\x00-\\x1f!-&(-,/:-@\\[-`{-~\\x7f]*$": (
+        "may hold only letters, digits, spaces, hyphens, apostrophes and full stops"
+    ),
 }
 
 

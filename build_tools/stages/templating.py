@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
+import jinja2.ext
 from markupsafe import Markup
 
 from .. import languages
@@ -155,7 +156,11 @@ def environment(language: str) -> jinja2.Environment:
     )
     env.filters.update(_filters())
     env.filters.update(_language_filters())
-    env.globals["_"] = translate
+    env.add_extension(Messages)
+    # (install_gettext_callables is the extension's, which mypy does not see on Environment)
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=languages.gettext, ngettext=languages.ngettext, newstyle=True, pgettext=languages.pgettext
+    )
     env.globals["relation_labels"] = RELATION_LABELS
     env.globals["editors_language"] = languages.SOURCE  # (of the seeds' text that has no translation: rules' reasons)
     env.globals["long_list"] = LONG_LIST
@@ -195,14 +200,19 @@ def _language_filters() -> dict[str, Callable]:
         "html_paragraph": lambda language, p, ids, glossary, classes=(), lang=None: paragraph_html(
             p, ids, glossary, classes, lang, language
         ),
-        "plural": lambda language, n, noun: Md(languages.plural(language, n, noun)),
         "number": lambda language, n: Md(languages.number(language, n)),
         "cite_formatted": lambda language, work: bibliography.formatted(work, language),
         "excerpt": lambda language, excerpt: bibliography.excerpt_words(excerpt, language),
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
-        "quoted_by": lambda language, quote, role=True: quote.quoted_by_in(language, role),
+        "said_by": lambda language, quote, author, role=True, subject=False: quote.said_by_in(
+            language, author, role, subject
+        ),
+        # the author(s) as a sentence names them, an organisation with its article ("la Presidencia")
+        "in_sentence": lambda language, essay, start=False: (
+            languages.article(language, essay.organisation, start) + essay.mention_in(language)
+        ),
     }
     # How an essay is named (see model.Essay), and who said a quote's words
     for name in ("byline", "short_author", "mention", "label"):
@@ -215,11 +225,35 @@ def in_site_language(fn):
     return jinja2.pass_context(lambda context, *args: fn(context["site_language"], *args))
 
 
-@jinja2.pass_context
-def translate(context, message: str, **values) -> Md:
-    """``_(message, **values)`` in templates: the message in the language of the page rendered,
-    with each ``{name}`` in it replaced by its value, escaped as any value is."""
-    text = languages.gettext(context["site_language"], message)
+class Messages(jinja2.ext.InternationalizationExtension):
+    """Jinja2's i18n extension (``_``, ``gettext``, ``ngettext``, ``pgettext``, as Babel extracts
+    them), its callables given the language of the page rendered, and each ``{name}`` of a
+    message replaced by its value escaped as any value is (Jinja2's own new-style callables
+    would fill ``%(name)s`` with values escaped as HTML, even in Markdown)."""
+
+    def _install_callables(self, gettext, ngettext, newstyle=None, pgettext=None, npgettext=None) -> None:
+        if not newstyle or npgettext is not None:
+            raise TypeError("the templates' messages are new-style, and none is both counted and in a context")
+
+        @jinja2.pass_context
+        def _gettext(context, message: str, **values) -> Md:
+            return _filled(context, gettext(context["site_language"], message), values)
+
+        @jinja2.pass_context
+        def _ngettext(context, singular: str, plural: str, n: int, **values) -> Md:
+            values.setdefault("num", Md(languages.number(context["site_language"], n)))
+            return _filled(context, ngettext(context["site_language"], singular, plural, n), values)
+
+        @jinja2.pass_context
+        def _pgettext(context, where: str, message: str, **values) -> Md:
+            return _filled(context, pgettext(context["site_language"], where, message), values)
+
+        self.environment.globals.update(gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext)
+
+
+def _filled(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) -> Md:
+    """A translated message with each ``{name}`` in it replaced by its value, escaped as any
+    value is (the message itself is ours: escaped as HTML only in a ``.html.j2`` template)."""
     if _escaper(context) is _html_escape:
         text = html.escape(text, quote=False)
     return Md(text.format(**{name: _finalize(context, value) for name, value in values.items()}) if values else text)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from stat import S_ISREG
 
@@ -52,17 +52,6 @@ Holds = Callable[[str, os.stat_result, str], bool]
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
     return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
-
-
-def _changed(pages: dict[str, str], docs: Path, folders: tuple[str, ...], holds: Holds) -> list[str]:
-    """The paths whose file in ``docs`` is not what ``pages`` holds (missing, different or no
-    longer generated), as ``holds`` tells, one file at a time."""
-    found = _on_disk(docs, folders)
-
-    def same(path: str) -> bool:
-        return holds(os.path.join(docs, path), found[path], pages[path])
-
-    return sorted(p for p in pages.keys() | found.keys() if p not in pages or p not in found or not same(p))
 
 
 def _link(source: str, target: str) -> None:
@@ -131,46 +120,62 @@ def _same_in_first_edition(path: str, text: str, docs: Path, edition: str) -> Pa
 
 
 def write(
-    pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED, holds: Holds = file_holds
+    pages: Mapping[str, str] | Iterable[tuple[str, str]],
+    docs: Path,
+    folders: tuple[str, ...] = GENERATED,
+    holds: Holds = file_holds,
 ) -> list[str]:
     """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
-    ``pages``; return the changed paths. Whether a file holds its page already, ``holds`` says."""
-    for path in pages:
-        if not generated(path, folders):
-            raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
-    changed = _changed(pages, docs, folders, holds)
-    if changed:
-        docs.mkdir(parents=True, exist_ok=True)
-        _swap_changed(pages, changed, docs, edition=folders[0].rpartition("/")[0])
-        for path in changed:
-            if path not in pages:  # a page no longer generated: the folders it leaves empty go too
-                _remove_emptied((docs / path).parent, docs / next(g for g in folders if path.startswith(g + "/")))
+    ``pages``: a mapping, or ``(path, text)`` pairs taken one at a time (each staged, then
+    let go, so that a whole edition is never held at once); return the changed paths. Whether a file holds
+    its page already, ``holds`` says."""
+    found = _on_disk(docs, folders)
+    docs.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
+    try:
+        changes = _stage(pages.items() if isinstance(pages, Mapping) else pages, found, docs, folders, holds, staging)
+        for parent in dict.fromkeys((docs / path).parent for path in changes):  # (each made once: many share a few)
+            parent.mkdir(parents=True, exist_ok=True)
+        changed = sorted(changes)
+        swap_in(*((changes[path], docs / path) for path in changed))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    for path in changed:
+        if changes[path] is None:  # a page no longer generated: the folders it leaves empty go too
+            _remove_emptied((docs / path).parent, docs / next(g for g in folders if path.startswith(g + "/")))
     return changed
 
 
-def _swap_changed(pages: dict[str, str], changed: list[str], docs: Path, edition: str) -> None:
-    """Put the ``changed`` paths of ``docs`` in place at once: each as ``pages`` holds it, or
-    removed if it holds none. (``edition``: the edition's folder, "" for the first's, "es".)"""
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
-    try:
-        moves: list[tuple[Path | None, Path]] = []
-        for number, path in enumerate(changed):
-            staged = None
-            if path in pages:
-                # (staged side by side in one folder, then moved to their folders: this disk
-                # creates a file in a folder of its own 5 to 8 times slower than beside others)
-                staged = staging / str(number)
-                original = _same_in_first_edition(path, pages[path], docs, edition)
-                if original is not None:
-                    os.link(original, staged)
-                else:
-                    staged.write_text(pages[path], encoding="utf-8", newline="\n")
-            moves.append((staged, docs / path))
-        for parent in dict.fromkeys(target.parent for _, target in moves):  # (each made once: many share a few)
-            parent.mkdir(parents=True, exist_ok=True)
-        swap_in(*moves)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+def _stage(
+    pages: Iterable[tuple[str, str]],
+    found: dict[str, os.stat_result],
+    docs: Path,
+    folders: tuple[str, ...],
+    holds: Holds,
+    staging: Path,
+) -> dict[str, Path | None]:
+    """What must change in ``docs``, by path: each page its file does not hold, staged in
+    ``staging``; each file ``found`` that no page is any more, None (to be removed)."""
+    edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
+    changes: dict[str, Path | None] = {}
+    seen: set[str] = set()
+    for path, text in pages:
+        if not generated(path, folders):
+            raise RuntimeError(f"refusing to write docs/{path}: not in a generated folder")
+        if path in seen:
+            raise RuntimeError(f"two pages would be written to docs/{path}")
+        seen.add(path)
+        if path not in found or not holds(os.path.join(docs, path), found[path], text):
+            # (staged side by side in one folder, then moved to their folders: this disk
+            # creates a file in a folder of its own 5 to 8 times slower than beside others)
+            changes[path] = staged = staging / str(len(changes))
+            original = _same_in_first_edition(path, text, docs, edition)
+            if original is not None:
+                os.link(original, staged)
+            else:
+                staged.write_text(text, encoding="utf-8", newline="\n")
+    changes.update(dict.fromkeys(found.keys() - seen))
+    return changes
 
 
 def _remove_emptied(folder: Path, top: Path) -> None:

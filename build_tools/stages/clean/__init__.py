@@ -28,7 +28,9 @@ from .accounts import CONSUMING, Accounts
 from .blocks import CORRECTION, MARKS, split_blocks
 from .paragraphs import to_paragraph
 from .rules import RULES, RuleError
-from .turns import speaker_turns  # noqa: F401  (its rules register themselves in RULES)
+
+# (the rules of these modules register themselves in RULES when imported)
+from . import footnotes, lines, turns  # noqa: E402, F401  # isort: skip
 
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:
@@ -71,6 +73,34 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
         notes=tuple(p for p in paragraphs if p.kind == "note"),
         changes=tuple(changes),
         balance=(shown, consumed),
+    )
+
+
+# A paragraph this long, or holding most of a text this long, was likely meant to be several.
+LONG_PARAGRAPH, LONG_TEXT = 400, 300
+
+
+def suspicious_paragraphs(corpus: Corpus) -> list[Problem]:
+    """A warning for each cleaned essay's paragraph that holds several hundred words, or
+    most of a text, naming the rule that would split it."""
+    found = []
+    for essay in corpus.essays:
+        words = [len(p.text.split()) for p in essay.paragraphs]
+        total = sum(words)
+        for p, n in zip(essay.paragraphs, words):
+            if n >= LONG_PARAGRAPH or (total >= LONG_TEXT and n > total / 2):
+                found.append(Problem(SourceLoc(essay.source_path, p.line), _long(essay, p.line, n, total), "warning"))
+    return found
+
+
+def _long(essay: Essay, line: int, words: int, total: int) -> str:
+    said = f"one paragraph holds {words:,} words ({words * 100 // total}% of the text)"
+    rest = essay.raw.split("\n")[line - 1 :]
+    if len(rest) > 1 and rest[1].strip() and "one_paragraph_per_line" not in {r.name for r in essay.rules}:
+        return f"{said}: if each of its lines is a paragraph, declare the cleaning rule 'one_paragraph_per_line'"
+    return (
+        f"{said}, on one line of the source: if it is several paragraphs, add the text again with "
+        "`new essay --source` from the page or file received, which keeps its paragraphs"
     )
 
 

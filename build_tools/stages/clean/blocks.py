@@ -11,8 +11,11 @@ from ...model import ParagraphKind
 EM_OPEN, EM_CLOSE, NOTE_OPEN, NOTE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
 MARKS = EM_OPEN + EM_CLOSE + NOTE_OPEN + NOTE_CLOSE
 # Origins that are not offsets in the raw text: a character the build put in for
-# layout (a space joining two lines, a mark), or the text of correction k (-10 - k).
+# layout (a mark, a space joining two blocks), the space that stands for a line end of the
+# source inside a block (rules that read lines split at it), or the text of correction k
+# (-10 - k).
 LAYOUT = -1
+LINE_END = -2
 CORRECTION = -10
 
 
@@ -46,7 +49,7 @@ def split_blocks(raw: str) -> list[Block]:
                 start = number
             else:
                 text.append(" ")
-                origins.append(LAYOUT)
+                origins.append(LINE_END)
             first = offset + line.index(stripped)
             text.append(stripped)
             origins.extend(range(first, first + len(stripped)))
@@ -55,3 +58,20 @@ def split_blocks(raw: str) -> list[Block]:
             text, origins = [], []
         offset += len(line) + 1
     return blocks
+
+
+def lines_of(block: Block) -> list[tuple[int, int]]:
+    """The ``(start, end)`` in ``block.text`` of each line of the source the block holds."""
+    ends = [i for i, o in enumerate(block.origins) if o == LINE_END]
+    return list(zip([0] + [i + 1 for i in ends], ends + [len(block.text)]))
+
+
+def cut(block: Block, start: int, end: int, line: int | None = None, kind: ParagraphKind | None = None) -> Block:
+    """The part ``text[start:end]`` of ``block`` as a block of its own (starting on ``line``)."""
+    return replace(
+        block,
+        text=block.text[start:end],
+        origins=block.origins[start:end],
+        line=block.line if line is None else line,
+        kind=block.kind if kind is None else kind,
+    )

@@ -9,7 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 from ...ids import SUPERSCRIPTS
-from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, NOTE_CLOSE, NOTE_OPEN, Block
+from ...languages import N_
+from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, LINE_END, Block
 
 
 class RuleError(Exception):
@@ -73,14 +74,22 @@ def drop_from(blocks, params, record):
     return blocks[:i]
 
 
-def _tidy_spaces(block: Block) -> Block:
-    """Collapse the runs of spaces (and trim the ends) that removing text can leave."""
-    keep = [
-        i for i, c in enumerate(block.text) if c != " " or (0 < i < len(block.text) - 1 and block.text[i - 1] != " ")
-    ]
-    while keep and block.text[keep[-1]] == " ":
-        keep.pop()
-    return replace(block, text="".join(block.text[i] for i in keep), origins=tuple(block.origins[i] for i in keep))
+def tidy_spaces(block: Block) -> Block:
+    """Collapse the runs of spaces (and trim the ends) that removing text can leave; of a run,
+    the space kept is a line end's if there is one (rules that read lines still find it)."""
+    text, keep, i = block.text, [], 0
+    while i < len(text):
+        if text[i] != " ":
+            keep.append(i)
+            i += 1
+            continue
+        end = i
+        while end < len(text) and text[end] == " ":
+            end += 1
+        if i and end < len(text):
+            keep.append(next((k for k in range(i, end) if block.origins[k] == LINE_END), i))
+        i = end
+    return replace(block, text="".join(text[k] for k in keep), origins=tuple(block.origins[k] for k in keep))
 
 
 @rule
@@ -89,7 +98,7 @@ def remove_text(blocks, params, record):
     text = params["text"]
     i, at = _exactly_once(blocks, text, "remove")
     record("removed", blocks[i], (at, at + len(text)))
-    return blocks[:i] + [_tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1 :]
+    return blocks[:i] + [tidy_spaces(blocks[i].splice(at, at + len(text)))] + blocks[i + 1 :]
 
 
 @rule
@@ -177,7 +186,7 @@ def emphasis(blocks, params, record):
         edit,
         lambda m: [(m.start(), m.start() + 1), (m.end() - 1, m.end())],
         record,
-        "italics",
+        N_("italics"),
     )
 
 
@@ -190,62 +199,5 @@ def unescape(blocks, params, record):
         lambda b, m: b.splice(m.start(), m.start() + 1),
         lambda m: [(m.start(), m.start() + 1)],
         record,
-        "escaped character",
+        N_("escaped character"),
     )
-
-
-# A footnote marker: superscript digits right after a word or punctuation, or [^label].
-_MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPTS}]+|\[\^[\w-]+\]")
-# The start of a note in the notes section: its number, then the note's text.
-_NOTE_START = re.compile(rf"(?:^|(?<=\s))(?:[{SUPERSCRIPTS}]+|\[\^[\w-]+\]:)(?=\s)")
-
-
-@rule
-def footnotes(blocks, params, record):
-    """Turn footnote markers into links and the notes section into notes.
-
-    Markers are superscript digits after a word (``policy.²``) or ``[^label]``. The
-    notes are the blocks after the heading ``notes_heading`` (or, without one, the
-    blocks starting ``[^label]:``); a block holding several notes is split at each
-    number, and text before the first number is a note without one. Markers and
-    numbers stay in the text, between marks; nothing is numbered that the source
-    does not number.
-    """
-    heading = params.get("notes_heading")
-    if heading is not None:
-        i = next((i for i, b in enumerate(blocks) if b.text == heading), None)
-        if i is None:
-            raise RuleError(f"no block of the text is the notes heading {heading!r}")
-        body, section = blocks[:i], blocks[i + 1 :]
-        head = [replace(blocks[i], kind="notes_heading")]
-        record("marked", blocks[i], detail="notes heading")
-    else:
-        body = [b for b in blocks if not re.match(r"\[\^[\w-]+\]:", b.text)]
-        section, head = [b for b in blocks if b not in body], []
-    notes = [note for block in section for note in _split_notes(block)]
-    for note in notes:
-        record("marked", note, detail="note")
-    return [_mark_markers(b) if b.kind != "heading" else b for b in body] + head + notes
-
-
-def _between_note_marks(block: Block, start: int, end: int) -> Block:
-    return block.splice(end, end, NOTE_CLOSE).splice(start, start, NOTE_OPEN)
-
-
-def _mark_markers(block: Block) -> Block:
-    for m in reversed(list(_MARKER.finditer(block.text))):
-        block = _between_note_marks(block, m.start(), m.end())
-    return block
-
-
-def _split_notes(block: Block) -> list[Block]:
-    starts = [m.start() for m in _NOTE_START.finditer(block.text)]
-    cuts = ([0] if not starts or starts[0] > 0 else []) + starts + [len(block.text)]
-    notes = []
-    for start, end in zip(cuts, cuts[1:]):
-        part = _tidy_spaces(replace(block, text=block.text[start:end], origins=block.origins[start:end]))
-        m = _NOTE_START.match(part.text)
-        if m:
-            part = _between_note_marks(part, 0, m.end())
-        notes.append(replace(part, kind="note"))
-    return notes

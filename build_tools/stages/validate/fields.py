@@ -17,8 +17,10 @@ from typing import Any
 from urllib.parse import unquote
 
 from ...formats.markdown_text import shorten
+from ...languages import SOURCE, TRANSLATED
 from ...problems import Collector, Problem
 from ..yamlfile import LocDict, LocList, loc_of
+from .language import name, reads_as
 
 
 def field_problems(data: Any, found: list[Problem]) -> list[Problem]:
@@ -27,7 +29,8 @@ def field_problems(data: Any, found: list[Problem]) -> list[Problem]:
     flagged = {f.loc for f in found}
     markup = [p for p in unsafe_text(data) if p.loc not in flagged]
     flagged |= {f.loc for f in markup}
-    return markup + [p for p in (*markdown(data), *impossible_dates(data)) if p.loc not in flagged]
+    dated = (*impossible_dates(data), *date_problems(data))
+    return markup + [p for p in (*markdown(data), *dated, *other_language(data)) if p.loc not in flagged]
 
 
 def _strings(data) -> Iterator[tuple[Any, Any, str]]:
@@ -54,6 +57,90 @@ def impossible_dates(data) -> Iterator[Problem]:
                     loc_of(container, key),
                     f"'{key}' is {value}, which is not a day of the calendar: check the day and the month",
                 )
+
+
+def _mappings(data) -> Iterator[LocDict]:
+    """Every mapping of a parsed seeds file (an essay's metadata, each event of the timeline)."""
+    if isinstance(data, LocDict):
+        yield data
+    for value in data.values() if isinstance(data, LocDict) else data if isinstance(data, LocList) else ():
+        yield from _mappings(value)
+
+
+def _in_calendar(value: str) -> bool:
+    """Whether ``value`` is a date written YYYY, YYYY-MM or YYYY-MM-DD that the calendar has."""
+    try:
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"\d{4}(-\d\d){0,2}", value))
+
+
+# How many parts (year, month, day) a date of each precision is written with.
+_PARTS = {"year": 1, "month": 2, "day": 3}
+_PART_NAMES = ("a year", "a month", "a day")
+
+
+def date_problems(data) -> Iterator[Problem]:
+    """Problems for a date written more (or less) precisely than its ``date_precision`` says,
+    and for an ``accessed`` day before the text's ``date``."""
+    for entry in _mappings(data):
+        value, precision = entry.get("date"), entry.get("date_precision")
+        if not isinstance(value, str) or not _in_calendar(value):
+            continue
+        parts = value.count("-") + 1
+        if isinstance(precision, str) and _PARTS.get(precision, parts) != parts:
+            wanted = value[: (4, 7, 10)[_PARTS[precision] - 1]]
+            yield Problem(
+                loc_of(entry, "date"),
+                f"'date' is {value}, which gives {_PART_NAMES[parts - 1]}, but 'date_precision' is {precision}: "
+                + (f'write "{wanted}"' if parts > _PARTS[precision] else "give the date that precisely")
+                + f", or set 'date_precision' to {('year', 'month', 'day')[parts - 1]}",
+            )
+        accessed = entry.get("accessed")
+        if isinstance(accessed, str) and accessed[: len(value)] < value:
+            yield Problem(
+                loc_of(entry, "accessed"),
+                f"'accessed' is {accessed}, before the text's 'date' ({value}): a text cannot be read "
+                "before it is published, so check both dates",
+            )
+
+
+# The fields in the editors' words that are judged for their language (a title is too short
+# to tell, and an essay's is in the essay's language).
+_JUDGED = ("summary", "title_note", "date_note", "question", "intro", "claim", "note", "measures", "definition")
+_JUDGED_TOO = ("expansion", "translation", "role")
+
+
+def _editorial(data, language: str = SOURCE) -> Iterator[tuple[Any, Any, str, str]]:
+    """(container, key, text, language it is written in) for each field in the editors' words:
+    the site's language, or that of the block it stands in (``es:``)."""
+    items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
+    for key, value in items:
+        if key in TRANSLATED and isinstance(value, LocDict):
+            yield from _editorial(value, key)
+        elif isinstance(value, str) and key in _JUDGED + _JUDGED_TOO:
+            yield data, key, value, language
+        elif not isinstance(value, str):
+            yield from _editorial(value, language)
+
+
+def other_language(data) -> Iterator[Problem]:
+    """Warnings for a field in the editors' words that reads as another language than the
+    one it is written in (the site's, or its ``es:`` block's)."""
+    for container, key, value, language in _editorial(data):
+        if found := reads_as(value, language):
+            yield Problem(
+                loc_of(container, key),
+                f"'{key}' reads as {name(found)}, but "
+                + (
+                    f"it stands in the '{language}:' block: write its {name(language)} translation there"
+                    if language != SOURCE
+                    else f"the site's own words are written in {name(language)} here: write it in {name(language)}"
+                    + (f" (and its {name(found)} in the '{found}:' block)" if found in TRANSLATED else "")
+                ),
+                "warning",
+            )
 
 
 # Markup an editor's text must not carry. It would be shown as plain text anyway (the

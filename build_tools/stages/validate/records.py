@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...model import Claim, Corpus, Essay, Event, Evidence, Figure
 from ...problems import Collector, SourceLoc
+from .language import misdeclared
 
 
 def check_records(corpus: Corpus, problems: Collector) -> None:
@@ -29,11 +30,12 @@ def check_records(corpus: Corpus, problems: Collector) -> None:
 
 
 def _translations(corpus: Corpus, problems: Collector) -> None:
-    """A quote of an essay in the site's language needs no translation."""
+    """A quote of an essay in the site's language needs no translation (unless the essay
+    reads as another language: its 'language' is what is wrong, and is said so)."""
     essays = {e.slug: e for e in corpus.essays}
     for ev in corpus.evidence():
         quoted = essays.get(ev.essay)
-        if ev.translation and quoted and quoted.language == corpus.site.language:
+        if ev.translation and quoted and quoted.language == corpus.site.language and not misdeclared(quoted):
             problems.warning(
                 ev.loc,
                 f"this quote is already in the site's language ('{quoted.language}'): remove its 'translation'",

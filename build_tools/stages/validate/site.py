@@ -22,5 +22,5 @@ def check_editions(site: Site, problems: Collector) -> None:
             problems.error(
                 CONFIG,
                 f"the edition '{other}' in extra.alternate needs its link to be '{other}/' and the site's words "
-                f"in build_tools/locales/{other}.yml (languages with them: {', '.join(TRANSLATED) or 'none'})",
+                f"in build_tools/locales/{other}/LC_MESSAGES/messages.po (languages with them: {', '.join(TRANSLATED) or 'none'})",
             )

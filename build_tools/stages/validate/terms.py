@@ -1,0 +1,69 @@
+"""Whether each glossary term is used: a term that no text of the site holds links nothing,
+most often because it is not written as the essays write it (capitals and accents matter).
+
+It needs the essays' cleaned text, so the pipeline runs it after the clean stage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...formats.markdown_text import words_pattern
+from ...model import Claim, Corpus, Essay, Event, Figure, Term, Theme
+from ...problems import Problem
+
+
+def _texts(corpus: Corpus) -> Iterator[str]:
+    """Every text of the corpus where a glossary term links to another's entry: the essays'
+    paragraphs and notes, and the editors' words (in every edition) but the glossary's."""
+    for essay in corpus.essays:
+        yield from (p.text for p in (*essay.paragraphs, *essay.notes))
+    for theme in corpus.themes:
+        yield from (theme.title, theme.question, *theme.intro)
+    for claim in corpus.claims:
+        yield from (claim.title, claim.claim, *(ev.note or "" for ev in claim.evidence))
+    for event in corpus.events:
+        yield from (event.title, event.summary or "")
+    for figure in corpus.figures:
+        yield from (figure.figure, figure.measures)
+    items: tuple[Theme | Claim | Event | Figure | Essay, ...] = (
+        *corpus.themes,
+        *corpus.claims,
+        *corpus.events,
+        *corpus.figures,
+        *corpus.essays,
+    )
+    for item in items:
+        yield from (text for _, _, text in item.translated)
+    yield from (essay.summary or "" for essay in corpus.essays)
+
+
+def _glossary_texts(term: Term) -> Iterator[str]:
+    """A glossary entry's own words (in every edition), where the other terms link."""
+    yield from (term.definition, term.expansion or "", *(text for _, _, text in term.translated))
+
+
+def unused_terms(corpus: Corpus) -> list[Problem]:
+    """A warning for each glossary term that no text of the site uses, in any of its forms
+    (its own entry's words aside)."""
+    term_of = {form: term for term in corpus.terms for form in term.forms}
+    pattern = words_pattern(term_of)
+    if pattern is None:
+        return []
+    unused = {term.term: term for term in corpus.terms}
+    texts = [("", text) for text in _texts(corpus)]
+    texts += [(term.term, text) for term in corpus.terms for text in _glossary_texts(term)]
+    for owner, text in texts:
+        for form in pattern.findall(text):
+            if term_of[form].term != owner:
+                unused.pop(term_of[form].term, None)
+        if not unused:
+            break
+    return [
+        Problem(
+            term.loc,
+            f"the glossary term '{term.term}' appears in no essay and no text of the site, so it links "
+            "nothing: write it as the essays do (capitals and accents matter), or remove it",
+            "warning",
+        )
+        for term in unused.values()
+    ]
