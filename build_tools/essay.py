@@ -6,6 +6,7 @@ Part of the data model (:mod:`build_tools.model`, which names these too).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -19,7 +20,7 @@ Precision = Literal["day", "month", "year", "approximate"]
 # The role of a block of an essay's cleaned text; ``quote`` is the words of a quote set
 # apart from their paragraph (see :meth:`build_tools.model.Quote.excerpt`).
 ParagraphKind = Literal[
-    "paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note", "quote"
+    "paragraph", "heading", "standfirst", "editor_note", "author_note", "notes_heading", "note", "quote", "speaker"
 ]
 # What kind of work an essay is, as its metadata says (and as its citations name it).
 Genre = Literal[
@@ -33,6 +34,10 @@ Genre = Literal[
     "government publication",
     "web page",
     "interview",
+    "transcript",
+    "speech",
+    "hearing",
+    "press release",
 ]
 # What a cleaning rule did to the raw text (see :class:`Change`).
 Action = Literal["removed", "corrected", "converted", "joined", "split", "marked"]
@@ -98,7 +103,9 @@ class Paragraph:
     ``emphasis``, ``(start, end)`` ranges set in italics; ``corrections``,
     ``(start, end, what the source reads)`` for each editor's correction;
     ``notes``, ``(position, number)`` of each footnote marker. A note (kind
-    ``note``) has its number in ``label`` ("" when the source gives none).
+    ``note``) has its number in ``label`` ("" when the source gives none). In a text with
+    speaker turns, ``speaker`` is the label of the turn the paragraph is in, as the text
+    writes it ("MODERADOR"); a speaker's label is a paragraph of kind ``speaker``.
     """
 
     id: str
@@ -109,6 +116,7 @@ class Paragraph:
     corrections: tuple[tuple[int, int, str], ...] = ()
     notes: tuple[tuple[int, str], ...] = ()
     label: str = ""
+    speaker: str = ""
 
 
 @dataclass(frozen=True)
@@ -128,6 +136,31 @@ class Change:
     detail: str = ""
     chars: int = 0
     step: int = 0  # which rule of the essay's cleaning list (1-based)
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A speaker of a transcript: the ``label`` its text gives ("MODERADOR"), and the name
+    and role the site shows for it (either may be None, not both)."""
+
+    label: str
+    name: str | None
+    role: str | None
+    translated: Translated = ()
+    loc: SourceLoc | None = None
+
+    @property
+    def who(self) -> str:
+        """ "Andrés Manuel López Obrador, President of Mexico", "Moderator"."""
+        return ", ".join(str(part) for part in (self.name, self.role) if part)
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """Which part of a longer work an essay's text is: as the work names it, and its pages."""
+
+    part: str | None = None
+    pages: str | None = None
 
 
 @dataclass(frozen=True)
@@ -170,6 +203,9 @@ class Essay:
     extracted_from: Received | None = None  # (for a text extracted from a web page or a PDF)
     title_note: str | None = None
     summary: str | None = None
+    number: str | None = None  # (a report's number, as its publisher gives it: "R48859")
+    excerpt: Excerpt | None = None  # (when the text is part of a longer work)
+    participants: tuple[Participant, ...] = ()  # (the speakers of a transcript, by their labels)
     # "a", "b", … when the corpus holds other essays by the same author(s) in the same
     # year, as author–date styles tell them apart ("Broad 2014a"); "" otherwise.
     year_letter: str = ""
@@ -213,6 +249,14 @@ class Essay:
     byline = property(lambda self: self.byline_in("en"))
     short_author = property(lambda self: self.short_author_in("en"))
     label = property(lambda self: self.label_in("en"))
+
+    def participant(self, label: str) -> Participant | None:
+        """The speaker whose turn ``label`` opens, when the metadata names them."""
+
+        def key(text: str) -> str:  # (as typed or pasted: accents composed or not, a colon after it or not)
+            return unicodedata.normalize("NFC", text).rstrip(": ")
+
+        return next((p for p in self.participants if key(p.label) == key(label)), None)
 
     def paragraph(self, pid: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == pid)

@@ -18,14 +18,16 @@ from .essay import (
     Change,
     Essay,
     EssayDate,
+    Excerpt,
     Genre,
     Paragraph,
     ParagraphKind,
+    Participant,
     Precision,
     Rule,
     Translated,
 )
-from .languages import N_, article, gettext
+from .languages import N_, article, gettext, pgettext
 from .problems import SourceLoc
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
@@ -39,12 +41,14 @@ __all__ = [
     "EssayDate",
     "Event",
     "Evidence",
+    "Excerpt",
     "Figure",
     "Genre",
     "LONG_LIST",
     "PageCitation",
     "Paragraph",
     "ParagraphKind",
+    "Participant",
     "Precision",
     "Quote",
     "RELATION_LABELS",
@@ -169,6 +173,27 @@ class Term:
         return "".join(c if c.isalnum() else "-" for c in bare).strip("-")
 
 
+def said_in(language: str, genre: Genre, subject: bool = False) -> str | None:
+    """What names a speaker of a text where several speak, and its publisher ("{speaker}, in
+    a transcript published by {author}"), as the subject of a sentence with ``subject``
+    (Spanish closes the aside with a comma); None for a genre where one speaks."""
+    if subject:
+        return {
+            "transcript": pgettext(language, "subject", "{speaker}, in a transcript published by {author}"),
+            "hearing": pgettext(language, "subject", "{speaker}, in a hearing transcript published by {author}"),
+            "interview": pgettext(language, "subject", "{speaker}, in an interview published by {author}"),
+            "speech": pgettext(language, "subject", "{speaker}, in a speech published by {author}"),
+            "press release": pgettext(language, "subject", "{speaker}, in a press release by {author}"),
+        }.get(genre)
+    return {
+        "transcript": gettext(language, "{speaker}, in a transcript published by {author}"),
+        "hearing": gettext(language, "{speaker}, in a hearing transcript published by {author}"),
+        "interview": gettext(language, "{speaker}, in an interview published by {author}"),
+        "speech": gettext(language, "{speaker}, in a speech published by {author}"),
+        "press release": gettext(language, "{speaker}, in a press release by {author}"),
+    }.get(genre)
+
+
 @dataclass(frozen=True)
 class Quote:
     """A piece of evidence resolved to the paragraph (and the span in it) that holds it."""
@@ -192,19 +217,44 @@ class Quote:
         return self.evidence.relation
 
     @property
+    def turn(self) -> Participant | None:
+        """The speaker in whose turn the words stand, as the essay's participants name them,
+        when the quote names no speaker of its own."""
+        if self.evidence.speaker or not self.paragraph.speaker:
+            return None
+        return self.essay.participant(self.paragraph.speaker)
+
+    @property
     def speaker(self) -> str | None:
-        """Who said the words, when the author quotes someone else (None: the author)."""
-        ev = self.evidence
+        """Who said the words, when the author quotes someone else or they are a speaker's in
+        a transcript (None: the author)."""
+        ev, turn = self.evidence, self.turn
+        if turn:
+            return turn.name or turn.role
         return None if ev.speaker in {a.name for a in self.essay.authors} else ev.speaker
 
-    def said_by_in(self, language: str, author: str) -> str:
+    @property
+    def speaker_role(self) -> str | None:
+        turn = self.turn
+        if turn:
+            return turn.role if turn.name else None
+        return self.evidence.speaker_role if self.speaker else None
+
+    def said_by_in(self, language: str, author: str, role: bool = True, subject: bool = False) -> str:
         """Who said the words, ``author`` being how the essay's author is named: "Alexandria
-        Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson" (else ``author``)."""
+        Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson", "Andrés Manuel López
+        Obrador, President of Mexico, in a transcript published by the Presidency" (else
+        ``author``); without the role, with ``role`` false; as the subject of a sentence, with
+        ``subject`` (Spanish closes the aside with a comma)."""
         if not self.speaker:
             return author
-        who = ", ".join(filter(None, (self.speaker, self.evidence.speaker_role)))
+        who = ", ".join(str(part) for part in (self.speaker, role and self.speaker_role) if part)
         author = article(language, self.essay.organisation) + author
-        return gettext(language, "{speaker}, quoted by {author}").format(speaker=who, author=author)
+        said = said_in(language, self.essay.genre, subject) if self.turn else None
+        if not said:
+            quoted = pgettext(language, "subject", "{speaker}, quoted by {author}")
+            said = quoted if subject else gettext(language, "{speaker}, quoted by {author}")
+        return said.format(speaker=who, author=author)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import tempfile
 import textwrap
 from datetime import date
@@ -58,7 +59,9 @@ def skeleton(
         items = prop.get("items", {})
         if items.get("type") == "object":
             lines.append(field)
-            lines += _list_item(skeleton(items, indent + "    ", hints, values), indent + "  ")
+            item = _list_item(skeleton(items, indent + "    ", hints, values), indent + "  ")
+            # (an optional list's item is commented out with it, "  # - label:")
+            lines += [re.sub(r"^( *)([^ #])", r"\1# \2", line) for line in item] if optional else item
         elif prop.get("type") == "array":
             lines.append(f"{field} []")
         else:

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from build_tools.stages.anchor import in_quotation_marks
+from build_tools.stages.standing import in_quotation_marks
 from tests.conftest import run, text
 
 AOC = "Alexandria Ocasio-Cortez, U.S. Representative, quoted by David L. Wilson"
@@ -50,6 +50,20 @@ def test_a_quote_with_a_speaker_is_attributed_to_the_speaker_on_every_surface(si
     data = json.loads((folder / "themes/trade/trade-claims.json").read_text(encoding="utf-8"))
     quoted = [q for c in data["claims"] for q in c["evidence"] if q["quote"] == TRADE_QUOTE]
     assert quoted and quoted[0]["speaker"] == "Alexandria Ocasio-Cortez"
+
+
+def test_a_quote_from_a_transcript_is_attributed_to_its_speaker_on_every_surface(site):
+    folder, _ = site
+    said = "Elena Ruiz Vega, Secretary of Rural Welfare, in a transcript published by Oficina de Prensa de Ejemplo"
+    governance = visible(folder, "themes/governance/index.html")
+    assert f"— {said}, Sala de Prensa de Ejemplo, 5 March 2024" in governance
+    essay = visible(folder, "essays/conferencia-2024/index.html")
+    assert f"— {said}" in essay
+    spanish = visible(folder, "es/themes/governance/index.html")
+    assert "— Elena Ruiz Vega, secretaria de Bienestar Rural, en la versión estenográfica que publica" in spanish
+    csv_text = (folder / "themes/governance/governance-claims.csv").read_text(encoding="utf-8")
+    row = next(r for r in csv.DictReader(io.StringIO(csv_text)) if r["essay"] == "conferencia-2024")
+    assert (row["speaker"], row["speaker_role"]) == ("Elena Ruiz Vega", "Secretary of Rural Welfare")
 
 
 def test_the_authors_own_words_in_quotation_marks_are_his(site):

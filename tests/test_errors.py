@@ -73,8 +73,9 @@ CASES = [
         lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
-            "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, genre, language, outlet, "
-            "publisher, received, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
+            "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, excerpt, genre, language, "
+            "number, outlet, participants, publisher, received, rights, section, series, source_sha256, summary, themes, title, "
+            "title_note, url)"
         ],
     ),
     (
@@ -91,7 +92,7 @@ CASES = [
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:genre: blog}: 'genre' is 'blog', "
             "which is not one of: op-ed, article, magazine article, journal article, book chapter, policy paper, "
-            "report, government publication, web page, interview"
+            "report, government publication, web page, interview, transcript, speech, hearing, press release"
         ],
     ),
     (
@@ -317,7 +318,7 @@ CASES = [
         lambda r: edit(r, TRADE, "essay: wilson-2021", "essay: wilson-2020"),
         [
             'seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: "It’s a trade crisis}: unknown essay '
-            "'wilson-2020' (essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
+            "'wilson-2020' (essays: bach-2000, broad-2014, conferencia-2024, historian-central-america-1977-1980, "
             "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),
@@ -513,7 +514,7 @@ CASES = [
         lambda r: edit(r, FIGURES, "essay: broad-2014", "essay: broad-2015"),
         [
             "seeds/figures.yml:{at:seeds/figures.yml:quote: by asking}: unknown essay 'broad-2015' "
-            "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, "
+            "(essays: bach-2000, broad-2014, conferencia-2024, historian-central-america-1977-1980, "
             "historian-central-america-1981-1993, quiroga-2023, quiroga-2024, wilson-2021)"
         ],
     ),

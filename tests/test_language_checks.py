@@ -15,7 +15,7 @@ import pytest
 
 from build_tools.model import Evidence, Paragraph, Quote, Term
 from build_tools.problems import SourceLoc
-from build_tools.stages.anchor import cut_sentence, in_quotation_marks
+from build_tools.stages.standing import cut_sentence, in_quotation_marks
 from build_tools.stages.validate.language import reads_as
 from tests.conftest import add_essay_files, run
 

@@ -31,3 +31,9 @@ def test_literals_are_the_schemas_words():
 def test_a_marked_block_is_a_paragraph_kind():
     (marks,) = enums("essay.schema.json", "as")
     assert set(marks) <= set(get_args(ParagraphKind))
+
+
+def test_every_genre_has_its_citation_types():
+    from build_tools.formats.bibliography import _TYPES
+
+    assert set(_TYPES) == set(get_args(Genre))

@@ -62,7 +62,7 @@ def test_citations_in_a_hand_written_page_render_as_attributed_quotes(project, c
         (
             "[[broad-2015#p-alas-that-is-the-wrong-solution]]",
             "[[broad-2015#p-alas-that-is-the-wrong-solution]]: there is no essay 'broad-2015' "
-            "(essays: bach-2000, broad-2014, historian-central-america-1977-1980, historian-central-america-1981-1993, "
+            "(essays: bach-2000, broad-2014, conferencia-2024, historian-central-america-1977-1980, historian-central-america-1981-1993, "
             "quiroga-2023, quiroga-2024, wilson-2021)",
         ),
         (

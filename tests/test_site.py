@@ -40,6 +40,8 @@ def test_each_essay_page_carries_every_paragraph(any_site):
         for p in essay.paragraphs:
             if p.kind in ("heading", "notes_heading"):
                 assert p.id in page.ids, f"{essay.slug}: heading {p.id} missing"
+            elif p.kind == "speaker":  # (a turn's label as written, then who it is)
+                assert text(page.paragraphs.get(p.id, "")).startswith(text(p.text)), f"{essay.slug}#{p.id}"
             else:
                 assert text(page.paragraphs.get(p.id, "")) == text(p.text), f"{essay.slug}#{p.id}"
         for note in essay.notes:

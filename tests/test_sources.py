@@ -51,7 +51,7 @@ def test_every_quote_still_at_its_source(project, capsys, checked):
     code, out, err = run(project, "sources", capsys=capsys)
     assert code == 0
     assert out.splitlines() == [
-        "not checked: 4 essays with no 'url' (bach-2000, quiroga-2023, quiroga-2024, wilson-2021)",
+        "not checked: 5 essays with no 'url' (bach-2000, conferencia-2024, quiroga-2023, quiroga-2024, wilson-2021)",
         f"ok: 3 sources, {quotes} quotes found",
     ]
     assert err.splitlines() == [
@@ -80,7 +80,7 @@ def test_the_status_file_records_each_source(project, origin, capsys, checked):
     assert (data["format"], data["checked"], data["without_url"]) == (
         1,
         today(),
-        ["bach-2000", "quiroga-2023", "quiroga-2024", "wilson-2021"],
+        ["bach-2000", "conferencia-2024", "quiroga-2023", "quiroga-2024", "wilson-2021"],
     )
     assert list(data["essays"]) == ["broad-2014", EARLY, LATE]
     early, late = data["essays"][EARLY], data["essays"][LATE]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..languages import N_, SOURCE, gettext
-from ..model import Essay, EssayDate, Genre, Site
+from ..model import Essay, EssayDate, Excerpt, Genre, Site
 from .markdown_text import Md
 
 CONTRIBUTORS = N_("Root Causes contributors")
@@ -30,6 +30,9 @@ class Types(NamedTuple):
     bibtex: str  # (the entry type)
     ris: str
     schema_org: str
+    # The type of work in words, where the type names it less exactly (CSL "genre", BibTeX
+    # "type", RIS M3): a transcript is a CSL "document" of the type "Transcript".
+    kind: str = ""
 
 
 # An essay's genre → what each format calls it
@@ -44,6 +47,13 @@ _TYPES: dict[Genre, Types] = {
     "government publication": Types("report", "techreport", "GOVDOC", "Report"),
     "web page": Types("webpage", "misc", "ELEC", "WebPage"),
     "interview": Types("interview", "misc", "GEN", "CreativeWork"),
+    # What is said aloud. CSL has "speech" and "hearing" but no transcript or press release
+    # (Zotero files those as documents and reports of a type); RIS has HEAR, and PRESS
+    # (EndNote's press release); BibTeX has no type for any, so @misc with a "type".
+    "transcript": Types("document", "misc", "GEN", "CreativeWork", "Transcript"),
+    "speech": Types("speech", "misc", "GEN", "CreativeWork", "Speech"),
+    "hearing": Types("hearing", "misc", "HEAR", "CreativeWork", "Hearing"),
+    "press release": Types("document", "misc", "PRESS", "CreativeWork", "Press release"),
 }
 # BibTeX entry type → (the BibTeX field, the Highwire tag) that names the container
 _CONTAINER = {
@@ -69,6 +79,8 @@ class Work:
     series: str | None = None
     publisher: str | None = None
     accessed: str | None = None  # YYYY-MM-DD
+    number: str | None = None  # (a report's number: "R48859")
+    excerpt: Excerpt | None = None  # (the part of a longer work the text is)
     of_site: bool = False  # a page of this site (not a work it quotes)
 
     @property
@@ -97,7 +109,15 @@ def essay_work(essay: Essay) -> Work:
         series=essay.series,
         publisher=essay.publisher,
         accessed=essay.accessed,
+        number=essay.number,
+        excerpt=essay.excerpt,
     )
+
+
+def excerpt_words(excerpt: Excerpt, language: str = SOURCE) -> str:
+    """Which part of a work an excerpt is, in words: "the section “Remittances”, pages 4–9"."""
+    pages = gettext(language, "pages {pages}").format(pages=excerpt.pages) if excerpt.pages else ""
+    return ", ".join(part for part in (excerpt.part, pages) if part)
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
@@ -136,9 +156,13 @@ def formatted(work: Work, language: str = SOURCE) -> Md:
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
     parts = [text(_sentence(authors)), text(f"“{_sentence(work.title)}”")]
     where = f"<em>{text(work.container)}</em>, " if work.container else ""
-    where += "".join(text(f"{part}, ") for part in (work.series, work.publisher) if part)
+    where += "".join(text(f"{part}, ") for part in (work.series, work.publisher, work.number) if part)
     issued = work.issued.shown(language) if work.issued else gettext(language, "n.d.")
     parts.append(where + text(_sentence(issued)))
+    if work.excerpt:
+        parts.append(
+            text(_sentence(gettext(language, "Excerpt: {part}").format(part=excerpt_words(work.excerpt, language))))
+        )
     if work.accessed:
         accessed = EssayDate(work.accessed, "day").shown(language)
         parts.append(text(gettext(language, "Accessed {date}.").format(date=accessed)))
@@ -160,12 +184,18 @@ def bibtex(work: Work) -> str:
     entry = work.types.bibtex
     authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
     fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
-    if work.container:
-        fields.append((_CONTAINER[entry][0], _bib(work.container)))
-    if work.series:
-        fields.append(("series", _bib(work.series)))
-    if work.publisher:
-        fields.append(("publisher", _bib(work.publisher)))
+    fields += [
+        (name, _bib(value))
+        for name, value in (
+            (_CONTAINER[entry][0], work.container),
+            ("series", work.series),
+            ("publisher", work.publisher),
+            ("type", work.types.kind),
+            ("number", work.number),
+            ("pages", (_pages(work) or "").replace("–", "--")),
+        )
+        if value
+    ]
     if work.date:
         fields.append(("year", str(work.date[0])))
     if len(work.date) > 1:
@@ -174,20 +204,27 @@ def bibtex(work: Work) -> str:
         fields.append(("url", work.url))
     if work.accessed:
         fields.append(("urldate", work.accessed))
-    if work.approximate:
-        fields.append(("note", "Date approximate"))
+    notes = _notes(work)
+    if notes:
+        fields.append(("note", _bib(notes)))
     body = ",\n".join(f"  {k} = {v if k == 'month' else '{' + v + '}'}" for k, v in fields)
     return f"@{entry}{{{work.key},\n{body}\n}}\n"
 
 
 def ris(work: Work) -> str:
     lines = [("TY", work.types.ris)] + [("AU", _name(f, g)) for f, g in work.authors] + [("TI", work.title)]
-    if work.container:
-        lines.append(("T2", work.container))
-    if work.series:
-        lines.append(("T3", work.series))
-    if work.publisher:
-        lines.append(("PB", work.publisher))
+    lines += [
+        (tag, value)
+        for tag, value in (
+            ("T2", work.container),
+            ("T3", work.series),
+            ("PB", work.publisher),
+            ("M1", work.number),
+            ("M3", work.types.kind),
+            ("SP", _pages(work)),
+        )
+        if value
+    ]
     if work.issued:
         lines.append(("PY", str(work.date[0])))
         lines.append(("DA", work.issued.value.replace("-", "/") + "/" * (4 - len(work.date))))
@@ -195,10 +232,23 @@ def ris(work: Work) -> str:
         lines.append(("UR", work.url))
     if work.accessed:
         lines.append(("Y2", work.accessed.replace("-", "/")))
-    if work.approximate:
-        lines.append(("N1", "Date approximate"))
+    if _notes(work):
+        lines.append(("N1", _notes(work)))
     lines.append(("ER", ""))
     return "".join(f"{tag}  - {' '.join(value.split())}".rstrip() + "\n" for tag, value in lines)
+
+
+def _pages(work: Work) -> str | None:
+    return work.excerpt.pages if work.excerpt else None
+
+
+def _notes(work: Work) -> str:
+    """What a reference manager keeps as a note: that the date is approximate, which part of a
+    work an excerpt is (in the site's language: a note is not translated)."""
+    notes = ["Date approximate"] if work.approximate else []
+    if work.excerpt:
+        notes.append(f"Excerpt: {excerpt_words(work.excerpt)}")
+    return ". ".join(notes)
 
 
 def csl_json(work: Work) -> str:
@@ -208,12 +258,19 @@ def csl_json(work: Work) -> str:
         "title": work.title,
         "author": [{"family": f, "given": g} if g else {"literal": f} for f, g in work.authors],
     }
-    if work.container:
-        item["container-title"] = work.container
-    if work.series:
-        item["collection-title"] = work.series
-    if work.publisher:
-        item["publisher"] = work.publisher
+    item |= {
+        name: value
+        for name, value in (
+            ("container-title", work.container),
+            ("collection-title", work.series),
+            ("publisher", work.publisher),
+            ("genre", work.types.kind),
+            ("number", work.number),
+            ("page", _pages(work)),
+            ("note", work.excerpt and _notes(work)),
+        )
+        if value
+    }
     if work.date:
         item["issued"] = {"date-parts": [list(work.date)], **({"circa": True} if work.approximate else {})}
     if work.url:

@@ -54,7 +54,7 @@ def _quote(q: Quote, base: str) -> dict:
     return {
         "essay": q.essay.slug,
         "speaker": q.speaker or "",
-        "speaker_role": q.speaker and q.evidence.speaker_role or "",
+        "speaker_role": q.speaker_role or "",
         "author": q.essay.byline,
         "essay_title": q.essay.title,
         "date": q.essay.date.value,

@@ -61,6 +61,12 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
             "Showed {num} one-line paragraphs as section headings",
             len(p.get("texts", ())),
         ),
+        "speaker_turns": lambda: (
+            say("Showed each speaker's name in capitals, on a line of its own, as the start of a turn")
+            if p.get("labels") == "line"
+            else say("Showed each speaker's name in capitals, before a colon, as the start of a turn")
+        ),
+        "separators": lambda: say("Removed every paragraph that is only {text}", text=_begins(p.get("text", ""))),
         "join_broken_paragraphs": lambda: say("Rejoined paragraphs that the source breaks in the middle"),
         "emphasis": lambda: say("Set in italics the words the source writes between asterisks (*like this*)"),
         "unescape": lambda: say("Wrote \\$ in the source as $"),

@@ -21,7 +21,7 @@ from typing import NamedTuple
 from .. import parallel
 from ..ids import slugify
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
-from ..problems import Collector, Problem
+from ..problems import Collector
 
 _FOLD = str.maketrans(
     {
@@ -176,7 +176,8 @@ def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
     return best
 
 
-def _short(text: str, limit: int = 120) -> str:
+def short(text: str, limit: int = 120) -> str:
+    """``text``, cut to ``limit`` characters with an ellipsis where it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -214,7 +215,7 @@ def anchor(
             problems.error(
                 ev.loc,
                 f"quote not found{qualified} in essay '{essay.slug}' "
-                f'({essay.byline}): "{_short(ev.quote)}". '
+                f'({essay.byline}): "{short(ev.quote)}". '
                 + (_why_not_found(corpus, essay, ev) or _closest_passage(essay, ev.quote)),
             )
         else:
@@ -238,83 +239,9 @@ def quotes_at(essay: Essay, spots: Spots) -> dict[Evidence, list[Quote]]:
     }
 
 
-# The quotation marks of the languages the essays are written in, as (opening, closing):
-# English “…” and ‘…’, Spanish and French «…» and ‹…›, German „…“ and ‚…‘, Polish „…”.
-_MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"))
-_OPENING = "“‘«‹„‚"
-# An apostrophe, not a closing mark: ’ between two letters ("don’t", "Mexico’s").
-_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
-
-
-def in_quotation_marks(quote: Quote) -> bool:
-    """Whether the quoted words stand inside quotation marks in the essay (or begin with one):
-    the words of someone the author quotes."""
-    if quote.text[:1] in _OPENING + '"':
-        return True
-    text = _APOSTROPHE.sub("\x00", quote.paragraph.text)  # (one character for one: positions hold)
-    before, after = text[: quote.start], text[quote.end :]
-    curly = any(before.rfind(opening) > before.rfind(closing) and closing in after for opening, closing in _MARKS)
-    straight = before.count('"') % 2 == 1 and '"' in after
-    return curly or straight
-
-
-def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """A warning for each quote in quotation marks in its essay that names no speaker."""
-    return [
-        Problem(
-            ev.loc,
-            "this passage is in quotation marks in the essay: whose words are they? "
-            "add 'speaker' (with 'name', and 'role' where it helps)",
-            "warning",
-        )
-        for ev, q in quotes.items()
-        if not ev.speaker and in_quotation_marks(q)
-    ]
-
-
-def quote_warnings(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """The warnings about where the quotes found stand: words in quotation marks with no
-    speaker, and a Spanish question or exclamation cut in two."""
-    return unattributed(quotes) + [problem for q in quotes.values() if (problem := cut_sentence(q))]
-
-
-# Spanish opens a question and an exclamation with its own mark.
-_INVERTED = {"?": "¿", "!": "¡"}
-_SENTENCE_END = re.compile(r"[.?!…][\"”’»)]*(?=\s|$)")
-_CLOSING_MARKS = '"”’»)'
-
-
-def cut_sentence(quote: Quote) -> Problem | None:
-    """A warning when ``quote`` keeps the closing ? or ! of a Spanish question or exclamation
-    but leaves out its opening ¿ or ¡, or the reverse: the page would show it lopsided."""
-    text, words = quote.paragraph.text, quote.text
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, quote.start)), default=0)
-    end_at = _SENTENCE_END.search(text, max(quote.end - 1, quote.start))
-    end = end_at.end() if end_at else len(text)
-    for closing, opening in _INVERTED.items():
-        if words.rstrip(_CLOSING_MARKS + " ").endswith(closing) and opening not in words:
-            kept, left = closing, opening
-            if opening not in text[start : quote.start]:
-                continue
-        elif opening in words and closing not in words[words.rindex(opening) :]:
-            kept, left = opening, closing
-            if closing not in text[quote.end : end]:
-                continue
-        else:
-            continue
-        what = "a question" if closing == "?" else "an exclamation"
-        return Problem(
-            quote.evidence.loc,
-            f"this quote cuts {what} in two (it keeps its '{kept}' but not its '{left}'): "
-            f'quote the whole sentence, "{_short(text[start:end].strip(), 200)}"',
-            "warning",
-        )
-    return None
-
-
 def _closest_passage(essay: Essay, quote: str) -> str:
     score, pid, passage = closest(essay, quote)
-    return f'Closest passage ({score:.0%} similar, paragraph {pid}): "{_short(passage)}"'
+    return f'Closest passage ({score:.0%} similar, paragraph {pid}): "{short(passage)}"'
 
 
 def _why_not_found(corpus: Corpus, essay: Essay, ev: Evidence) -> str | None:

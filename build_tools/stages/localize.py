@@ -22,7 +22,7 @@ from typing import Any
 
 from ..formats.markdown_text import Untranslated
 from ..languages import NAMES, number
-from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Quote, Term, Theme
+from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Participant, Quote, Term, Theme
 from ..problems import Problem, SourceLoc
 from .records import paragraphs
 
@@ -35,6 +35,7 @@ EDITORIAL: dict[type, tuple[str, ...]] = {
     Figure: ("figure", "measures", "year"),
     Term: ("definition", "expansion"),
     Essay: ("summary", "title_note", "date_note"),
+    Participant: ("role",),
 }
 
 
@@ -52,7 +53,7 @@ def _words(value) -> bool:
 
 # Fields translated where a translation is given, and otherwise shown as they are (a
 # speaker's name needs none; a description in its place, "the authors of a report", does).
-OPTIONAL: dict[type, tuple[str, ...]] = {Evidence: ("speaker",)}
+OPTIONAL: dict[type, tuple[str, ...]] = {Evidence: ("speaker",), Participant: ("name",)}
 
 
 def missing(obj, language: str) -> list[str]:
@@ -113,7 +114,12 @@ def localize(corpus: Corpus, quotes: dict[Evidence, Quote], language: str) -> tu
     if language == site.language:
         return corpus, quotes
     source = site.language
-    essays = {e.slug: _localized(e, language, source) for e in corpus.essays}
+    essays = {
+        e.slug: replace(
+            _localized(e, language, source), participants=tuple(_localized(p, language, source) for p in e.participants)
+        )
+        for e in corpus.essays
+    }
     evidence = {ev: _evidence(ev, essays[ev.essay], language, source) for ev in corpus.evidence()}
 
     claims = tuple(
@@ -152,7 +158,11 @@ def untranslated(corpus: Corpus, language: str) -> list[Problem]:
     items: list[Any] = [*corpus.themes, *corpus.claims, *corpus.events, *corpus.figures, *corpus.terms, *corpus.essays]
     for item in items:
         gaps = missing(item, language) + [
-            f for ev in getattr(item, "evidence", ()) + getattr(item, "passages", ()) for f in missing(ev, language)
+            f
+            for part in getattr(item, "evidence", ())
+            + getattr(item, "passages", ())
+            + getattr(item, "participants", ())
+            for f in missing(part, language)
         ]
         if gaps:
             by_file.setdefault(item.loc.path, []).append((item, gaps))

@@ -241,7 +241,9 @@ def passages(essay: Essay, language: str = languages.SOURCE) -> str:
                 "by": f"{by}{source}, {essay.date.shown(language)}",
                 "lang": essay.language,
                 "title": essay.title,
-                "paragraphs": {p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading")},
+                "paragraphs": {
+                    p.id: p.text for p in essay.paragraphs if p.kind not in ("heading", "notes_heading", "speaker")
+                },
             },
             ensure_ascii=False,
             sort_keys=True,

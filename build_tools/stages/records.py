@@ -20,7 +20,9 @@ from ..model import (
     EssayDate,
     Event,
     Evidence,
+    Excerpt,
     Figure,
+    Participant,
     Rule,
     Term,
     Theme,
@@ -85,6 +87,12 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         source_path=source_path,
         source_sha256=source_sha256,
         translated=_translated(data),
+        number=data.get("number"),
+        excerpt=Excerpt(data["excerpt"].get("part"), data["excerpt"].get("pages")) if "excerpt" in data else None,
+        participants=tuple(
+            Participant(p["label"], p.get("name"), p.get("role"), _translated(p, {}), p.loc)
+            for p in data.get("participants", ())
+        ),
     )
 
 
@@ -132,11 +140,11 @@ def _passage(data) -> Evidence:
 _MODEL_FIELD = {"role": "speaker_role"}
 
 
-def _translated(data) -> Translated:
+def _translated(data, model_field: dict[str, str] = _MODEL_FIELD) -> Translated:
     """The editorial fields of ``data`` written in the site's other languages (a block per
     language, ``es:``), as (language, field of the model, text)."""
     return tuple(
-        (language, _MODEL_FIELD.get(name, name), text)
+        (language, model_field.get(name, name), text)
         for language in TRANSLATED
         for name, text in (data.get(language) or {}).items()
     )

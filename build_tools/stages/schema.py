@@ -31,6 +31,7 @@ _PATTERNS = {
     "date": "must be a date written YYYY-MM-DD, YYYY-MM or YYYY",
     "url": "must be a web address starting with http:// or https://, with no spaces",
     "accessed": "must be a date written YYYY-MM-DD",
+    "pages": "must be page numbers, e.g. 4–9 or 2, 11–14",
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9-]*$")
 _BY_PATTERN = {
@@ -123,6 +124,8 @@ def _about_fields(error) -> str | None:
             "an author is either a person, with 'given' and 'family' names, or an organisation, "
             "with its name in 'organization' alone: write one or the other"
         )
+    if v == "anyOf" and "label" in error.schema.get("properties", {}):
+        return "a participant needs a 'name', a 'role' or both, besides its 'label'"
     if v == "additionalProperties":
         return f"unknown field '{_extra_keys(error)[0]}' (allowed: {', '.join(sorted(error.schema['properties']))})"
     if "propertyNames" in error.schema_path:

@@ -202,10 +202,13 @@ def _language_filters() -> dict[str, Callable]:
         ),
         "number": lambda language, n: Md(languages.number(language, n)),
         "cite_formatted": lambda language, work: bibliography.formatted(work, language),
+        "excerpt": lambda language, excerpt: bibliography.excerpt_words(excerpt, language),
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
-        "said_by": lambda language, quote, author: quote.said_by_in(language, author),
+        "said_by": lambda language, quote, author, role=True, subject=False: quote.said_by_in(
+            language, author, role, subject
+        ),
         # the author(s) as a sentence names them, an organisation with its article ("la Presidencia")
         "in_sentence": lambda language, essay, start=False: (
             languages.article(language, essay.organisation, start) + essay.mention_in(language)

@@ -30,7 +30,7 @@ from .paragraphs import to_paragraph
 from .rules import RULES, RuleError
 
 # (the rules of these modules register themselves in RULES when imported)
-from . import footnotes, lines  # noqa: E402, F401  # isort: skip
+from . import footnotes, lines, turns  # noqa: E402, F401  # isort: skip
 
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:

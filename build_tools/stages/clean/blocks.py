@@ -25,6 +25,7 @@ class Block:
     line: int
     kind: ParagraphKind = "paragraph"
     origins: tuple[int, ...] = ()  # one per character of text
+    speaker: str = ""  # (the label of the speaker's turn it is in: see turns.py)
 
     def splice(self, start: int, end: int, new: str = "", origin: int = LAYOUT) -> Block:
         """This block with ``text[start:end]`` replaced by ``new`` (whose characters get ``origin``)."""

@@ -38,6 +38,7 @@ def to_paragraph(block: Block, corrections: Sequence[str] = ()) -> Paragraph:
         corrections=tuple((s, e, o) for s, e, o, _ in made.fixed),
         notes=tuple(made.refs),
         label=made.label,
+        speaker=block.speaker,
     )
 
 

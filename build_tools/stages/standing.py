@@ -1,0 +1,114 @@
+"""Where a quote found stands, as warnings (pipeline.check): words in quotation marks in the
+essay that name no speaker, a quote of a transcript whose speaker is not known, and a
+Spanish question or exclamation cut from its ¿ or ¡. Run after anchor, on the quotes found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Evidence, Quote
+from ..problems import Problem
+from .anchor import short
+
+# The quotation marks of the languages the essays are written in, as (opening, closing):
+# English “…” and ‘…’, Spanish and French «…» and ‹…›, German „…“ and ‚…‘, Polish „…”.
+_MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"))
+_OPENING = "“‘«‹„‚"
+# An apostrophe, not a closing mark: ’ between two letters ("don’t", "Mexico’s").
+_APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+
+
+def in_quotation_marks(quote: Quote) -> bool:
+    """Whether the quoted words stand inside quotation marks in the essay (or begin with one):
+    the words of someone the author quotes."""
+    if quote.text[:1] in _OPENING + '"':
+        return True
+    text = _APOSTROPHE.sub("\x00", quote.paragraph.text)  # (one character for one: positions hold)
+    before, after = text[: quote.start], text[quote.end :]
+    curly = any(before.rfind(opening) > before.rfind(closing) and closing in after for opening, closing in _MARKS)
+    straight = before.count('"') % 2 == 1 and '"' in after
+    return curly or straight
+
+
+def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
+    """A warning for each quote in quotation marks in its essay that names no speaker, and
+    for each quote of a transcript whose speaker is not known."""
+    found = []
+    for ev, q in quotes.items():
+        if ev.speaker:
+            continue
+        unknown = unknown_speaker(q)
+        if unknown:
+            found.append(Problem(ev.loc, unknown, "warning"))
+        elif in_quotation_marks(q):
+            found.append(
+                Problem(
+                    ev.loc,
+                    "this passage is in quotation marks in the essay: whose words are they? "
+                    "add 'speaker' (with 'name', and 'role' where it helps)",
+                    "warning",
+                )
+            )
+    return found
+
+
+# The genres of texts where several people speak, whose every quote has a speaker (an
+# interview may be an article with quotes, so only its declared turns are checked).
+_SPOKEN = ("transcript", "hearing")
+
+
+def unknown_speaker(quote: Quote) -> str | None:
+    """Why the speaker of a quote from a transcript is not known, if it is not."""
+    essay, label = quote.essay, quote.paragraph.speaker
+    if quote.turn or (essay.genre not in _SPOKEN and not label):
+        return None
+    if label:
+        return (
+            f"this passage is in the turn of '{label}', whom the 'participants' of essay '{essay.slug}' "
+            "do not name: add it there with its 'name' and 'role', or give this quote a 'speaker'"
+        )
+    return (
+        f"this passage of the {essay.genre} '{essay.slug}' is in no speaker's turn: whose words are they? "
+        "declare the cleaning rule 'speaker_turns', or add 'speaker' (with 'name', and 'role' where it helps)"
+    )
+
+
+def quote_warnings(quotes: dict[Evidence, Quote]) -> list[Problem]:
+    """The warnings about where the quotes found stand: words in quotation marks with no
+    speaker, and a Spanish question or exclamation cut in two."""
+    return unattributed(quotes) + [problem for q in quotes.values() if (problem := cut_sentence(q))]
+
+
+# Spanish opens a question and an exclamation with its own mark.
+_INVERTED = {"?": "¿", "!": "¡"}
+_SENTENCE_END = re.compile(r"[.?!…][\"”’»)]*(?=\s|$)")
+_CLOSING_MARKS = '"”’»)'
+
+
+def cut_sentence(quote: Quote) -> Problem | None:
+    """A warning when ``quote`` keeps the closing ? or ! of a Spanish question or exclamation
+    but leaves out its opening ¿ or ¡, or the reverse: the page would show it lopsided."""
+    text, words = quote.paragraph.text, quote.text
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, quote.start)), default=0)
+    end_at = _SENTENCE_END.search(text, max(quote.end - 1, quote.start))
+    end = end_at.end() if end_at else len(text)
+    for closing, opening in _INVERTED.items():
+        if words.rstrip(_CLOSING_MARKS + " ").endswith(closing) and opening not in words:
+            kept, left = closing, opening
+            if opening not in text[start : quote.start]:
+                continue
+        elif opening in words and closing not in words[words.rindex(opening) :]:
+            kept, left = opening, closing
+            if closing not in text[quote.end : end]:
+                continue
+        else:
+            continue
+        what = "a question" if closing == "?" else "an exclamation"
+        return Problem(
+            quote.evidence.loc,
+            f"this quote cuts {what} in two (it keeps its '{kept}' but not its '{left}'): "
+            f'quote the whole sentence, "{short(text[start:end].strip(), 200)}"',
+            "warning",
+        )
+    return None
