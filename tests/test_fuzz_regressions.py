@@ -1,5 +1,5 @@
-"""The edits with which test_fuzz.py made ``check`` crash, each at its smallest, and the
-one sentence the editor now gets instead of a traceback."""
+"""The edits with which test_fuzz.py made ``check`` crash, or print a problem over more
+than one line, each at its smallest, and the one line the editor now gets instead."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from tests.conftest import run
 ESSAY = "seeds/essays/broad-2014.yml"
 GLOSSARY = "seeds/glossary.yml"
 CLIMATE = "seeds/crossrefs/climate.yml"
+VIOLENCE = "seeds/crossrefs/violence.yml"
 
 
 def replace(root: Path, rel: str, old: str | None, new: str) -> None:
@@ -68,6 +69,29 @@ CASES = [
         "# yaml-language-server",
         "\x1f# yaml-language-server",
         [f"{CLIMATE}:1:1: this line holds U+001F, an invisible character these files may not hold: delete it"],
+    ),
+    (
+        "a-quote-with-a-blank-line-is-said-on-one-line",
+        VIOLENCE,
+        "          Many are fleeing domestic violence and trafficking, which in part are\n",
+        "          Many are fleeing\n\n          by boat\n",
+        [
+            f"{VIOLENCE}:16:9: quote not found in essay 'broad-2014' (Robin Broad): \"Many are fleeing by boat "
+            'legacies of a half century of U.S. intervention in Guatemala, El Salvador and Honduras.". '
+            'Closest passage (82% similar, paragraph p-to-deal-effectively-with-this-human): "trafficking, which '
+            'in part are legacies of a half century of U.S. intervention in Guatemala, El Salvador and Honduras."'
+        ],
+    ),
+    (
+        "a-key-with-a-line-break-is-said-on-one-line",
+        ESSAY,
+        "genre: op-ed",
+        'genre: op-ed\n"author\\nname": x',
+        [
+            f"{ESSAY}:32:1: unknown field 'author name' (allowed: accessed, added, archive_url, authors, cleaning, "
+            "date, date_note, date_precision, es, genre, language, outlet, publisher, rights, section, series, "
+            "source_sha256, summary, themes, title, title_note, url)"
+        ],
     ),
     (
         "a-file-of-one-value",
