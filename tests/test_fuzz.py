@@ -42,7 +42,7 @@ from build_tools.pipeline import check
 from build_tools.problems import SeedError
 from tests.conftest import FIXTURE, ROOT, copy_project
 
-EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "120"))
+EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "150"))
 SEEDS = sorted(p.relative_to(FIXTURE).as_posix() for p in (FIXTURE / "seeds").rglob("*") if p.is_file())
 # The hand-written pages, whose front matter and citations editors write too.
 PAGES = sorted(p.relative_to(FIXTURE).as_posix() for p in (FIXTURE / "docs").rglob("*.md"))

@@ -47,6 +47,13 @@ CASES = [
         [f"{ESSAY}:31:1: '!foo' cannot be read here: delete it and write the value alone"],
     ),
     (
+        "a-tag-a-key-does-not-fit",
+        ESSAY,
+        "genre: op-ed",
+        "!!int genre: op-ed",
+        [f"{ESSAY}:31:1: '!!int' cannot be read here: delete it and write the value alone"],
+    ),
+    (
         "a-merge-key",
         ESSAY,
         "genre: op-ed",

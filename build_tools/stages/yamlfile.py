@@ -215,7 +215,7 @@ def _mapping(node: yaml.MappingNode, rel: str, problems: list[Problem], scalars:
         key = _convert(key_node, rel, problems, scalars, within)
         key_loc = _at(rel, key_node.start_mark)
         if not isinstance(key, str):
-            if key is not None or key_node.tag in _SCALARS:  # (else said already)
+            if key is not None or key_node.tag == "tag:yaml.org,2002:null":  # (else said already)
                 problems.append(Problem(key_loc, f"the key {key!r} must be text"))
             continue
         if key in result:
