@@ -34,7 +34,9 @@ class Problem:
 
     def __str__(self) -> str:
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{self.loc}: {prefix}{self.message}"
+        # (one line, whatever text of the editor's the message quotes: its line breaks are spaces)
+        message = " ".join(line.strip() for line in self.message.splitlines() if line.strip())
+        return f"{self.loc}: {prefix}{message}"
 
 
 class SeedError(Exception):

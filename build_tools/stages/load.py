@@ -28,9 +28,10 @@ from ..problems import Collector, Problem, SeedError, SourceLoc
 from . import records, schema
 from .site_files import hand_written_pages, load_site, rel
 from .validate import fields
-from .yamlfile import decode_text, loc_of, parse_yaml
+from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+NOT_FIELDS = "the file must be a mapping of fields, each written 'name: value' on a line of its own"
 
 Parsed = tuple[Any, list[Problem]]  # a file's data (None if it is unusable), and its problems
 
@@ -65,6 +66,8 @@ def parse(file: SeedFile) -> Parsed:
         data = parse_yaml(decode_text(file.content, file.rel), file.rel)
     except SeedError as exc:
         return None, exc.problems
+    if not isinstance(data, (LocDict, LocList)):  # (one text or number: the schema has no line to name)
+        return None, [Problem(SourceLoc(file.rel, 1), NOT_FIELDS)]
     found = schema.check(file.schema, data)
     found += fields.field_problems(data, found)
     return (None if any(p.severity == "error" for p in found) else data), found

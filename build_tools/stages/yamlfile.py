@@ -155,6 +155,8 @@ def compose_yaml(text: str, rel: str) -> yaml.Node | None:
     in an editor's words where and how the layout goes wrong."""
     try:
         return _compose(text)
+    except yaml.reader.ReaderError as exc:  # (a character YAML refuses, which the editor may not see)
+        raise SeedError([_unprintable(exc, text, rel)]) from None
     except yaml.MarkedYAMLError as exc:
         problem = str(exc.problem or exc.context or "cannot be read")
         at = exc.problem_mark or exc.context_mark
@@ -164,36 +166,70 @@ def compose_yaml(text: str, rel: str) -> yaml.Node | None:
         raise SeedError([Problem(_at(rel, mark), message)]) from None
 
 
-def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loader) -> Any:
+def _unprintable(exc: yaml.reader.ReaderError, text: str, rel: str) -> Problem:
+    at = SourceLoc(rel, text.count("\n", 0, exc.position) + 1, exc.position - text.rfind("\n", 0, exc.position))
+    return Problem(
+        at, f"this line holds U+{exc.character:04X}, an invisible character these files may not hold: delete it"
+    )
+
+
+def _convert(node: yaml.Node, rel: str, problems: list[Problem], scalars: _Loader, within: tuple = ()) -> Any:
     loc = _at(rel, node.start_mark)
+    if node in within:  # (an alias inside the value it names: the value would hold itself)
+        problems.append(Problem(loc, _ITSELF))
+        return None
     if isinstance(node, yaml.MappingNode):
-        result = LocDict()
-        result.loc, result.key_locs = loc, {}
-        twice = False
-        for key_node, value_node in node.value:
-            key = _convert(key_node, rel, problems, scalars)
-            key_loc = _at(rel, key_node.start_mark)
-            if not isinstance(key, str):
-                problems.append(Problem(key_loc, f"the key {key!r} must be text"))
-                continue
-            if key in result:
-                if not twice:  # (one message a mapping: a missing '- ' repeats every key after it)
-                    problems.append(
-                        Problem(
-                            key_loc,
-                            f"the key '{key}' appears twice in this mapping "
-                            f"(first at line {result.key_locs[key].line}): if this line "
-                            "starts another item of a list, put '- ' before it",
-                        )
-                    )
-                twice = True
-                continue
-            result[key] = _convert(value_node, rel, problems, scalars)
-            result.key_locs[key] = key_loc
-        return result
+        return _mapping(node, rel, problems, scalars, (*within, node))
     if isinstance(node, yaml.SequenceNode):
-        items = LocList(_convert(n, rel, problems, scalars) for n in node.value)
+        items = LocList(_convert(n, rel, problems, scalars, (*within, node)) for n in node.value)
         items.loc = loc
         items.item_locs = [_at(rel, n.start_mark) for n in node.value]
         return items
-    return scalars.construct_object(node)
+    return _scalar(node, loc, problems, scalars)
+
+
+_ITSELF = "a '*' inside this value names the '&' that starts it, so the value would hold itself: write it out in full"
+# The kinds of value the seeds hold (any other, such as ``!!binary``, is written with a tag).
+_SCALARS = {f"tag:yaml.org,2002:{kind}" for kind in ("str", "int", "float", "bool", "null")}
+
+
+def _scalar(node: yaml.Node, loc: SourceLoc, problems: list[Problem], scalars: _Loader) -> Any:
+    if node.tag in _SCALARS:
+        try:
+            return scalars.construct_object(node)
+        except (ValueError, KeyError):  # (``!!int x``: a tag the value does not fit)
+            pass
+    if node.tag == "tag:yaml.org,2002:merge":
+        problems.append(Problem(loc, "'<<' cannot copy fields here: write each field out in full"))
+    else:
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        problems.append(Problem(loc, f"'{tag}' cannot be read here: delete it and write the value alone"))
+    return None
+
+
+def _mapping(node: yaml.MappingNode, rel: str, problems: list[Problem], scalars: _Loader, within: tuple) -> LocDict:
+    result = LocDict()
+    result.loc, result.key_locs = _at(rel, node.start_mark), {}
+    twice = False
+    for key_node, value_node in node.value:
+        key = _convert(key_node, rel, problems, scalars, within)
+        key_loc = _at(rel, key_node.start_mark)
+        if not isinstance(key, str):
+            if key is not None or key_node.tag == "tag:yaml.org,2002:null":  # (else said already)
+                problems.append(Problem(key_loc, f"the key {key!r} must be text"))
+            continue
+        if key in result:
+            if not twice:  # (one message a mapping: a missing '- ' repeats every key after it)
+                problems.append(
+                    Problem(
+                        key_loc,
+                        f"the key '{key}' appears twice in this mapping "
+                        f"(first at line {result.key_locs[key].line}): if this line "
+                        "starts another item of a list, put '- ' before it",
+                    )
+                )
+            twice = True
+            continue
+        result[key] = _convert(value_node, rel, problems, scalars, within)
+        result.key_locs[key] = key_loc
+    return result
