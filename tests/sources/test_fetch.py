@@ -11,7 +11,7 @@ from build_tools.model import Evidence
 from build_tools.problems import SourceLoc
 from build_tools.sources.check import fetched_address, look
 from build_tools.sources.fetch import Fetcher, decode
-from tests.origin import FAST, Origin, Reply, html_reply, keep_offline, page
+from tests.origin import FAST, Reply, html_reply, page
 
 QUOTE = "“Bad governance” in Central America — as they call it — is the result of intervention"
 ESPAÑOL = "El campesino dijo: “ya no podemos más”, y se fue al norte en 1994."
@@ -24,18 +24,6 @@ WORDS = [
 
 def evidence(*quotes: str) -> list[Evidence]:
     return [Evidence("x", q, SourceLoc("seeds/crossrefs/trade.yml", 10 + 5 * n, 9)) for n, q in enumerate(quotes)]
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch):
-    keep_offline(monkeypatch)
-
-
-@pytest.fixture
-def origin():
-    server = Origin()
-    yield server
-    server.close()
 
 
 def fetcher(polite=FAST) -> Fetcher:

@@ -12,21 +12,9 @@ from build_tools.sources.archive import Archiver, NotSaved, save
 from build_tools.sources.command import run
 from build_tools.sources.fetch import Fetcher
 from tests.conftest import copy_project
-from tests.origin import FAST, Origin, Reply, html_reply, keep_offline, serve_originals
+from tests.origin import FAST, Origin, Reply, html_reply, serve_originals
 
 JSON = {"Content-Type": "application/json"}
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch):
-    keep_offline(monkeypatch)
-
-
-@pytest.fixture
-def origin():
-    server = Origin()
-    yield server
-    server.close()
 
 
 class Wayback:

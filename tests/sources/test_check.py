@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime
 import json
-from pathlib import Path
 
 import pytest
 
@@ -14,23 +13,11 @@ from build_tools.problems import SourceLoc
 from build_tools.sources import status as status_file
 from build_tools.sources.check import problems, user_agent
 from build_tools.sources.status import Copy, EssayStatus, Passage, Status
-from tests.conftest import copy_project, run
-from tests.origin import EARLY, FAST, LATE, Origin, html_reply, keep_offline, point, serve_originals, texts
+from tests.conftest import ROOT, copy_project, run
+from tests.origin import EARLY, FAST, LATE, html_reply, point, serve_originals, texts
 
 BROAD = "seeds/essays/broad-2014.yml"
 REWORDED = ("displaced more than a million people", "displaced over a million people")
-
-
-@pytest.fixture(autouse=True)
-def offline(monkeypatch):
-    keep_offline(monkeypatch)
-
-
-@pytest.fixture
-def origin():
-    server = Origin()
-    yield server
-    server.close()
 
 
 @pytest.fixture
@@ -112,7 +99,7 @@ def test_no_status_file_or_another_format_reads_as_none(tmp_path):
 
 
 def test_the_status_file_is_ignored_by_git():
-    ignored = (Path(__file__).parent.parent / ".gitignore").read_text(encoding="utf-8").splitlines()
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "/" + status_file.PATH in ignored
 
 
