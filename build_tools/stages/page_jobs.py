@@ -17,10 +17,12 @@ from typing import Literal, NamedTuple
 import jinja2
 
 from .. import languages
+from ..essay import Paragraph
 from ..formats import bibliography, exports, report
 from ..formats.markdown_text import Glossary, Md, foreign
 from ..formats.notes import essay_notes
-from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme
+from ..languages import article
+from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
 from ..relations import Citation, Conversation, Related, ThemeStats
 from .clean.rules import RULES
 from .templating import Rendered, page_files, render_page
@@ -235,10 +237,14 @@ def passages(essay: Essay, language: str = languages.SOURCE) -> str:
     as markup. Its attribution is in ``language``, the edition's."""
     by = f"{essay.byline_in(language)}, " + (f"“{essay.title}”, " if essay.year_letter else "")
     source = essay.outlet or languages.gettext(language, essay.genre)
+    published = f"{source}, {essay.date.shown(language)}"
+    # (a speaker's turn in a transcript: the words are theirs, as every quote of them says)
+    turns = {p.id: f"{said}, {published}" for p, said in _turns(essay, language)}
     return (
         json.dumps(
             {
-                "by": f"{by}{source}, {essay.date.shown(language)}",
+                "by": f"{by}{published}",
+                **({"turns": turns} if turns else {}),
                 "lang": essay.language,
                 "title": essay.title,
                 "paragraphs": {
@@ -251,6 +257,20 @@ def passages(essay: Essay, language: str = languages.SOURCE) -> str:
         )
         + "\n"
     )
+
+
+def _turns(essay: Essay, language: str) -> list[tuple[Paragraph, str]]:
+    """Each paragraph in a known speaker's turn, with who said it: "Elena Ruiz Vega, Secretary
+    of Rural Welfare, in a transcript published by …" (see :meth:`Quote.said_by_in`)."""
+    said = said_in(language, essay.genre)
+    author = article(language, essay.organisation) + essay.byline_in(language)
+    return [
+        (p, said.format(speaker=turn.who, author=author))
+        for p in essay.paragraphs
+        if said and p.speaker and p.kind not in ("heading", "notes_heading", "speaker")
+        for turn in [essay.participant(p.speaker)]
+        if turn
+    ]
 
 
 def as_received(essay: Essay) -> str:

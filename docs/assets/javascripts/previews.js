@@ -73,7 +73,8 @@
     by.className = "passage-preview__by";
     open.href = t.href;
     open.textContent = t.claim ? word("Open the claim") : word("Open the passage");
-    by.append(t.claim ? "" : `— ${found.by} · `, open);
+    const who = !t.claim && ((found.turns && found.turns[t.id]) || found.by);  // (a transcript: its speaker's)
+    by.append(t.claim ? "" : `— ${who} · `, open);
     box.replaceChildren(...(t.claim ? shownClaim : [paragraph(text, t.words, found.lang)]), by);
     if (!box.isConnected) (document.querySelector("main") || document.body).append(box);
     box.hidden = false;
