@@ -53,7 +53,9 @@ def _original(language: str, check: SourceCheck) -> str:
         )
     if check.found == 0:
         return gettext(language, "the original is still there")
-    return counted(language, "the quote still at the source", "all {num} quotes still at the source", check.found)
+    if check.found == 1:
+        return gettext(language, "the quote still at the source")
+    return counted(language, "all {num} quote still at the source", "all {num} quotes still at the source", check.found)
 
 
 def _archive(language: str, check: SourceCheck) -> str | None:
@@ -74,8 +76,12 @@ def _archive(language: str, check: SourceCheck) -> str | None:
         )
     if check.state == "ok":
         return gettext(language, "the archived copy has them")
+    if wanting == 1:
+        return gettext(language, "the archived copy has the quote")
     if wanting:
-        return counted(language, "the archived copy has the quote", "the archived copy has all {num} quotes", wanting)
+        return counted(
+            language, "the archived copy has all {num} quote", "the archived copy has all {num} quotes", wanting
+        )
     return None
 
 
