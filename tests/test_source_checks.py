@@ -36,13 +36,17 @@ def _status(root: Path) -> Status:
     return Status(
         "2026-12-02",
         (
-            EssayStatus("broad-2014", "2026-12-02", 26, Copy(BROAD, "ok", 200, BROAD, found=tuple(quotes["broad-2014"]))),
+            EssayStatus(
+                "broad-2014", "2026-12-02", 26, Copy(BROAD, "ok", 200, BROAD, found=tuple(quotes["broad-2014"]))
+            ),
             EssayStatus(
                 "historian-central-america-1977-1980",
                 "2026-12-02",
                 1,
                 Copy(EARLY, "gone", 404, EARLY),
-                Copy(EARLY_ARCHIVE, "ok", 200, EARLY_ARCHIVE, found=tuple(quotes["historian-central-america-1977-1980"])),
+                Copy(
+                    EARLY_ARCHIVE, "ok", 200, EARLY_ARCHIVE, found=tuple(quotes["historian-central-america-1977-1980"])
+                ),
             ),
             EssayStatus(
                 "historian-central-america-1981-1993",
@@ -108,7 +112,9 @@ def test_a_quote_added_since_the_check_is_said_not_to_be_checked_yet(tmp_path):
     fewer = EssayStatus(broad.slug, broad.checked, 25, Copy(BROAD, "ok", 200, BROAD, found=broad.original.found[1:]))
     status_file.write(root, Status(status.checked, (fewer,)))
     page = generate(check(root))["essays/broad-2014/index.md"]
-    assert "Checked on 2 December 2026: all 25 quotes still at the source; 1 quote added since is not checked yet." in page
+    assert (
+        "Checked on 2 December 2026: all 25 quotes still at the source; 1 quote added since is not checked yet." in page
+    )
 
 
 def test_a_check_of_another_address_is_not_shown(tmp_path):
@@ -129,7 +135,10 @@ def test_the_reference_page_lists_every_sources_state(pages):
     assert "| none known |  |  |  |  | none |" in page  # (an essay with no known original)
     assert "[Sources at their originals](sources.md)" in pages["reference/index.md"]
     es = pages["es/reference/sources.md"]
-    assert "| Ensayo | Dirección original | Última revisión | Estado | Citas encontradas | Citas faltantes | Copia archivada |" in es
+    assert (
+        "| Ensayo | Dirección original | Última revisión | Estado | Citas encontradas | Citas faltantes | Copia archivada |"
+        in es
+    )
     assert f"| [{LATE}]({LATE}) | 2 de diciembre de 2026 | leído | 1 | 1 | ninguna |" in es
 
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.problems import SourceLoc
 from build_tools import source_status as status_file
-from build_tools.sources.check import problems, user_agent
+from build_tools.problems import SourceLoc
 from build_tools.source_status import Copy, EssayStatus, Passage, Status
+from build_tools.sources.check import problems, user_agent
 from tests.conftest import copy_project, run
 from tests.origin import EARLY, FAST, LATE, Origin, html_reply, keep_offline, point, serve_originals, texts
 
