@@ -176,6 +176,6 @@ def _sources(corpus: Corpus) -> dict[str, Any]:
     rows = []
     for essay in sorted(corpus.essays, key=lambda e: e.title.casefold()):
         check = corpus.check(essay.slug)
-        found = source_checks.state(language, check.state) if check else ""
-        rows.append(SourceRow(essay, check, found, source_checks.state(language, check and check.archive_state)))
+        states = (check.state, check.archive_state) if check else (None, None)
+        rows.append(SourceRow(essay, check, *(source_checks.state(language, s) for s in states)))
     return {"rows": rows, "checked": bool(corpus.checks)}
