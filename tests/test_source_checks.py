@@ -4,14 +4,18 @@ both editions; without the status file, nothing is said about checking."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from build_tools import source_status as status_file
+from build_tools.kept_pages import KeptPages
+from build_tools.memo import Cache
 from build_tools.pipeline import check, generate
 from build_tools.source_status import Copy, EssayStatus, Passage, Status
-from tests.conftest import copy_project
+from build_tools.stages.render import render
+from tests.conftest import ROOT, copy_project
 
 BROAD = "https://thehill.com/blogs/pundits-blog/immigration/211567-why-are-so-many-kids-crossing-the-us-mexico-border-and-what"
 EARLY = "https://history.example.org/milestones/central-america-1977-1980"
@@ -152,7 +156,32 @@ def test_without_the_status_file_nothing_is_said_about_checking(unchecked):
     assert f"[{EARLY}]({EARLY}) | [archived copy]({EARLY_ARCHIVE}) |" in page
 
 
-def test_the_real_site_has_no_status_file():
-    from tests.conftest import ROOT
+def test_the_real_site_carries_no_status_file():
+    """The published site says what the last scheduled check found, never one that a
+    contributor ran on their machine: the file is not in the repository."""
+    listed = subprocess.run(["git", "ls-files", status_file.PATH], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert listed.stdout == ""
 
-    assert status_file.read(ROOT) is None
+
+def test_make_serve_shows_a_new_status_file_and_its_removal(tmp_path):
+    """``make serve`` keeps each essay's page with what it was made from: the check is one of
+    its inputs, so a status file written (or removed) while serving changes the pages."""
+    root = copy_project(tmp_path / "project")
+    cache, kept = Cache(), KeptPages()
+
+    def served() -> dict[str, str]:
+        checked = check(root, cache)
+        return kept.render(checked.corpus, checked.quotes)
+
+    def fresh() -> dict[str, str]:
+        checked = check(root)
+        return render(checked.corpus, checked.quotes)
+
+    before = served()
+    assert "Checked on" not in before["essays/broad-2014/index.md"]
+    status_file.write(root, _status(root))
+    after = served()
+    assert "Checked on 2 December 2026" in after["essays/broad-2014/index.md"]
+    assert after == fresh()
+    (root / status_file.PATH).unlink()
+    assert served() == before
