@@ -11,10 +11,10 @@ from ..source_status import SourceCheck, State
 def _original_state(language: str, state: State) -> str:
     """What came of fetching the original, when no page was read."""
     return {
-        "gone": gettext(language, "the original is gone: its page no longer exists"),
-        "no-such-host": gettext(language, "the original is gone: its site's address no longer exists"),
+        "gone": gettext(language, "the original is gone (its page no longer exists)"),
+        "no-such-host": gettext(language, "the original is gone (its site's address no longer exists)"),
         "unreachable": gettext(language, "the original could not be reached"),
-        "disallowed": gettext(language, "the original was not read: its site asks robots not to"),
+        "disallowed": gettext(language, "the original was not read (its site asks robots not to)"),
         "too-large": gettext(language, "the original was too large to read"),
     }.get(state) or gettext(language, "no text could be read at the original")
 
@@ -25,7 +25,7 @@ def _archive_state(language: str, state: State) -> str:
         "gone": gettext(language, "the archived copy is gone"),
         "no-such-host": gettext(language, "the archive's address no longer exists"),
         "unreachable": gettext(language, "the archived copy could not be reached"),
-        "disallowed": gettext(language, "the archived copy was not read: the archive asks robots not to"),
+        "disallowed": gettext(language, "the archived copy was not read (the archive asks robots not to)"),
         "too-large": gettext(language, "the archived copy was too large to read"),
     }.get(state) or gettext(language, "no text could be read in the archived copy")
 
