@@ -122,6 +122,15 @@ def test_a_quote_added_since_the_check_is_said_not_to_be_checked_yet(tmp_path):
     )
 
 
+def test_an_original_that_could_not_be_read_says_so_and_claims_no_quote(tmp_path):
+    root = copy_project(tmp_path / "project")
+    down = EssayStatus("broad-2014", "2026-12-02", 26, Copy(BROAD, "unreachable", 503, BROAD, detail="HTTP 503"))
+    status_file.write(root, Status("2026-12-02", (down,)))
+    page = generate(check(root))["essays/broad-2014/index.md"]
+    assert "Checked on 2 December 2026: the original could not be reached; no archived copy is on record." in page
+    assert "quote" not in page.split("Checked on", 1)[1].split("\n", 1)[0]
+
+
 def test_a_check_of_another_address_is_not_shown(tmp_path):
     root = copy_project(tmp_path / "project")
     status = _status(root)

@@ -91,7 +91,7 @@ def sentence(language: str, check: SourceCheck | None) -> str | None:
     if check is None:
         return None
     clauses = [_original(language, check), _archive(language, check)]
-    if check.unchecked and check.unchecked < check.quotes:
+    if check.unchecked and "ok" in (check.state, check.archive_state):  # (else no quote was looked for)
         clauses.append(
             counted(
                 language,
