@@ -153,7 +153,7 @@ def test_the_reference_page_lists_every_sources_state(pages):
         "| Ensayo | Dirección original | Última revisión | Estado | Citas encontradas | Citas faltantes | Copia archivada |"
         in es
     )
-    assert f"| [{LATE}]({LATE}) | 2 de diciembre de 2026 | leído | 1 | 1 | ninguna |" in es
+    assert f"| [{LATE}]({LATE}) | 2 de diciembre de 2026 | se leyó | 1 | 1 | ninguna |" in es
 
 
 def test_without_the_status_file_nothing_is_said_about_checking(unchecked):
