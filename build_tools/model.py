@@ -29,6 +29,7 @@ from .essay import (
 )
 from .languages import N_, article, gettext, pgettext
 from .problems import SourceLoc
+from .source_status import SourceCheck
 
 # The model's names, the essay's among them (``from build_tools.model import Essay``).
 __all__ = [
@@ -328,6 +329,7 @@ class Corpus:
     # paths like "seeds/essays/x.yml": what refers to them is not reported again.
     unreadable: frozenset[str] = frozenset()
     page_citations: tuple[PageCitation, ...] = ()  # (in the hand-written pages of docs/)
+    checks: tuple[SourceCheck, ...] = ()  # (what `make sources` last found; none without its file)
 
     def evidence(self) -> list[Evidence]:
         """Every quote the seeds make: of the claims, the timeline and the key figures."""
@@ -336,6 +338,9 @@ class Corpus:
 
     def essay(self, slug: str) -> Essay:
         return next(e for e in self.essays if e.slug == slug)
+
+    def check(self, slug: str) -> SourceCheck | None:
+        return next((c for c in self.checks if c.slug == slug), None)
 
     def theme(self, theme_id: str) -> Theme:
         return next(t for t in self.themes if t.id == theme_id)

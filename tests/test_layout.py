@@ -25,6 +25,7 @@ SHARED = {
     "folders",
     "relations",
     "extract",
+    "source_status",
 }
 # What each role may import besides itself and the shared modules; the commands at the
 # top (pipeline, __main__, scaffold) may import anything. ``sources`` (make sources) reads

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from .. import extract
 from ..model import Corpus, Essay, Evidence, Site
 from ..problems import Problem, SourceLoc
+from ..source_status import Copy, EssayStatus, Passage, Status
 from ..stages.anchor import fold_text
 from .fetch import Fetcher, Page
-from .status import Copy, EssayStatus, Passage, Status
 
 # Characters a page may hold inside words that a reader does not see.
 _INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\u200c": None, "\u200d": None, "\u2060": None})

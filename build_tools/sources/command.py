@@ -17,15 +17,15 @@ import sys
 import time
 from pathlib import Path
 
+from .. import source_status as status_file
 from ..model import Corpus
 from ..problems import Collector
+from ..source_status import Status
 from ..stages.load import load
 from ..stages.validate import validate
-from . import status as status_file
 from .archive import Archiver, NotSaved, save
 from .check import answered, check, problems, quotes_found, user_agent
 from .fetch import Fetcher, Polite
-from .status import Status
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:

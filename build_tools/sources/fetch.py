@@ -22,7 +22,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
-from .status import State
+from ..source_status import State
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,15 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import parallel
 from ..model import Claim, Corpus, Essay, Theme
 from ..problems import Collector, Problem, SeedError, SourceLoc
+from ..source_status import SourceCheck, source_checks
+from ..source_status import read as read_status
 from . import records, schema
 from .site_files import hand_written_pages, load_site, rel
 from .validate import fields
@@ -179,7 +182,7 @@ def load(root: Path, problems: Collector, steps: LoadSteps = PLAIN) -> Corpus:
     site = load_site(root, problems)
     read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
     unreadable = frozenset(path for path in listed if path.endswith(".yml")) - read
-    return Corpus(
+    corpus = Corpus(
         essays=tuple(essays),
         themes=tuple(themes),
         claims=tuple(claims),
@@ -190,6 +193,17 @@ def load(root: Path, problems: Collector, steps: LoadSteps = PLAIN) -> Corpus:
         page_citations=tuple(hand_written_pages(root, problems)),
         site=site,
     )
+    return replace(corpus, checks=_checks(root, corpus))
+
+
+def _checks(root: Path, corpus: Corpus) -> tuple[SourceCheck, ...]:
+    """What ``make sources`` last found (its status file, ignored by git), for each essay
+    whose original is still at the address that was checked: nothing without the file."""
+    quotes: dict[str, list[str]] = {}
+    for ev in corpus.evidence():
+        quotes.setdefault(ev.essay, []).append(ev.quote)
+    urls = {e.slug: e.url for e in corpus.essays}
+    return tuple(c for c in source_checks(read_status(root), quotes) if c.url and urls.get(c.slug) == c.url)
 
 
 def _read(root: Path, path: Path, schema_name: str, problems: Collector, steps: LoadSteps):

@@ -18,12 +18,13 @@ import jinja2
 
 from .. import languages
 from ..essay import Paragraph
-from ..formats import bibliography, exports, report
+from ..formats import bibliography, exports, report, source_checks
 from ..formats.markdown_text import Glossary, Md, foreign
 from ..formats.notes import essay_notes
 from ..languages import article
 from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
 from ..relations import Citation, Conversation, Related, ThemeStats
+from ..source_status import SourceCheck
 from .clean.rules import RULES
 from .templating import Rendered, page_files, render_page
 
@@ -67,6 +68,7 @@ class EssayJob(NamedTuple):
     themes: tuple[Theme, ...]
     terms: Terms
     site: Site
+    check: SourceCheck | None = None  # (what make sources last found at its original)
 
     @property
     def key(self) -> PageKey:
@@ -104,6 +106,7 @@ def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, t
             corpus.themes,
             terms,
             site,
+            corpus.check(essay.slug),
         )
         for essay in corpus.essays
     ]
@@ -184,6 +187,7 @@ def essay_pages(
     themes: tuple[Theme, ...],
     terms: Terms,
     site: Site,
+    check: SourceCheck | None = None,
 ) -> dict[str, str]:
     """An essay's page (ending with the report on how its text was prepared), the report as
     JSON, and its citation downloads. The
@@ -214,6 +218,7 @@ def essay_pages(
             report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),
+            checked=source_checks.sentence(site.language, check),
         ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
         stem + f"{essay.slug}.txt": as_received(essay),

@@ -14,13 +14,14 @@ from typing import Any, NamedTuple
 import jinja2
 
 from .. import languages
-from ..formats import bibliography
+from ..formats import bibliography, source_checks
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import Md, words_pattern
 from ..formats.page_citations import CITATIONS, citation_data
 from ..model import Corpus, Essay, Evidence, Quote
 from ..relations import Related
+from ..source_status import SourceCheck
 from .page_jobs import Terms, citation_meta
 from .templating import page_files
 
@@ -145,6 +146,7 @@ def _reference(
             say("Where the authors disagree"),
             {"groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]},
         ),
+        "sources": ("sources.md.j2", say("Sources at their originals"), _sources(corpus)),
         "map": (
             "map.md.j2",
             say("Map of the corpus"),
@@ -156,3 +158,24 @@ def _reference(
             },
         ),
     }
+
+
+class SourceRow(NamedTuple):
+    """An essay's line of the sources' table: what the last check found (None if it did not check it)."""
+
+    essay: Essay
+    check: SourceCheck | None
+    state: str  # (the original's, in words)
+    archive_state: str
+
+
+def _sources(corpus: Corpus) -> dict[str, Any]:
+    """Every essay's original and archived copy, and what the last check found of them (its
+    columns only when there is a status file: nothing is said of a check that did not happen)."""
+    language = corpus.site.language
+    rows = []
+    for essay in sorted(corpus.essays, key=lambda e: e.title.casefold()):
+        check = corpus.check(essay.slug)
+        states = (check.state, check.archive_state) if check else (None, None)
+        rows.append(SourceRow(essay, check, *(source_checks.state(language, s) for s in states)))
+    return {"rows": rows, "checked": bool(corpus.checks)}

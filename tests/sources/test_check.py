@@ -9,10 +9,10 @@ import json
 
 import pytest
 
+from build_tools import source_status as status_file
 from build_tools.problems import SourceLoc
-from build_tools.sources import status as status_file
+from build_tools.source_status import Copy, EssayStatus, Passage, Status
 from build_tools.sources.check import problems, user_agent
-from build_tools.sources.status import Copy, EssayStatus, Passage, Status
 from tests.conftest import ROOT, copy_project, run
 from tests.origin import EARLY, FAST, LATE, html_reply, point, serve_originals, texts
 

@@ -33,7 +33,9 @@ address its ``url`` should now give (null when it did not move). ``archive`` is 
 essay with no ``archive_url``. ``without_url`` lists the essays that have no original
 address to check. A build with no status file must say nothing about checking.
 
-Standard library only: whatever shows this to readers may import it.
+Standard library only: the load stage reads it, and gives each essay's pages what the last
+check found as a :class:`SourceCheck` (matched to the seeds' quotes by their words, since
+their lines shift).
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -185,3 +188,59 @@ def write(root: Path, status: Status) -> Path:
         Path(staged).unlink(missing_ok=True)
         raise
     return path
+
+
+@dataclass(frozen=True)
+class SourceCheck:
+    """What the last check found of one essay's quotes, as the seeds make them now: each
+    quote matched by its words to what was looked for (a quote added since is ``unchecked``)."""
+
+    slug: str
+    checked: str  # YYYY-MM-DD
+    url: str
+    state: State  # (the original's)
+    quotes: int  # (the essay's quotes in the seeds now)
+    found: int  # (at the original)
+    missing: int  # (looked for at the original and not found)
+    unchecked: int  # (looked for at neither copy: added since, or no copy could be read)
+    archive_url: str | None = None
+    archive_state: State | None = None
+    archive_lacks: int = 0  # (of the quotes not found at the original, those the archived copy lacks)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _check_of(essay: EssayStatus, quotes: list[str]) -> SourceCheck:
+    original, archive = essay.original, essay.archive
+    at_original = {_words(p.quote): True for p in original.found} | {_words(p.quote): False for p in original.missing}
+    in_archive = {}
+    if archive is not None:
+        in_archive = {_words(p.quote): True for p in archive.found} | {_words(p.quote): False for p in archive.missing}
+    words = [_words(q) for q in quotes]
+    found = sum(1 for w in words if at_original.get(w) is True)
+    missing = sum(1 for w in words if at_original.get(w) is False)
+    unchecked = sum(1 for w in words if w not in at_original and w not in in_archive)
+    lacks = sum(1 for w in words if at_original.get(w) is not True and in_archive.get(w) is False)
+    return SourceCheck(
+        essay.slug,
+        essay.checked,
+        original.url,
+        original.state,
+        len(words),
+        found,
+        missing,
+        unchecked,
+        archive.url if archive else None,
+        archive.state if archive else None,
+        lacks,
+    )
+
+
+def source_checks(status: Status | None, quotes: Mapping[str, Iterable[str]]) -> tuple[SourceCheck, ...]:
+    """What the last check found for each essay it checked, its quotes (``quotes``, by slug,
+    as the seeds make them now) matched by their words; nothing without a status file."""
+    if status is None:
+        return ()
+    return tuple(_check_of(e, list(quotes.get(e.slug, ()))) for e in status.essays)
