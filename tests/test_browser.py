@@ -317,6 +317,30 @@ def test_the_timelines_theme_filter_is_kept_in_the_address(tab, checked):
     assert page.url.endswith("/reference/timeline/") and len(page.evaluate(visible)) == len(checked.corpus.events)
 
 
+# The page's table of contents, wherever the screen shows it: beside the page on a wide
+# screen; on a phone, in Material's menu or behind Zensical's contents button (a link in a
+# closed menu is visible to Playwright unless hidden: its box is merely off the screen).
+CONTENTS = "nav.md-nav--secondary a.md-nav__link:visible"
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_filtered_timeline_lists_in_its_contents_only_the_events_it_shows(browser, request, checked, engine, screen):
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    phone = screen == "phone"
+    tab = Tab(browser, served, viewport=PHONE if phone else DESKTOP, is_mobile=phone, has_touch=phone)
+    every = len(checked.corpus.events)
+    for edition in ("", "es/"):
+        for theme in checked.corpus.themes:
+            page = tab.open(f"{edition}reference/timeline/?theme={theme.id}")
+            shown = page.locator("#timeline > li:visible").count()
+            assert 0 < shown < every, theme.id
+            assert page.locator(CONTENTS).count() == shown, (edition, theme.id)
+        page.locator("button[data-theme='']").click()  # (the filter cleared: every event listed again)
+        assert page.locator("#timeline > li:visible").count() == every == page.locator(CONTENTS).count()
+    tab.close()
+
+
 def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_before(tab, checked):
     page = tab.open(f"themes/{checked.corpus.themes[0].id}/")
     page.wait_for_timeout(300)
