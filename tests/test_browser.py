@@ -218,16 +218,41 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
     assert wide == []
 
 
-def test_loading_every_page_requests_nothing_outside_the_local_server(browser, any_served):
+def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothing_that_fails(browser, any_served):
+    """Every page of both editions: no request leaves the site, and none fails (the theme's
+    language switcher once asked for a sitemap.xml beside each page: docs/assets/javascripts/
+    alternates.js)."""
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
-    for _, page in tab.open_each(site_pages(folder)):
+    pages = site_pages(folder)
+    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
+    for _, page in tab.open_each(pages):
         page.wait_for_load_state("networkidle")
     tab.close()
-    # (Material asks the site's own public address for the sitemap of each edition that a page's
-    # hreflang links name, as on the published site: first party, never a third)
     assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL))] == []
+    assert [url for url in tab.requests if "sitemap" in url] == []
+    assert tab.failed == []
     assert tab.dialogs == []
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(browser, request, engine):
+    """It fetches nothing to do so, and the page's alternates are in place once it has loaded."""
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    tab = Tab(browser, served, viewport=DESKTOP)
+    for here, there, name in (
+        ("themes/trade/", "es/themes/trade/", "Español"),
+        ("es/reference/", "reference/", "English"),
+    ):
+        page = tab.open(here)
+        page.wait_for_load_state("networkidle")  # (nothing cut short by leaving the page)
+        assert page.evaluate("document.querySelectorAll('link[rel=alternate][hreflang]').length") == 2
+        page.locator(".md-select").first.hover()
+        page.locator(f".md-select__link:text-is('{name}')").click()
+        page.wait_for_url(served + there)
+        page.wait_for_load_state("networkidle")
+    tab.close()
+    assert [url for url in tab.requests if "sitemap" in url] == [] and tab.failed == []
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
