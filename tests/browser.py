@@ -96,15 +96,24 @@ AT_ONCE = 4
 
 
 class Tab:
-    """A browser context, with a page open in it, that records every request and every
-    dialog its pages see."""
+    """A browser context, with a page open in it, that records every request, every request
+    that failed (no answer, or an answer of 400 or more: ``failed``, with the page that made
+    it) and every dialog its pages see."""
 
     def __init__(self, browser, base: str, **context) -> None:
         self.context = browser.new_context(**context)
-        self.base, self.requests, self.dialogs = base, [], []
+        self.base, self.requests, self.dialogs, self.failed = base, [], [], []
         self.context.on("request", lambda request: self.requests.append(request.url))
+        self.context.on("requestfailed", lambda request: self._failed(request, request.failure))
+        self.context.on(
+            "response", lambda response: response.status < 400 or self._failed(response.request, response.status)
+        )
         self.context.on("dialog", self._dialog)
         self.page = self.context.new_page()
+
+    def _failed(self, request, why) -> None:
+        page = request.frame.page.url if request.frame else ""
+        self.failed.append(f"{request.url} ({why}), asked by {page}")
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(f"{dialog.type}: {dialog.message}")

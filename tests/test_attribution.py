@@ -5,6 +5,7 @@ quotation marks are nested, never doubled. On the fixture corpus."""
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
@@ -91,6 +92,48 @@ def test_no_pair_from_one_essay_is_labelled_as_agreement(site, checked):
     assert any(
         ev.essay == checked.quotes[c.evidence[0]].essay.slug for c in checked.corpus.claims for ev in c.evidence[1:]
     ), "the fixture must hold such a pair"
+
+
+SHOWN = re.compile(
+    r'class="relation relation-([a-z-]+)">([^<]*)</strong>|class="in-context" href="\.\./\.\./essays/([^/]+)/#([^:"]+)'
+)
+
+
+def shown(section: str) -> list[tuple[str, str, str, str]]:
+    """Each quote of a claim's section of its theme's page, in order, as the page shows it:
+    (its relation, the badge's words, its essay, its paragraph); the first: ("lead", "")."""
+    quotes, badge = [], ("lead", "")
+    for m in SHOWN.finditer(section):
+        if m[1]:
+            badge = (m[1], html.unescape(m[2]))
+        else:
+            quotes.append((*badge, m[3], m[4]))
+            badge = ("lead", "")
+    return quotes
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_the_exports_say_what_the_theme_page_says_of_every_quote(site, checked, edition):
+    """Both data files give each quote the relation its claim's page shows, in its words:
+    a passage of the lead's own essay is "also in this essay", never "agrees"."""
+    folder, _ = site
+    for theme in checked.corpus.themes:
+        page = (folder / f"{edition}themes/{theme.id}/index.html").read_text(encoding="utf-8")
+        stem = folder / f"{edition}themes/{theme.id}/{theme.id}-claims"
+        rows = list(csv.DictReader(io.StringIO(stem.with_suffix(".csv").read_text(encoding="utf-8"))))
+        data = json.loads(stem.with_suffix(".json").read_text(encoding="utf-8"))
+        for claim in checked.corpus.claims_of(theme.id):
+            section = page[page.index(f'id="{claim.id}"') :]
+            on_page = shown(section[: section.find("<h2", 1)])
+            assert len(on_page) == len(claim.evidence), claim.id
+            fields = ("relation", "relation_label", "essay", "paragraph")
+            in_csv = [tuple(r[f] for f in fields) for r in rows if r["claim_id"] == claim.id]
+            (record,) = [c for c in data["claims"] if c["id"] == claim.id]
+            in_json = [tuple(q[f] for f in fields) for q in record["evidence"]]
+            assert in_csv == on_page, (edition, claim.id)
+            assert in_json == on_page, (edition, claim.id)
+    spanish = (folder / "es/themes/trade/trade-claims.csv").read_text(encoding="utf-8")
+    assert ",same-essay,También en este ensayo," in spanish
 
 
 def test_no_page_doubles_its_quotation_marks(site):

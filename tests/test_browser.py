@@ -218,16 +218,41 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
     assert wide == []
 
 
-def test_loading_every_page_requests_nothing_outside_the_local_server(browser, any_served):
+def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothing_that_fails(browser, any_served):
+    """Every page of both editions: no request leaves the site, and none fails (the theme's
+    language switcher once asked for a sitemap.xml beside each page: docs/assets/javascripts/
+    alternates.js)."""
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
-    for _, page in tab.open_each(site_pages(folder)):
+    pages = site_pages(folder)
+    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
+    for _, page in tab.open_each(pages):
         page.wait_for_load_state("networkidle")
     tab.close()
-    # (Material asks the site's own public address for the sitemap of each edition that a page's
-    # hreflang links name, as on the published site: first party, never a third)
     assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL))] == []
+    assert [url for url in tab.requests if "sitemap" in url] == []
+    assert tab.failed == []
     assert tab.dialogs == []
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(browser, request, engine):
+    """It fetches nothing to do so, and the page's alternates are in place once it has loaded."""
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    tab = Tab(browser, served, viewport=DESKTOP)
+    for here, there, name in (
+        ("themes/trade/", "es/themes/trade/", "Español"),
+        ("es/reference/", "reference/", "English"),
+    ):
+        page = tab.open(here)
+        page.wait_for_load_state("networkidle")  # (nothing cut short by leaving the page)
+        assert page.evaluate("document.querySelectorAll('link[rel=alternate][hreflang]').length") == 2
+        page.locator(".md-select").first.hover()
+        page.locator(f".md-select__link:text-is('{name}')").click()
+        page.wait_for_url(served + there)
+        page.wait_for_load_state("networkidle")
+    tab.close()
+    assert [url for url in tab.requests if "sitemap" in url] == [] and tab.failed == []
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
@@ -315,6 +340,30 @@ def test_the_timelines_theme_filter_is_kept_in_the_address(tab, checked):
     assert page.url.endswith(f"/reference/timeline/?theme={other.id}")
     page.locator("button[data-theme='']").click()
     assert page.url.endswith("/reference/timeline/") and len(page.evaluate(visible)) == len(checked.corpus.events)
+
+
+# The page's table of contents, wherever the screen shows it: beside the page on a wide
+# screen; on a phone, in Material's menu or behind Zensical's contents button (a link in a
+# closed menu is visible to Playwright unless hidden: its box is merely off the screen).
+CONTENTS = "nav.md-nav--secondary a.md-nav__link:visible"
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("screen", ["desktop", "phone"])
+def test_a_filtered_timeline_lists_in_its_contents_only_the_events_it_shows(browser, request, checked, engine, screen):
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    phone = screen == "phone"
+    tab = Tab(browser, served, viewport=PHONE if phone else DESKTOP, is_mobile=phone, has_touch=phone)
+    every = len(checked.corpus.events)
+    for edition in ("", "es/"):
+        for theme in checked.corpus.themes:
+            page = tab.open(f"{edition}reference/timeline/?theme={theme.id}")
+            shown = page.locator("#timeline > li:visible").count()
+            assert 0 < shown < every, theme.id
+            assert page.locator(CONTENTS).count() == shown, (edition, theme.id)
+        page.locator("button[data-theme='']").click()  # (the filter cleared: every event listed again)
+        assert page.locator("#timeline > li:visible").count() == every == page.locator(CONTENTS).count()
+    tab.close()
 
 
 def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_before(tab, checked):

@@ -1,5 +1,11 @@
 """Each theme's claims and their quotes as data: CSV (one row per quote) and JSON.
 
+A quote's ``relation`` is how it stands to its claim's first quote, as the theme's page
+shows it: ``lead`` for the first, ``same-essay`` for another passage of the first's own
+essay, else the editors' ``agrees``, ``qualifies`` or ``contrasts``; ``relation_label`` is
+the page's own words for it, in the edition's language ("Also in this essay"), empty for
+the first.
+
 Addresses are absolute when the site's address is known (``site_url``), otherwise
 relative to the site's root. Cells that a spreadsheet would run as a formula are
 prefixed with an apostrophe (OWASP's advice against CSV injection).
@@ -11,7 +17,8 @@ import csv
 import io
 import json
 
-from ..model import Claim, Quote, Site, Theme
+from ..languages import gettext
+from ..model import RELATION_LABELS, Claim, Quote, Site, Theme
 
 COLUMNS = (
     "claim_id",
@@ -19,6 +26,7 @@ COLUMNS = (
     "claim",
     "position",
     "relation",
+    "relation_label",
     "essay",
     "speaker",
     "speaker_role",
@@ -44,13 +52,16 @@ def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
             "title": claim.title,
             "claim": claim.claim,
             "url": f"{base}themes/{theme.id}/#{claim.id}",
-            "evidence": [_quote(q, base) for q in quotes],
+            "evidence": [_quote(q, quotes[0] if i else None, base, site.language) for i, q in enumerate(quotes)],
         }
         for claim, quotes in claims
     ]
 
 
-def _quote(q: Quote, base: str) -> dict:
+def _quote(q: Quote, lead: Quote | None, base: str, language: str) -> dict:
+    # How the passage stands to the claim's first, as the theme's page says it: "same-essay"
+    # for one from the lead's own essay ("Also in this essay"), never the editors' relation.
+    relation = q.relation_to(lead) if lead else None
     return {
         "essay": q.essay.slug,
         "speaker": q.speaker or "",
@@ -59,7 +70,8 @@ def _quote(q: Quote, base: str) -> dict:
         "essay_title": q.essay.title,
         "date": q.essay.date.value,
         "quote": q.text,
-        "relation": q.evidence.relation or "lead",
+        "relation": relation or "lead",
+        "relation_label": gettext(language, RELATION_LABELS[relation]) if relation else "",
         "note": q.evidence.note or "",
         "paragraph": q.paragraph.id,
         "url": f"{base}essays/{q.essay.slug}/#{q.paragraph.id}",
