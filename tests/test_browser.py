@@ -237,12 +237,19 @@ def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothin
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(browser, request, engine):
-    """It fetches nothing to do so, and the page's alternates are in place once it has loaded."""
+    """It fetches nothing to do so, the page's alternates are in place once it has loaded,
+    and the reader's place (a claim's anchor, the timeline's filter) goes along."""
     served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
     tab = Tab(browser, served, viewport=DESKTOP)
     for here, there, name in (
         ("themes/trade/", "es/themes/trade/", "Español"),
         ("es/reference/", "reference/", "English"),
+        (
+            "themes/trade/#subsidized-corn-displaced-farmers",
+            "es/themes/trade/#subsidized-corn-displaced-farmers",
+            "Español",
+        ),
+        ("es/reference/timeline/?theme=trade", "reference/timeline/?theme=trade", "English"),
     ):
         page = tab.open(here)
         page.wait_for_load_state("networkidle")  # (nothing cut short by leaving the page)
