@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -145,7 +146,18 @@ def names(language: str, items: list[str]) -> str:
     """Names joined as a sentence lists them: "A", "A and B", "A, B and C" ("A, B y C")."""
     from babel.lists import format_list
 
-    return format_list(items, locale=locale(language)) if items else ""
+    if not items:
+        return ""
+    joined = format_list(items, locale=locale(language))
+    if language == "es" and len(items) > 1 and _SOUNDS_I.match(items[-1]):  # ("Bach e Iglesias", "Ruiz e Hidalgo")
+        head = joined.removesuffix(f" y {items[-1]}")
+        return f"{head} e {items[-1]}" if head != joined else joined
+    return joined
+
+
+# A word Spanish joins with "e", not "y": one that starts with the sound /i/ ("Iglesias",
+# "Hidalgo"), not with a diphthong ("hierro", "Yucatán").
+_SOUNDS_I = re.compile(r"(?i)h?[ií](?![aeiouáéíóú])")
 
 
 # The article Spanish writes before an organisation's name in a sentence ("según cita la

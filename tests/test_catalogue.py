@@ -129,6 +129,11 @@ def test_dates_numbers_and_names():
     assert languages.counted("es", "{num} claim", "{num} claims", 2) == "2 afirmaciones"
     assert languages.counted("en", "{num} claim", "{num} claims", 1234) == "1,234 claims"
     assert languages.names("es", ["A", "B", "C"]) == "A, B y C"
+    assert languages.names("es", ["Bach", "Broad", "Iglesias"]) == "Bach, Broad e Iglesias"
+    assert languages.names("es", ["Ruiz", "Hidalgo"]) == "Ruiz e Hidalgo"
+    assert languages.names("es", ["Ruiz", "Hierro"]) == "Ruiz y Hierro"  # (a diphthong: "y")
+    assert languages.names("es", ["Bach", "Ibarra y Vega"]) == "Bach e Ibarra y Vega"
+    assert languages.names("en", ["Ruiz", "Iglesias"]) == "Ruiz and Iglesias"
     assert languages.names("en", ["A", "B", "C"]) == "A, B and C"
     assert languages.names("en", ["A", "B"]) == "A and B"
 
