@@ -174,25 +174,27 @@ class Term:
         return "".join(c if c.isalnum() else "-" for c in bare).strip("-")
 
 
-def said_in(language: str, genre: Genre, subject: bool = False) -> str | None:
-    """What names a speaker of a text where several speak, and its publisher ("{speaker}, in
-    a transcript published by {author}"), as the subject of a sentence with ``subject``
-    (Spanish closes the aside with a comma); None for a genre where one speaks."""
+def said_in(language: str, essay: Essay, who: str, author: str, subject: bool = False) -> str | None:
+    """``who`` as a speaker of ``essay``, a text where several speak, and its publisher named
+    as ``author`` ("…, in a transcript published by the …"), as the subject of a sentence
+    with ``subject`` (Spanish closes the aside with a comma); None for a genre where one speaks."""
     if subject:
-        return {
+        said = {
             "transcript": pgettext(language, "subject", "{speaker}, in a transcript published by {author}"),
             "hearing": pgettext(language, "subject", "{speaker}, in a hearing transcript published by {author}"),
             "interview": pgettext(language, "subject", "{speaker}, in an interview published by {author}"),
             "speech": pgettext(language, "subject", "{speaker}, in a speech published by {author}"),
             "press release": pgettext(language, "subject", "{speaker}, in a press release by {author}"),
-        }.get(genre)
-    return {
-        "transcript": gettext(language, "{speaker}, in a transcript published by {author}"),
-        "hearing": gettext(language, "{speaker}, in a hearing transcript published by {author}"),
-        "interview": gettext(language, "{speaker}, in an interview published by {author}"),
-        "speech": gettext(language, "{speaker}, in a speech published by {author}"),
-        "press release": gettext(language, "{speaker}, in a press release by {author}"),
-    }.get(genre)
+        }.get(essay.genre)
+    else:
+        said = {
+            "transcript": gettext(language, "{speaker}, in a transcript published by {author}"),
+            "hearing": gettext(language, "{speaker}, in a hearing transcript published by {author}"),
+            "interview": gettext(language, "{speaker}, in an interview published by {author}"),
+            "speech": gettext(language, "{speaker}, in a speech published by {author}"),
+            "press release": gettext(language, "{speaker}, in a press release by {author}"),
+        }.get(essay.genre)
+    return said.format(speaker=who, author=article(language, essay.organisation) + author) if said else None
 
 
 @dataclass(frozen=True)
@@ -250,12 +252,11 @@ class Quote:
         if not self.speaker:
             return author
         who = ", ".join(str(part) for part in (self.speaker, role and self.speaker_role) if part)
-        author = article(language, self.essay.organisation) + author
-        said = said_in(language, self.essay.genre, subject) if self.turn else None
-        if not said:
-            quoted = pgettext(language, "subject", "{speaker}, quoted by {author}")
-            said = quoted if subject else gettext(language, "{speaker}, quoted by {author}")
-        return said.format(speaker=who, author=author)
+        if self.turn and (said := said_in(language, self.essay, who, author, subject)):
+            return said
+        quoted = pgettext(language, "subject", "{speaker}, quoted by {author}")
+        said = quoted if subject else gettext(language, "{speaker}, quoted by {author}")
+        return said.format(speaker=who, author=article(language, self.essay.organisation) + author)
 
     def excerpt(self) -> Paragraph:
         """The quoted words as a paragraph of their own, to show inside quotation marks

@@ -21,7 +21,6 @@ from ..essay import Paragraph
 from ..formats import bibliography, exports, report, source_checks
 from ..formats.markdown_text import Glossary, Md, foreign
 from ..formats.notes import essay_notes
-from ..languages import article
 from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
 from ..relations import Citation, Conversation, Related, ThemeStats
 from ..source_status import SourceCheck
@@ -267,14 +266,15 @@ def passages(essay: Essay, language: str = languages.SOURCE) -> str:
 def _turns(essay: Essay, language: str) -> list[tuple[Paragraph, str]]:
     """Each paragraph in a known speaker's turn, with who said it: "Elena Ruiz Vega, Secretary
     of Rural Welfare, in a transcript published by …" (see :meth:`Quote.said_by_in`)."""
-    said = said_in(language, essay.genre)
-    author = article(language, essay.organisation) + essay.byline_in(language)
+    author = essay.byline_in(language)
     return [
-        (p, said.format(speaker=turn.who, author=author))
+        (p, said)
         for p in essay.paragraphs
-        if said and p.speaker and p.kind not in ("heading", "notes_heading", "speaker")
+        if p.speaker and p.kind not in ("heading", "notes_heading", "speaker")
         for turn in [essay.participant(p.speaker)]
         if turn
+        for said in [said_in(language, essay, turn.who, author)]
+        if said
     ]
 
 
