@@ -68,8 +68,9 @@ class Passage:
 
 
 @dataclass(frozen=True)
-class Copy:
-    """One address of an essay as fetched: its original or its archived copy."""
+class Fetch:
+    """What asking for ``url`` came to: the last HTTP status, the address it ended at,
+    where it moved for good (after permanent redirects), and what went wrong, in words."""
 
     url: str
     state: State
@@ -77,6 +78,13 @@ class Copy:
     final_url: str | None = None
     moved_to: str | None = None
     detail: str = ""
+
+
+@dataclass(frozen=True)
+class Copy(Fetch):
+    """One address of an essay as fetched: its original or its archived copy, with the
+    quotes found on it and those missing."""
+
     found: tuple[Passage, ...] = ()
     missing: tuple[Passage, ...] = ()
 

@@ -22,7 +22,7 @@ from typing import NamedTuple
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
-from ..source_status import State
+from ..source_status import Fetch, State
 
 
 @dataclass(frozen=True)
@@ -61,17 +61,10 @@ class Answer(NamedTuple):
 
 
 @dataclass(frozen=True)
-class Page:
-    """What fetching ``url`` came to: the last status, the address it ended at, whether it
-    moved for good (``moved_to``: the address after its permanent redirects), and the
-    page's text decoded (``text``; ``kind`` is "html" or "text")."""
+class Page(Fetch):
+    """What fetching ``url`` came to, with the page's text decoded (``text``; ``kind`` is
+    "html" or "text")."""
 
-    url: str
-    state: State
-    status: int | None = None
-    final_url: str | None = None
-    moved_to: str | None = None
-    detail: str = ""
     text: str = ""
     kind: str = "html"
 
