@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser import NODE_MODULES, Tab
@@ -113,4 +115,28 @@ def test_without_javascript_a_claims_cite_holds_its_address_to_select(browser, s
     first.locator("summary").click()
     assert first.locator("p").inner_text() == f"{SITE_URL}themes/{theme.id}/#{claim_id}"
     assert page.locator(".cite-button").count() == 0
+    tab.close()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("path", ["themes/{theme}/", "es/essays/{essay}/"])
+def test_a_printed_page_gives_its_address_and_date_and_no_screen_controls(browser, request, checked, engine, path):
+    """Printed to PDF and read back: the address and date under the title, no separator
+    left alone where a link is hidden, and none of the screen's controls."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    path = path.format(theme=checked.corpus.themes[0].id, essay=checked.corpus.essays[0].slug)
+    tab = Tab(browser, served, viewport=DESKTOP)
+    page = tab.open(path)
+    printed = " ".join(" ".join(p.extract_text() for p in PdfReader(BytesIO(page.pdf())).pages).split())
+    spanish = path.startswith("es/")
+    said = "De {}, tal como se publicó el {}." if spanish else "From {}, as published on {}."
+    said = said.format(SITE_URL + path, DATE["es" if spanish else "en"])
+    assert said.replace(" ", "") in printed.replace(" ", "")  # (a line may break in the address)
+    assert not re.search(r"·\s*·|·\s*$|·\s*—|\(\s*\)", printed, re.M)
+    labels = r"Cite(?! this)|Citar|Copy|Copiar|Read in context|Leer en contexto|at the source|¶"
+    assert not re.findall(rf"(?<!\w)({labels})(?!\w)", printed)
     tab.close()
