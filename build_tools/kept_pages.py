@@ -25,7 +25,7 @@ from .folders import GENERATED
 from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote
 from .relations import related
-from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs
+from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs, part_citation_page
 from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
 from .stages.render import together
 from .stages.templating import Rendered, environment, glossary_terms
@@ -55,6 +55,7 @@ class SectionInputs(NamedTuple):
     claim: Claim
     quotes: list[Quote]
     terms: Terms
+    page: str  # (the theme page's address, or "")
 
 
 class CountsKey(NamedTuple):
@@ -110,7 +111,7 @@ class KeptPages:
             (SectionKey(job.site.language, claim.id), inputs, inputs)
             for job in themes
             for claim, quotes in job.claims
-            for inputs in [SectionInputs(templates, claim, quotes, job.terms)]
+            for inputs in [SectionInputs(templates, claim, quotes, job.terms, part_citation_page(job.site, job.theme))]
         ]
         made = iter(self.sections.get_each(wanted, functools.partial(_claim_section, env)))
         return {job.key: [next(made) for _ in job.claims] for job in themes}
@@ -161,7 +162,7 @@ class KeptPages:
 
 
 def _claim_section(env: jinja2.Environment, inputs: SectionInputs) -> Rendered:
-    return claim_section(env, inputs.claim, inputs.quotes, inputs.terms)
+    return claim_section(env, inputs.claim, inputs.quotes, inputs.terms, inputs.page)
 
 
 def _job_pages(env: jinja2.Environment, sections: dict[PageKey, list[Rendered]], job: Job) -> dict[str, str]:

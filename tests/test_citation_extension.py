@@ -22,7 +22,7 @@ QUOTE = {
     "corrections": [[15, 20, "Nafta"]],
     "by": "— Robin Broad, ",
     "outlet": "Dollars & Sense",
-    "date": ", 2014 · ",
+    "date": ", 2014 ",
     "fragment": "Mexico%20was",
     "at_source": "",
 }
@@ -35,7 +35,7 @@ OTHER = {
     "corrections": [],
     "by": "— Robert L. Bach, ",
     "outlet": "",
-    "date": "policy paper, c. 2000 · ",
+    "date": "policy paper, c. 2000 ",
     "at_source": "https://example.org/bach#:~:text=Mexico",
 }
 DATA = {
@@ -54,7 +54,7 @@ BROAD = (
     "<p>“<em>Mexico</em> was the "
     '<span class="correction" tabindex="0" title="Corrected by the editors. The source reads: Nafta">NAFTA</span>'
     " poster child”</p>\n"
-    '<p class="attribution">— Robin Broad, <cite>Dollars &amp; Sense</cite>, 2014 · '
+    '<p class="attribution">— Robin Broad, <cite>Dollars &amp; Sense</cite>, 2014 '
     '<a class="in-context" href="/essays/broad-2014/index.md#p-mexico-was-the-poster-child:~:text=Mexico%20was">'
     "Read in context</a></p>"
 )
@@ -66,8 +66,8 @@ CASES = {
         f"<blockquote>\n{BROAD}\n</blockquote>\n"
         "<blockquote>\n"
         '<p><strong class="relation relation-contrasts">Contrasts</strong> “Mexico was the NAFTA poster child”</p>\n'
-        '<p class="attribution">— Robert L. Bach, policy paper, c. 2000 · '
-        '<a class="in-context" href="/essays/bach-2000/index.md#p-x:~:text=Mexico%20was">Read in context</a> · '
+        '<p class="attribution">— Robert L. Bach, policy paper, c. 2000 '
+        '<a class="in-context" href="/essays/bach-2000/index.md#p-x:~:text=Mexico%20was">Read in context</a> '
         '<a class="at-source" href="https://example.org/bach#:~:text=Mexico" '
         'title="The same words on the publisher\'s page">at the source</a></p>\n'
         "</blockquote>\n"

@@ -73,7 +73,8 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
         "by": f"— {quote.said_by_in(site_language, essay.byline_in(site_language))}, "
         + (f"“{essay.title}”, " if essay.year_letter else ""),
         "outlet": essay.outlet,
-        "date": f"{'' if essay.outlet else gettext(site_language, essay.genre)}, {essay.date.shown(site_language)} · ",
+        # (the "·" after the date is the stylesheet's, before the link it goes with)
+        "date": f"{'' if essay.outlet else gettext(site_language, essay.genre)}, {essay.date.shown(site_language)} ",
         "fragment": str(text_fragment(quote)),
         "at_source": at_source(quote),
     }

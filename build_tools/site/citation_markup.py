@@ -64,7 +64,7 @@ def _context_link(parent: etree.Element, quote: dict, language: str) -> None:
     )
     a.text = gettext(language, "Read in context")
     if quote.get("at_source"):
-        a.tail = " · "
+        a.tail = " "  # (the "·" before it is the stylesheet's)
         source = etree.SubElement(
             parent,
             "a",

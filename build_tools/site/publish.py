@@ -26,12 +26,16 @@ rebuilds and indexes in the background.
 
 from __future__ import annotations
 
+import html
+import os
 import posixpath
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .. import parallel
+from ..essay import EssayDate
 from ..formats.spliced import SpliceError, splice
 from ..languages import gettext
 from .sanitize import clean_html
@@ -117,8 +121,28 @@ def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "",
                 output = splice(output, docs)
             except SpliceError as exc:
                 raise PublishError(f"{uri or 'a page'}: {exc}") from exc
-        output = sanitise_article(relative_links(output, uri) if uri else output)
+        output = with_address(sanitise_article(relative_links(output, uri) if uri else output))
     return use_pagefind(fix_material_markup(output), indexed=indexed and content)
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
+_TITLE_END = re.compile(r"</h1>")
+
+
+def with_address(output: str) -> str:
+    """The page with, under its title, its address and the date of the sources built
+    (``SOURCE_DATE_EPOCH``), shown in print only (root-causes.css): what a printed page
+    needs to be found again. Nothing where the site's address is not known."""
+    address, epoch = _CANONICAL.search(output), os.environ.get("SOURCE_DATE_EPOCH", "")
+    start = output.find(ARTICLE)
+    end = _TITLE_END.search(output, start) if address and epoch.isdigit() and start >= 0 else None
+    if end is None or address is None:
+        return output
+    language = page_language(output)
+    day = EssayDate(datetime.fromtimestamp(int(epoch), UTC).date().isoformat(), "day").shown(language)
+    words = gettext(language, "From {address}, as published on {date}.")
+    line = html.escape(words.format(address=html.unescape(address[1]), date=day), quote=False)
+    return f'{output[: end.end()]}\n<p class="page-address">{line}</p>{output[end.end() :]}'
 
 
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)

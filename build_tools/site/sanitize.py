@@ -106,6 +106,7 @@ ATTRIBUTES = {
     "th": {"colspan", "rowspan", "scope", "style"},
     "time": {"datetime"},
     "details": {"open"},
+    "p": {"data-cite", "data-page"},  # (what a claim's or a paragraph's "Cite" is made from: cite.js)
     "section": {"data-pagefind-ignore"},
     "button": {"type", "aria-pressed", "data-theme"},
     "div": {"data-filter", "data-pagefind-ignore"},

@@ -21,6 +21,7 @@ from ..essay import Paragraph
 from ..formats import bibliography, exports, report, source_checks
 from ..formats.markdown_text import Glossary, Md, foreign
 from ..formats.notes import essay_notes
+from ..formats.part_citations import part_citation
 from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
 from ..relations import Citation, Conversation, Related, ThemeStats
 from ..source_status import SourceCheck
@@ -123,15 +124,23 @@ def job_pages(env: jinja2.Environment, job: Job, sections: list[Rendered] | None
 GLOSSARY_FROM = "../../reference/glossary/"  # (the glossary's address from a theme's or essay's page)
 
 
-def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms) -> Rendered:
-    """A claim's section of its theme's page: its heading, and the claim and its quotes as HTML
-    set aside (the glossary's terms linked at their first use in it)."""
-    return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=Glossary(terms, GLOSSARY_FROM))
+def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, page: str) -> Rendered:
+    """A claim's section of its theme's page at ``page`` (its address, or ""): its heading, and
+    the claim and its quotes as HTML set aside (the glossary's terms linked at their first
+    use in it)."""
+    glossary = Glossary(terms, GLOSSARY_FROM)
+    return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=glossary, page=page)
 
 
 def claim_sections(env: jinja2.Environment, job: ThemeJob) -> list[Rendered]:
     """The section of each claim of a theme's page, in order."""
-    return [claim_section(env, claim, quotes, job.terms) for claim, quotes in job.claims]
+    page = part_citation_page(job.site, job.theme)
+    return [claim_section(env, claim, quotes, job.terms, page) for claim, quotes in job.claims]
+
+
+def part_citation_page(site: Site, theme: Theme) -> str:
+    """The address of a theme's page that its claims' "Cite" gives, "" where the site's is not known."""
+    return site.url + f"themes/{theme.id}/" if site.url else ""
 
 
 def citation_meta(work: bibliography.Work, site: Site) -> dict:
@@ -156,6 +165,7 @@ def theme_pages(
         sections = claim_sections(env, ThemeJob(theme, stats, claims, themes, terms, site))
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
+    part = part_citation(work, site, f"themes/{theme.id}/")
     return {
         **page_files(
             env,
@@ -163,6 +173,7 @@ def theme_pages(
             "theme.md.j2",
             title=theme.title,
             work=work,
+            part=part,
             citation=citation_meta(work, site),
             theme=theme,
             stats=stats,
@@ -209,6 +220,7 @@ def essay_pages(
             marker_ids=marker_ids,
             notes=notes,
             work=work,
+            part=part_citation(work, site, stem),
             citation=citation_meta(work, site),
             corrections=len(prepared["corrections"]),
             conversations=conversations,
