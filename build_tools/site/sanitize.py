@@ -107,6 +107,7 @@ ATTRIBUTES = {
     "time": {"datetime"},
     "details": {"open"},
     "section": {"data-pagefind-ignore"},
+    "h1": {"data-pagefind-meta"},
     "button": {"type", "aria-pressed", "data-theme"},
     "div": {"data-filter", "data-pagefind-ignore"},
     "blockquote": {"cite"},
