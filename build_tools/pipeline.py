@@ -27,6 +27,7 @@ from .stages.localize import localize, untranslated
 from .stages.quote_translations import untranslated_quotes
 from .stages.render import render, render_parts
 from .stages.standing import quote_warnings
+from .stages.validate.house_style import house_style
 from .stages.validate.terms import unused_terms
 from .stages.write import write
 
@@ -59,6 +60,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     ]
     # (an essay's warnings, then its quotes', then the glossary's)
     found = suspicious_paragraphs(corpus) + unheard(corpus) + quote_warnings(quotes) + unused_terms(corpus)
+    found += house_style(corpus)
     return Checked(corpus, quotes, warnings + found, gaps)
 
 
