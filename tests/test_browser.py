@@ -10,10 +10,12 @@ from __future__ import annotations
 import base64
 import json
 import re
+import shutil
 
 import pytest
 
-from tests.browser import BASE_PATH, NODE_MODULES, Tab, open_search, search, site_pages
+from build_tools.site.search import index_site
+from tests.browser import BASE_PATH, NODE_MODULES, Tab, open_search, search, serve, site_pages
 from tests.conftest import need, text
 from tests.golden import ENVIRONMENT
 
@@ -118,6 +120,30 @@ def test_search_in_the_spanish_edition_finds_its_pages_by_spanish_words(tab):
         results = search(page, words)
         assert any(r.endswith("/es/reference/glossary/") for r in results), (words, results)
         assert all("/es/" in r for r in results), (words, results)
+
+
+def test_a_spanish_word_finds_the_editors_spanish_text_before_the_essays_in_english(
+    browser, site, checked, tmp_path, monkeypatch
+):
+    """In the Spanish edition, a theme's Spanish title finds the theme's page before the
+    pages of the essays written in English, which list the title beside the passages that
+    its claims quote (an essay in the edition's language may still come first). Indexed
+    in one part, as a site of this size is: each part of an index ranks by its own counts."""
+    copy = shutil.copytree(site[0] / "es", tmp_path / "site" / "es", symlinks=True)
+    monkeypatch.delenv("SEARCH_PART_BYTES", raising=False)
+    index_site(copy)
+    english = [e.slug for e in checked.corpus.essays if e.language != "es"]
+    with serve(tmp_path / "site") as base:
+        tab = Tab(browser, base, viewport=DESKTOP)
+        page = tab.open("es/")
+        for theme in checked.corpus.themes:
+            title = next(t for lang, name, t in theme.translated if (lang, name) == ("es", "title"))
+            found = pagefind(page, title)
+            essays = [i for i, url in enumerate(found) if url.endswith(tuple(f"/es/essays/{s}/" for s in english))]
+            assert essays, (title, found)  # (they are found: the test is of their rank)
+            at = [i for i, url in enumerate(found) if url.endswith(f"/es/themes/{theme.id}/")]
+            assert at and at[0] < min(essays), (title, found)
+        tab.close()
 
 
 def test_search_works_from_the_404_page_too(tab, checked):

@@ -332,7 +332,7 @@ CASES = [
     ),
     (
         "missing-relation",
-        lambda r: edit(r, TRADE, "        relation: agrees\n      - essay: wilson-2021", "      - essay: wilson-2021"),
+        lambda r: edit(r, TRADE, "trade regimes.\n        relation: agrees\n", "trade regimes.\n"),
         [
             "seeds/crossrefs/trade.yml:{at:seeds/crossrefs/trade.yml:quote: >-\n          Persistent}: say how "
             "this quote stands to the first quote of claim 'trade-deals-as-root-cause': add 'relation: agrees', "

@@ -338,3 +338,53 @@ def test_an_english_essay_declared_spanish_is_a_warning_naming_the_language(proj
         "seeds/essays/wilson-2021.yml:2:1: warning: the text of essay 'wilson-2021' reads as English, but its "
         "'language' is 'es' (Spanish): if it is written in English, write 'language: en'"
     ]
+
+
+STYLE = "the Spanish 'title' goes against the house style: write "
+
+
+@pytest.mark.parametrize(
+    "title, advice",
+    [
+        ("«Los acuerdos» comerciales", "quotation marks “ ” (with ‘ ’ inside), not « »"),
+        ('Los "acuerdos" comerciales', 'quotation marks “ ” (with ‘ ’ inside), not straight ones (")'),
+        ("Los acuerdos de Junio de 1994", "the month in lower case ('junio', not 'Junio')"),
+        ("La migración ilegal y los acuerdos", "'irregular' (or 'no autorizada') for migration, not 'ilegal'"),
+        (
+            "La Vigilancia de la frontera",
+            "'control migratorio' or 'aplicación de la ley' for enforcement, not 'vigilancia'",
+        ),
+    ],
+)
+def test_spanish_text_against_the_house_style_is_a_warning(project, capsys, title, advice):
+    trade = project / "seeds" / "crossrefs" / "trade.yml"
+    text = trade.read_text(encoding="utf-8")
+    trade.write_text(text.replace("Los acuerdos comerciales como causa profunda", title.replace('"', '\\"'), 1))
+    code, _, err = run(project, "check", capsys=capsys)
+    assert code == 0
+    assert f"seeds/crossrefs/trade.yml:3:5: warning: {STYLE}{advice}" in err.splitlines()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Mayo de 1997: la Declaración Conjunta",  # (a month opening a sentence)
+        "La “migración ilegal”, en palabras de Bach",  # (someone else's word, quoted)
+        "La Ley de Reforma de la Inmigración Ilegal",  # (a name)
+        "Los acuerdos de junio de 1994",
+    ],
+)
+def test_spanish_text_in_the_house_style_is_not_a_warning(project, capsys, title):
+    trade = project / "seeds" / "crossrefs" / "trade.yml"
+    text = trade.read_text(encoding="utf-8")
+    trade.write_text(text.replace("Los acuerdos comerciales como causa profunda", title, 1))
+    code, _, err = run(project, "check", capsys=capsys)
+    assert (code, [line for line in err.splitlines() if STYLE in line]) == (0, [])
+
+
+def test_a_translation_of_a_quote_keeps_the_authors_word(project, capsys):
+    trade = project / "seeds" / "crossrefs" / "trade.yml"
+    text = trade.read_text(encoding="utf-8")
+    assert "La persistente migración ilegal" in text  # (Bach's 'illegal', translated)
+    code, _, err = run(project, "check", capsys=capsys)
+    assert (code, [line for line in err.splitlines() if "house style" in line]) == (0, [])

@@ -108,6 +108,7 @@ ATTRIBUTES = {
     "details": {"open"},
     "p": {"data-cite", "data-page"},  # (what a claim's or a paragraph's "Cite" is made from: cite.js)
     "section": {"data-pagefind-ignore"},
+    "h1": {"data-pagefind-meta"},
     "button": {"type", "aria-pressed", "data-theme"},
     "div": {"data-filter", "data-pagefind-ignore"},
     "blockquote": {"cite"},

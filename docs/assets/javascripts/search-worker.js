@@ -98,11 +98,14 @@ async function ranked(text) {
 
 // The data of ``results`` (ranked) from ``from``, ``size`` of them, with, among those that
 // have the words in the order typed, the essays first: a phrase from an essay finds the
-// essay before the theme and reference pages that quote it.
+// essay before the theme and reference pages that quote it. Not an essay in another
+// language than the edition's (its title marked with ``text_lang``): words of the
+// edition's language find the editors' text in that language first.
 async function shownData(results, from, size) {
   const shown = await Promise.all(results.slice(from, from + size).map(r => r.data().then(data => ({ r, data }))));
   const essay = ({ data }) => /\/essays\/[^/]+\/$/.test(new URL(data.url, root).pathname);
-  const rank = item => (item.r.exact ? 0 : 2) + (essay(item) ? 0 : 1);
+  const first = item => essay(item) && !item.data.meta.text_lang;
+  const rank = item => (item.r.exact ? 0 : 2) + (first(item) ? 0 : 1);
   return shown.map((item, i) => ({ ...item, i })).sort((a, b) => rank(a) - rank(b) || a.i - b.i);
 }
 
