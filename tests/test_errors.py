@@ -245,7 +245,7 @@ CASES = [
         lambda r: edit(r, ESSAY, "    as: editor_note", "    as: editor_note\n    text: x"),
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
-            "not belong to this rule (allowed: rule, starts_with, as, reason)"
+            "not belong to this rule (allowed: rule, starts_with, as, reason, es)"
         ],
     ),
     (
