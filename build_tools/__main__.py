@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import translations
 from .config import editions, read_config
 from .kept_pages import KeptPages
 from .memo import Cache
@@ -264,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     claim.add_argument("--theme", required=True, help="the theme id, e.g. trade")
     claim.add_argument("--id", help="the claim's id (else left for you to fill in)")
     sources.add_parser(sub)
+    translations.add_parser(sub)
     args = parser.parse_args(argv)
     args.root = args.root.resolve()
     return args.fn(args)

@@ -55,6 +55,7 @@ class Author:
     given: str
     family: str
     about: str | None = None
+    translated: Translated = ()
 
     @property
     def name(self) -> str:
@@ -89,6 +90,7 @@ class Rule:
     name: str
     params: Mapping[str, Any]
     loc: SourceLoc
+    translated: Translated = ()  # (its reason in other languages)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "params", MappingProxyType(dict(self.params)))
@@ -161,6 +163,7 @@ class Excerpt:
 
     part: str | None = None
     pages: str | None = None
+    translated: Translated = ()
 
 
 @dataclass(frozen=True)

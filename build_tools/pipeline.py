@@ -37,8 +37,9 @@ class Checked:
     corpus: Corpus
     quotes: dict[Evidence, Quote]
     warnings: list[Problem]
-    # What an edition in another language shows in English for want of a translation:
-    # said, never an error, even where warnings are (--strict).
+    # What an edition in another language shows in English for want of a translation, and
+    # the translations that may be out of date: said, never an error, even where warnings
+    # are (--strict).
     untranslated: list[Problem] = field(default_factory=list)
 
 
@@ -50,7 +51,8 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     corpus = memoised.load(root, problems, cache)
     memoised.validate(corpus, problems, cache)
     problems.raise_if_any()
-    warnings = problems.problems
+    warnings = [p for p in problems.problems if p.severity != "notice"]
+    notices = [p for p in problems.problems if p.severity == "notice"]
     corpus = memoised.clean(corpus, cache)
     quotes = memoised.anchor(corpus, cache)
     gaps = [
@@ -61,7 +63,7 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     # (an essay's warnings, then its quotes', then the glossary's)
     found = suspicious_paragraphs(corpus) + unheard(corpus) + quote_warnings(quotes) + unused_terms(corpus)
     found += house_style(corpus)
-    return Checked(corpus, quotes, warnings + found, gaps)
+    return Checked(corpus, quotes, warnings + found, sorted(gaps + notices))
 
 
 def build(

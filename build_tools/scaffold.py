@@ -45,6 +45,8 @@ def skeleton(
     required = node.get("required") or node.get("oneOf", [{}])[0].get("required", ())
     # (a field's Spanish, the "es:" block, comes after the fields it translates)
     for key, prop in sorted(node["properties"].items(), key=lambda field: field[0] in TRANSLATED):
+        if key.endswith("_of") and key[:-3] in TRANSLATED:
+            continue  # (a translation's fingerprints, which `translations --confirm` writes)
         optional = key not in required and key not in values
         text = prop["description"] + hints.get(key, "")
         if "enum" in prop:

@@ -98,8 +98,8 @@ def _plant(data, payloads, placed: list) -> object:
                 payload = payloads[len(placed) % len(payloads)]
                 placed.append((key, payload))
                 out[key] = f"{value} {payload.text}"
-            else:
-                out[key] = _plant(value, payloads, placed)
+            else:  # (not in a translation's fingerprints, which are hashes: es_of)
+                out[key] = value if key.endswith("_of") else _plant(value, payloads, placed)
         return out
     if isinstance(data, list):
         return [_plant(v, payloads, placed) for v in data]

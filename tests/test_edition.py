@@ -4,6 +4,8 @@ with a notice — on the fixture corpus (and, for the invariants, on the real on
 
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -152,6 +154,35 @@ def test_what_is_not_yet_translated_is_shown_in_english_marked_with_a_notice(pro
     assert spanish.index(gettext("es", "Not yet translated")) < spanish.index("## ")  # (under the title)
     other = pages["es/themes/climate/index.md"]  # (a page all translated has no notice)
     assert gettext("es", "Not yet translated") not in other and '<span lang="en">' not in other.split("## ")[0]
+
+
+def essay_page(pages: dict, path: str) -> str:
+    """An essay's generated page whole: its Markdown and the HTML it sets aside."""
+    folder = posixpath.dirname(path)
+    return pages[path] + "".join(json.loads(pages[f"{folder}/.spliced.json"]).values())
+
+
+def test_an_essays_editorial_fields_are_translated_or_marked_english_under_the_notice(project):
+    checked = check(project)
+    essays = {e.slug: e for e in checked.corpus.essays}
+    pages = generate(checked)
+    notice = gettext("es", "Not yet translated")
+    done, undone = essays["bach-2000"], essays["wilson-2021"]  # (in the fixture: all translated; none)
+    spanish = {slug: essay_page(pages, f"es/essays/{slug}/index.md") for slug in ("bach-2000", "wilson-2021")}
+    english = essay_page(pages, "essays/wilson-2021/index.md")
+    given = {name: text for _, name, text in done.translated}
+    assert notice not in spanish["bach-2000"] and html.escape(" ".join(given["rights"].split())) in spanish["bach-2000"]
+    assert html.escape(done.rights) not in spanish["bach-2000"]
+    for rule in done.rules:
+        assert html.escape(rule.translated[0][2]) in spanish["bach-2000"], rule.name
+        assert html.escape(rule.params["reason"]) not in spanish["bach-2000"], rule.name
+    assert notice in spanish["wilson-2021"] and notice not in english
+    for text in [undone.rights, *(r.params["reason"] for r in undone.rules if "reason" in r.params)]:
+        assert f'<span lang="en">{html.escape(text)}</span>' in spanish["wilson-2021"], text
+        assert f"{html.escape(text)}" in english and f'lang="en">{html.escape(text)}' not in english, text
+    # (the formatted reference marks the English title on the Spanish page alone)
+    assert f'“<span lang="en">{html.escape(undone.title, quote=False)}</span>”' in spanish["wilson-2021"]
+    assert f"“{html.escape(undone.title, quote=False)}.”" in english
 
 
 def without_first_translation(text: str) -> str:

@@ -73,7 +73,7 @@ CASES = [
         lambda r: edit(r, ESSAY, "genre: op-ed", "genre: op-ed\nauthor: Robin Broad"),
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:author: Robin}: unknown field "
-            "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, excerpt, genre, language, "
+            "'author' (allowed: accessed, added, archive_url, authors, cleaning, date, date_note, date_precision, es, es_of, excerpt, genre, language, "
             "number, outlet, participants, publisher, received, rights, section, series, source_sha256, summary, themes, title, "
             "title_note, url)"
         ],
@@ -245,7 +245,7 @@ CASES = [
         lambda r: edit(r, ESSAY, "    as: editor_note", "    as: editor_note\n    text: x"),
         [
             "seeds/essays/broad-2014.yml:{at:seeds/essays/broad-2014.yml:    text: x}: the field 'text' does "
-            "not belong to this rule (allowed: rule, starts_with, as, reason)"
+            "not belong to this rule (allowed: rule, starts_with, as, reason, es, es_of)"
         ],
     ),
     (

@@ -30,35 +30,35 @@ CASES = [
         ESSAY,
         "genre: op-ed",
         "genre: !foo op-ed",
-        [f"{ESSAY}:31:8: '!foo' cannot be read here: delete it and write the value alone"],
+        [f"{ESSAY}:37:8: '!foo' cannot be read here: delete it and write the value alone"],
     ),
     (
         "a-tag-the-value-does-not-fit",
         ESSAY,
         "genre: op-ed",
         "genre: !!int op-ed",
-        [f"{ESSAY}:31:8: '!!int' cannot be read here: delete it and write the value alone"],
+        [f"{ESSAY}:37:8: '!!int' cannot be read here: delete it and write the value alone"],
     ),
     (
         "a-tag-on-a-key",
         ESSAY,
         "genre: op-ed",
         "!foo genre: op-ed",
-        [f"{ESSAY}:31:1: '!foo' cannot be read here: delete it and write the value alone"],
+        [f"{ESSAY}:37:1: '!foo' cannot be read here: delete it and write the value alone"],
     ),
     (
         "a-tag-a-key-does-not-fit",
         ESSAY,
         "genre: op-ed",
         "!!int genre: op-ed",
-        [f"{ESSAY}:31:1: '!!int' cannot be read here: delete it and write the value alone"],
+        [f"{ESSAY}:37:1: '!!int' cannot be read here: delete it and write the value alone"],
     ),
     (
         "a-merge-key",
         ESSAY,
         "genre: op-ed",
         "<<: {x: 1}\ngenre: op-ed",
-        [f"{ESSAY}:31:1: '<<' cannot copy fields here: write each field out in full"],
+        [f"{ESSAY}:37:1: '<<' cannot copy fields here: write each field out in full"],
     ),
     (
         "a-value-that-holds-itself",
@@ -66,7 +66,7 @@ CASES = [
         "themes: [trade, violence, climate, governance]",
         "themes: &t [trade, *t]",
         [
-            f"{ESSAY}:44:9: a '*' inside this value names the '&' that starts it, so the value "
+            f"{ESSAY}:50:9: a '*' inside this value names the '&' that starts it, so the value "
             "would hold itself: write it out in full"
         ],
     ),
@@ -83,7 +83,7 @@ CASES = [
         "          Many are fleeing domestic violence and trafficking, which in part are\n",
         "          Many are fleeing\n\n          by boat\n",
         [
-            f"{VIOLENCE}:16:9: quote not found in essay 'broad-2014' (Robin Broad): \"Many are fleeing by boat "
+            f"{VIOLENCE}:17:9: quote not found in essay 'broad-2014' (Robin Broad): \"Many are fleeing by boat "
             'legacies of a half century of U.S. intervention in Guatemala, El Salvador and Honduras.". '
             'Closest passage (82% similar, paragraph p-to-deal-effectively-with-this-human): "trafficking, which '
             'in part are legacies of a half century of U.S. intervention in Guatemala, El Salvador and Honduras."'
@@ -95,8 +95,8 @@ CASES = [
         "genre: op-ed",
         'genre: op-ed\n"author\\nname": x',
         [
-            f"{ESSAY}:32:1: unknown field 'author name' (allowed: accessed, added, archive_url, authors, cleaning, "
-            "date, date_note, date_precision, es, excerpt, genre, language, number, outlet, participants, "
+            f"{ESSAY}:38:1: unknown field 'author name' (allowed: accessed, added, archive_url, authors, cleaning, "
+            "date, date_note, date_precision, es, es_of, excerpt, genre, language, number, outlet, participants, "
             "publisher, received, rights, section, series, source_sha256, summary, themes, title, title_note, url)"
         ],
     ),

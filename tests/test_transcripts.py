@@ -186,9 +186,9 @@ def test_check_warns_of_a_turn_whose_speaker_is_not_named_and_strict_fails(proje
     line = next(i for i, t in enumerate(crossrefs, 1) if "sembrar empleo es la mejor" in t)
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 0 and err.splitlines() == [
-        "seeds/essays/conferencia-2024.yml:26:5: warning: the participant 'SECRETARIA RUIZ' opens no speaker's "
+        "seeds/essays/conferencia-2024.yml:28:5: warning: the participant 'SECRETARIA RUIZ' opens no speaker's "
         "turn of essay 'conferencia-2024': copy its 'label' exactly from the text",
-        "seeds/essays/conferencia-2024.yml:46:5: warning: essay 'conferencia-2024' has turns of "
+        "seeds/essays/conferencia-2024.yml:50:5: warning: essay 'conferencia-2024' has turns of "
         "'SECRETARIA ELENA RUIZ VEGA' (line 9 of the text), whom its 'participants' do not name: add it there "
         "with its 'name' or 'role' (if it is not a speaker, it is a line in capitals that this rule took for one)",
         f"seeds/crossrefs/governance.yml:{line}:9: warning: this passage is in the turn of "
@@ -272,8 +272,8 @@ def test_a_participant_without_name_or_role_and_pages_in_words_are_refused(proje
     meta.write_text(source, encoding="utf-8")
     code, _, err = run(project, "check", capsys=capsys)
     assert code == 1 and err.splitlines()[:2] == [
-        "seeds/essays/conferencia-2024.yml:20:3: 'pages' must be page numbers, e.g. 4–9 or 2, 11–14; found 'cuatro'",
-        "seeds/essays/conferencia-2024.yml:22:5: a participant needs a 'name', a 'role' or both, besides its 'label'",
+        "seeds/essays/conferencia-2024.yml:21:3: 'pages' must be page numbers, e.g. 4–9 or 2, 11–14; found 'cuatro'",
+        "seeds/essays/conferencia-2024.yml:23:5: a participant needs a 'name', a 'role' or both, besides its 'label'",
     ]
 
 
@@ -299,17 +299,17 @@ def test_a_participant_without_turns_is_a_warning(checked):
     problems = unheard(replace(checked.corpus, essays=(unturned,)))
     assert [(str(p.loc), p.message) for p in problems] == [
         (
-            "seeds/essays/conferencia-2024.yml:22:5",
+            "seeds/essays/conferencia-2024.yml:23:5",
             "the participant 'MODERADORA' opens no speaker's turn of essay 'conferencia-2024': declare the "
             "cleaning rule 'speaker_turns', which finds the turns",
         ),
         (
-            "seeds/essays/conferencia-2024.yml:26:5",
+            "seeds/essays/conferencia-2024.yml:28:5",
             "the participant 'SECRETARIA ELENA RUIZ VEGA' opens no speaker's turn of essay 'conferencia-2024': "
             "declare the cleaning rule 'speaker_turns', which finds the turns",
         ),
         (
-            "seeds/essays/conferencia-2024.yml:31:5",
+            "seeds/essays/conferencia-2024.yml:34:5",
             "the participant 'INTERLOCUTOR' opens no speaker's turn of essay 'conferencia-2024': declare the "
             "cleaning rule 'speaker_turns', which finds the turns",
         ),

@@ -13,6 +13,7 @@ import calendar
 import html
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -82,6 +83,7 @@ class Work:
     number: str | None = None  # (a report's number: "R48859")
     excerpt: Excerpt | None = None  # (the part of a longer work the text is)
     of_site: bool = False  # a page of this site (not a work it quotes)
+    language: str = SOURCE  # (the language of its title and its outlet's name)
 
     @property
     def types(self) -> Types:
@@ -111,13 +113,15 @@ def essay_work(essay: Essay) -> Work:
         accessed=essay.accessed,
         number=essay.number,
         excerpt=essay.excerpt,
+        language=essay.language,
     )
 
 
-def excerpt_words(excerpt: Excerpt, language: str = SOURCE) -> str:
-    """Which part of a work an excerpt is, in words: "the section “Remittances”, pages 4–9"."""
+def excerpt_words(excerpt: Excerpt, language: str = SOURCE, shown: Callable[[str], str] = str) -> str:
+    """Which part of a work an excerpt is, in words: "the section “Remittances”, pages 4–9"
+    (each of its two pieces as ``shown`` writes it)."""
     pages = gettext(language, "pages {pages}").format(pages=excerpt.pages) if excerpt.pages else ""
-    return ", ".join(part for part in (excerpt.part, pages) if part)
+    return ", ".join(shown(part) for part in (excerpt.part, pages) if part)
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
@@ -132,6 +136,7 @@ def page_work(site: Site, title: str, path: str) -> Work:
         container=site.name,
         url=site.url + path if site.url else None,
         of_site=True,
+        language=site.language,
     )
 
 
@@ -145,24 +150,28 @@ def _sentence(text: str) -> str:
 
 
 def formatted(work: Work, language: str = SOURCE) -> Md:
-    """The reference as a reader copies it (Chicago-style), as HTML, its words in ``language``."""
+    """The reference as a reader copies it (Chicago-style), as HTML, its words in ``language``;
+    the work's title and outlet, and the editors' words not yet translated, marked with their
+    language where it is not ``language``."""
 
-    def text(words: str) -> str:
-        return html.escape(words, quote=False)
+    def text(words: str, lang: str | None = None) -> str:
+        escaped = html.escape(words, quote=False)
+        lang = getattr(words, "language", lang)  # (an Untranslated text says its own)
+        return f'<span lang="{lang}">{escaped}</span>' if lang and lang != language else escaped
 
     names = [_name(*work.authors[0])] + [f"{g} {f}".strip() for f, g in work.authors[1:]]
     conjunction = gettext(language, "and")
     last = f"{',' if language == SOURCE else ''} {conjunction} "  # (the serial comma is English)
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
-    parts = [text(_sentence(authors)), text(f"“{_sentence(work.title)}”")]
-    where = f"<em>{text(work.container)}</em>, " if work.container else ""
+    title = text(work.title, work.language)
+    parts = [text(_sentence(authors)), f"“{title}”" if work.title[-1:] in ".?!…" else f"“{title}.”"]
+    where = f"<em>{text(work.container, work.language)}</em>, " if work.container else ""
     where += "".join(text(f"{part}, ") for part in (work.series, work.publisher, work.number) if part)
     issued = work.issued.shown(language) if work.issued else gettext(language, "n.d.")
     parts.append(where + text(_sentence(issued)))
     if work.excerpt:
-        parts.append(
-            text(_sentence(gettext(language, "Excerpt: {part}").format(part=excerpt_words(work.excerpt, language))))
-        )
+        words = excerpt_words(work.excerpt, language, text)
+        parts.append(_sentence(text(gettext(language, "Excerpt: {part}")).format(part=words)))
     if work.accessed:
         accessed = EssayDate(work.accessed, "day").shown(language)
         parts.append(text(gettext(language, "Accessed {date}.").format(date=accessed)))

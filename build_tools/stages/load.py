@@ -30,7 +30,7 @@ from ..source_status import SourceCheck, source_checks
 from ..source_status import read as read_status
 from . import records, schema
 from .site_files import hand_written_pages, load_site, rel
-from .validate import fields
+from .validate import fields, translated
 from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -73,7 +73,9 @@ def parse(file: SeedFile) -> Parsed:
         return None, [Problem(SourceLoc(file.rel, 1), NOT_FIELDS)]
     found = schema.check(file.schema, data)
     found += fields.field_problems(data, found)
-    return (None if any(p.severity == "error" for p in found) else data), found
+    if any(p.severity == "error" for p in found):
+        return None, found
+    return data, found + translated.seeds_notices(data)
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
@@ -190,7 +192,7 @@ def load(root: Path, problems: Collector, steps: LoadSteps = PLAIN) -> Corpus:
         figures=tuple(figures),
         terms=tuple(terms),
         unreadable=unreadable,
-        page_citations=tuple(hand_written_pages(root, problems)),
+        page_citations=tuple(hand_written_pages(root, problems, tuple(f for _, f in site.editions[1:]))),
         site=site,
     )
     return replace(corpus, checks=_checks(root, corpus))

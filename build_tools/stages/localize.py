@@ -22,7 +22,21 @@ from typing import Any
 
 from ..formats.markdown_text import Untranslated
 from ..languages import NAMES, number
-from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Participant, Quote, Term, Theme
+from ..model import (
+    Author,
+    Claim,
+    Corpus,
+    Essay,
+    Event,
+    Evidence,
+    Excerpt,
+    Figure,
+    Participant,
+    Quote,
+    Rule,
+    Term,
+    Theme,
+)
 from ..problems import Problem, SourceLoc
 from .records import paragraphs
 
@@ -34,8 +48,11 @@ EDITORIAL: dict[type, tuple[str, ...]] = {
     Event: ("title", "summary", "date_note"),
     Figure: ("figure", "measures", "year"),
     Term: ("definition", "expansion"),
-    Essay: ("summary", "title_note", "date_note"),
+    Essay: ("summary", "title_note", "date_note", "rights"),
     Participant: ("role",),
+    Author: ("about",),
+    Rule: ("reason",),
+    Excerpt: ("part",),
 }
 
 
@@ -43,6 +60,8 @@ def _english(obj, name: str) -> Any:
     """The field ``name`` of ``obj`` as the seeds write it in the site's language."""
     if name == "date_note":
         return obj.date.note
+    if isinstance(obj, Rule):
+        return obj.params.get(name)
     return getattr(obj, name)
 
 
@@ -82,7 +101,33 @@ def _localized(obj, language: str, source: str):
         else:
             changes[name] = value
     changes |= {name: given[name] for name in OPTIONAL.get(type(obj), ()) if name in given}
+    if isinstance(obj, Rule):  # (its reason is one of its parameters)
+        return replace(obj, params={**obj.params, **changes})
     return replace(obj, **changes) if changes else obj
+
+
+def _essay(essay: Essay, language: str, source: str) -> Essay:
+    """``essay`` with its editorial fields, and those of its authors, rules, excerpt and
+    speakers, in ``language``."""
+
+    def each(parts: tuple) -> tuple:
+        return tuple(_localized(part, language, source) for part in parts)
+
+    return replace(
+        _localized(essay, language, source),
+        authors=each(essay.authors),
+        rules=each(essay.rules),
+        participants=each(essay.participants),
+        excerpt=essay.excerpt and _localized(essay.excerpt, language, source),
+    )
+
+
+def _parts(item) -> tuple:
+    """The objects inside ``item`` that have editorial fields of their own."""
+    names = ("evidence", "passages", "participants", "authors", "rules")
+    return sum((tuple(getattr(item, name, ())) for name in names), ()) + tuple(
+        filter(None, [getattr(item, "excerpt", None)])
+    )
 
 
 _NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d,])")
@@ -114,12 +159,7 @@ def localize(corpus: Corpus, quotes: dict[Evidence, Quote], language: str) -> tu
     if language == site.language:
         return corpus, quotes
     source = site.language
-    essays = {
-        e.slug: replace(
-            _localized(e, language, source), participants=tuple(_localized(p, language, source) for p in e.participants)
-        )
-        for e in corpus.essays
-    }
+    essays = {e.slug: _essay(e, language, source) for e in corpus.essays}
     evidence = {ev: _evidence(ev, essays[ev.essay], language, source) for ev in corpus.evidence()}
 
     claims = tuple(
@@ -157,13 +197,7 @@ def untranslated(corpus: Corpus, language: str) -> list[Problem]:
     by_file: dict[str, list[tuple[Any, list[str]]]] = {}
     items: list[Any] = [*corpus.themes, *corpus.claims, *corpus.events, *corpus.figures, *corpus.terms, *corpus.essays]
     for item in items:
-        gaps = missing(item, language) + [
-            f
-            for part in getattr(item, "evidence", ())
-            + getattr(item, "passages", ())
-            + getattr(item, "participants", ())
-            for f in missing(part, language)
-        ]
+        gaps = missing(item, language) + [f for part in _parts(item) for f in missing(part, language)]
         if gaps:
             by_file.setdefault(item.loc.path, []).append((item, gaps))
     problems = []

@@ -59,7 +59,8 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         title_note=data.get("title_note"),
         summary=data.get("summary"),
         authors=tuple(
-            Author(a.get("given", ""), a.get("organization") or a["family"], a.get("about")) for a in data["authors"]
+            Author(a.get("given", ""), a.get("organization") or a["family"], a.get("about"), _translated(a, {}))
+            for a in data["authors"]
         ),
         genre=data["genre"],
         outlet=data.get("outlet"),
@@ -78,7 +79,8 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         themes=tuple(data["themes"]),
         theme_locs=tuple(loc_of(data["themes"], i) for i in range(len(data["themes"]))),
         rules=tuple(
-            Rule(r["rule"], {k: v for k, v in r.items() if k != "rule"}, loc_of(rules, i)) for i, r in enumerate(rules)
+            Rule(r["rule"], {k: v for k, v in r.items() if k not in _NOT_PARAMS}, loc_of(rules, i), _translated(r, {}))
+            for i, r in enumerate(rules)
         ),
         raw=raw.replace("\r\n", "\n").replace("\r", "\n"),
         received=received,
@@ -88,12 +90,20 @@ def essay(slug: str, data, raw: str, received: str, source_path: str, source_sha
         source_sha256=source_sha256,
         translated=_translated(data),
         number=data.get("number"),
-        excerpt=Excerpt(data["excerpt"].get("part"), data["excerpt"].get("pages")) if "excerpt" in data else None,
+        excerpt=_excerpt(data.get("excerpt")),
         participants=tuple(
             Participant(p["label"], p.get("name"), p.get("role"), _translated(p, {}), p.loc)
             for p in data.get("participants", ())
         ),
     )
+
+
+# A rule's keys that are not its parameters: its name, and its words in other languages.
+_NOT_PARAMS = {"rule", *TRANSLATED, *(f"{language}_of" for language in TRANSLATED)}
+
+
+def _excerpt(data) -> Excerpt | None:
+    return data and Excerpt(data.get("part"), data.get("pages"), _translated(data, {}))
 
 
 def received_file(data, source_path: str) -> Received | None:

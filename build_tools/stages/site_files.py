@@ -7,6 +7,7 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -15,7 +16,7 @@ from ..folders import GENERATED
 from ..formats.page_citations import find_citations
 from ..model import PageCitation, Site
 from ..problems import Collector, SeedError, SourceLoc
-from .validate import fields
+from .validate import fields, translated
 from .yamlfile import LocDict, compose_yaml, parse_yaml, read_text
 
 
@@ -51,19 +52,32 @@ def load_site(root: Path, problems: Collector) -> Site:
     )
 
 
-def hand_written_pages(root: Path, problems: Collector) -> list[PageCitation]:
+def hand_written_pages(root: Path, problems: Collector, folders: tuple[str, ...] = ()) -> list[PageCitation]:
     """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/;
-    the problems of their front matter are recorded."""
+    the problems of their front matter are recorded, and (as notices) the pages in the
+    editions' ``folders`` whose English changed since they were translated."""
     docs, citations = root / "docs", []
+    pages: dict[str, tuple[str, Any]] = {}
     for path in _hand_written(docs):
         path_rel = rel(root, path)
         text = read_text(path, path_rel)
-        _front_matter(text, path_rel, problems)
+        pages[path_rel] = (text, _front_matter(text, path_rel, problems))
         citations += [
             PageCitation(SourceLoc(path_rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
             for ref in find_citations(text)
         ]
+    for path_rel, (_, front) in pages.items():
+        english = english_page(path_rel, folders)
+        if english in pages and (notice := translated.page_notice(path_rel, front, english, pages[english][0])):
+            problems.extend([notice])
     return citations
+
+
+def english_page(path_rel: str, folders: tuple[str, ...]) -> str | None:
+    """The page of docs/ that the page at ``path_rel`` translates, if it is in an edition's folder."""
+    return next(
+        (f"docs/{path_rel[len(f'docs/{f}/') :]}" for f in folders if f and path_rel.startswith(f"docs/{f}/")), None
+    )
 
 
 def _hand_written(docs: Path) -> list[Path]:
@@ -80,24 +94,25 @@ def _hand_written(docs: Path) -> list[Path]:
 _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 
-def _front_matter(text: str, path_rel: str, problems: Collector) -> None:
+def _front_matter(text: str, path_rel: str, problems: Collector) -> Any:
     """Check a page's front matter (between a first line '---' and the next '---'), which
     MkDocs would drop without a word if it cannot read it, building the page anyway; and
     its texts, as a seeds file's (validate's ``unsafe_text``)."""
     if not re.match(r"---[ \t]*\n", text):
-        return
+        return None
     end = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
     if end is None:
         problems.error(
             SourceLoc(path_rel, 1), "the front matter that starts here is never closed: end it with a line '---'"
         )
-        return
+        return None
     try:  # (the leading newline keeps the lines of the page)
         data = parse_yaml("\n" + text[text.index("\n") + 1 : end.start()], path_rel)
     except SeedError as exc:
         problems.extend(p for p in exc.problems if p.message != "the file is empty")
-        return
+        return None
     if not isinstance(data, LocDict):
         problems.error(SourceLoc(path_rel, 2), "the front matter must be fields, one 'name: value' a line")
     else:
         problems.extend(fields.unsafe_text(data))
+    return data

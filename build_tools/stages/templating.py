@@ -162,7 +162,6 @@ def environment(language: str) -> jinja2.Environment:
         gettext=languages.gettext, ngettext=languages.ngettext, newstyle=True, pgettext=languages.pgettext
     )
     env.globals["relation_labels"] = RELATION_LABELS
-    env.globals["editors_language"] = languages.SOURCE  # (of the seeds' text that has no translation: rules' reasons)
     env.globals["long_list"] = LONG_LIST
     env.globals["site_language"] = language
     return env
@@ -190,7 +189,27 @@ def _filters() -> dict[str, Callable]:
         "html": html_text,  # inside raw HTML
         "json": lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True)),
         "term_tooltip": term_tooltip,
+        "cite_formatted": cite_formatted,
+        "excerpt": excerpt_text,
     }
+
+
+@jinja2.pass_context
+def cite_formatted(context, work: bibliography.Work) -> Md:
+    """The formatted reference to ``work``; the editors' words in it that are shown
+    untranslated (a page's title, an excerpt's part) noted as the page's."""
+    for value in (work.title, work.excerpt and work.excerpt.part):
+        if isinstance(value, Untranslated):
+            context[PARTS].untranslated.append(str(value))
+    return bibliography.formatted(work, context["site_language"])
+
+
+@jinja2.pass_context
+def excerpt_text(context, excerpt) -> Md:
+    """Which part of a longer work a text is, in words, each shown as any value is."""
+    return Md(
+        bibliography.excerpt_words(excerpt, context["site_language"], lambda w: _shown(context, w, _escaper(context)))
+    )
 
 
 def _language_filters() -> dict[str, Callable]:
@@ -201,8 +220,6 @@ def _language_filters() -> dict[str, Callable]:
             p, ids, glossary, classes, lang, language
         ),
         "number": lambda language, n: Md(languages.number(language, n)),
-        "cite_formatted": lambda language, work: bibliography.formatted(work, language),
-        "excerpt": lambda language, excerpt: bibliography.excerpt_words(excerpt, language),
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),

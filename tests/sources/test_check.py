@@ -42,7 +42,7 @@ def test_every_quote_still_at_its_source(project, capsys, checked):
         f"ok: 3 sources, {quotes} quotes found",
     ]
     assert err.splitlines() == [
-        f"seeds/essays/{EARLY}.yml:19: warning: the original is gone (HTTP 404); "
+        f"seeds/essays/{EARLY}.yml:20: warning: the original is gone (HTTP 404); "
         "its archived copy holds every quote, and readers are shown it"
     ]
 
@@ -52,7 +52,7 @@ def test_a_reworded_original_names_each_quote_at_its_line(project, origin, capsy
     code, out, err = run(project, "sources", capsys=capsys)
     assert code == 1
     assert err.splitlines()[::2] == [
-        f"seeds/crossrefs/violence.yml:193: no longer at its source ({origin.url('/late')}): "
+        f"seeds/crossrefs/violence.yml:203: no longer at its source ({origin.url('/late')}): "
         "\"displaced more than a million people\": give the essay an 'archive_url' of a copy from before the change",
         "1 quote or source can no longer be verified (see above; every source's state is in seeds/.sources-status.json).",
     ]
@@ -72,9 +72,9 @@ def test_the_status_file_records_each_source(project, origin, capsys, checked):
     assert list(data["essays"]) == ["broad-2014", EARLY, LATE]
     early, late = data["essays"][EARLY], data["essays"][LATE]
     assert (early["original"]["state"], early["original"]["status"], early["original"]["found"]) == ("gone", 404, [])
-    assert [p["at"] for p in early["archive"]["found"]] == ["seeds/crossrefs/violence.yml:190"]
-    assert late["original"]["missing"] == [{"at": "seeds/crossrefs/violence.yml:193", "quote": REWORDED[0]}]
-    assert [p["at"] for p in late["original"]["found"]] == ["seeds/timeline.yml:21"]
+    assert [p["at"] for p in early["archive"]["found"]] == ["seeds/crossrefs/violence.yml:200"]
+    assert late["original"]["missing"] == [{"at": "seeds/crossrefs/violence.yml:203", "quote": REWORDED[0]}]
+    assert [p["at"] for p in late["original"]["found"]] == ["seeds/timeline.yml:22"]
     assert (late["quotes"], late["checked"], late["archive"]) == (2, today(), None)
     assert data["essays"]["broad-2014"]["original"]["missing"] == []
 
@@ -135,9 +135,9 @@ def test_the_user_agent_names_the_site_and_its_address(checked):
 
 
 # What each state of an original and its archived copy makes the check say (without fetching).
-AT = "seeds/crossrefs/violence.yml:193"
+AT = "seeds/crossrefs/violence.yml:203"
 QUOTE = Passage(AT, REWORDED[0])
-OTHER = Passage("seeds/timeline.yml:21", "Peace agreements were signed in the early 1990s")
+OTHER = Passage("seeds/timeline.yml:22", "Peace agreements were signed in the early 1990s")
 URL = "https://history.example.org/milestones/central-america-1981-1993"
 SNAPSHOT = "https://web.archive.org/web/2026/" + URL
 
@@ -161,13 +161,13 @@ CASES = {
     "moved": (
         Copy(URL, "ok", 200, URL + "/new", URL + "/new", "", (QUOTE, OTHER)),
         None,
-        [f"{LATE_YML}:19: warning: the original has moved to {URL}/new: update 'url' to it"],
+        [f"{LATE_YML}:20: warning: the original has moved to {URL}/new: update 'url' to it"],
     ),
     "gone, no copy": (
         Copy(URL, "gone", 410, URL, None, "HTTP 410"),
         None,
         [
-            f"{LATE_YML}:19: the original is gone (HTTP 410): if the text moved, update 'url'; else give "
+            f"{LATE_YML}:20: the original is gone (HTTP 410): if the text moved, update 'url'; else give "
             f"'archive_url', the address of a copy from https://web.archive.org/web/*/{URL}"
         ],
     ),
@@ -175,7 +175,7 @@ CASES = {
         Copy(URL, "no-such-host", None, URL, None, "the domain history.example.org does not resolve"),
         Copy(SNAPSHOT, "ok", 200, SNAPSHOT, None, "", (OTHER,), (QUOTE,)),
         [
-            f"{LATE_YML}:19: the original is gone: its domain no longer resolves (the domain history.example.org "
+            f"{LATE_YML}:20: the original is gone: its domain no longer resolves (the domain history.example.org "
             "does not resolve): if the text moved, update 'url'; else give 'archive_url', the address of a copy "
             f"from https://web.archive.org/web/*/{URL}"
         ],
@@ -194,7 +194,7 @@ CASES = {
         Copy(URL, "unreachable", None, URL, None, "timed out, 4 times"),
         Copy(SNAPSHOT, "gone", 404, SNAPSHOT, None, "HTTP 404"),
         [
-            f"{LATE_YML}:19: warning: the original could not be checked (timed out, 4 times): its quotes were "
+            f"{LATE_YML}:20: warning: the original could not be checked (timed out, 4 times): its quotes were "
             "not looked for; try again later",
             f"{LATE_YML}:21: warning: the archived copy could not be had (HTTP 404)",
         ],

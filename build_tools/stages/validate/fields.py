@@ -117,6 +117,8 @@ def _editorial(data, language: str = SOURCE) -> Iterator[tuple[Any, Any, str, st
     the site's language, or that of the block it stands in (``es:``)."""
     items = data.items() if isinstance(data, LocDict) else enumerate(data) if isinstance(data, LocList) else ()
     for key, value in items:
+        if isinstance(key, str) and key.endswith("_of") and key[:-3] in TRANSLATED:
+            continue  # (the fingerprints of a translation's English: see translated.py)
         if key in TRANSLATED and isinstance(value, LocDict):
             yield from _editorial(value, key)
         elif isinstance(value, str) and key in _JUDGED + _JUDGED_TOO:
