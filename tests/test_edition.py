@@ -227,7 +227,7 @@ def test_check_lists_the_quotes_with_no_spanish_translation_and_never_fails_for_
 
     code, before = quotes()
     assert (
-        "seeds/timeline.yml:21: warning: not yet translated into Spanish: 1 quote (line 21), which the Spanish "
+        "seeds/timeline.yml:22: warning: not yet translated into Spanish: 1 quote (line 22), which the Spanish "
         "edition shows in its own language alone until an 'es:' block under it gives its 'translation'" in before
     )
     assert not [line for line in before if "figures.yml" in line or "trade.yml" in line]
@@ -238,7 +238,7 @@ def test_check_lists_the_quotes_with_no_spanish_translation_and_never_fails_for_
     after = quotes()
     assert after[0] == code
     assert [line for line in after[1] if line not in before] == [
-        "seeds/figures.yml:14: warning: not yet translated into Spanish: 1 quote (line 14), which the Spanish "
+        "seeds/figures.yml:15: warning: not yet translated into Spanish: 1 quote (line 15), which the Spanish "
         "edition shows in its own language alone until an 'es:' block under it gives its 'translation'"
     ]
 
