@@ -5,6 +5,8 @@
 // their theme's claims JSON, written at build time and fetched only when first asked for.
 // Esc closes the preview; on a touch screen the first tap shows it, the link in it opens
 // the passage. Without JavaScript, or if the data cannot be had, the links work as ever.
+// From a folder (the copy to read offline, file://), where fetch is refused, each JSON is
+// loaded as the script beside it, which hands its data to rootCausesData.
 "use strict";
 (() => {
   const LINKS = "a.in-context, a.citation, .cited-by a";
@@ -16,8 +18,24 @@
   box.id = "passage-preview";
   box.hidden = true;
 
+  const waiting = new Map();  // (from a folder: a script's address → what its data is awaited by)
+  window.rootCausesData = (src, found) => { const done = waiting.get(src); if (done) done(found); };
+
+  function script(address) {
+    return new Promise(done => {
+      const s = document.createElement("script");
+      s.src = address.replace(/\.json$/, ".js");
+      waiting.set(s.src, done);
+      s.onerror = () => done(null);
+      document.head.append(s);
+    });
+  }
+
   function data(address) {
-    if (!loaded.has(address)) loaded.set(address, fetch(address).then(r => r.ok ? r.json() : null).catch(() => null));
+    if (!loaded.has(address)) {
+      const got = location.protocol === "file:" ? script(address) : fetch(address).then(r => r.ok ? r.json() : null);
+      loaded.set(address, got.catch(() => null));
+    }
     return loaded.get(address);
   }
 
@@ -27,8 +45,8 @@
     const url = new URL(link.href, location.href);
     const id = decodeURIComponent(url.hash.slice(1)).split(":~:")[0];
     const words = (url.hash.split(":~:text=")[1] || "").split(",").map(w => decodeURIComponent(w));
-    const essay = /\/essays\/[^/]+\/$/.test(url.pathname) && /^p-[a-z0-9-]+$/.test(id);
-    const theme = url.pathname.match(/\/themes\/([a-z0-9-]+)\/$/);
+    const essay = /\/essays\/[^/]+\/(index\.html)?$/.test(url.pathname) && /^p-[a-z0-9-]+$/.test(id);
+    const theme = url.pathname.match(/\/themes\/([a-z0-9-]+)\/(index\.html)?$/);
     if (essay) return { data: data(new URL("passages.json", url).href), id, words, href: url.href };
     if (theme && id) return { data: data(new URL(`${theme[1]}-claims.json`, url).href), id, claim: true, href: url.href };
     return null;
