@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import parallel
 from .config import editions, read_config
 from .kept_pages import KeptPages
 from .memo import Cache
@@ -137,10 +138,17 @@ def _offline_copies(root: Path, built: list[tuple[Path, str]]) -> None:
     config = read_config(root / "mkdocs.yml", _mkdocs_env())
     url = (config.get("site_url") or "").strip().rstrip("/")
     wanted = editions(config)
-    for (staged, folder), (language, _) in zip(built, wanted):
+
+    def write(n: int) -> None:
+        (staged, folder), language = built[n], wanted[n][0]
         others = tuple(f for _, f in wanted if f != folder)
-        edition = offline.Edition(language, folder, others, url and url + "/")
-        offline.write_copy(staged, edition, config.get("site_name") or "Root Causes")
+        offline.write_copy(
+            staged,
+            offline.Edition(language, folder, others, url and url + "/"),
+            config.get("site_name") or "Root Causes",
+        )
+
+    parallel.each(write, range(len(built)), jobs=len(built))  # (each edition's on a core of its own)
 
 
 def cmd_site(args) -> int:
