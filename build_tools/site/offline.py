@@ -9,8 +9,9 @@ It is the published edition itself, finished for a folder in one pass over its f
 * a link to another edition, or to a copy (neither is in the copy), leads to the online
   site when its address is known (``SITE_URL``);
 * each essay's ``passages.json`` and each theme's claims JSON are also a script that hands
-  its data to ``previews.js`` (which loads them with ``<script src>`` from a folder, where
-  a browser refuses ``fetch``);
+  its data to ``previews.js``, which loads them with ``<script src>`` from a folder, where
+  a browser refuses ``fetch`` (``offline.js``, which each page of the copy loads, tells
+  it how: the published site pays nothing for it);
 * each page opens with a note that search needs the online site: Pagefind cannot run from
   a folder (and the theme hides its search box there), so the search index is left out.
 
@@ -38,6 +39,7 @@ _PREVIEW_DATA = re.compile(r"(?:essays/[^/]+/passages|themes/[^/]+/[^/]+-claims)
 _HREF = re.compile(r'(\shref=")([^"#?]*)([^"]*")')
 _SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
 _BODY = re.compile(r"<body[^>]*>")
+SCRIPT = "assets/javascripts/offline.js"  # (in the copy: build_tools/site/offline.js)
 
 OFFLINE_NOTE = N_("A copy to read offline: search works only on the online site.")
 
@@ -84,14 +86,16 @@ class Edition(NamedTuple):
         if self.url:
             online = html.escape(f"{self.url}{self.folder + '/' if self.folder else ''}")
             note += f' <a href="{online}">{online}</a>'
+        script = f'<script src="{posixpath.relpath(SCRIPT, here or ".")}"></script></head>'
+        text = text.replace("</head>", script, 1)
         return _BODY.sub(lambda m: f'{m[0]}<p class="offline-note" role="note">{note}</p>', text, count=1)
 
 
 def _entries(built: Path, edition: Edition, name: str):
     """Each file of the copy: (its path in the copy, its bytes), in order."""
-    for path in sorted(built.rglob("*")):
-        uri = path.relative_to(built).as_posix()
-        if not path.is_file() or uri.startswith(_LEFT_OUT) or uri == name:
+    files = [(path.relative_to(built).as_posix(), path) for path in built.rglob("*") if path.is_file()]
+    for uri, path in sorted([*files, (SCRIPT, Path(__file__).with_name("offline.js"))]):
+        if uri.startswith(_LEFT_OUT) or uri == name:
             continue
         if uri.endswith(".html"):
             yield uri, edition.page(path.read_text(encoding="utf-8"), uri).encode()

@@ -5,8 +5,7 @@
 // their theme's claims JSON, written at build time and fetched only when first asked for.
 // Esc closes the preview; on a touch screen the first tap shows it, the link in it opens
 // the passage. Without JavaScript, or if the data cannot be had, the links work as ever.
-// From a folder (the copy to read offline, file://), where fetch is refused, each JSON is
-// loaded as the script beside it, which hands its data to rootCausesData.
+// The copy to read offline loads the data its own way (window.rootCausesLoad: offline.js).
 "use strict";
 (() => {
   const LINKS = "a.in-context, a.citation, .cited-by a";
@@ -18,24 +17,9 @@
   box.id = "passage-preview";
   box.hidden = true;
 
-  const waiting = new Map();  // (from a folder: a script's address → what its data is awaited by)
-  window.rootCausesData = (src, found) => { const done = waiting.get(src); if (done) done(found); };
-
-  function script(address) {
-    return new Promise(done => {
-      const s = document.createElement("script");
-      s.src = address.replace(/\.json$/, ".js");
-      waiting.set(s.src, done);
-      s.onerror = () => done(null);
-      document.head.append(s);
-    });
-  }
-
   function data(address) {
-    if (!loaded.has(address)) {
-      const got = location.protocol === "file:" ? script(address) : fetch(address).then(r => r.ok ? r.json() : null);
-      loaded.set(address, got.catch(() => null));
-    }
+    const load = window.rootCausesLoad || (a => fetch(a).then(r => r.ok ? r.json() : null));
+    if (!loaded.has(address)) loaded.set(address, load(address).catch(() => null));
     return loaded.get(address);
   }
 
