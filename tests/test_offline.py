@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from build_tools.site.offline import Edition
-from tests.browser import chromium
 
 COPIES = {"": "root-causes-en", "es/": "root-causes-es"}
 _HREF = re.compile(r'\shref="([^"#?]*)')
@@ -62,12 +61,12 @@ def test_the_copy_is_the_same_zip_from_the_same_sources(site, tmp_path):
     assert {e.date_time for e in entries} == {(2026, 1, 1, 0, 0, 0)}
 
 
-def test_the_copy_reads_from_a_folder_in_chromium(site, tmp_path):
+def test_the_copy_reads_from_a_folder_in_chromium(site, browser, tmp_path):
     """Opened from file://: a link reaches a page, a passage's preview opens, and the page
     says that search needs the online site."""
     folder = unzipped(site[0], "", tmp_path)
-    with chromium() as browser:
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.goto((folder / "index.html").as_uri())
@@ -94,6 +93,8 @@ def test_the_copy_reads_from_a_folder_in_chromium(site, tmp_path):
         # (only the theme's own search failing, as it does from any folder: it looks for an
         # index of its own, search/search_index.js, and hides its search box)
         assert [e for e in errors if "search/search_index.js" not in e] == []
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("edition", COPIES)
