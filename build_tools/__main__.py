@@ -13,14 +13,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import translations
+from . import parallel, translations
 from .config import editions, read_config
 from .kept_pages import KeptPages
 from .memo import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
-from .site import engines
+from .site import engines, offline
 from .sources import command as sources
 from .stages.write import keep_generated, put_back, swap_in
 
@@ -133,6 +133,24 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
     return "", [(running.site_dir, folder) for running, (_, folder) in zip(builds, wanted)]
 
 
+def _offline_copies(root: Path, built: list[tuple[Path, str]]) -> None:
+    """Write into each built edition its copy to read offline (:mod:`.site.offline`)."""
+    config = read_config(root / "mkdocs.yml", _mkdocs_env())
+    url = (config.get("site_url") or "").strip().rstrip("/")
+    wanted = editions(config)
+
+    def write(n: int) -> None:
+        (staged, folder), language = built[n], wanted[n][0]
+        others = tuple(f for _, f in wanted if f != folder)
+        offline.write_copy(
+            staged,
+            offline.Edition(language, folder, others, url and url + "/"),
+            config.get("site_name") or "Root Causes",
+        )
+
+    parallel.each(write, range(len(built)), jobs=len(built))  # (each edition's on a core of its own)
+
+
 def cmd_site(args) -> int:
     """Generate, build the static site with the engine (MkDocs by default), finish it with
     the publishing stage, and swap it into site/ — only if all succeed; if one fails, the
@@ -148,6 +166,7 @@ def cmd_site(args) -> int:
                 put_back(kept, docs)
                 print(failed, file=sys.stderr)
                 return 1
+            _offline_copies(args.root, built)
             site = built[0][0]
             for staged, folder in built[1:]:
                 staged.rename(site / folder)

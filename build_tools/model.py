@@ -304,6 +304,9 @@ class Site:
     # Its editions, one per language: (language, folder under the site's root: "" for the
     # first, the site's own language; "es" for Spanish), from mkdocs.yml's extra.alternate.
     editions: tuple[tuple[str, str], ...] = (("en", ""),)
+    # Who holds the rights to what (mkdocs.yml's ``copyright``, in the edition's language), as
+    # the data package states its licences (build_tools/formats/data_package.py).
+    copyright: str | None = None
 
 
 class PageCitation(NamedTuple):

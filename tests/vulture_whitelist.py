@@ -8,7 +8,7 @@ that nothing uses is removed instead.
 """
 
 from build_tools import essay, folders, languages, model, pipeline, relations
-from build_tools.site import hooks, markdown_ext, mkdocs_private, serve
+from build_tools.site import hooks, markdown_ext, mkdocs_private, offline, serve
 from build_tools.sources import fetch
 from build_tools.stages import templating, write
 
@@ -72,3 +72,6 @@ languages.extract_theme
 
 # Jinja: its i18n extension calls it from Environment.install_gettext_callables.
 templating.Messages._install_callables
+
+# zipfile: a zip entry's Unix mode, which unzip reads (the copy to read offline, site/offline.py).
+offline.zipfile.ZipInfo.external_attr

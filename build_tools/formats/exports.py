@@ -1,4 +1,5 @@
-"""Each theme's claims and their quotes as data: CSV (one row per quote) and JSON.
+"""Each theme's claims and their quotes as data: CSV (one row per quote) and JSON; and the
+CSV of a table, which the corpus's data package shares (:mod:`.data_package`).
 
 A quote's ``relation`` is how it stands to its claim's first quote, as the theme's page
 shows it: ``lead`` for the first, ``same-essay`` for another passage of the first's own
@@ -16,6 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 
 from ..languages import gettext
 from ..model import RELATION_LABELS, Claim, Quote, Site, Theme
@@ -52,13 +54,13 @@ def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
             "title": claim.title,
             "claim": claim.claim,
             "url": f"{base}themes/{theme.id}/#{claim.id}",
-            "evidence": [_quote(q, quotes[0] if i else None, base, site.language) for i, q in enumerate(quotes)],
+            "evidence": [quote_record(q, quotes[0] if i else None, base, site.language) for i, q in enumerate(quotes)],
         }
         for claim, quotes in claims
     ]
 
 
-def _quote(q: Quote, lead: Quote | None, base: str, language: str) -> dict:
+def quote_record(q: Quote, lead: Quote | None, base: str, language: str) -> dict:
     # How the passage stands to the claim's first, as the theme's page says it: "same-essay"
     # for one from the lead's own essay ("Also in this essay"), never the editors' relation.
     relation = q.relation_to(lead) if lead else None
@@ -88,16 +90,26 @@ def theme_json(site: Site, theme: Theme, claims: Claims) -> str:
 
 
 def _cell(value) -> str:
-    text = str(value)
+    text = "" if value is None else str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def theme_csv(site: Site, theme: Theme, claims: Claims) -> str:
+def csv_table(columns: tuple[str, ...], rows: Iterable[dict]) -> str:
+    """``rows`` as CSV, with a header of ``columns`` and each row's values in their order
+    (None as an empty cell)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for claim in _records(site, theme, claims):
-        for i, ev in enumerate(claim["evidence"], 1):
-            row = {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"], "position": i, **ev}
-            writer.writerow([_cell(row[c]) for c in COLUMNS])
+    writer.writerow(columns)
+    writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return out.getvalue()
+
+
+def theme_csv(site: Site, theme: Theme, claims: Claims) -> str:
+    return csv_table(
+        COLUMNS,
+        (
+            {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"], "position": i, **ev}
+            for claim in _records(site, theme, claims)
+            for i, ev in enumerate(claim["evidence"], 1)
+        ),
+    )

@@ -94,6 +94,9 @@ def sanitise_article(output: str) -> str:
 # A link written from the docs folder (``/themes/trade/index.md#x``, as the citation
 # extension writes them), which MkDocs makes relative and Zensical leaves as it is.
 _DOCS_LINK = re.compile(r'href="/((?:[^"#]*/)?)(?:index|([^"#/]+))\.md(#[^"]*)?"')
+# A file the build writes beside the pages (a copy to read offline), linked from the docs folder
+# in a page's HTML, which the engines would each read from a folder of their own.
+_DOCS_FILE = re.compile(r'href="/([^"#/][^"#]*\.zip)"')
 
 
 def relative_links(output: str, uri: str) -> str:
@@ -106,6 +109,7 @@ def relative_links(output: str, uri: str) -> str:
             '"./', '"'
         )
 
+    output = _DOCS_FILE.sub(lambda m: f'href="{posixpath.relpath(m[1], here)}"', output)
     return _DOCS_LINK.sub(relative, output)
 
 

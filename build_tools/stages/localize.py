@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..formats.markdown_text import Untranslated
-from ..languages import NAMES, number
+from ..languages import NAMES, gettext, number
 from ..model import (
     Author,
     Claim,
@@ -180,7 +180,12 @@ def localize(corpus: Corpus, quotes: dict[Evidence, Quote], language: str) -> tu
         events=events,
         figures=figures,
         terms=tuple(_localized(t, language, source) for t in corpus.terms),
-        site=replace(site, language=language, url=site.url and f"{site.url}{folder}/"),
+        site=replace(
+            site,
+            language=language,
+            url=site.url and f"{site.url}{folder}/",
+            copyright=site.copyright and gettext(language, site.copyright),
+        ),
     )
     return localized, {
         evidence[ev]: replace(q, evidence=evidence[ev], essay=essays[q.essay.slug]) for ev, q in quotes.items()

@@ -16,6 +16,7 @@ import jinja2
 from .. import languages
 from ..formats import bibliography, source_checks
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
+from ..formats.data_package import data_package
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import Md, words_pattern
 from ..formats.page_citations import CITATIONS, citation_data
@@ -82,6 +83,7 @@ def corpus_pages(
     return [
         *_reference_pages(env, corpus, quotes, related, usage),
         {CITATIONS: citation_data(corpus, quotes), FEED: atom(corpus, corpus.site)},
+        data_package(corpus, quotes),
         {GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"},
         page("themes/index.md", "themes_index.md.j2", corpus=corpus, stats=stats),
         page("essays/index.md", "essays_index.md.j2", corpus=corpus),

@@ -49,6 +49,7 @@ def load_site(root: Path, problems: Collector) -> Site:
         date=built,
         language=(config.get("theme") or {}).get("language") or Site.language,
         editions=editions(config),
+        copyright=" ".join(str(config.get("copyright") or "").split()) or None,  # (as Babel extracts it)
     )
 
 

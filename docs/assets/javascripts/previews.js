@@ -5,6 +5,7 @@
 // their theme's claims JSON, written at build time and fetched only when first asked for.
 // Esc closes the preview; on a touch screen the first tap shows it, the link in it opens
 // the passage. Without JavaScript, or if the data cannot be had, the links work as ever.
+// The copy to read offline loads the data its own way (window.rootCausesLoad: offline.js).
 "use strict";
 (() => {
   const LINKS = "a.in-context, a.citation, .cited-by a";
@@ -17,7 +18,8 @@
   box.hidden = true;
 
   function data(address) {
-    if (!loaded.has(address)) loaded.set(address, fetch(address).then(r => r.ok ? r.json() : null).catch(() => null));
+    const load = window.rootCausesLoad || (a => fetch(a).then(r => r.ok ? r.json() : null));
+    if (!loaded.has(address)) loaded.set(address, load(address).catch(() => null));
     return loaded.get(address);
   }
 
@@ -27,8 +29,8 @@
     const url = new URL(link.href, location.href);
     const id = decodeURIComponent(url.hash.slice(1)).split(":~:")[0];
     const words = (url.hash.split(":~:text=")[1] || "").split(",").map(w => decodeURIComponent(w));
-    const essay = /\/essays\/[^/]+\/$/.test(url.pathname) && /^p-[a-z0-9-]+$/.test(id);
-    const theme = url.pathname.match(/\/themes\/([a-z0-9-]+)\/$/);
+    const essay = /\/essays\/[^/]+\/(index\.html)?$/.test(url.pathname) && /^p-[a-z0-9-]+$/.test(id);
+    const theme = url.pathname.match(/\/themes\/([a-z0-9-]+)\/(index\.html)?$/);
     if (essay) return { data: data(new URL("passages.json", url).href), id, words, href: url.href };
     if (theme && id) return { data: data(new URL(`${theme[1]}-claims.json`, url).href), id, claim: true, href: url.href };
     return null;

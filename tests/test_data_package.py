@@ -1,0 +1,102 @@
+"""The whole corpus as one Frictionless data package per edition (reference/data/): valid by
+the standard's own validator for any corpus, its claims' evidence the same as the themes'
+exports, its editorial fields in the edition's language, and linked where readers look."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+EDITIONS = ("", "es/")
+DATA = "reference/data/"
+
+
+def frictionless_report(descriptor: Path) -> tuple[bool, list]:
+    """What ``frictionless validate`` says of the package: (valid, its errors)."""
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(descriptor))
+    return report.valid, report.flatten(["type", "note"])
+
+
+def rows(path: Path) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_package_is_valid_for_any_corpus(any_site, edition):
+    folder = any_site[0] / edition / DATA
+    valid, errors = frictionless_report(folder / "datapackage.json")
+    assert valid, errors
+    resources = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+    assert [r["name"] for r in resources] == ["themes", "claims", "essays", "evidence", "events", "figures", "terms"]
+    for resource in resources:
+        assert resource["licenses"] and resource["sources"], resource["name"]
+        assert all(f.get("description") for f in resource["schema"]["fields"]), resource["name"]
+
+
+def test_the_validator_finds_a_broken_join(site, tmp_path):
+    """The check can fail: a passage of an essay the package does not hold breaks its foreign key."""
+    folder = shutil.copytree(site[0] / DATA, tmp_path / "data")
+    evidence = (folder / "evidence.csv").read_text(encoding="utf-8")
+    first = rows(folder / "evidence.csv")[0]["essay"]
+    (folder / "evidence.csv").write_text(evidence.replace(f",{first},", ",no-such-essay,", 1), encoding="utf-8")
+    valid, errors = frictionless_report(folder / "datapackage.json")
+    assert not valid
+    assert [e[0] for e in errors] == ["foreign-key"]
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_a_claims_evidence_is_its_themes_export(site, edition):
+    """One mechanism: each claim's passages are the rows of its theme's CSV, relation and all."""
+    folder = site[0] / edition
+    evidence = [r for r in rows(folder / DATA / "evidence.csv") if r["claim"]]
+    exported = [
+        r for path in sorted(folder.glob("themes/*/*-claims.csv")) for r in rows(path)
+    ]  # (the themes in their order in the package are the themes' order)
+    shared = ("position", "relation", "relation_label", "essay", "paragraph", "quote", "speaker", "note", "url")
+    by_claim = {(r["claim_id"], r["position"]): [r[c] for c in shared] for r in exported}
+    assert {(r["claim"], r["position"]): [r[c] for c in shared] for r in evidence} == by_claim
+    assert {"same-essay", "agrees", "lead"} <= {r["relation"] for r in evidence}
+
+
+def test_the_spanish_package_has_the_spanish_editorial_fields(site):
+    folder = site[0] / "es" / DATA
+    claims = {r["id"]: r for r in rows(folder / "claims.csv")}
+    assert (
+        claims["climate-among-causes"]["title"] == "La alteración del clima, entre las fuerzas que expulsan a la gente"
+    )
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] == "Root Causes: el corpus como datos"
+    assert descriptor["resources"][3]["title"] == "Evidencia: cada pasaje citado, textual, con lo que respalda"
+    evidence = rows(folder / "evidence.csv")
+    assert "También en este ensayo" in {r["relation_label"] for r in evidence}
+    # (the quotes are the essays' own words, in either edition)
+    english = rows(site[0] / DATA / "evidence.csv")
+    assert [r["quote"] for r in evidence] == [r["quote"] for r in english]
+    assert (folder / "rights.txt").read_text(encoding="utf-8").startswith("Texto editorial © los colaboradores")
+
+
+def test_the_essays_table_states_each_essays_rights_and_address(site):
+    essays = {r["slug"]: r for r in rows(site[0] / DATA / "essays.csv")}
+    broad = essays["broad-2014"]
+    assert broad["rights"].startswith("© the author and The Hill.")
+    assert broad["url"].startswith("https://thehill.com/")
+    package = json.loads((site[0] / DATA / "datapackage.json").read_text(encoding="utf-8"))
+    sources = package["resources"][2]["sources"]
+    assert {"title": "Broad (July 2014), " + broad["title"], "path": broad["url"]} in sources
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_package_is_linked_from_the_about_page_and_each_theme(site, edition):
+    folder, pages = site
+    about = pages[f"{edition}about/index.html"]
+    assert "../reference/data/datapackage.json" in {href for href, _ in about.links}
+    themes = [p for p in pages if p.startswith(f"{edition}themes/") and p.count("/") == len(edition.split("/")) + 1]
+    assert themes
+    for page in themes:
+        assert "../../reference/data/datapackage.json" in {href for href, _ in pages[page].links}, page
