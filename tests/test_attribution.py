@@ -225,7 +225,7 @@ def test_the_page_of_disagreements_sets_every_pair_of_two_essays_side_by_side(an
 
 IN_CONTEXT = re.compile(
     r'<a class="in-context" href="[^"#]*/essays/([a-z0-9-]+)/#[^":]+:~:text=([^"]+)"[^>]*>'
-    r'Read in context</a>(?: · <a class="at-source" href="([^"]+)")?'
+    r'Read in context</a>(?: <a class="at-source" href="([^"]+)")?'
 )
 
 

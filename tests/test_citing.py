@@ -9,7 +9,7 @@ import pytest
 
 from tests.browser import NODE_MODULES, Tab
 from tests.conftest import text
-from tests.golden import ENVIRONMENT
+from tests.golden import ENVIRONMENT, GOLDEN
 
 SITE_URL = ENVIRONMENT["SITE_URL"]  # (the shared sites are built with it)
 DATE = {"en": "1 January 2026", "es": "1 de enero de 2026"}  # (their SOURCE_DATE_EPOCH)
@@ -140,3 +140,13 @@ def test_a_printed_page_gives_its_address_and_date_and_no_screen_controls(browse
     labels = r"Cite(?! this)|Citar|Copy|Copiar|Read in context|Leer en contexto|at the source|¶"
     assert not re.findall(rf"(?<!\w)({labels})(?!\w)", printed)
     tab.close()
+
+
+def test_a_parts_citation_is_text_with_italics_alone():
+    """A reference's markup other than its italics (a link, a title marked as in another
+    language) is left out of what "Cite" shows and copies, which is text."""
+    for page in GOLDEN.rglob("*"):
+        if page.is_file():
+            for template in re.findall(r'data-cite=\\?"([^"\\]*)', page.read_text(encoding="utf-8")):
+                tags = re.findall(r"&lt;(/?[a-z]+)", template)
+                assert set(tags) <= {"em", "/em"}, (page, template)

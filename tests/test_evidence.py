@@ -80,7 +80,7 @@ def test_another_number_is_not_the_figures(figure, passage):
 
 def test_a_figures_translation_that_only_writes_its_number_otherwise_is_a_warning(project, capsys):
     edit(project, FIGURES, "    figure: 200,000 a year\n", "    figure: 200,000\n")
-    edit(project, FIGURES, '      figure: "200 000 al año"', '      figure: "200 000"')
+    edit(project, FIGURES, '      figure: "200,000 al año"', '      figure: "200 000"')
     start = project.joinpath(FIGURES).read_text(encoding="utf-8").split("\n").index("  - id: guns-into-mexico")
     assert errors(project, capsys) == (
         0,

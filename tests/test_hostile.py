@@ -122,7 +122,7 @@ DOM_CHECK = """() => {
       if (/^(javascript|vbscript|data):/.test(value) && !(el.tagName === 'IMG' && value.startsWith('data:image/')))
         bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 40)}`);
       if (['id', 'class'].includes(name) && /(^|\\s)pwned/.test(attr.value)) bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
-      else if (/rc\\d\\d/.test(attr.value) && !['id', 'title', 'content', 'aria-label', 'href', 'data-text'].includes(name)
+      else if (/rc\\d\\d/.test(attr.value) && !['id', 'title', 'content', 'aria-label', 'href', 'data-text', 'data-cite'].includes(name)
           && !(el.tagName === 'A' && name === 'href' && value.startsWith('#')))
         bad.push(`${el.tagName} ${name}=${attr.value.slice(0, 60)}`);
     }

@@ -132,7 +132,7 @@ def test_new_claim_creates_the_file_of_a_theme_without_claims(project, capsys):
         ),
         (
             ["claim", "--theme", "violence", "--id", "reinvent-or-stop"],
-            "error: a claim with the id 'reinvent-or-stop' already exists (seeds/crossrefs/trade.yml:167:5): "
+            "error: a claim with the id 'reinvent-or-stop' already exists (seeds/crossrefs/trade.yml:208:5): "
             "choose another id",
         ),
         (

@@ -19,7 +19,7 @@ from ..languages import gettext
 from ..model import EssayDate, Site
 from .bibliography import Work, formatted
 
-_LINK = re.compile(r"</?a\b[^>]*>")
+_MARKUP = re.compile(r"<(?!/?em>)[^>]*>")  # (any tag but <em>: links, a title's language)
 _ITALICS = re.compile(r"(</?em>)")
 _TITLE = "\x00"  # (where a claim's title goes, before the reference ends its sentence)
 
@@ -47,6 +47,6 @@ def part_citation(work: Work, site: Site, path: str) -> PartCitation:
         where = gettext(language, "Paragraph “{opening}”, in {site}, {date}.")
         name = f"<em>{html.escape(site.name, quote=False)}</em>"
         reference = f"{formatted(work, language)} {where.format(opening='{title}', site=name, date=date)}"
-    parts = _ITALICS.split(_LINK.sub("", reference) + " {address}")
+    parts = _ITALICS.split(_MARKUP.sub("", reference) + " {address}")
     template = "".join(p if p in ("<em>", "</em>") else html.unescape(p) for p in parts)
     return PartCitation(template, site.url + path if site.url else "")

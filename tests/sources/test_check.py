@@ -52,7 +52,7 @@ def test_a_reworded_original_names_each_quote_at_its_line(project, origin, capsy
     code, out, err = run(project, "sources", capsys=capsys)
     assert code == 1
     assert err.splitlines()[::2] == [
-        f"seeds/crossrefs/violence.yml:203: no longer at its source ({origin.url('/late')}): "
+        f"seeds/crossrefs/violence.yml:246: no longer at its source ({origin.url('/late')}): "
         "\"displaced more than a million people\": give the essay an 'archive_url' of a copy from before the change",
         "1 quote or source can no longer be verified (see above; every source's state is in seeds/.sources-status.json).",
     ]
@@ -72,8 +72,8 @@ def test_the_status_file_records_each_source(project, origin, capsys, checked):
     assert list(data["essays"]) == ["broad-2014", EARLY, LATE]
     early, late = data["essays"][EARLY], data["essays"][LATE]
     assert (early["original"]["state"], early["original"]["status"], early["original"]["found"]) == ("gone", 404, [])
-    assert [p["at"] for p in early["archive"]["found"]] == ["seeds/crossrefs/violence.yml:200"]
-    assert late["original"]["missing"] == [{"at": "seeds/crossrefs/violence.yml:203", "quote": REWORDED[0]}]
+    assert [p["at"] for p in early["archive"]["found"]] == ["seeds/crossrefs/violence.yml:243"]
+    assert late["original"]["missing"] == [{"at": "seeds/crossrefs/violence.yml:246", "quote": REWORDED[0]}]
     assert [p["at"] for p in late["original"]["found"]] == ["seeds/timeline.yml:22"]
     assert (late["quotes"], late["checked"], late["archive"]) == (2, today(), None)
     assert data["essays"]["broad-2014"]["original"]["missing"] == []
@@ -135,7 +135,7 @@ def test_the_user_agent_names_the_site_and_its_address(checked):
 
 
 # What each state of an original and its archived copy makes the check say (without fetching).
-AT = "seeds/crossrefs/violence.yml:203"
+AT = "seeds/crossrefs/violence.yml:246"
 QUOTE = Passage(AT, REWORDED[0])
 OTHER = Passage("seeds/timeline.yml:22", "Peace agreements were signed in the early 1990s")
 URL = "https://history.example.org/milestones/central-america-1981-1993"
