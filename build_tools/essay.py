@@ -6,6 +6,7 @@ Part of the data model (:mod:`build_tools.model`, which names these too).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -263,3 +264,20 @@ class Essay:
 
     def paragraph(self, pid: str) -> Paragraph:
         return next(p for p in self.paragraphs if p.id == pid)
+
+
+def nested_marks(text: str) -> str:
+    """``text`` as it shows inside quotation marks: its own double quotation marks become
+    single ones (‘…’ inside “…”) and straight marks and apostrophes curly, as a publisher
+    nests quotes (the verified text, in the exports, stays as the source has it).
+    One character for one, so positions in the text still hold."""
+
+    def curled(mark: re.Match) -> str:
+        i = mark.start()  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
+        return "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
+
+    return _STRAIGHT_MARK.sub(curled, text).translate(_DOUBLE_TO_SINGLE)
+
+
+_STRAIGHT_MARK = re.compile("[\"']")
+_DOUBLE_TO_SINGLE = str.maketrans({"“": "‘", "”": "’"})

@@ -7,7 +7,6 @@ The essay and its parts are in :mod:`build_tools.essay`, and named here too.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
@@ -26,6 +25,7 @@ from .essay import (
     Precision,
     Rule,
     Translated,
+    nested_marks,
 )
 from .languages import N_, article, gettext, pgettext
 from .problems import SourceLoc
@@ -272,23 +272,6 @@ class Quote:
 
         p = self.paragraph
         return Paragraph(p.id, "quote", nested_marks(self.text), p.line, clip(p.emphasis), clip(p.corrections))
-
-
-def nested_marks(text: str) -> str:
-    """``text`` as it shows inside quotation marks: its own double quotation marks become
-    single ones (‘…’ inside “…”) and straight marks and apostrophes curly, as a publisher
-    nests quotes (the verified text, in the exports, stays as the source has it).
-    One character for one, so positions in the text still hold."""
-
-    def curled(mark: re.Match) -> str:
-        i = mark.start()  # (a straight mark: opening at the start of a word, else closing or an apostrophe)
-        return "‘" if i == 0 or text[i - 1].isspace() or text[i - 1] in "([—–-" else "’"
-
-    return _STRAIGHT_MARK.sub(curled, text).translate(_DOUBLE_TO_SINGLE)
-
-
-_STRAIGHT_MARK = re.compile("[\"']")
-_DOUBLE_TO_SINGLE = str.maketrans({"“": "‘", "”": "’"})
 
 
 @dataclass(frozen=True)
