@@ -14,7 +14,7 @@ MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; 
   ``search: {exclude: true}``;
 
 and then indexes the site with Pagefind, in parts (:func:`.search.index_site`). Our own
-scripts and style sheets lose their comments (:func:`compact_assets`). Zensical's search
+scripts and style sheets are minified (:func:`compact_assets`). Zensical's search
 box shows entries of a list of the site's pages and sections that it loads with every
 page (``search.json``, each with its whole text): :func:`.search.search_entries` cuts it
 down to plain titles and opening words, without the pages left out of search. All that
@@ -33,6 +33,9 @@ import re
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
+
+import rcssmin
+import rjsmin
 
 from .. import parallel
 from ..essay import EssayDate
@@ -149,24 +152,16 @@ def with_address(output: str) -> str:
     return f'{output[: end.end()]}\n<p class="page-address">{line}</p>{output[end.end() :]}'
 
 
-_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
-_BLANK_LINES = re.compile(r"\n\s*\n")
-
-
 def compact(text: str, kind: str) -> str:
-    """Our own script (``js``) or style sheet (``css``) without its comments and blank lines
-    (and a style sheet without its lines' indentation): what a reader's browser needs of it.
-    In a script only whole lines of comment go (a ``//`` after code may be in a string)."""
-    if kind == "css":
-        text = re.sub(r"(?m)^[ \t]+", "", _CSS_COMMENT.sub("", text))
-    else:
-        text = "\n".join(line for line in text.split("\n") if not line.lstrip().startswith("//"))
-    return _BLANK_LINES.sub("\n", text).strip("\n") + "\n"
+    """Our own script (``js``) or style sheet (``css``) minified: without its comments and the
+    spaces and line breaks that do nothing (rjsmin and rcssmin; names and strings are kept)."""
+    return (rjsmin.jsmin(text) if kind == "js" else rcssmin.cssmin(text)) + "\n"
 
 
 def compact_assets(site: Path, docs: Path) -> None:
     """The site's own scripts and style sheets (those of ``docs/assets/``) in the built
-    ``site``, compacted (:func:`compact`): every page loads them (about 3 KiB less, gzipped)."""
+    ``site``, minified (:func:`compact`): every page loads them (5.8 KiB less, gzipped; 1.1
+    KiB less than without their comments alone)."""
     for source in sorted((docs / "assets").rglob("*")):
         if source.suffix in (".js", ".css") and (built := site / source.relative_to(docs)).is_file():
             built.write_text(compact(built.read_text(encoding="utf-8"), source.suffix[1:]), encoding="utf-8")
