@@ -122,7 +122,7 @@ def test_dates_numbers_and_names():
     assert languages.date("es", "2014-07") == "julio de 2014"
     assert languages.date("en", "2014-07") == "July 2014"
     assert languages.date("en", "2026-03-02") == "2 March 2026"
-    assert languages.date("es", "2000", approximate=True) == "h. 2000"
+    assert languages.date("es", "2000", approximate=True) == "ca. 2000"
     assert languages.number("en", 12345) == "12,345"
     assert languages.number("es", 12345) == "12,345" and languages.number("es", 3.9) == "3.9"
     assert languages.counted("es", "{num} claim", "{num} claims", 1) == "1 afirmación"

@@ -78,3 +78,13 @@ def test_the_formatted_reference_ends_each_part_once():
 )
 def test_csv_cells_never_start_a_formula(value, cell):
     assert exports._cell(value) == cell
+
+
+@pytest.mark.parametrize("language, undated", [("en", "n.d."), ("es", "s. f.")])
+def test_a_paragraph_of_an_undated_site_is_cited_with_one_full_stop(language, undated):
+    from build_tools.formats.part_citations import part_citation
+
+    cited = part_citation(WORK, Site(language=language), "essays/x/").template
+    assert cited.endswith(f", {undated} {{address}}"), cited
+    dated = part_citation(WORK, Site(language=language, date="2026-01-01"), "essays/x/").template
+    assert dated.endswith("2026. {address}"), dated

@@ -46,7 +46,9 @@ def part_citation(work: Work, site: Site, path: str) -> PartCitation:
         date = EssayDate(site.date, "day").shown(language) if site.date else gettext(language, "n.d.")
         where = gettext(language, "Paragraph “{opening}”, in {site}, {date}.")
         name = f"<em>{html.escape(site.name, quote=False)}</em>"
-        reference = f"{formatted(work, language)} {where.format(opening='{title}', site=name, date=date)}"
+        cited = where.format(opening="{title}", site=name, date=date)
+        cited = cited[:-1] if cited.endswith("..") else cited  # ("n.d." ends the sentence itself)
+        reference = f"{formatted(work, language)} {cited}"
     parts = _ITALICS.split(_MARKUP.sub("", reference) + " {address}")
     template = "".join(p if p in ("<em>", "</em>") else html.unescape(p) for p in parts)
     return PartCitation(template, site.url + path if site.url else "")
