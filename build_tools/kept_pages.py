@@ -3,7 +3,8 @@
 The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
 :class:`KeptPages` does their work as they do it, keeping what it made with what it was
 made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
-templates' text; each claim's section of its theme's page; the glossary terms each essay
+templates' text; each claim's section of its theme's page; each essay's row of the long
+tables and lists of the pages made from the whole corpus; the glossary terms each essay
 uses; the templates compiled, for each edition; and the text of each generated file as it
 was last written or read. What it makes is what the stages make from nothing
 (``tests/test_memo.py``).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -28,6 +30,7 @@ from .relations import related
 from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs
 from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
 from .stages.render import together
+from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import write
 
@@ -57,6 +60,22 @@ class SectionInputs(NamedTuple):
     terms: Terms
 
 
+class RowKey(NamedTuple):
+    """An essay's row of a long table or list (see :mod:`build_tools.stages.rows`), in the
+    edition in ``language``."""
+
+    language: str
+    template: str  # (the row's)
+    slug: str
+
+
+class RowInputs(NamedTuple):
+    """All a row is made from."""
+
+    templates: tuple[str, ...]  # (its template's, and those of every template it uses)
+    shown: Shown
+
+
 class CountsKey(NamedTuple):
     """The glossary terms one essay uses."""
 
@@ -83,6 +102,7 @@ class KeptPages:
 
     pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
     sections: Memo = field(default_factory=Memo)  # each claim's section of its theme's page, by SectionKey
+    rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
@@ -98,7 +118,7 @@ class KeptPages:
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
         made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_sections(env, jobs)))
         usage = term_usage(corpus, self.counted)
-        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage)])
+        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows)])
 
     def claim_sections(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[Rendered]]:
         """The section of each claim of each theme's page, by the theme's job, each made again
@@ -114,6 +134,14 @@ class KeptPages:
         ]
         made = iter(self.sections.get_each(wanted, functools.partial(_claim_section, env)))
         return {job.key: [next(made) for _ in job.claims] for job in themes}
+
+    def made_rows(self, env: jinja2.Environment, template: str, shown: Sequence[Shown]) -> list[Rendered]:
+        """What :func:`~build_tools.stages.rows.made_rows` gives, each row made again only if
+        what it shows or its templates changed: a table of a thousand essays, one of them
+        edited, is made of the others' kept rows."""
+        language, templates = str(env.globals["site_language"]), self.sources(env, template)
+        wanted = [(RowKey(language, template, row.essay.slug), RowInputs(templates, row), row) for row in shown]
+        return self.rows.get_each(wanted, functools.partial(render_row, env, template))
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates' environment for ``language``: each template compiled once, and
