@@ -21,11 +21,9 @@ from .kept_pages import KeptPages
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.clean import suspicious_paragraphs
 from .stages.clean.turns import unheard
 from .stages.localize import localize, untranslated
 from .stages.render import render, render_parts
-from .stages.standing import quote_warnings
 from .stages.validate.terms import unused_terms
 from .stages.write import write
 
@@ -53,7 +51,8 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     quotes = memoised.anchor(corpus, cache)
     gaps = [p for language, _ in corpus.site.editions[1:] for p in untranslated(corpus, language)]
     # (an essay's warnings, then its quotes', then the glossary's)
-    found = suspicious_paragraphs(corpus) + unheard(corpus) + quote_warnings(quotes) + unused_terms(corpus)
+    found = memoised.suspicious_paragraphs(corpus, cache) + unheard(corpus)
+    found += memoised.quote_warnings(quotes, cache) + unused_terms(corpus)
     return Checked(corpus, quotes, warnings + found, gaps)
 
 

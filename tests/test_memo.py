@@ -77,6 +77,24 @@ def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, 
     assert pages(project, kept) == pages(project)
 
 
+def test_a_check_after_an_edit_warns_as_a_check_from_nothing_does(project):
+    """The warnings found after cleaning and anchoring (long paragraphs, where quotes stand)
+    are kept per essay: a quote whose speaker is taken away is warned of at once, and an
+    essay's warnings stay while it is unchanged."""
+    cache = Cache()
+    before = check(project, cache).warnings
+    assert check(project, cache).warnings == before
+    edit(
+        project / "seeds" / "crossrefs" / "trade.yml",
+        "        speaker:\n          name: Alexandria Ocasio-Cortez\n          role: U.S. Representative\n",
+        "",
+    )
+    after = check(project, cache).warnings
+    assert after == check(project).warnings
+    new = [p for p in after if p not in before]
+    assert len(new) == 1 and "quotation marks" in new[0].message
+
+
 def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
     essays = project / "seeds" / "essays"
     for suffix in (".txt", ".yml"):  # an essay no claim quotes: no other page shows its words
