@@ -162,11 +162,11 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     kept = Kept(Cache(), KeptPages())
     pages(project, kept)
     made = []
-    claim_section = kept_pages.claim_section
+    claim_parts = kept_pages.claim_parts
     monkeypatch.setattr(
         kept_pages,
-        "claim_section",
-        lambda env, claim, *rest: (made.append(claim.id), claim_section(env, claim, *rest))[1],
+        "claim_parts",
+        lambda env, claim, *rest: (made.append(claim.id), claim_parts(env, claim, *rest))[1],
     )
     edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
     corpus = check(project, kept.cache).corpus
