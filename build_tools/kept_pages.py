@@ -3,7 +3,8 @@
 The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
 :class:`KeptPages` does their work as they do it, keeping what it made with what it was
 made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
-templates' text; each claim's section of its theme's page; the glossary terms each essay
+templates' text; each claim's part of its theme's pages (its section, its data); each essay's row of the long
+tables and lists of the pages made from the whole corpus; the glossary terms each essay
 uses; the templates compiled, for each edition; and the text of each generated file as it
 was last written or read. What it makes is what the stages make from nothing
 (``tests/test_memo.py``).
@@ -14,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -23,11 +25,12 @@ from jinja2 import meta as jinja_meta
 
 from .folders import GENERATED
 from .memo import Memo, version
-from .model import Claim, Corpus, Essay, Evidence, Quote
+from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
-from .stages.page_jobs import Job, PageKey, Terms, ThemeJob, claim_section, job_pages, page_jobs, part_citation_page
+from .stages.page_jobs import ClaimParts, Job, PageKey, Terms, ThemeJob, claim_parts, job_pages, page_jobs
 from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
 from .stages.render import together
+from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import write
 
@@ -42,20 +45,37 @@ class PageInputs(NamedTuple):
 
 
 class SectionKey(NamedTuple):
-    """A claim's section of its theme's page, in the edition in ``language``."""
+    """A claim's part of its theme's pages (its section of the page, its data), in the
+    edition in ``language``."""
 
     language: str
     claim: str  # (its id)
 
 
 class SectionInputs(NamedTuple):
-    """All a claim's section is made from."""
+    """All a claim's part of its theme's pages is made from."""
 
     templates: tuple[str, ...]  # (_claim.md.j2's, and those of every template it uses)
     claim: Claim
     quotes: list[Quote]
     terms: Terms
-    page: str  # (the theme page's address, or "")
+    site: Site  # (its data's addresses start with its address)
+
+
+class RowKey(NamedTuple):
+    """An essay's row of a long table or list (see :mod:`build_tools.stages.rows`), in the
+    edition in ``language``."""
+
+    language: str
+    template: str  # (the row's)
+    slug: str
+
+
+class RowInputs(NamedTuple):
+    """All a row is made from."""
+
+    templates: tuple[str, ...]  # (its template's, and those of every template it uses)
+    shown: Shown
 
 
 class CountsKey(NamedTuple):
@@ -83,7 +103,8 @@ class KeptPages:
     """What rendering and writing keep for the next build in the same process."""
 
     pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
-    sections: Memo = field(default_factory=Memo)  # each claim's section of its theme's page, by SectionKey
+    sections: Memo = field(default_factory=Memo)  # each claim's part of its theme's pages, by SectionKey
+    rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
@@ -97,24 +118,33 @@ class KeptPages:
         jobs = page_jobs(corpus, quotes, found, terms)
         sources = {names: self.sources(env, *names, NOTICE) for names in {job.templates for job in jobs}}
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
-        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_sections(env, jobs)))
+        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claims_parts(env, jobs)))
         usage = term_usage(corpus, self.counted)
-        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage)])
+        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows)])
 
-    def claim_sections(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[Rendered]]:
-        """The section of each claim of each theme's page, by the theme's job, each made again
-        only if its claim, its quotes, the glossary or its templates changed: a theme's page
-        made again (one of its claims quotes an essay edited) is mostly made of kept sections."""
+    def claims_parts(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
+        """The part of each claim of each theme's pages (its section, its data), by the theme's
+        job, each made again only if its claim, its quotes, the glossary or its templates
+        changed: a theme's pages made again (one of its claims quotes an essay edited) are
+        mostly made of kept parts."""
         themes = [job for job in jobs if isinstance(job, ThemeJob)]
         templates = self.sources(env, "_claim.md.j2")
         wanted = [
             (SectionKey(job.site.language, claim.id), inputs, inputs)
             for job in themes
             for claim, quotes in job.claims
-            for inputs in [SectionInputs(templates, claim, quotes, job.terms, part_citation_page(job.site, job.theme))]
+            for inputs in [SectionInputs(templates, claim, quotes, job.terms, job.site)]
         ]
-        made = iter(self.sections.get_each(wanted, functools.partial(_claim_section, env)))
+        made = iter(self.sections.get_each(wanted, functools.partial(_claim_parts, env)))
         return {job.key: [next(made) for _ in job.claims] for job in themes}
+
+    def made_rows(self, env: jinja2.Environment, template: str, shown: Sequence[Shown]) -> list[Rendered]:
+        """What :func:`~build_tools.stages.rows.made_rows` gives, each row made again only if
+        what it shows or its templates changed: a table of a thousand essays, one of them
+        edited, is made of the others' kept rows."""
+        language, templates = str(env.globals["site_language"]), self.sources(env, template)
+        wanted = [(RowKey(language, template, row.essay.slug), RowInputs(templates, row), row) for row in shown]
+        return self.rows.get_each(wanted, functools.partial(render_row, env, template))
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates' environment for ``language``: each template compiled once, and
@@ -161,12 +191,12 @@ class KeptPages:
         return self.on_disk.get(FileKey(path), version(stat), functools.partial(_read, path)) == text
 
 
-def _claim_section(env: jinja2.Environment, inputs: SectionInputs) -> Rendered:
-    return claim_section(env, inputs.claim, inputs.quotes, inputs.terms, inputs.page)
+def _claim_parts(env: jinja2.Environment, inputs: SectionInputs) -> ClaimParts:
+    return claim_parts(env, inputs.claim, inputs.quotes, inputs.terms, inputs.site)
 
 
-def _job_pages(env: jinja2.Environment, sections: dict[PageKey, list[Rendered]], job: Job) -> dict[str, str]:
-    return job_pages(env, job, sections.get(job.key))
+def _job_pages(env: jinja2.Environment, parts: dict[PageKey, list[ClaimParts]], job: Job) -> dict[str, str]:
+    return job_pages(env, job, parts.get(job.key))
 
 
 def _read(path: str) -> str:

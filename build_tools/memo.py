@@ -22,6 +22,7 @@ from . import parallel
 from .essay import Essay
 from .model import Claim, Evidence, Quote
 from .problems import Problem
+from .stages.standing import Standing
 
 K = TypeVar("K", bound=Hashable)
 In = TypeVar("In")  # (the inputs a result is made from)
@@ -122,3 +123,7 @@ class Cache:
     found: Memo[EssayKey, tuple[Any, tuple[Evidence, ...]], Spots] = field(default_factory=Memo)
     # each essay's quotes, by the essay and where they are (anchor)
     quotes: Memo[EssayKey, tuple[Essay, Spots], dict[Evidence, list[Quote]]] = field(default_factory=Memo)
+    # the warnings about each essay's long paragraphs, by the essay cleaned (check)
+    long_paragraphs: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
+    # where each of an essay's quotes stands (its warnings), by its quotes and their evidence (check)
+    standing: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[Standing]] = field(default_factory=Memo)

@@ -1,5 +1,5 @@
-"""The stages up to anchor, keeping their results per file and per essay between builds
-in one process (``make serve``; see :mod:`build_tools.memo`).
+"""The stages up to anchor, and the warnings found after them, keeping their results per
+file and per essay between builds in one process (``make serve``; see :mod:`build_tools.memo`).
 
 Each stage is a function of its inputs, made per file or per essay by a step it takes as
 a parameter; here each such step is wrapped in a memo of the :class:`~build_tools.memo.Cache`,
@@ -10,6 +10,7 @@ cache, each stage runs as it is, keeping nothing.
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -23,6 +24,7 @@ from .stages import anchor as anchor_stage
 from .stages import clean as clean_stage
 from .stages import load as load_stage
 from .stages import records
+from .stages import standing as standing_stage
 from .stages import validate as validate_stage
 from .stages.validate import language
 
@@ -124,3 +126,36 @@ def _find_each(cache: Cache, jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict
         )
         for job, where in zip(jobs, spots)
     ]
+
+
+def suspicious_paragraphs(corpus: Corpus, cache: Cache | None = None) -> list[Problem]:
+    """:func:`~build_tools.stages.clean.suspicious_paragraphs`: an essay's found again only if
+    it was cleaned again."""
+    if cache is None:
+        return clean_stage.suspicious_paragraphs(corpus)
+    return clean_stage.suspicious_paragraphs(corpus, functools.partial(_long_paragraphs, cache))
+
+
+def _long_paragraphs(cache: Cache, essay: Essay) -> list[Problem]:
+    return cache.long_paragraphs.get(EssayKey(essay.slug), essay, functools.partial(clean_stage.long_paragraphs, essay))
+
+
+def quote_warnings(quotes: dict[Evidence, Quote], cache: Cache | None = None) -> list[Problem]:
+    """:func:`~build_tools.stages.standing.quote_warnings`: where an essay's quotes stand is
+    found again only if one of them, or its evidence, changed."""
+    if cache is None:
+        return standing_stage.quote_warnings(quotes)
+    return standing_stage.quote_warnings(quotes, functools.partial(_standings, cache))
+
+
+def _standings(cache: Cache, pairs: Sequence[tuple[Evidence, Quote]]) -> list[standing_stage.Standing]:
+    places: dict[str, list[int]] = defaultdict(list)  # (each essay's quotes, by their place in pairs)
+    for i, (_, quote) in enumerate(pairs):
+        places[quote.essay.slug].append(i)
+    found: list[standing_stage.Standing] = [(None, None)] * len(pairs)
+    for slug, where in places.items():
+        theirs = tuple(pairs[i] for i in where)
+        made = cache.standing.get(EssayKey(slug), theirs, functools.partial(standing_stage.standing, theirs))
+        for i, standing in zip(where, made):
+            found[i] = standing
+    return found

@@ -21,12 +21,10 @@ from .kept_pages import KeptPages
 from .memo import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
-from .stages.clean import suspicious_paragraphs
 from .stages.clean.turns import unheard
 from .stages.localize import localize, untranslated
 from .stages.quote_translations import untranslated_quotes
 from .stages.render import render, render_parts
-from .stages.standing import quote_warnings
 from .stages.validate.house_style import house_style
 from .stages.validate.terms import unused_terms
 from .stages.write import write
@@ -61,7 +59,8 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
         for p in untranslated(corpus, language) + untranslated_quotes(corpus, language)
     ]
     # (an essay's warnings, then its quotes', then the glossary's)
-    found = suspicious_paragraphs(corpus) + unheard(corpus) + quote_warnings(quotes) + unused_terms(corpus)
+    found = memoised.suspicious_paragraphs(corpus, cache) + unheard(corpus)
+    found += memoised.quote_warnings(quotes, cache) + unused_terms(corpus)
     found += house_style(corpus)
     return Checked(corpus, quotes, warnings + found, sorted(gaps + notices))
 

@@ -15,16 +15,16 @@ from typing import NamedTuple
 from .model import Claim, Corpus, Essay, Evidence, Quote, Theme
 
 
-@dataclass(frozen=True)
-class Citation:
+# (Records of a page's inputs are NamedTuples: make serve compares each page's inputs with
+# the last build's, and a tuple compares in C, the same objects at once.)
+class Citation(NamedTuple):
     """Where a paragraph is quoted: the claim and the quote."""
 
     claim: Claim
     quote: Quote
 
 
-@dataclass(frozen=True)
-class Conversation:
+class Conversation(NamedTuple):
     """A passage of this essay and one of another essay that a claim sets side by side;
     ``lead`` is True when ours is the claim's first passage (theirs relates to it)."""
 

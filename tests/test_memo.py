@@ -15,11 +15,14 @@ from build_tools import kept_pages
 from build_tools.kept_pages import KeptPages
 from build_tools.memo import Cache
 from build_tools.memoised import load
+from build_tools.model import LONG_LIST
 from build_tools.pipeline import check
 from build_tools.problems import Collector, SeedError
 from build_tools.stages import page_jobs
 from build_tools.stages.render import render
-from tests.conftest import receive_again
+from build_tools.stages.rows import ESSAY_ITEM, MAP_ROW, SOURCE_ROW
+from tests.bench import paragraph_pool, write_corpus
+from tests.conftest import copy_project, receive_again
 
 
 class Kept(NamedTuple):
@@ -49,6 +52,21 @@ EDITS = {
     "a theme's title": ("seeds/themes.yml", "title: Trade", "title: Trade and investment"),
     "a claim's title": ("seeds/crossrefs/trade.yml", "    title: ", "    title: Edited "),
     "a glossary term": ("seeds/glossary.yml", "The trade agreement between Canada", "The trade pact between Canada"),
+    # (what an essay's row of the map's table and of the sources' table shows)
+    "an essay's author": ("seeds/essays/bach-2000.yml", "family: Bach", "family: Bachmann"),
+    "an essay's address": (
+        "seeds/essays/broad-2014.yml",
+        "\nurl: https://thehill.com/",
+        "\nurl: https://hill.example/",
+    ),
+    "a claim's quote left out": (
+        "seeds/crossrefs/governance.yml",
+        "      - essay: bach-2000\n        quote: >-\n          The challenge facing both regimes, however, is more about"
+        " democracy than\n          it is about labor markets or visas.\n        relation: agrees\n        es:\n"
+        '          translation: "Sin embargo, el reto que enfrentan ambos gobiernos tiene más que ver con la democracia'
+        ' que con los mercados laborales o las visas."\n        es_of: {translation: e6ba4be3}\n',
+        "",
+    ),
 }
 
 
@@ -59,6 +77,24 @@ def test_a_build_after_an_edit_writes_what_a_build_from_nothing_writes(project, 
     name, old, new = EDITS[what]
     edit(project / name, old, new)
     assert pages(project, kept) == pages(project)
+
+
+def test_a_check_after_an_edit_warns_as_a_check_from_nothing_does(project):
+    """The warnings found after cleaning and anchoring (long paragraphs, where quotes stand)
+    are kept per essay: a quote whose speaker is taken away is warned of at once, and an
+    essay's warnings stay while it is unchanged."""
+    cache = Cache()
+    before = check(project, cache).warnings
+    assert check(project, cache).warnings == before
+    edit(
+        project / "seeds" / "crossrefs" / "trade.yml",
+        "        speaker:\n          name: Alexandria Ocasio-Cortez\n          role: U.S. Representative\n",
+        "",
+    )
+    after = check(project, cache).warnings
+    assert after == check(project).warnings
+    new = [p for p in after if p not in before]
+    assert len(new) == 1 and "quotation marks" in new[0].message
 
 
 def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, monkeypatch):
@@ -128,11 +164,11 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     kept = Kept(Cache(), KeptPages())
     pages(project, kept)
     made = []
-    claim_section = kept_pages.claim_section
+    claim_parts = kept_pages.claim_parts
     monkeypatch.setattr(
         kept_pages,
-        "claim_section",
-        lambda env, claim, *rest: (made.append(claim.id), claim_section(env, claim, *rest))[1],
+        "claim_parts",
+        lambda env, claim, *rest: (made.append(claim.id), claim_parts(env, claim, *rest))[1],
     )
     edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
     corpus = check(project, kept.cache).corpus
@@ -140,6 +176,33 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     assert quoting and len(quoting) < len(corpus.claims)
     pages(project, kept)
     assert sorted(made) == quoting
+
+
+def test_an_edit_to_one_essay_makes_again_its_rows_alone_and_the_tables_show_it(tmp_path, monkeypatch):
+    """The map's table, the essays' list (past a dozen essays) and the sources' table are made
+    of each essay's row, kept (build_tools/stages/rows.py): an essay's title and author
+    edited make its three rows again and no other's, and each page shows the edit as a
+    build from nothing does."""
+    root = copy_project(tmp_path / "project")
+    write_corpus(root, LONG_LIST + 2, paragraph_pool())
+    kept = Kept(Cache(), KeptPages())
+    before = pages(root, kept)
+    made = []
+    render_row = kept_pages.render_row
+    monkeypatch.setattr(
+        kept_pages,
+        "render_row",
+        lambda env, template, row: (made.append((template, row.essay.slug)), render_row(env, template, row))[1],
+    )
+    meta = root / "seeds" / "essays" / "essay-0003.yml"
+    edit(meta, "title: Synthetic essay", "title: Edited essay")
+    edit(meta, "family: Author3\n", "family: Edited\n")
+    after = pages(root, kept)
+    assert sorted(made) == [(ESSAY_ITEM, "essay-0003"), (MAP_ROW, "essay-0003"), (SOURCE_ROW, "essay-0003")]
+    assert after == pages(root)
+    for page, shown in [("essays/.spliced.json", "Edited essay"), ("reference/map/.spliced.json", "Edited ")]:
+        assert shown in after[page] and shown not in before[page]
+    assert "Edited essay" in after["reference/sources.md"]
 
 
 def test_a_generated_file_changed_on_disk_is_read_again_and_written_again(tmp_path):

@@ -18,6 +18,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from ..languages import gettext
 from ..model import RELATION_LABELS, Claim, Quote, Site, Theme
@@ -46,18 +47,15 @@ COLUMNS = (
 Claims = list[tuple[Claim, list[Quote]]]
 
 
-def _records(site: Site, theme: Theme, claims: Claims) -> list[dict]:
+def _record(site: Site, claim: Claim, quotes: list[Quote]) -> dict:
     base = site.url or ""
-    return [
-        {
-            "id": claim.id,
-            "title": claim.title,
-            "claim": claim.claim,
-            "url": f"{base}themes/{theme.id}/#{claim.id}",
-            "evidence": [quote_record(q, quotes[0] if i else None, base, site.language) for i, q in enumerate(quotes)],
-        }
-        for claim, quotes in claims
-    ]
+    return {
+        "id": claim.id,
+        "title": claim.title,
+        "claim": claim.claim,
+        "url": f"{base}themes/{claim.theme}/#{claim.id}",
+        "evidence": [quote_record(q, quotes[0] if i else None, base, site.language) for i, q in enumerate(quotes)],
+    }
 
 
 def quote_record(q: Quote, lead: Quote | None, base: str, language: str) -> dict:
@@ -80,13 +78,34 @@ def quote_record(q: Quote, lead: Quote | None, base: str, language: str) -> dict
     }
 
 
-def theme_json(site: Site, theme: Theme, claims: Claims) -> str:
-    data = {
-        "theme": {"id": theme.id, "title": theme.title, "question": theme.question},
-        "source": site.name,
-        "claims": _records(site, theme, claims),
-    }
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+class ClaimData(NamedTuple):
+    """A claim and its quotes as they stand in its theme's data: its record in the JSON (as
+    indented there), and its rows of the CSV. A theme's data is made of its claims'."""
+
+    json: str
+    csv: str
+
+
+def claim_data(site: Site, claim: Claim, quotes: list[Quote]) -> ClaimData:
+    record = _record(site, claim, quotes)
+    # (at the depth of the theme's list of claims: JSON text holds no line break but its layout's)
+    json_text = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    head = {"claim_id": claim.id, "claim_title": claim.title, "claim": claim.claim}
+    for i, ev in enumerate(record["evidence"], 1):
+        row = {**head, "position": i, **ev}
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    return ClaimData(json_text, out.getvalue())
+
+
+def theme_json(site: Site, theme: Theme, claims: list[ClaimData]) -> str:
+    """The theme's claims as JSON, made of each claim's (:func:`claim_data`)."""
+    data = {"theme": {"id": theme.id, "title": theme.title, "question": theme.question}, "source": site.name}
+    text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=1)
+    if claims:  # (as json.dumps lays out a list at that depth)
+        text = text.removesuffix("[]\n}") + "[\n  " + ",\n  ".join(c.json for c in claims) + "\n ]\n}"
+    return text + "\n"
 
 
 def _cell(value) -> str:
@@ -104,12 +123,6 @@ def csv_table(columns: tuple[str, ...], rows: Iterable[dict]) -> str:
     return out.getvalue()
 
 
-def theme_csv(site: Site, theme: Theme, claims: Claims) -> str:
-    return csv_table(
-        COLUMNS,
-        (
-            {"claim_id": claim["id"], "claim_title": claim["title"], "claim": claim["claim"], "position": i, **ev}
-            for claim in _records(site, theme, claims)
-            for i, ev in enumerate(claim["evidence"], 1)
-        ),
-    )
+def theme_csv(claims: list[ClaimData]) -> str:
+    """The theme's claims as CSV, one row a quote, made of each claim's rows (:func:`claim_data`)."""
+    return csv_table(COLUMNS, ()) + "".join(c.csv for c in claims)

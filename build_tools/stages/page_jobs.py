@@ -113,11 +113,11 @@ def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, t
     return themes + essays
 
 
-def job_pages(env: jinja2.Environment, job: Job, sections: list[Rendered] | None = None) -> dict[str, str]:
+def job_pages(env: jinja2.Environment, job: Job, parts: list[ClaimParts] | None = None) -> dict[str, str]:
     """The pages ``job`` makes, by path under the edition's folder; a theme's with the
-    ``sections`` of its claims if they are given (as :func:`claim_sections` makes them)."""
+    ``parts`` of its claims if they are given (as :func:`claims_parts` makes them)."""
     if isinstance(job, ThemeJob):
-        return theme_pages(env, *job, sections=sections)
+        return theme_pages(env, *job, parts=parts)
     return essay_pages(env, *job)
 
 
@@ -132,15 +132,28 @@ def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], te
     return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=glossary, page=page)
 
 
-def claim_sections(env: jinja2.Environment, job: ThemeJob) -> list[Rendered]:
-    """The section of each claim of a theme's page, in order."""
-    page = part_citation_page(job.site, job.theme)
-    return [claim_section(env, claim, quotes, job.terms, page) for claim, quotes in job.claims]
+class ClaimParts(NamedTuple):
+    """A claim's part of its theme's pages: its section of the page, and its data (the
+    theme's CSV and JSON)."""
+
+    section: Rendered
+    data: exports.ClaimData
 
 
-def part_citation_page(site: Site, theme: Theme) -> str:
-    """The address of a theme's page that its claims' "Cite" gives, "" where the site's is not known."""
-    return site.url + f"themes/{theme.id}/" if site.url else ""
+def claim_parts(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, site: Site) -> ClaimParts:
+    section = claim_section(env, claim, quotes, terms, part_citation_page(site, claim.theme))
+    return ClaimParts(section, exports.claim_data(site, claim, quotes))
+
+
+def claims_parts(env: jinja2.Environment, job: ThemeJob) -> list[ClaimParts]:
+    """The part of each claim of a theme's pages, in order."""
+    return [claim_parts(env, claim, quotes, job.terms, job.site) for claim, quotes in job.claims]
+
+
+def part_citation_page(site: Site, theme: str) -> str:
+    """The address of the page of the theme ``theme`` (its id) that its claims' "Cite" gives,
+    "" where the site's is not known."""
+    return site.url + f"themes/{theme}/" if site.url else ""
 
 
 def citation_meta(work: bibliography.Work, site: Site) -> dict:
@@ -156,13 +169,13 @@ def theme_pages(
     themes: tuple[Theme, ...],
     terms: Terms,
     site: Site,
-    sections: list[Rendered] | None = None,
+    parts: list[ClaimParts] | None = None,
 ) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
-    arguments alone (as :func:`essay_pages`), and the ``sections`` of its claims, made from
-    them (:func:`claim_sections`) if not given."""
-    if sections is None:
-        sections = claim_sections(env, ThemeJob(theme, stats, claims, themes, terms, site))
+    arguments alone (as :func:`essay_pages`), and the ``parts`` of its claims, made from
+    them (:func:`claims_parts`) if not given."""
+    if parts is None:
+        parts = claims_parts(env, ThemeJob(theme, stats, claims, themes, terms, site))
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     part = part_citation(work, site, f"themes/{theme.id}/")
@@ -177,14 +190,14 @@ def theme_pages(
             citation=citation_meta(work, site),
             theme=theme,
             stats=stats,
-            sections=sections,
+            sections=[part.section for part in parts],
             themes={t.id: t for t in themes},
             glossary=Glossary(terms, GLOSSARY_FROM),
             nav_order=themes.index(theme) + 1,
             changed=max((c.added for c, _ in claims if c.added), default=None),
         ),
-        f"{stem}-claims.csv": exports.theme_csv(site, theme, claims),
-        f"{stem}-claims.json": exports.theme_json(site, theme, claims),
+        f"{stem}-claims.csv": exports.theme_csv([part.data for part in parts]),
+        f"{stem}-claims.json": exports.theme_json(site, theme, [part.data for part in parts]),
         **_downloads(stem, work),
     }
 

@@ -20,10 +20,10 @@ from ..formats.data_package import data_package
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import Md, words_pattern
 from ..formats.page_citations import CITATIONS, citation_data
-from ..model import Corpus, Essay, Evidence, Quote
+from ..model import LONG_LIST, Corpus, Essay, Evidence, Quote
 from ..relations import Related
-from ..source_status import SourceCheck
 from .page_jobs import Terms, citation_meta
+from .rows import ESSAY_ITEM, MAP_ROW, SOURCE_ROW, EssayItem, MakeRows, MapRow, SourceRow, made_rows
 from .templating import page_files
 
 GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the Markdown extension)
@@ -75,30 +75,42 @@ def corpus_pages(
     related: Related,
     terms: Terms,
     usage: Usage,
+    rows: MakeRows = made_rows,
 ) -> list[dict[str, str]]:
     """Every page made from the whole corpus, by path under the edition's folder, in the
-    order they are written."""
+    order they are written; the rows of its long tables and lists made by ``rows``."""
     page = functools.partial(page_files, env)
     stats = related.stats
+    listed = sorted(corpus.essays, key=lambda e: e.date.value) if len(corpus.essays) > LONG_LIST else []
     return [
-        *_reference_pages(env, corpus, quotes, related, usage),
+        *_reference_pages(env, corpus, quotes, related, usage, rows),
         {CITATIONS: citation_data(corpus, quotes), FEED: atom(corpus, corpus.site)},
         data_package(corpus, quotes),
         {GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"},
         page("themes/index.md", "themes_index.md.j2", corpus=corpus, stats=stats),
-        page("essays/index.md", "essays_index.md.j2", corpus=corpus),
+        page("essays/index.md", "essays_index.md.j2", corpus=corpus, items=rows(env, ESSAY_ITEM, _items(listed))),
         page("snippets/home-themes.md", "home_themes.md.j2", corpus=corpus, stats=stats),
         page("snippets/home-essays.md", "home_essays.md.j2", corpus=corpus),
     ]
 
 
+def _items(essays: list[Essay]) -> list[EssayItem]:
+    return [EssayItem(e) for e in essays]
+
+
 def _reference_pages(
-    env: jinja2.Environment, corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, usage: Usage
+    env: jinja2.Environment,
+    corpus: Corpus,
+    quotes: dict[Evidence, Quote],
+    related: Related,
+    usage: Usage,
+    rows: MakeRows,
 ) -> list[dict[str, str]]:
     """The pages of reference/, each citable."""
     site = corpus.site
     pages = []
-    for name, (template, title, context) in _reference(corpus, quotes, related, usage).items():
+    made = functools.partial(rows, env)
+    for name, (template, title, context) in _reference(corpus, quotes, related, usage, made).items():
         address = "reference/" if name == "index" else f"reference/{name}/"
         # (The map's SVG links are raw HTML, which MkDocs leaves as written and Zensical
         # reads from the source file's folder: from a folder's index page, both agree.)
@@ -112,9 +124,10 @@ def _reference_pages(
 
 
 def _reference(
-    corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, usage: Usage
+    corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, usage: Usage, rows: Callable
 ) -> dict[str, tuple[str, str, dict[str, Any]]]:
-    """Each reference page's template, title and what its template is given."""
+    """Each reference page's template, title and what its template is given (``rows(template,
+    shown)``: the rows of a long table)."""
     counts = passage_counts(corpus, quotes)
     disagreeing = related.disagreeing
 
@@ -148,36 +161,38 @@ def _reference(
             say("Where the authors disagree"),
             {"groups": [(t, disagreeing[t.id]) for t in corpus.themes if disagreeing[t.id]]},
         ),
-        "sources": ("sources.md.j2", say("Sources at their originals"), _sources(corpus)),
+        "sources": (
+            "sources.md.j2",
+            say("Sources at their originals"),
+            {"rows": rows(SOURCE_ROW, _sources(corpus)), "checked": bool(corpus.checks)},
+        ),
         "map": (
             "map.md.j2",
             say("Map of the corpus"),
             {
                 "svg": Md(svg(corpus, counts)),
-                "counts": counts,
                 "shown": len(drawn(corpus, counts)),
-                "totals": totals(counts)[0],
+                "rows": rows(MAP_ROW, _map_rows(corpus, counts)),
             },
         ),
     }
 
 
-class SourceRow(NamedTuple):
-    """An essay's line of the sources' table: what the last check found (None if it did not check it)."""
-
-    essay: Essay
-    check: SourceCheck | None
-    state: str  # (the original's, in words)
-    archive_state: str
+def _map_rows(corpus: Corpus, counts: Counter) -> list[MapRow]:
+    """Every essay's row of the map's table."""
+    by_essay = totals(counts)[0]
+    ids = [t.id for t in corpus.themes]
+    return [MapRow(e, tuple(counts.get((e.slug, i), 0) for i in ids), by_essay[e.slug]) for e in corpus.essays]
 
 
-def _sources(corpus: Corpus) -> dict[str, Any]:
+def _sources(corpus: Corpus) -> list[SourceRow]:
     """Every essay's original and archived copy, and what the last check found of them (its
     columns only when there is a status file: nothing is said of a check that did not happen)."""
-    language = corpus.site.language
+    language, checked = corpus.site.language, bool(corpus.checks)
     rows = []
     for essay in sorted(corpus.essays, key=lambda e: e.title.casefold()):
         check = corpus.check(essay.slug)
-        states = (check.state, check.archive_state) if check else (None, None)
-        rows.append(SourceRow(essay, check, *(source_checks.state(language, s) for s in states)))
-    return {"rows": rows, "checked": bool(corpus.checks)}
+        state, archive_state = (check.state, check.archive_state) if check else (None, None)
+        shown = source_checks.state(language, state), source_checks.state(language, archive_state)
+        rows.append(SourceRow(essay, check, *shown, checked))
+    return rows

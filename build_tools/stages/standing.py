@@ -6,6 +6,7 @@ Spanish question or exclamation cut from its ¿ or ¡. Run after anchor, on the 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from ..model import Evidence, Quote
 from ..problems import Problem
@@ -31,26 +32,22 @@ def in_quotation_marks(quote: Quote) -> bool:
     return curly or straight
 
 
-def unattributed(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """A warning for each quote in quotation marks in its essay that names no speaker, and
-    for each quote of a transcript whose speaker is not known."""
-    found = []
-    for ev, q in quotes.items():
-        if ev.speaker:
-            continue
-        unknown = unknown_speaker(q)
-        if unknown:
-            found.append(Problem(ev.loc, unknown, "warning"))
-        elif in_quotation_marks(q):
-            found.append(
-                Problem(
-                    ev.loc,
-                    "this passage is in quotation marks in the essay: whose words are they? "
-                    "add 'speaker' (with 'name', and 'role' where it helps)",
-                    "warning",
-                )
-            )
-    return found
+def unattributed(ev: Evidence, quote: Quote) -> Problem | None:
+    """A warning if the quote is in quotation marks in its essay and names no speaker, or is
+    of a transcript whose speaker is not known."""
+    if ev.speaker:
+        return None
+    unknown = unknown_speaker(quote)
+    if unknown:
+        return Problem(ev.loc, unknown, "warning")
+    if in_quotation_marks(quote):
+        return Problem(
+            ev.loc,
+            "this passage is in quotation marks in the essay: whose words are they? "
+            "add 'speaker' (with 'name', and 'role' where it helps)",
+            "warning",
+        )
+    return None
 
 
 # The genres of texts where several people speak, whose every quote has a speaker (an
@@ -74,10 +71,23 @@ def unknown_speaker(quote: Quote) -> str | None:
     )
 
 
-def quote_warnings(quotes: dict[Evidence, Quote]) -> list[Problem]:
-    """The warnings about where the quotes found stand: words in quotation marks with no
-    speaker, and a Spanish question or exclamation cut in two."""
-    return unattributed(quotes) + [problem for q in quotes.values() if (problem := cut_sentence(q))]
+# Where a quote stands: the warning that it is unattributed, and the one that it cuts a sentence.
+Standing = tuple[Problem | None, Problem | None]
+
+
+def standing(pairs: Sequence[tuple[Evidence, Quote]]) -> list[Standing]:
+    """Where each quote stands (:data:`Standing`), from itself and its passage alone."""
+    return [(unattributed(ev, q), cut_sentence(q)) for ev, q in pairs]
+
+
+def quote_warnings(
+    quotes: dict[Evidence, Quote], standings: Callable[[Sequence[tuple[Evidence, Quote]]], list[Standing]] = standing
+) -> list[Problem]:
+    """The warnings about where the quotes found stand (``standings`` says, for all of them at
+    once): words in quotation marks with no speaker, then a Spanish question or exclamation
+    cut in two."""
+    found = standings(list(quotes.items()))
+    return [problem for problem, _ in found if problem] + [problem for _, problem in found if problem]
 
 
 # Spanish opens a question and an exclamation with its own mark.

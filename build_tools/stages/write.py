@@ -23,15 +23,26 @@ from ..folders import GENERATED, generated
 
 def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     """The files now in the generated ``folders`` of ``docs``, by path under docs/, each with its ``stat``."""
-    found, top = {}, len(str(docs)) + 1  # (paths as strings: pathlib's objects cost more than the listing)
+    found: dict[str, os.stat_result] = {}
     for folder in folders:
-        for parent, _, names in os.walk(os.path.join(docs, folder)):
-            prefix = parent[top:].replace(os.sep, "/") + "/"
-            for name in names:
-                stat = os.stat(os.path.join(parent, name))
-                if S_ISREG(stat.st_mode):
-                    found[prefix + name] = stat
+        _scan(os.path.join(docs, folder), folder + "/", found)
     return found
+
+
+def _scan(folder: str, prefix: str, found: dict[str, os.stat_result]) -> None:
+    """Each file under ``folder`` into ``found``, by ``prefix`` and its path from there (paths as
+    strings, and the folder's entries as the system lists them: a thousand essays' files are
+    looked at on every build while serving)."""
+    try:
+        entries = os.scandir(folder)
+    except OSError:  # (none yet: as os.walk, nothing)
+        return
+    with entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _scan(entry.path, prefix + entry.name + "/", found)
+            elif S_ISREG((stat := entry.stat()).st_mode):
+                found[prefix + entry.name] = stat
 
 
 def _text(path: str) -> str:
@@ -157,6 +168,7 @@ def _stage(
     """What must change in ``docs``, by path: each page its file does not hold, staged in
     ``staging``; each file ``found`` that no page is any more, None (to be removed)."""
     edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
+    top = os.fspath(docs)
     changes: dict[str, Path | None] = {}
     seen: set[str] = set()
     for path, text in pages:
@@ -165,7 +177,7 @@ def _stage(
         if path in seen:
             raise RuntimeError(f"two pages would be written to docs/{path}")
         seen.add(path)
-        if path not in found or not holds(os.path.join(docs, path), found[path], text):
+        if path not in found or not holds(os.path.join(top, path), found[path], text):
             # (staged side by side in one folder, then moved to their folders: this disk
             # creates a file in a folder of its own 5 to 8 times slower than beside others)
             changes[path] = staged = staging / str(len(changes))

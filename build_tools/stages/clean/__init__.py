@@ -80,17 +80,22 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
 LONG_PARAGRAPH, LONG_TEXT = 400, 300
 
 
-def suspicious_paragraphs(corpus: Corpus) -> list[Problem]:
+def long_paragraphs(essay: Essay) -> list[Problem]:
+    """The warnings of :func:`suspicious_paragraphs` for one essay: each paragraph that holds
+    several hundred words, or most of its text."""
+    words = [len(p.text.split()) for p in essay.paragraphs]
+    total = sum(words)
+    return [
+        Problem(SourceLoc(essay.source_path, p.line), _long(essay, p.line, n, total), "warning")
+        for p, n in zip(essay.paragraphs, words)
+        if n >= LONG_PARAGRAPH or (total >= LONG_TEXT and n > total / 2)
+    ]
+
+
+def suspicious_paragraphs(corpus: Corpus, each: Callable[[Essay], list[Problem]] = long_paragraphs) -> list[Problem]:
     """A warning for each cleaned essay's paragraph that holds several hundred words, or
-    most of a text, naming the rule that would split it."""
-    found = []
-    for essay in corpus.essays:
-        words = [len(p.text.split()) for p in essay.paragraphs]
-        total = sum(words)
-        for p, n in zip(essay.paragraphs, words):
-            if n >= LONG_PARAGRAPH or (total >= LONG_TEXT and n > total / 2):
-                found.append(Problem(SourceLoc(essay.source_path, p.line), _long(essay, p.line, n, total), "warning"))
-    return found
+    most of a text, naming the rule that would split it (``each`` finds an essay's)."""
+    return [problem for essay in corpus.essays for problem in each(essay)]
 
 
 def _long(essay: Essay, line: int, words: int, total: int) -> str:
