@@ -217,9 +217,12 @@ def extract_genres(fileobj: IO[bytes], _keywords, _comment_tags, options):
 
 
 def extract_theme(fileobj: IO[bytes], _keywords, _comment_tags, options):
-    """The words of the theme's templates, ``w.t("…")`` (build_tools/overrides/partials/words.html)."""
+    """The words of the theme's templates, ``w.t("…")`` (build_tools/overrides/partials/words.html);
+    a long message is literals joined with ``~``, which both engines' template languages read."""
     import re
 
+    literal = r"""(?:"[^"]+"|'[^']+')"""
     text = fileobj.read().decode("utf-8")
-    for match in re.finditer(r"""\bw\.t\(\s*(?:"([^"]+)"|'([^']+)')\s*\)""", text):
-        yield text.count("\n", 0, match.start()) + 1, None, match[1] or match[2], []
+    for match in re.finditer(rf"\bw\.t\(\s*({literal}(?:\s*~\s*{literal})*)\s*\)", text):
+        message = "".join(part[1:-1] for part in re.findall(literal, match[1]))
+        yield text.count("\n", 0, match.start()) + 1, None, message, []

@@ -22,7 +22,6 @@ from . import parallel
 from .essay import Essay
 from .model import Claim, Evidence, Quote
 from .problems import Problem
-from .stages.standing import Standing
 
 K = TypeVar("K", bound=Hashable)
 In = TypeVar("In")  # (the inputs a result is made from)
@@ -126,4 +125,6 @@ class Cache:
     # the warnings about each essay's long paragraphs, by the essay cleaned (check)
     long_paragraphs: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
     # where each of an essay's quotes stands (its warnings), by its quotes and their evidence (check)
-    standing: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[Standing]] = field(default_factory=Memo)
+    standing: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[tuple[Problem | None, Problem | None]]] = field(
+        default_factory=Memo
+    )

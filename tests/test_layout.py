@@ -1,6 +1,7 @@
 """The code's layout holds: dependencies run one way between the roles of build_tools/
-(see build_tools/stages, formats and site), and no module imports itself in a circle,
-counting the imports made inside functions."""
+(see build_tools/stages, formats and site), no module imports itself in a circle,
+counting the imports made inside functions, and the pieces stay small enough to read: no
+module over 350 lines, no template line over 200 characters."""
 
 from __future__ import annotations
 
@@ -136,3 +137,60 @@ def test_no_source_file_is_ignored_by_git():
         text=True,
     )
     assert done.stdout.split() == []
+
+
+# The sizes a reader can take in (ARCHITECTURE.md, "Invariants"): a longer module is split
+# by what its parts do; a longer template line is wrapped where Jinja writes nothing
+# (ARCHITECTURE.md, "Beside the code").
+MODULE_LINES = 350
+TEMPLATE_LINE = 200
+TEMPLATES = [*sorted((PACKAGE / "templates").glob("*.j2")), *sorted((PACKAGE / "overrides").rglob("*.html"))]
+
+
+def too_long_modules(paths: list[Path], limit: int = MODULE_LINES) -> list[str]:
+    """Each module over ``limit`` lines, at its first line past the limit."""
+    found = []
+    for path in paths:
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        if count > limit:
+            found.append(f"{_shown(path)}:{limit + 1}: {count} lines, over the limit of {limit}: split the module")
+    return found
+
+
+def too_long_lines(paths: list[Path], limit: int = TEMPLATE_LINE) -> list[str]:
+    """Each line over ``limit`` characters, with its file and line number."""
+    return [
+        f"{_shown(path)}:{number}: {len(line)} characters, over the limit of {limit}: wrap the line"
+        for path in paths
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if len(line) > limit
+    ]
+
+
+def _shown(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def test_no_module_is_over_350_lines():
+    too_long = too_long_modules(sorted(MODULES.values()))
+    assert too_long == [], "\n".join(too_long)
+
+
+def test_no_template_line_is_over_200_characters():
+    too_long = too_long_lines(TEMPLATES)
+    assert too_long == [], "\n".join(too_long)
+
+
+def test_the_size_checks_see_every_template_and_what_is_too_long(tmp_path):
+    """The checks read the page templates and the theme's (its partials too), and name the
+    file, the line and the limit of what goes past it, and nothing at the limit."""
+    names = {path.relative_to(PACKAGE).as_posix() for path in TEMPLATES}
+    assert {"templates/essay.md.j2", "templates/_macros.html.j2", "overrides/404.html"} <= names
+    assert "overrides/partials/alternate.html" in names
+    module, template = tmp_path / "long.py", tmp_path / "long.html.j2"
+    module.write_text("x = 1\n" * (MODULE_LINES + 1), encoding="utf-8")
+    template.write_text("a" * TEMPLATE_LINE + "\n" + "é" * (TEMPLATE_LINE + 1) + "\n", encoding="utf-8")
+    assert too_long_modules([module]) == [f"{module}:351: 351 lines, over the limit of 350: split the module"]
+    assert too_long_lines([template]) == [f"{template}:2: 201 characters, over the limit of 200: wrap the line"]
+    module.write_text("x = 1\n" * MODULE_LINES, encoding="utf-8")
+    assert too_long_modules([module]) == []
