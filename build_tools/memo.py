@@ -22,7 +22,6 @@ from . import parallel
 from .essay import Essay
 from .model import Claim, Evidence, Quote
 from .problems import Problem
-from .stages.standing import Standing
 
 K = TypeVar("K", bound=Hashable)
 In = TypeVar("In")  # (the inputs a result is made from)
@@ -97,6 +96,7 @@ class Memo(Generic[K, In, T]):
 Parsed = tuple[Any, list[Problem]]  # a seeds file's data (None if unusable), and its problems
 Cleaned = tuple[dict[str, Any], list[Problem]]  # what cleaning made of an essay (its new fields), and its problems
 Spots = dict[Evidence, list[tuple[int, int, int]]]  # where each quote of an essay is: (paragraph, start, end)
+Standing = tuple[Problem | None, Problem | None]  # a quote's warnings (see stages/standing.py)
 
 
 @dataclass
