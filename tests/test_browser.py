@@ -334,6 +334,7 @@ def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served,
         page = tab.open(f"essays/{essay.slug}/")
         page.locator("details.preparation-details summary").click()
         page.add_script_tag(url=axe)
+        assert page.evaluate(SETTLED)  # (the summary's colours change as it is hovered)
         found += [(essay.slug, v["id"]) for v in page.evaluate("axe.run().then(r => r.violations)")]
         scrolling += page.evaluate(
             "[...document.querySelectorAll('.table-region')]"
