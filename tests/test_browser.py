@@ -410,6 +410,7 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     page.wait_for_timeout(400)
     assert preview.is_visible()
     page.add_script_tag(url=axe)  # (open, it is accessible too)
+    assert page.evaluate(SETTLED)
     assert (
         page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(' ')))")
         == []
