@@ -31,12 +31,14 @@ generate: $(STAMP)  ## write the generated Markdown pages into docs/
 check: $(STAMP)  ## validate the seeds alone
 	$(BIN)/python -m build_tools check $(STRICT)
 
+# --dist worksteal: a worker left idle takes tests queued for another, so that no long test
+# ends the run alone.
 test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run every test
 	$(BIN)/ruff check build_tools tests
 	$(BIN)/ruff format --check build_tools tests
 	$(BIN)/mypy
 	$(BIN)/vulture
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 bench: $(STAMP)  ## build synthetic corpora of 10, 100 and 1,000 essays and print the costs (N="10 100" for fewer)
 	$(BIN)/python -m tests.bench $(N)

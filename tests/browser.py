@@ -124,24 +124,31 @@ class Tab:
         return self.page
 
     def open_each(self, paths: list[str], at_once: int = AT_ONCE):
-        """Each of ``paths`` opened in a page of its own, as :meth:`open` opens it, with
-        ``at_once`` of them loading together: yields (path, page) as each has loaded, in
-        the order of ``paths``, and closes each page once the loop has moved on."""
-        waiting, loading = list(paths), deque()
+        """Each of ``paths`` opened as :meth:`open` opens it, with ``at_once`` of them
+        loading together: yields (path, page) as each has loaded, in the order of ``paths``.
+        Once the loop has moved on, its page goes on to the next path (a page taken to
+        another address of the same site costs the browser about half the work of a new
+        one, whose renderer starts afresh); the pages are closed at the end."""
+        waiting, loading, free, made = deque(paths), deque(), [], []
 
         def start() -> None:
-            page = self.context.new_page()
+            if not free:
+                free.append(self.context.new_page())
+                made.append(free[-1])
+            page = free.pop()
             page.goto(self.base + waiting[0], wait_until="commit")
-            loading.append((waiting.pop(0), page))
+            loading.append((waiting.popleft(), page))
 
-        while waiting or loading:
-            while waiting and len(loading) < at_once:
-                start()
-            path, page = loading.popleft()
-            page.wait_for_load_state("load")
-            try:
+        try:
+            while waiting or loading:
+                while waiting and len(loading) < at_once:
+                    start()
+                path, page = loading.popleft()
+                page.wait_for_load_state("load")
                 yield path, page
-            finally:
+                free.append(page)
+        finally:
+            for page in made:
                 page.close()
 
     def close(self) -> None:

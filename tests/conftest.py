@@ -379,6 +379,19 @@ def browser():
 
 
 @pytest.fixture(scope="session")
+def axe():
+    """The address of axe-core's script, served on localhost for the whole session: a page
+    given it by address (``page.add_script_tag(url=axe)``) compiles it once from the
+    browser's cache, not again on every page as when it is given the script's text."""
+    from tests.browser import NODE_MODULES, serve
+
+    script = NODE_MODULES / "axe-core" / "axe.min.js"
+    need(script.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
+    with serve(script.parent) as base:
+        yield base + script.name
+
+
+@pytest.fixture(scope="session")
 def served(site):
     """The fixture corpus's site served on localhost: its base address."""
     from tests.browser import serve

@@ -15,8 +15,8 @@ import shutil
 import pytest
 
 from build_tools.site.search import index_site
-from tests.browser import BASE_PATH, NODE_MODULES, Tab, open_search, search, serve, site_pages
-from tests.conftest import need, text
+from tests.browser import BASE_PATH, Tab, open_search, search, serve, site_pages
+from tests.conftest import text
 from tests.golden import ENVIRONMENT
 
 SITE_URL = ENVIRONMENT["SITE_URL"]
@@ -288,26 +288,37 @@ def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(brows
     assert [url for url in tab.requests if "sitemap" in url] == [] and tab.failed == []
 
 
-@pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_axe_finds_no_accessibility_violation_on_any_page(browser, any_served, scheme):
+# Material's palette toggle (Zensical's too): the label that switches to the dark scheme.
+TO_SLATE = "label[for='__palette_1']"
+# Once the toggle is clicked, the colours change through CSS transitions: their end (or
+# their cancelling, when a transition is replaced by another).
+SETTLED = "Promise.allSettled(document.getAnimations().map(a => a.finished)).then(() => true)"
+
+
+def test_axe_finds_no_accessibility_violation_on_any_page_in_either_scheme(browser, any_served, axe):
+    """Each page is checked in the light scheme it opens in, then again once the reader's
+    toggle has switched it to the dark one (one load of the page for both). The pages are
+    opened one at a time: the toggle stores the reader's choice for the whole site, and the
+    init script sets the light scheme again for the next page only as that page starts."""
     served, folder, _ = any_served
-    axe = NODE_MODULES / "axe-core" / "axe.min.js"
-    need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
     tab = Tab(browser, served, viewport=DESKTOP)
     for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
         tab.context.add_init_script(
-            f"localStorage.setItem('{scope}.__palette', "
-            f"JSON.stringify({{index: {int(scheme == 'slate')}, color: {{scheme: '{scheme}'}}}}))"
+            f"localStorage.setItem('{scope}.__palette', JSON.stringify({{index: 0, color: {{scheme: 'default'}}}}))"
         )
     found = []
-    for path, page in tab.open_each(site_pages(folder)):
-        assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
-        page.add_script_tag(path=str(axe))
-        for violation in page.evaluate("axe.run().then(r => r.violations)"):
-            found.append(
-                f"{path or 'home'}: {violation['id']} ({violation['impact']}) at "
-                f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
-            )
+    for path, page in tab.open_each(site_pages(folder), at_once=1):
+        page.add_script_tag(url=axe)
+        for scheme in ("default", "slate"):
+            if scheme == "slate":
+                page.locator(TO_SLATE).dispatch_event("click")  # (no pointer over it: no tooltip shown)
+                assert page.evaluate(SETTLED)
+            assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
+            for violation in page.evaluate("axe.run().then(r => r.violations)"):
+                found.append(
+                    f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
+                    f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
+                )
     tab.close()
     assert found == []
 
@@ -342,15 +353,14 @@ def test_one_theme_of_the_disagreements_shows_alone_without_javascript(browser, 
     tab.close()
 
 
-def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served, checked):
-    axe = NODE_MODULES / "axe-core" / "axe.min.js"
-    need(axe.exists(), "axe-core: run `npm ci --ignore-scripts --prefix tests/node` (make test does)")
+def test_the_reports_tables_scroll_with_the_keyboard_on_a_phone(browser, served, checked, axe):
     tab = Tab(browser, served, viewport=PHONE, is_mobile=True, has_touch=True)
     found, scrolling = [], 0
     for essay in checked.corpus.essays:
         page = tab.open(f"essays/{essay.slug}/")
         page.locator("details.preparation-details summary").click()
-        page.add_script_tag(path=str(axe))
+        page.add_script_tag(url=axe)
+        assert page.evaluate(SETTLED)  # (the summary's colours change as it is hovered)
         found += [(essay.slug, v["id"]) for v in page.evaluate("axe.run().then(r => r.violations)")]
         scrolling += page.evaluate(
             "[...document.querySelectorAll('.table-region')]"
@@ -399,7 +409,7 @@ def test_a_filtered_timeline_lists_in_its_contents_only_the_events_it_shows(brow
     tab.close()
 
 
-def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_before(tab, checked):
+def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_before(tab, checked, axe):
     page = tab.open(f"themes/{checked.corpus.themes[0].id}/")
     page.wait_for_timeout(300)
     assert not [url for url in tab.requests if url.endswith("passages.json")]
@@ -425,7 +435,8 @@ def test_a_link_to_a_passage_previews_it_on_hover_and_focus_fetching_nothing_bef
     link.hover()  # (focused and hovered, the link keeps a readable colour too)
     page.wait_for_timeout(400)
     assert preview.is_visible()
-    page.add_script_tag(path=str(NODE_MODULES / "axe-core" / "axe.min.js"))  # (open, it is accessible too)
+    page.add_script_tag(url=axe)  # (open, it is accessible too)
+    assert page.evaluate(SETTLED)
     assert (
         page.evaluate("axe.run().then(r => r.violations.map(v => v.id + ' ' + v.nodes.map(n => n.target).join(' ')))")
         == []

@@ -160,19 +160,30 @@ def spots_of(job: QuoteJob) -> Spots:
 
 
 def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
-    """The passage of ``essay`` most like ``quote``: (similarity, paragraph id, passage)."""
+    """The passage of ``essay`` most like ``quote``: (similarity, paragraph id, passage), the
+    first in the essay of those most alike. A window's similarity is measured only where
+    its bound (``quick_ratio``) can still reach the best found so far, trying the windows
+    of highest bound first: a quote that is not found must not cost its editor seconds."""
     target = fold(quote)[0].strip()
     size = len(target.split())
-    best = (0.0, "", "")
+    matcher = SequenceMatcher(None, "", target, autojunk=False)  # (what it learns of the quote is kept)
+    windows: list[tuple[float, int, str, str, str]] = []  # (bound, number, folded, paragraph id, window)
     for para in essay.paragraphs:
         words = para.text.split()
         for start in range(max(1, len(words) - size + 1)):
             window = " ".join(words[start : start + size])
-            matcher = SequenceMatcher(None, fold(window)[0], target, autojunk=False)
-            if matcher.real_quick_ratio() > best[0] and matcher.quick_ratio() > best[0]:
-                score = matcher.ratio()
-                if score > best[0]:
-                    best = (score, para.id, window)
+            folded_window = fold(window)[0]
+            matcher.set_seq1(folded_window)
+            if matcher.real_quick_ratio() > 0:
+                windows.append((matcher.quick_ratio(), len(windows), folded_window, para.id, window))
+    best, first = (0.0, "", ""), len(windows)
+    for bound, n, folded_window, pid, window in sorted(windows, key=lambda w: (-w[0], w[1])):
+        if bound < best[0] or bound == 0:
+            break
+        matcher.set_seq1(folded_window)
+        score = matcher.ratio()
+        if score > best[0] or (score == best[0] and score and n < first):
+            best, first = (score, pid, window), n
     return best
 
 
