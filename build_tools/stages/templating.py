@@ -100,6 +100,22 @@ def _shown(context: jinja2.runtime.Context, value, escaped) -> Md:
 
 
 @jinja2.pass_context
+def element(context, value, tag: str, language: str | None = None, **attributes: str) -> Md:
+    """The HTML element ``tag`` (with ``attributes``) that ``value`` fills whole: editorial text
+    shown untranslated, or words in ``language`` not the page's, marked on the element itself,
+    not on a span inside it (a page of many such elements is the smaller for it, compressed)."""
+    if isinstance(value, Untranslated):
+        context[PARTS].untranslated.append(str(value))
+        lang = foreign(value.language, "")
+    else:
+        lang = language and foreign(language, context["site_language"])
+    if lang:
+        attributes = {**attributes, "lang": lang}
+    opening = "".join(f' {name}="{html.escape(str(given))}"' for name, given in attributes.items())
+    return Md(f"<{tag}{opening}>{html.escape(str(value))}</{tag}>")
+
+
+@jinja2.pass_context
 def set_aside_html(context, html) -> Md:
     """Raw HTML for the page as it is, which the engine need not read: set aside, and a
     placeholder in its place (see :func:`page_files`)."""
@@ -180,6 +196,7 @@ def _filters() -> dict[str, Callable]:
             lambda context, value, language: in_language(_escaper(context)(value), language, context["site_language"])
         ),
         "foreign": foreign,
+        "element": element,
         "text_fragment": text_fragment,
         "at_source": lambda quote: Md(at_source(quote) or ""),
         "code": code_span,
