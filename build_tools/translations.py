@@ -73,9 +73,14 @@ def confirm_page(text: str, english: str) -> str:
     return "\n".join(lines)
 
 
+WHAT = "name a seeds file (seeds/….yml) or a translated page (docs/es/….md), from the project's folder"
+
+
 def confirm(root: Path, name: str) -> str:
     """Confirm the translations of the file ``name``: what was done, in one sentence."""
     path = (root / name).resolve()
+    if not path.is_file() or not path.is_relative_to(root.resolve()):
+        raise SeedError([Problem(SourceLoc(name), f"no such file in this project: {WHAT}")])
     rel = path.relative_to(root.resolve()).as_posix()
     text = read_text(path, rel)
     if rel.endswith(".yml"):
@@ -85,13 +90,7 @@ def confirm(root: Path, name: str) -> str:
         folders = tuple(f for _, f in editions(read_config(root / "mkdocs.yml"))[1:])
         english = english_page(rel, folders)
         if not english or not (root / english).exists():
-            raise SeedError(
-                [
-                    Problem(
-                        SourceLoc(rel), "this page translates no page of docs/: name a seeds file or a page of docs/es/"
-                    )
-                ]
-            )
+            raise SeedError([Problem(SourceLoc(rel), f"this page translates no page of docs/: {WHAT}")])
         confirmed = confirm_page(text, read_text(root / english, english))
         said = f"{rel}: confirmed as the translation of {english} as it is now"
     if confirmed != text:

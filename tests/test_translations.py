@@ -81,3 +81,13 @@ def test_a_translation_never_confirmed_is_listed_once_a_file(project, capsys):
 def test_confirming_a_page_that_translates_none_is_refused(project, capsys):
     assert main(["--root", str(project), "translations", "--confirm", "docs/index.md"]) == 1
     assert "this page translates no page of docs/" in capsys.readouterr().err
+
+
+def test_confirming_a_file_the_project_lacks_says_so_in_one_sentence(project, capsys):
+    (project.parent / "outside.yml").write_text("es: {}\n", encoding="utf-8")  # (there, but not the project's)
+    for name in ("seeds/timline.yml", "../outside.yml"):
+        assert main(["--root", str(project), "translations", "--confirm", name]) == 1
+        assert capsys.readouterr().err == (
+            f"error: {name}: no such file in this project: name a seeds file (seeds/….yml) or a translated "
+            "page (docs/es/….md), from the project's folder\n"
+        )
