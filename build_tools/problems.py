@@ -7,7 +7,7 @@ together as :class:`SeedError`; the command line prints each as
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -70,3 +70,11 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.errors:  # (notices wait: a translation behind its English is for after the fix)
             raise SeedError([p for p in self.problems if p.severity != "notice"])
+
+
+def line_list(lines: Sequence[int], shown: int = 5) -> str:
+    """Where several entries of one file are, for a problem that names them all at once:
+    "line 3", "lines 3, 8", or past ``shown`` of them "lines 3, 8, 12, 20, 31 and 4 more"."""
+    listed = ", ".join(str(line) for line in lines[:shown])
+    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
+    return f"{'line' if len(lines) == 1 else 'lines'} {listed}{more}"

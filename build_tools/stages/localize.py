@@ -37,7 +37,7 @@ from ..model import (
     Term,
     Theme,
 )
-from ..problems import Problem, SourceLoc
+from ..problems import Problem, SourceLoc, line_list
 from .records import paragraphs
 
 # The editorial fields of each kind of object, as the model names them.
@@ -208,15 +208,12 @@ def untranslated(corpus: Corpus, language: str) -> list[Problem]:
     problems = []
     for path, found in by_file.items():
         first = found[0][0].loc
-        lines = ", ".join(str(item.loc.line) for item, _ in found[:5]) + (
-            f" and {len(found) - 5} more" if len(found) > 5 else ""
-        )
         kinds = sorted({_KIND[type(item)] for item, _ in found})
         problems.append(
             Problem(
                 SourceLoc(path, first.line),
                 f"not yet translated into {name}: {len(found)} {'/'.join(kinds)}"
-                f"{'s' if len(found) != 1 else ''} ({'lines' if len(found) > 1 else 'line'} {lines}); the {name} edition shows "
+                f"{'s' if len(found) != 1 else ''} ({line_list([item.loc.line for item, _ in found])}); the {name} edition shows "
                 f"them in English until an '{language}:' block gives their text",
                 "warning",
             )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..languages import NAMES
 from ..model import Corpus
-from ..problems import Problem, SourceLoc
+from ..problems import Problem, SourceLoc, line_list
 
 
 def untranslated_quotes(corpus: Corpus, language: str) -> list[Problem]:
@@ -27,13 +27,12 @@ def untranslated_quotes(corpus: Corpus, language: str) -> list[Problem]:
     problems = []
     for path, lines in by_file.items():
         lines = sorted(set(lines))
-        shown = ", ".join(str(line) for line in lines[:5]) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
         one = len(lines) == 1
         problems.append(
             Problem(
                 SourceLoc(path, lines[0]),
                 f"not yet translated into {name}: {len(lines)} quote{'' if one else 's'} "
-                f"({'line' if one else 'lines'} {shown}), which the {name} edition shows in "
+                f"({line_list(lines)}), which the {name} edition shows in "
                 f"{'its' if one else 'their'} own language alone until an '{language}:' block under "
                 f"{'it' if one else 'each'} gives its 'translation'",
                 "warning",

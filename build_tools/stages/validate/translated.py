@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...languages import TRANSLATED
-from ...problems import Problem, SourceLoc
+from ...problems import Problem, SourceLoc, line_list
 from ..yamlfile import LocDict, LocList, loc_of
 
 CONFIRM = "python -m build_tools translations --confirm"
@@ -87,15 +87,12 @@ def seeds_notices(data: Any) -> list[Problem]:
                     )
                 )
     if unconfirmed:
-        lines = ", ".join(str(loc.line) for loc in unconfirmed[:5]) + (
-            f" and {len(unconfirmed) - 5} more" if len(unconfirmed) > 5 else ""
-        )
         notices.append(
             Problem(
                 unconfirmed[0],
                 f"{len(unconfirmed)} translation{'s have' if len(unconfirmed) > 1 else ' has'} no record of the "
                 f"English {'they were' if len(unconfirmed) > 1 else 'it was'} made from "
-                f"({'lines' if len(unconfirmed) > 1 else 'line'} {lines}): once right, confirm: "
+                f"({line_list([loc.line for loc in unconfirmed])}): once right, confirm: "
                 f"{CONFIRM} {unconfirmed[0].path}",
                 "notice",
             )
