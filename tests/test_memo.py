@@ -6,6 +6,7 @@ every essay."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,6 +39,19 @@ def pages(root: Path, kept: Kept | None = None) -> dict[str, str]:
         return render(checked.corpus, checked.quotes)
     checked = check(root, kept.cache)
     return kept.pages.render(checked.corpus, checked.quotes)
+
+
+def calls(monkeypatch, module, name: str, seen: Callable) -> list:
+    """What ``seen`` makes of the arguments of each call to ``module.name`` from now on; the
+    function itself still runs."""
+    made, function = [], getattr(module, name)
+
+    def watched(*args):
+        made.append(seen(*args))
+        return function(*args)
+
+    monkeypatch.setattr(module, name, watched)
+    return made
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -103,13 +117,7 @@ def test_an_edit_to_one_essay_renders_that_essay_again_and_no_other(project, mon
         (essays / f"extra-2020{suffix}").write_bytes((essays / f"bach-2000{suffix}").read_bytes())
     kept = Kept(Cache(), KeptPages())
     pages(project, kept)
-    rendered = []
-    essay_pages = page_jobs.essay_pages
-    monkeypatch.setattr(
-        page_jobs,
-        "essay_pages",
-        lambda env, essay, *rest: (rendered.append(essay.slug), essay_pages(env, essay, *rest))[1],
-    )
+    rendered = calls(monkeypatch, page_jobs, "essay_pages", lambda env, essay, *rest: essay.slug)
     edit(essays / "extra-2020.txt", "\n\n", " Edited.\n\n")
     pages(project, kept)
     assert rendered == ["extra-2020"]
@@ -163,13 +171,7 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     edited essay, but from the kept sections of the others."""
     kept = Kept(Cache(), KeptPages())
     pages(project, kept)
-    made = []
-    claim_parts = kept_pages.claim_parts
-    monkeypatch.setattr(
-        kept_pages,
-        "claim_parts",
-        lambda env, claim, *rest: (made.append(claim.id), claim_parts(env, claim, *rest))[1],
-    )
+    made = calls(monkeypatch, kept_pages, "claim_parts", lambda env, claim, *rest: claim.id)
     edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
     corpus = check(project, kept.cache).corpus
     quoting = sorted(c.id for c in corpus.claims if any(ev.essay == "bach-2000" for ev in c.evidence))
@@ -187,13 +189,7 @@ def test_an_edit_to_one_essay_makes_again_its_rows_alone_and_the_tables_show_it(
     write_corpus(root, LONG_LIST + 2, paragraph_pool())
     kept = Kept(Cache(), KeptPages())
     before = pages(root, kept)
-    made = []
-    render_row = kept_pages.render_row
-    monkeypatch.setattr(
-        kept_pages,
-        "render_row",
-        lambda env, template, row: (made.append((template, row.essay.slug)), render_row(env, template, row))[1],
-    )
+    made = calls(monkeypatch, kept_pages, "render_row", lambda env, template, row: (template, row.essay.slug))
     meta = root / "seeds" / "essays" / "essay-0003.yml"
     edit(meta, "title: Synthetic essay", "title: Edited essay")
     edit(meta, "family: Author3\n", "family: Edited\n")
