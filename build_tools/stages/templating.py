@@ -90,13 +90,20 @@ def page_files(env: jinja2.Environment, path: str, template: str, **context) -> 
     return spliced.set_aside(with_notice(env, page), list(page.set_aside), path)
 
 
-def _shown(context: jinja2.runtime.Context, value, escaped) -> Md:
-    """``value`` as ``escaped`` writes it; editorial text shown untranslated is marked with
-    its language and noted in the page's parts."""
+def _untranslated(context: jinja2.runtime.Context, value) -> str | None:
+    """The language to mark ``value`` with if it is editorial text shown untranslated, which
+    is then noted in the page's parts; else None."""
     if isinstance(value, Untranslated):
         context[PARTS].untranslated.append(str(value))
-        return in_language(escaped(value), value.language, "")
-    return escaped(value)
+        return value.language
+    return None
+
+
+def _shown(context: jinja2.runtime.Context, value, escaped) -> Md:
+    """``value`` as ``escaped`` writes it; editorial text shown untranslated is marked with
+    its language (on a span) and noted in the page's parts."""
+    lang = _untranslated(context, value)
+    return in_language(escaped(value), lang, "") if lang else escaped(value)
 
 
 @jinja2.pass_context
@@ -104,11 +111,7 @@ def element(context, value, tag: str, language: str | None = None, **attributes:
     """The HTML element ``tag`` (with ``attributes``) that ``value`` fills whole: editorial text
     shown untranslated, or words in ``language`` not the page's, marked on the element itself,
     not on a span inside it (a page of many such elements is the smaller for it, compressed)."""
-    if isinstance(value, Untranslated):
-        context[PARTS].untranslated.append(str(value))
-        lang = foreign(value.language, "")
-    else:
-        lang = language and foreign(language, context["site_language"])
+    lang = _untranslated(context, value) or (language and foreign(language, context["site_language"]))
     if lang:
         attributes = {**attributes, "lang": lang}
     opening = "".join(f' {name}="{html.escape(str(given))}"' for name, given in attributes.items())
