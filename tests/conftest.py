@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import posixpath
 import re
@@ -41,6 +42,11 @@ def need(ok: bool, what: str) -> None:
         if os.environ.get("CI") == "true":
             pytest.fail(f"missing in CI: {what}")
         pytest.skip(f"missing: {what}")
+
+
+def whole_page(pages: dict[str, str], path: str) -> str:
+    """A generated page whole: its Markdown and the HTML it sets aside from the engine."""
+    return pages[path] + "".join(json.loads(pages[f"{posixpath.dirname(path)}/.spliced.json"]).values())
 
 
 def copy_project(dest: Path, corpus: Path = FIXTURE) -> Path:

@@ -5,7 +5,6 @@ with a notice — on the fixture corpus (and, for the invariants, on the real on
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from html.parser import HTMLParser
@@ -15,7 +14,7 @@ import pytest
 from build_tools.languages import catalogue, gettext
 from build_tools.pipeline import check, generate
 
-from .conftest import resolve, run
+from .conftest import resolve, run, whole_page
 from .golden import ENVIRONMENT
 
 SITE_URL = ENVIRONMENT["SITE_URL"]
@@ -156,20 +155,14 @@ def test_what_is_not_yet_translated_is_shown_in_english_marked_with_a_notice(pro
     assert gettext("es", "Not yet translated") not in other and '<span lang="en">' not in other.split("## ")[0]
 
 
-def essay_page(pages: dict, path: str) -> str:
-    """An essay's generated page whole: its Markdown and the HTML it sets aside."""
-    folder = posixpath.dirname(path)
-    return pages[path] + "".join(json.loads(pages[f"{folder}/.spliced.json"]).values())
-
-
 def test_an_essays_editorial_fields_are_translated_or_marked_english_under_the_notice(project):
     checked = check(project)
     essays = {e.slug: e for e in checked.corpus.essays}
     pages = generate(checked)
     notice = gettext("es", "Not yet translated")
     done, undone = essays["bach-2000"], essays["wilson-2021"]  # (in the fixture: all translated; none)
-    spanish = {slug: essay_page(pages, f"es/essays/{slug}/index.md") for slug in ("bach-2000", "wilson-2021")}
-    english = essay_page(pages, "essays/wilson-2021/index.md")
+    spanish = {slug: whole_page(pages, f"es/essays/{slug}/index.md") for slug in ("bach-2000", "wilson-2021")}
+    english = whole_page(pages, "essays/wilson-2021/index.md")
     given = {name: text for _, name, text in done.translated}
     assert notice not in spanish["bach-2000"] and html.escape(" ".join(given["rights"].split())) in spanish["bach-2000"]
     assert html.escape(done.rights) not in spanish["bach-2000"]

@@ -16,7 +16,7 @@ from build_tools.memo import Cache
 from build_tools.pipeline import check, generate
 from build_tools.source_status import Copy, EssayStatus, Passage, Status
 from build_tools.stages.render import render
-from tests.conftest import ROOT, copy_project
+from tests.conftest import ROOT, copy_project, whole_page
 
 BROAD = "https://thehill.com/blogs/pundits-blog/immigration/211567-why-are-so-many-kids-crossing-the-us-mexico-border-and-what"
 EARLY = "https://history.example.org/milestones/central-america-1977-1980"
@@ -140,30 +140,41 @@ def test_a_check_of_another_address_is_not_shown(tmp_path):
     assert "Checked on" not in generate(check(root))["essays/broad-2014/index.md"]
 
 
+def _row(*cells: str) -> str:
+    """Cells of a row of the sources' table, as its HTML writes them."""
+    return "</td>\n<td>".join(cells)
+
+
+def _link(url: str, words: str | None = None) -> str:
+    return f'<a href="{url}">{words or url}</a>'
+
+
 def test_the_reference_page_lists_every_sources_state(pages):
-    page = pages["reference/sources.md"]
-    assert "| Essay | Original address | Last checked | State | Quotes found | Quotes missing | Archived copy |" in page
-    assert f"| [{BROAD}]({BROAD}) | 2 December 2026 | read | 26 | 0 | none |" in page
-    assert f"| [{EARLY}]({EARLY}) | 2 December 2026 | gone | 0 | 0 | [archived copy]({EARLY_ARCHIVE}) (read) |" in page
-    assert f"| [{LATE}]({LATE}) | 2 December 2026 | read | 1 | 1 | none |" in page
-    assert "| none known |  |  |  |  | none |" in page  # (an essay with no known original)
-    assert "[Sources at their originals](sources.md)" in pages["reference/index.md"]
-    es = pages["es/reference/sources.md"]
+    page = whole_page(pages, "reference/sources.md")
+    heads = ("Essay", "Original address", "Last checked", "State", "Quotes found", "Quotes missing", "Archived copy")
+    assert "</th>\n<th>".join(heads) in page
+    assert _row(_link(BROAD), "2 December 2026", "read", "26", "0", "none") in page
     assert (
-        "| Ensayo | Dirección original | Última revisión | Estado | Citas encontradas | Citas faltantes | Copia archivada |"
-        in es
+        _row(_link(EARLY), "2 December 2026", "gone", "0", "0", _link(EARLY_ARCHIVE, "archived copy") + " (read)")
+        in page
     )
-    assert f"| [{LATE}]({LATE}) | 2 de diciembre de 2026 | se leyó | 1 | 1 | ninguna |" in es
+    assert _row(_link(LATE), "2 December 2026", "read", "1", "1", "none") in page
+    assert _row("none known", "", "", "", "", "none") in page  # (an essay with no known original)
+    assert "[Sources at their originals](sources.md)" in pages["reference/index.md"]
+    es = whole_page(pages, "es/reference/sources.md")
+    heads = ("Ensayo", "Dirección original", "Última revisión", "Estado", "Citas encontradas", "Citas faltantes")
+    assert "</th>\n<th>".join(heads) in es
+    assert _row(_link(LATE), "2 de diciembre de 2026", "se leyó", "1", "1", "ninguna") in es
 
 
 def test_without_the_status_file_nothing_is_said_about_checking(unchecked):
     for path, text in unchecked.items():
-        if path.endswith(".md"):
+        if path.endswith((".md", ".json")):
             for words in ("Checked on", "Last checked", "Revisado el", "Última revisión", "look for every quote"):
                 assert words not in text, (path, words)
-    page = unchecked["reference/sources.md"]
-    assert "| Essay | Original address | Archived copy |" in page
-    assert f"[{EARLY}]({EARLY}) | [archived copy]({EARLY_ARCHIVE}) |" in page
+    page = whole_page(unchecked, "reference/sources.md")
+    assert "<th>Essay</th>\n<th>Original address</th>\n<th>Archived copy</th>" in page
+    assert _row(_link(EARLY), _link(EARLY_ARCHIVE, "archived copy")) in page
 
 
 def test_the_real_site_carries_no_status_file():

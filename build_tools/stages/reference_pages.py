@@ -20,6 +20,7 @@ from ..formats.data_package import data_package
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import Md, words_pattern
 from ..formats.page_citations import CITATIONS, citation_data
+from ..formats.spliced import SIDECAR
 from ..model import LONG_LIST, Corpus, Essay, Evidence, Quote
 from ..relations import Related
 from .page_jobs import Terms, citation_meta
@@ -120,6 +121,9 @@ def _reference_pages(
         pages.append(
             page_files(env, source, template, corpus=corpus, title=title, work=work, citation=citation, **context)
         )
+    # (reference/'s pages share one folder's file of HTML set aside: only the sources' page may use it)
+    sidecars = [path for page in pages for path in page if path.endswith(SIDECAR)]
+    assert len(sidecars) == len(set(sidecars)), "two pages of reference/ set HTML aside in one file"
     return pages
 
 

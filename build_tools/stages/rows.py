@@ -20,7 +20,7 @@ from .templating import Rendered, render_page
 
 MAP_ROW = "_map_row.html.j2"
 ESSAY_ITEM = "_essay_item.html.j2"
-SOURCE_ROW = "_source_row.md.j2"
+SOURCE_ROW = "_source_row.html.j2"
 
 
 class MapRow(NamedTuple):
