@@ -16,12 +16,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, NamedTuple, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
 
 from . import parallel
 from .essay import Essay
 from .model import Claim, Evidence, Quote
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .stages.load import EssayText
 
 K = TypeVar("K", bound=Hashable)
 In = TypeVar("In")  # (the inputs a result is made from)
@@ -55,6 +59,22 @@ class EssayKey(NamedTuple):
     """An essay, by its slug."""
 
     slug: str
+
+
+class Same:
+    """An input compared by identity, not value: what load gave of a file is the very object
+    the memo holds only if the file was not read again (read again, its values may compare
+    equal though their lines differ)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: object) -> None:
+        self.value = value  # (held, so that no other object takes its identity)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Same) and other.value is self.value
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Memo(Generic[K, In, T]):
@@ -104,13 +124,15 @@ class Cache:
 
     # each seeds file, by its bytes (load)
     parsed: Memo[ParsedKey, bytes, Parsed] = field(default_factory=Memo)
-    # each essay, by its metadata's, its text's and its received page's or PDF's versions (load)
-    essays: Memo[FileKey, tuple[Version, Version, Version | None], tuple[Essay | None, list[Problem]]] = field(
-        default_factory=Memo
-    )
-    # each essay with its year's letter (2013a), by the two (load)
+    # each essay's text, by its version and its received page's or PDF's (load)
+    texts: Memo[FileKey, tuple[Version, Path | None, Version | None], EssayText] = field(default_factory=Memo)
+    # each seeds file checked for its meaning, by what load gave of it (validate)
+    checked: Memo[FileKey, Same, Parsed] = field(default_factory=Memo)
+    # each essay, by what load and validate gave of its metadata and its text (validate)
+    essays: Memo[FileKey, tuple[Same, Same], tuple[Essay | None, list[Problem]]] = field(default_factory=Memo)
+    # each essay with its year's letter (2013a), by the two (validate)
     lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
-    # each cross-references file's claims, by its version (load)
+    # each cross-references file's claims, by its version (validate)
     claims: Memo[FileKey, Version, list[Claim]] = field(default_factory=Memo)
     # the language each essay's text reads as when not its own, by its opening and language (validate)
     languages: Memo[EssayKey, tuple[str, str], str | None] = field(default_factory=Memo)

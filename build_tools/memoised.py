@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .essay import Essay
-from .memo import Cache, EssayKey, FileKey, ParsedKey, Version, version
+from .memo import Cache, EssayKey, FileKey, ParsedKey, Same, version
 from .model import Claim, Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages import anchor as anchor_stage
@@ -26,21 +26,17 @@ from .stages import load as load_stage
 from .stages import records
 from .stages import standing as standing_stage
 from .stages import validate as validate_stage
+from .stages.validate import files as files_stage
 from .stages.validate import language
+from .stages.validate import seeds as seeds_stage
 
 
-def load(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
-    """:func:`~build_tools.stages.load.load`: a file whose version (size, dates, inode) the
-    ``cache`` holds is not read again, nor its essay or claims made again; an essay lettered
-    by year as the cache holds it is the same object from one build to the next."""
+def load(root: Path, problems: Collector, cache: Cache | None = None) -> load_stage.Seeds:
+    """:func:`~build_tools.stages.load.load`: a file whose bytes (a text: whose version, its
+    size, dates and inode) the ``cache`` holds is not parsed or read again."""
     if cache is None:
         return load_stage.load(root, problems)
-    steps = load_stage.LoadSteps(
-        parse_each=functools.partial(_parse_each, cache),
-        essay=functools.partial(_essay, cache),
-        letter=functools.partial(_letter, cache),
-        claims=functools.partial(_claims, cache),
-    )
+    steps = load_stage.LoadSteps(parse_each=functools.partial(_parse_each, cache), text=functools.partial(_text, cache))
     return load_stage.load(root, problems, steps)
 
 
@@ -49,19 +45,50 @@ def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load
     return cache.parsed.get_each([(ParsedKey(f.rel, f.schema), f.content, f) for f in files], load_stage.parse)
 
 
-def _essay(cache: Cache, files: load_stage.EssayFiles, data: Any) -> tuple[Essay | None, list[Problem]]:
-    """The essay of ``files``, unless the cache holds it made from the same versions of them
-    (not compared by value: values read from YAML compare equal whatever their lines)."""
-    inputs = (version(files.meta.path.stat()), version(files.text.path.stat()), _received_version(files, data))
-    return cache.essays.get(FileKey(files.meta.rel), inputs, functools.partial(load_stage.essay_of, files, data))
+def _text(cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed) -> load_stage.EssayText:
+    """The text of ``files``, unless the cache holds it read from the same versions of it and
+    of the file it was extracted from."""
+    received = load_stage.received_path(files, meta)
+    inputs = (
+        version(files.text.path.stat()),
+        received,
+        version(received.stat()) if received is not None and received.is_file() else None,
+    )
+    return cache.texts.get(FileKey(files.text.rel), inputs, functools.partial(load_stage.text_of, files, meta))
 
 
-def _received_version(files: load_stage.EssayFiles, data: Any) -> Version | None:
-    """The version of the web page or PDF an essay's text was extracted from, if any (the
-    check compares it with the metadata's record)."""
-    received = data.get("received") if isinstance(data, dict) else None
-    path = files.text.path.parent / received["file"] if isinstance(received, dict) else None
-    return version(path.stat()) if path is not None and path.is_file() else None
+def corpus(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
+    """The seeds loaded and each file checked: the Corpus of the files that passed."""
+    return files(load(root, problems, cache), problems, cache)
+
+
+def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = None) -> Corpus:
+    """:func:`~build_tools.stages.validate.seeds.corpus`: a file or an essay is not checked
+    again, nor its records made again, while what load gave of it is the very object the
+    ``cache`` holds (not compared by value: values read from YAML compare equal whatever
+    their lines); an essay lettered by year as the cache holds it is the same object from
+    one build to the next."""
+    if cache is None:
+        return seeds_stage.corpus(seeds, problems)
+    steps = seeds_stage.FileSteps(
+        checked_each=functools.partial(_checked_each, cache),
+        essay=functools.partial(_essay, cache),
+        letter=functools.partial(_letter, cache),
+        claims=functools.partial(_claims, cache),
+    )
+    return seeds_stage.corpus(seeds, problems, steps)
+
+
+def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
+    return cache.checked.get_each([(FileKey(r.file.rel), Same(r.parsed), r) for r in reads], files_stage.checked)
+
+
+def _essay(
+    cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed, text: load_stage.EssayText
+) -> tuple[Essay | None, list[Problem]]:
+    return cache.essays.get(
+        FileKey(files.meta.rel), (Same(meta), Same(text)), functools.partial(files_stage.essay_of, files, meta, text)
+    )
 
 
 def _letter(cache: Cache, essay: Essay, letter: str) -> Essay:
@@ -71,7 +98,7 @@ def _letter(cache: Cache, essay: Essay, letter: str) -> Essay:
 def _claims(cache: Cache, file: load_stage.SeedPath, data: Any) -> list[Claim]:
     """The claims of ``file``, unless the cache holds them made from the same version of it."""
     return cache.claims.get(
-        FileKey(file.rel), version(file.path.stat()), functools.partial(load_stage.claims_of, file, data)
+        FileKey(file.rel), version(file.path.stat()), functools.partial(seeds_stage.claims_of, file, data)
     )
 
 

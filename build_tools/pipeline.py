@@ -2,7 +2,9 @@
 localize → render) → write.
 
 Each stage is a function from data to data; only ``load`` reads files and only
-``write`` writes them. ``load`` and ``validate`` record their problems together, so
+``write`` writes them. ``load`` checks the files' shape; ``validate`` their meaning, one
+file at a time (making the records of those that pass), then the records together.
+``load`` and ``validate`` record their problems together, so
 one run reports every mistake in the files; each later stage reports all of its
 own at once (as :class:`~build_tools.problems.SeedError`). Nothing is written
 unless every stage succeeded.
@@ -46,7 +48,8 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     Given the ``cache`` of an earlier build, each stage redoes only what changed since
     (see memoised.py)."""
     problems = Collector()
-    corpus = memoised.load(root, problems, cache)
+    seeds = memoised.load(root, problems, cache)
+    corpus = memoised.files(seeds, problems, cache)
     memoised.validate(corpus, problems, cache)
     problems.raise_if_any()
     warnings = [p for p in problems.problems if p.severity != "notice"]

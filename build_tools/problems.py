@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
+
+# An error stops the build; a warning does too with --strict; a notice never does.
+Severity = Literal["error", "warning", "notice"]
 
 
 @dataclass(frozen=True, order=True)
@@ -30,7 +34,7 @@ class SourceLoc:
 class Problem:
     loc: SourceLoc
     message: str
-    severity: str = "error"  # "error", "warning", or "notice" (never an error, even with --strict)
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         prefix = f"{self.severity}: " if self.severity != "error" else ""
@@ -58,6 +62,9 @@ class Collector:
 
     def warning(self, loc: SourceLoc, message: str) -> None:
         self.problems.append(Problem(loc, message, "warning"))
+
+    def notice(self, loc: SourceLoc, message: str) -> None:
+        self.problems.append(Problem(loc, message, "notice"))
 
     def extend(self, found: Iterable[Problem]) -> None:
         """Record the problems ``found`` elsewhere (in a worker, by a schema, in an earlier build)."""

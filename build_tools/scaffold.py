@@ -19,8 +19,9 @@ from pathlib import Path
 
 from . import extract
 from .languages import TRANSLATED
-from .stages.load import SLUG, html_line
+from .stages.load import SLUG
 from .stages.schema import ID_PATTERN, schema
+from .stages.validate.files import html_line
 from .stages.yamlfile import decode_text, load_yaml
 
 _WIDTH = 88

@@ -22,7 +22,7 @@ from ..model import Corpus
 from ..problems import Collector
 from ..source_status import Status
 from ..stages.load import load
-from ..stages.validate import validate
+from ..stages.validate import seeds, validate
 from .archive import Archiver, NotSaved, save
 from .check import answered, check, problems, quotes_found, user_agent
 from .fetch import Fetcher, Polite
@@ -42,7 +42,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _corpus(root: Path) -> Corpus | None:
     """The seeds, read and cross-checked; None (and the problems said) if they are wrong."""
     found = Collector()
-    corpus = load(root, found)
+    corpus = seeds.corpus(load(root, found), found)
     validate(corpus, found)
     if found.errors:
         for problem in found.errors:

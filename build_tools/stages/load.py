@@ -1,11 +1,9 @@
-"""Stage 1, load: read every seeds file, check it against its schema, build the model.
+"""Stage 1, load: read every seeds file and check its shape against its schema.
 
-Only this stage reads the seeds. It records every problem of every file (malformed
-YAML, a missing field, a file in the wrong place) and returns a :class:`Corpus` of
-what could be read, so that ``validate`` can report its problems in the same run. The
-checks of a file's meaning are validate's (``validate.fields``): load runs them on each
-file as it reads it, since a file that fails them is not made into records
-(``records.py``). The essays still hold their raw text (``clean`` comes next).
+Only this stage reads the seeds. It records every problem of a file's shape (malformed
+YAML, a missing field, a file in the wrong place) and returns the :class:`Seeds` as read,
+so that ``validate`` can check their meaning and report its problems in the same run
+(``validate.seeds`` makes the records of the files that pass).
 
 Each step per file is a function of that file, which the caller may replace by one that
 keeps its results between builds (:class:`LoadSteps`; see ``build_tools/memoised.py``).
@@ -19,24 +17,24 @@ import os
 import posixpath
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import parallel
-from ..model import Claim, Corpus, Essay, Theme
+from ..model import PageCitation, Site
 from ..problems import Collector, Problem, SeedError, SourceLoc
-from ..source_status import SourceCheck, source_checks
+from ..source_status import Status
 from ..source_status import read as read_status
-from . import records, schema
-from .site_files import hand_written_pages, load_site, rel
-from .validate import fields, translated
-from .yamlfile import LocDict, LocList, decode_text, loc_of, parse_yaml
+from . import schema
+from .site_files import Page, hand_written_pages, load_site, rel
+from .yamlfile import LocDict, LocList, decode_text, parse_yaml
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 NOT_FIELDS = "the file must be a mapping of fields, each written 'name: value' on a line of its own"
 
-Parsed = tuple[Any, list[Problem]]  # a file's data (None if it is unusable), and its problems
+# A file's data (None if it cannot be read as fields), and its problems.
+Parsed = tuple[Any, list[Problem]]
 
 
 class SeedFile(NamedTuple):
@@ -54,6 +52,13 @@ class SeedPath(NamedTuple):
     rel: str
 
 
+class SeedRead(NamedTuple):
+    """A seeds file, parsed and checked against its schema."""
+
+    file: SeedPath
+    parsed: Parsed
+
+
 class EssayFiles(NamedTuple):
     """An essay's metadata and its raw text."""
 
@@ -62,20 +67,54 @@ class EssayFiles(NamedTuple):
     text: SeedPath
 
 
+class EssayText(NamedTuple):
+    """An essay's raw text as read, and the file it was extracted from, if any."""
+
+    raw: str | None  # (None if it cannot be read: ``problems`` say why)
+    received: str  # (the text as received, with its byte-order mark if it had one)
+    sha256: str
+    problems: list[Problem]
+    # the SHA-256 of the web page or PDF the text was extracted from, if the metadata names
+    # one and it is there
+    extracted_from: str | None = None
+
+
+class EssayRead(NamedTuple):
+    """An essay's files, its metadata parsed and checked against its schema, and its text."""
+
+    files: EssayFiles
+    meta: Parsed
+    text: EssayText
+
+
+@dataclass(frozen=True)
+class Seeds:
+    """What load read: each seeds file parsed and checked against its schema, the site's
+    configuration, its hand-written pages, and what ``make sources`` last found."""
+
+    themes: SeedRead | None
+    essays: tuple[EssayRead, ...]
+    claims: tuple[SeedRead, ...]
+    events: SeedRead | None
+    figures: SeedRead | None
+    terms: SeedRead | None
+    listed: tuple[str, ...]  # (every file of seeds/, from the project's root)
+    site: Site
+    pages: tuple[Page, ...]
+    page_citations: tuple[PageCitation, ...]
+    status: Status | None
+
+
 def parse(file: SeedFile) -> Parsed:
-    """A seeds file parsed, checked against its schema and for its texts' meaning (the data
-    is None if an error was found), and its problems."""
+    """A seeds file parsed and checked against its schema (its data is None if it cannot be
+    read as fields), and its problems."""
     try:
         data = parse_yaml(decode_text(file.content, file.rel), file.rel)
     except SeedError as exc:
         return None, exc.problems
     if not isinstance(data, (LocDict, LocList)):  # (one text or number: the schema has no line to name)
         return None, [Problem(SourceLoc(file.rel, 1), NOT_FIELDS)]
-    found = schema.check(file.schema, data)
-    found += fields.field_problems(data, found)
-    if any(p.severity == "error" for p in found):
-        return None, found
-    return data, found + translated.seeds_notices(data)
+    return data, schema.check(file.schema, data)
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
@@ -84,77 +123,32 @@ def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
     return parallel.each(parse, files)
 
 
-def essay_of(files: EssayFiles, data) -> tuple[Essay | None, list[Problem]]:
-    """The essay of metadata ``data`` (None if it could not be read) and its raw text, if
-    the text can be read and is the one received; and the problems found."""
-    problems = Collector()
-    source_bytes = files.text.path.read_bytes()
+def text_of(files: EssayFiles, meta: Parsed) -> EssayText:
+    """The raw text of an essay whose metadata is ``meta``, and the SHA-256 of the file it
+    was extracted from if the metadata, of the right shape, names one."""
+    content = files.text.path.read_bytes()
+    sha = _sha(content)
     try:
-        raw = decode_text(source_bytes, files.text.rel)
+        raw = decode_text(content, files.text.rel)
     except SeedError as exc:
-        return None, exc.problems
-    if (line := html_line(raw)) is not None:
-        problems.error(
-            SourceLoc(files.text.rel, line),
-            "this text is HTML; add it with `new essay --source`, which extracts its text",
-        )
-    elif not raw.strip():
-        problems.error(
-            SourceLoc(files.text.rel, 1),
-            "the text is empty: save the essay's text, exactly as received, in this file",
-        )
-    elif (
-        data is not None
-        and fields.source_unchanged(data, files.text.rel, sha := _sha(source_bytes), problems)
-        and _received_unchanged(files, data, problems)
-    ):
-        received = source_bytes.decode("utf-8") if source_bytes.startswith(codecs.BOM_UTF8) else raw
-        return records.essay(files.slug, data, raw, received, files.text.rel, sha), problems.problems
-    return None, problems.problems
+        return EssayText(None, "", sha, exc.problems)
+    received = content.decode("utf-8") if content.startswith(codecs.BOM_UTF8) else raw
+    path = received_path(files, meta)
+    extracted = _sha(path.read_bytes()) if path is not None and path.is_file() else None
+    return EssayText(raw, received, sha, [], extracted)
 
 
-def _received_unchanged(files: EssayFiles, data, problems: Collector) -> bool:
-    """Whether the web page or PDF an essay's text was extracted from, if any, is there as
-    received (its SHA-256 the one the metadata records)."""
-    received = data.get("received")
-    if received is None:
-        return True
-    rel = posixpath.join(posixpath.dirname(files.text.rel), received["file"])
-    path = files.text.path.parent / received["file"]
-    if not path.is_file():
-        problems.error(
-            loc_of(received, "file"),
-            f"{rel} is missing: put it back as received (the essay's text was extracted from it)",
-        )
-        return False
-    if (found := _sha(path.read_bytes())) != received["sha256"]:
-        problems.error(
-            loc_of(received, "sha256"),
-            f"{rel} has changed since it was added (its SHA-256 is now {found}; this metadata records "
-            f"{received['sha256']}): restore it as received; if it was received again, add it again "
-            "with `new essay --source`",
-        )
-        return False
-    return True
-
-
-# A web page's markup at the start of a text: a doctype, a comment or a document's tag.
-_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|!--|(?:html|head|body|meta|article|div|p|section)[\s>/])", re.I)
-
-
-def html_line(text: str) -> int | None:
-    """The line on which ``text`` starts as a web page's markup does, if it does."""
-    m = _HTML_START.match(text.lstrip("\ufeff"))
-    return None if m is None else text.count("\n", 0, m.end()) + 1
+def received_path(files: EssayFiles, meta: Parsed) -> Path | None:
+    """The web page or PDF an essay's text was extracted from, if its metadata has the
+    right shape and names one."""
+    data, found = meta
+    if data is None or any(p.severity == "error" for p in found) or not isinstance(data.get("received"), dict):
+        return None
+    return files.text.path.parent / data["received"]["file"]
 
 
 def _sha(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
-
-
-def claims_of(file: SeedPath, data) -> list[Claim]:
-    """The claims of a cross-references file, of the theme it is named for."""
-    return records.claims(file.path.stem, data)
 
 
 class LoadSteps(NamedTuple):
@@ -162,72 +156,63 @@ class LoadSteps(NamedTuple):
     (memoised.py gives load steps that keep their results between builds)."""
 
     parse_each: Callable[[Sequence[SeedFile]], list[Parsed]] = parse_each
-    essay: Callable[[EssayFiles, Any], tuple[Essay | None, list[Problem]]] = essay_of
-    letter: Callable[[Essay, str], Essay] = records.lettered
-    claims: Callable[[SeedPath, Any], list[Claim]] = claims_of
+    text: Callable[[EssayFiles, Parsed], EssayText] = text_of
 
 
 PLAIN = LoadSteps()
 
 
-def load(root: Path, problems: Collector, steps: LoadSteps = PLAIN) -> Corpus:
-    """Read ``root/seeds`` into a Corpus of what could be read; record every problem."""
+def load(root: Path, problems: Collector, steps: LoadSteps = PLAIN) -> Seeds:
+    """Read ``root/seeds`` and the site's files; record every problem of their shape."""
     root = root.absolute()  # (messages name files from it: "." would cut their names short)
     seeds = root / "seeds"
-    themes = _load_themes(root, seeds / "themes.yml", problems, steps)
-    essays = records.year_letters(_load_essays(root, seeds / "essays", problems, steps), steps.letter)
-    claims = _load_claims(root, seeds / "crossrefs", problems, steps)
-    events = _load_list(root, seeds / "timeline.yml", ("timeline", "events"), records.event, problems, steps)
-    figures = _load_list(root, seeds / "figures.yml", ("figures", "figures"), records.figure, problems, steps)
-    terms = _load_list(root, seeds / "glossary.yml", ("glossary", "terms"), records.term, problems, steps)
+    themes = _read_themes(root, seeds / "themes.yml", problems, steps)
+    essays = _read_essays(root, seeds / "essays", problems, steps)
+    claims = [_read(root, path, "crossrefs", steps) for path in sorted((seeds / "crossrefs").glob("*.yml"))]
+    events, figures, terms = (
+        _read_list(root, seeds / f"{n}.yml", n, steps) for n in ("timeline", "figures", "glossary")
+    )
     listed = _check_tree(root, seeds, problems)
     site = load_site(root, problems)
-    read = {x.loc.path for x in (*essays, *claims, *themes, *events, *figures, *terms)}
-    unreadable = frozenset(path for path in listed if path.endswith(".yml")) - read
-    corpus = Corpus(
-        essays=tuple(essays),
-        themes=tuple(themes),
-        claims=tuple(claims),
-        events=tuple(events),
-        figures=tuple(figures),
-        terms=tuple(terms),
-        unreadable=unreadable,
-        page_citations=tuple(hand_written_pages(root, problems, tuple(f for _, f in site.editions[1:]))),
-        site=site,
+    pages, citations = hand_written_pages(root, problems)
+    return Seeds(
+        themes,
+        tuple(essays),
+        tuple(claims),
+        events,
+        figures,
+        terms,
+        tuple(listed),
+        site,
+        pages,
+        citations,
+        read_status(root),
     )
-    return replace(corpus, checks=_checks(root, corpus))
 
 
-def _checks(root: Path, corpus: Corpus) -> tuple[SourceCheck, ...]:
-    """What ``make sources`` last found (its status file, ignored by git), for each essay
-    whose original is still at the address that was checked: nothing without the file."""
-    quotes: dict[str, list[str]] = {}
-    for ev in corpus.evidence():
-        quotes.setdefault(ev.essay, []).append(ev.quote)
-    urls = {e.slug: e.url for e in corpus.essays}
-    return tuple(c for c in source_checks(read_status(root), quotes) if c.url and urls.get(c.slug) == c.url)
+def _read(root: Path, path: Path, schema_name: str, steps: LoadSteps) -> SeedRead:
+    """One YAML file parsed and checked against its schema. The result is shared, not
+    copied: no caller changes it."""
+    file = SeedPath(path, rel(root, path))
+    return SeedRead(file, steps.parse_each([SeedFile(file.rel, path.read_bytes(), schema_name)])[0])
 
 
-def _read(root: Path, path: Path, schema_name: str, problems: Collector, steps: LoadSteps):
-    """Parse and check one YAML file; None (with problems recorded) if it is unusable.
-    The result is shared, not copied: no caller changes it."""
-    data, found = steps.parse_each([SeedFile(rel(root, path), path.read_bytes(), schema_name)])[0]
-    problems.extend(found)
-    return data
-
-
-def _load_themes(root: Path, path: Path, problems: Collector, steps: LoadSteps) -> list[Theme]:
+def _read_themes(root: Path, path: Path, problems: Collector, steps: LoadSteps) -> SeedRead | None:
     if not path.exists():
         problems.error(SourceLoc(rel(root, path)), "the themes file is missing")
-        return []
-    data = _read(root, path, "themes", problems, steps)
-    return [] if data is None else records.themes(data)
+        return None
+    return _read(root, path, "themes", steps)
 
 
-def _load_essays(root: Path, folder: Path, problems: Collector, steps: LoadSteps) -> list[Essay]:
+def _read_list(root: Path, path: Path, schema_name: str, steps: LoadSteps) -> SeedRead | None:
+    """An optional seeds file holding one list (the timeline, the figures, the glossary)."""
+    return _read(root, path, schema_name, steps) if path.exists() else None
+
+
+def _read_essays(root: Path, folder: Path, problems: Collector, steps: LoadSteps) -> list[EssayRead]:
     """The essays of ``folder``."""
     paths = sorted(folder.glob("*.yml"))
-    # (all read at once, on every core; their problems are recorded below, in the files' order)
+    # (all parsed at once, on every core)
     readable = [path for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()]
     read = dict(zip(readable, steps.parse_each([SeedFile(rel(root, p), p.read_bytes(), "essay") for p in readable])))
     essays = []
@@ -242,34 +227,9 @@ def _load_essays(root: Path, folder: Path, problems: Collector, steps: LoadSteps
         if not source.exists():
             problems.error(SourceLoc(rel(root, path)), f"no raw text for this essay: add {rel(root, source)}")
             continue
-        data, found = read[path]
-        problems.extend(found)
         files = EssayFiles(path.stem, SeedPath(path, rel(root, path)), SeedPath(source, rel(root, source)))
-        essay, found = steps.essay(files, data)
-        problems.extend(found)
-        if essay is not None:
-            essays.append(essay)
+        essays.append(EssayRead(files, read[path], steps.text(files, read[path])))
     return essays
-
-
-def _load_list(root: Path, path: Path, names: tuple[str, str], make, problems: Collector, steps: LoadSteps) -> list:
-    """The items of an optional seeds file holding one list (the timeline, the figures, the
-    glossary); ``names``: its schema's, and its list's."""
-    if not path.exists():
-        return []
-    schema_name, key = names
-    data = _read(root, path, schema_name, problems, steps)
-    return [] if data is None else [make(item) for item in data[key]]
-
-
-def _load_claims(root: Path, folder: Path, problems: Collector, steps: LoadSteps) -> list[Claim]:
-    """The claims of each cross-references file of ``folder``."""
-    claims = []
-    for path in sorted(folder.glob("*.yml")):
-        data = _read(root, path, "crossrefs", problems, steps)
-        if data is not None:
-            claims += steps.claims(SeedPath(path, rel(root, path)), data)
-    return claims
 
 
 _EXPECTED = {

@@ -7,7 +7,7 @@ import os
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -16,7 +16,6 @@ from ..folders import GENERATED
 from ..formats.page_citations import find_citations
 from ..model import PageCitation, Site
 from ..problems import Collector, SeedError, SourceLoc
-from .validate import fields, translated
 from .yamlfile import LocDict, compose_yaml, parse_yaml, read_text
 
 
@@ -53,25 +52,28 @@ def load_site(root: Path, problems: Collector) -> Site:
     )
 
 
-def hand_written_pages(root: Path, problems: Collector, folders: tuple[str, ...] = ()) -> list[PageCitation]:
-    """The citations (``[[claim:…]]``, ``[[essay#p-…]]``) in the hand-written pages of docs/;
-    the problems of their front matter are recorded, and (as notices) the pages in the
-    editions' ``folders`` whose English changed since they were translated."""
-    docs, citations = root / "docs", []
-    pages: dict[str, tuple[str, Any]] = {}
-    for path in _hand_written(docs):
+class Page(NamedTuple):
+    """A hand-written page of docs/: its path from the project's root, its text, and its
+    front matter (None if it has none, or none that can be read)."""
+
+    rel: str
+    text: str
+    front: Any
+
+
+def hand_written_pages(root: Path, problems: Collector) -> tuple[tuple[Page, ...], tuple[PageCitation, ...]]:
+    """The hand-written pages of docs/, the problems of their front matter's shape
+    recorded, and the citations (``[[claim:…]]``, ``[[essay#p-…]]``) they hold."""
+    pages, citations = [], []
+    for path in _hand_written(root / "docs"):
         path_rel = rel(root, path)
         text = read_text(path, path_rel)
-        pages[path_rel] = (text, _front_matter(text, path_rel, problems))
+        pages.append(Page(path_rel, text, _front_matter(text, path_rel, problems)))
         citations += [
             PageCitation(SourceLoc(path_rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
             for ref in find_citations(text)
         ]
-    for path_rel, (_, front) in pages.items():
-        english = english_page(path_rel, folders)
-        if english in pages and (notice := translated.page_notice(path_rel, front, english, pages[english][0])):
-            problems.extend([notice])
-    return citations
+    return tuple(pages), tuple(citations)
 
 
 def english_page(path_rel: str, folders: tuple[str, ...]) -> str | None:
@@ -97,8 +99,8 @@ _FRONT_MATTER_END = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 
 def _front_matter(text: str, path_rel: str, problems: Collector) -> Any:
     """Check a page's front matter (between a first line '---' and the next '---'), which
-    MkDocs would drop without a word if it cannot read it, building the page anyway; and
-    its texts, as a seeds file's (validate's ``unsafe_text``)."""
+    MkDocs would drop without a word if it cannot read it, building the page anyway (the
+    meaning of its texts is validate's: ``validate.seeds``)."""
     if not re.match(r"---[ \t]*\n", text):
         return None
     end = _FRONT_MATTER_END.search(text, text.index("\n") + 1)
@@ -114,6 +116,4 @@ def _front_matter(text: str, path_rel: str, problems: Collector) -> Any:
         return None
     if not isinstance(data, LocDict):
         problems.error(SourceLoc(path_rel, 2), "the front matter must be fields, one 'name: value' a line")
-    else:
-        problems.extend(fields.unsafe_text(data))
     return data

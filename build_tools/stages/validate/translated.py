@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ...languages import TRANSLATED
-from ...problems import Problem, SourceLoc, line_list
+from ...problems import Collector, Problem, SourceLoc, line_list
 from ..yamlfile import LocDict, LocList, loc_of
 
 CONFIRM = "python -m build_tools translations --confirm"
@@ -67,7 +67,7 @@ def fingerprints(container: LocDict, language: str) -> dict[str, str]:
 def seeds_notices(data: Any) -> list[Problem]:
     """The notices of a parsed seeds file: each translation whose English changed since it
     was confirmed, and (in one line) those never confirmed."""
-    notices, unconfirmed = [], []
+    notices, unconfirmed = Collector(), []
     for container, language in blocks(data):
         kept = container.get(f"{language}_of")
         kept = kept if isinstance(kept, LocDict) else {}
@@ -77,27 +77,21 @@ def seeds_notices(data: Any) -> list[Problem]:
                 unconfirmed.append(where)
             elif kept[name] != now:
                 english = english_of(container, name)[1]
-                notices.append(
-                    Problem(
-                        where,
-                        f"the translation of '{name}' may be out of date: its English (line {english.line}) "
-                        f"changed after the translation was confirmed; bring it up to date, then confirm it: "
-                        f"{CONFIRM} {where.path}",
-                        "notice",
-                    )
+                notices.notice(
+                    where,
+                    f"the translation of '{name}' may be out of date: its English (line {english.line}) "
+                    f"changed after the translation was confirmed; bring it up to date, then confirm it: "
+                    f"{CONFIRM} {where.path}",
                 )
     if unconfirmed:
-        notices.append(
-            Problem(
-                unconfirmed[0],
-                f"{len(unconfirmed)} translation{'s have' if len(unconfirmed) > 1 else ' has'} no record of the "
-                f"English {'they were' if len(unconfirmed) > 1 else 'it was'} made from "
-                f"({line_list([loc.line for loc in unconfirmed])}): once right, confirm: "
-                f"{CONFIRM} {unconfirmed[0].path}",
-                "notice",
-            )
+        notices.notice(
+            unconfirmed[0],
+            f"{len(unconfirmed)} translation{'s have' if len(unconfirmed) > 1 else ' has'} no record of the "
+            f"English {'they were' if len(unconfirmed) > 1 else 'it was'} made from "
+            f"({line_list([loc.line for loc in unconfirmed])}): once right, confirm: "
+            f"{CONFIRM} {unconfirmed[0].path}",
         )
-    return notices
+    return notices.problems
 
 
 _BLANK = re.compile(r"^\s*$")
@@ -119,31 +113,30 @@ def passages(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def page_notice(path: str, front: Any, english_path: str, english: str) -> Problem | None:
-    """The notice for the translated page at ``path`` (its front matter ``front``), if the
-    English page, ``english``, changed since the translation was confirmed."""
+def page_notice(path: str, front: Any, english_path: str, english: str, problems: Collector) -> None:
+    """Record the notice for the translated page at ``path`` (its front matter ``front``), if
+    the English page, ``english``, changed since the translation was confirmed."""
     kept = front.get(PAGE_FIELD) if isinstance(front, LocDict) else None
     confirm = f"{CONFIRM} {path}"
     if not isinstance(kept, str):
-        return Problem(
+        problems.notice(
             SourceLoc(path, 1),
             f"no record of the English this page translates: once it says what {english_path} says, "
             f"confirm it: {confirm}",
-            "notice",
         )
+        return
     known = set(kept.split())
     changed = [line for line, mark in passages(english) if mark not in known]
     gone = len(known - {mark for _, mark in passages(english)}) - len(changed)  # (a changed passage is new)
     if not changed and gone <= 0:
-        return None
+        return
     lines = ", ".join(map(str, changed))
     said = [f"the passage{f's at lines {lines} are' if len(changed) > 1 else f' at line {lines} is'} new or changed"]
     said = (said if changed else []) + (
         [f"{gone} passage{'s were' if gone > 1 else ' was'} removed"] if gone > 0 else []
     )
-    return Problem(
+    problems.notice(
         loc_of(front, PAGE_FIELD),
         f"this translation may be out of date: {english_path} changed after it was confirmed "
         f"({' and '.join(said)}); bring it up to date, then confirm it: {confirm}",
-        "notice",
     )
