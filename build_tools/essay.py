@@ -11,10 +11,10 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from .languages import date, names
-from .problems import SourceLoc
+from .problems import Problem, SourceLoc
 
 # How precisely a date is known: ``approximate`` is a year, inferred.
 Precision = Literal["day", "month", "year", "approximate"]
@@ -281,3 +281,15 @@ def nested_marks(text: str) -> str:
 
 _STRAIGHT_MARK = re.compile("[\"']")
 _DOUBLE_TO_SINGLE = str.maketrans({"“": "‘", "”": "’"})
+
+
+class EssayText(NamedTuple):
+    """An essay's raw text as load reads it, and the file it was extracted from, if any."""
+
+    raw: str | None  # (None if it cannot be read: ``problems`` say why)
+    received: str  # (the text as received, with its byte-order mark if it had one)
+    sha256: str
+    problems: list[Problem]
+    # the SHA-256 of the web page or PDF the text was extracted from, if the metadata names
+    # one and it is there
+    extracted_from: str | None = None

@@ -17,15 +17,12 @@ import os
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from . import parallel
-from .essay import Essay
+from .essay import Essay, EssayText
 from .model import Claim, Evidence, Quote
 from .problems import Problem
-
-if TYPE_CHECKING:
-    from .stages.load import EssayText
 
 K = TypeVar("K", bound=Hashable)
 In = TypeVar("In")  # (the inputs a result is made from)

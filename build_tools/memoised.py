@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .essay import Essay
+from .essay import Essay, EssayText
 from .memo import Cache, EssayKey, FileKey, ParsedKey, Same, version
 from .model import Claim, Corpus, Evidence, Quote
 from .problems import Collector, Problem
@@ -45,7 +45,7 @@ def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load
     return cache.parsed.get_each([(ParsedKey(f.rel, f.schema), f.content, f) for f in files], load_stage.parse)
 
 
-def _text(cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed) -> load_stage.EssayText:
+def _text(cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed) -> EssayText:
     """The text of ``files``, unless the cache holds it read from the same versions of it and
     of the file it was extracted from."""
     received = load_stage.received_path(files, meta)
@@ -84,7 +84,7 @@ def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[lo
 
 
 def _essay(
-    cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed, text: load_stage.EssayText
+    cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed, text: EssayText
 ) -> tuple[Essay | None, list[Problem]]:
     return cache.essays.get(
         FileKey(files.meta.rel), (Same(meta), Same(text)), functools.partial(files_stage.essay_of, files, meta, text)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import parallel
+from ..essay import EssayText
 from ..model import PageCitation, Site
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from ..source_status import Status
@@ -65,18 +66,6 @@ class EssayFiles(NamedTuple):
     slug: str
     meta: SeedPath
     text: SeedPath
-
-
-class EssayText(NamedTuple):
-    """An essay's raw text as read, and the file it was extracted from, if any."""
-
-    raw: str | None  # (None if it cannot be read: ``problems`` say why)
-    received: str  # (the text as received, with its byte-order mark if it had one)
-    sha256: str
-    problems: list[Problem]
-    # the SHA-256 of the web page or PDF the text was extracted from, if the metadata names
-    # one and it is there
-    extracted_from: str | None = None
 
 
 class EssayRead(NamedTuple):

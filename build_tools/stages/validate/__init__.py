@@ -1,10 +1,10 @@
-"""Stage 2, validate: the checks of the files' meaning (see ``fields``, which ``load`` runs
-on each file as it reads it) and of the records together: ids that must exist or be
-unique, what a quote's place asks of it (``records``), the key figures' numbers
-(``figures``), the language each text reads as (``language``), and the site's editions
-(``site``).
+"""Stage 2, validate: the checks of the files' meaning, one file at a time (``seeds``,
+which makes the records of the files that pass), and of the records together: ids that
+must exist or be unique, what a quote's place asks of it (``records``), the key figures'
+numbers (``figures``), the language each text reads as (``language``), and the site's
+editions (``site``).
 
-The shape of each file is its schema's job (see ``load``); this stage sees the whole corpus.
+The shape of each file is load's job (its schema); this stage gives its meaning.
 """
 
 from __future__ import annotations

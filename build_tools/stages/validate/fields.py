@@ -1,8 +1,8 @@
 """The checks of one file's meaning: what its schema cannot say of a field's text.
 
 A date that has the form but is not in the calendar, raw HTML or a script address in
-any text, and Markdown in the fields written in the project's own words. ``load`` runs
-them on each file as it reads it, since a file with such a mistake is not made into
+any text, and Markdown in the fields written in the project's own words. ``files`` runs
+them on each file that load read, since a file with such a mistake is not made into
 records; and on the front matter of hand-written pages. Also whether an essay's raw
 text is the one received.
 """

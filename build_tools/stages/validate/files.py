@@ -9,10 +9,10 @@ import re
 from collections.abc import Sequence
 
 from ... import parallel
-from ...essay import Essay
+from ...essay import Essay, EssayText
 from ...problems import Collector, Problem, SourceLoc
 from .. import records
-from ..load import EssayFiles, EssayText, Parsed, SeedRead
+from ..load import EssayFiles, Parsed, SeedRead
 from ..site_files import Page, english_page
 from ..yamlfile import LocDict, loc_of
 from . import fields, translated

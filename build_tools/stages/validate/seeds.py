@@ -13,12 +13,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
 
-from ...essay import Essay
+from ...essay import Essay, EssayText
 from ...model import Claim, Corpus
 from ...problems import Collector, Problem
 from ...source_status import SourceCheck, Status, source_checks
 from .. import records
-from ..load import EssayFiles, EssayText, Parsed, SeedPath, SeedRead, Seeds
+from ..load import EssayFiles, Parsed, SeedPath, SeedRead, Seeds
 from .files import check_pages, checked_each, essay_of
 
 
