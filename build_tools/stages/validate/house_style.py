@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ...model import Corpus
-from ...problems import Problem
+from ...problems import Collector, Problem
 
 _MONTHS = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre"
 # (a capitalised month that does not open a sentence)
@@ -48,17 +48,11 @@ def house_style(corpus: Corpus, language: str = "es") -> list[Problem]:
     items: list = [*corpus.themes, *corpus.claims, *corpus.evidence(), *corpus.events, *corpus.figures]
     located = [(item, item.loc) for item in [*items, *corpus.terms, *corpus.essays]]
     located += [(p, e.loc) for e in corpus.essays for p in e.participants]  # (at their essay's line)
-    problems = []
+    problems = Collector()
     for item, loc in located:
         for lang, name, text in item.translated:
             texts = text if isinstance(text, tuple) else (text,)
             found = dict.fromkeys(slip for t in texts for slip in _slips(t, own=name != "translation"))
             if lang == language and found:
-                problems.append(
-                    Problem(
-                        loc,
-                        f"the Spanish '{name}' goes against the house style: write {'; '.join(found)}",
-                        "warning",
-                    )
-                )
-    return problems
+                problems.warning(loc, f"the Spanish '{name}' goes against the house style: write {'; '.join(found)}")
+    return problems.problems

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ...formats.markdown_text import words_pattern
 from ...model import Claim, Corpus, Essay, Event, Figure, Term, Theme
-from ...problems import Problem
+from ...problems import Collector, Problem
 
 
 def _texts(corpus: Corpus) -> Iterator[str]:
@@ -58,12 +58,11 @@ def unused_terms(corpus: Corpus) -> list[Problem]:
                 unused.pop(term_of[form].term, None)
         if not unused:
             break
-    return [
-        Problem(
+    problems = Collector()
+    for term in unused.values():
+        problems.warning(
             term.loc,
             f"the glossary term '{term.term}' appears in no essay and no text of the site, so it links "
             "nothing: write it as the essays do (capitals and accents matter), or remove it",
-            "warning",
         )
-        for term in unused.values()
-    ]
+    return problems.problems
