@@ -88,6 +88,23 @@ def put_back(kept: Path, docs: Path) -> None:
     swap_in(*((kept / name if (kept / name).is_dir() else None, docs / name) for name in GENERATED))
 
 
+def all_or_nothing(docs: Path, step: Callable[[], bool]) -> bool:
+    """Run ``step``, which writes one edition's pages after another and more: if it fails
+    (returns False, or raises), the generated folders of ``docs`` are put back as they were,
+    the editions it had written included. Whether it succeeded."""
+    kept = keep_generated(docs)
+    try:
+        done = step()
+        if not done:
+            put_back(kept, docs)
+        return done
+    except BaseException:
+        put_back(kept, docs)
+        raise
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
+
+
 def swap_in(*moves: tuple[Path | None, Path]) -> None:
     """For each ``(staged, target)``, replace ``target`` (a file or folder) by ``staged``,
     or remove it if ``staged`` is None — by renames only, and all of them or none: if one
