@@ -202,9 +202,9 @@ def anchor(
     """Each piece of evidence resolved to one Quote, or SeedError listing every failure.
 
     The quotes are looked up essay by essay (by ``find_each``, which may look them up on
-    every core and keep its results between builds: see build_tools/memoised.py), so that each essay is folded once (and
-    only one essay's folded text is held at a time); problems are reported in the
-    order of the seeds files."""
+    every core and keep its results between builds: see build_tools/memoised.py), so
+    that each essay is folded once (and only one essay's folded text is held at a time);
+    problems are reported in the order of the seeds files."""
     problems = Collector()
     evidence = corpus.evidence()
     by_essay: dict[str, list[Evidence]] = defaultdict(list)

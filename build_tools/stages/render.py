@@ -1,8 +1,8 @@
 """Stage 5, render: the model into Markdown pages, through Jinja2 templates.
 
-The pages of each theme and each essay (:mod:`.page_jobs`), made on every core, then
-those made from the whole corpus (:mod:`.reference_pages`), all with the one environment
-of :mod:`.templating`. Rendering is a function of the corpus and its quotes alone: it
+The pages of each theme and each essay (:mod:`.page_jobs`), made by the map the pipeline
+gives (on every core), then those made from the whole corpus (:mod:`.reference_pages`),
+all with the one environment of :mod:`.templating`. Rendering is a function of the corpus and its quotes alone: it
 keeps nothing from one build to the next (``make serve`` keeps pages around it, in
 :mod:`build_tools.kept_pages`).
 """
