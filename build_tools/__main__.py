@@ -15,7 +15,7 @@ from pathlib import Path
 from . import parallel, translations
 from .config import editions, read_config
 from .kept_pages import KeptPages
-from .memo import Cache
+from .memoised import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay

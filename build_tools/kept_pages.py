@@ -24,7 +24,7 @@ import jinja2
 from jinja2 import meta as jinja_meta
 
 from .folders import GENERATED
-from .memo import Memo, version
+from .memo import Memo, Version, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
 from .stages.page_jobs import ClaimParts, Job, PageKey, Terms, ThemeJob, claim_parts, job_pages, page_jobs
@@ -102,11 +102,13 @@ class FileKey(NamedTuple):
 class KeptPages:
     """What rendering and writing keep for the next build in the same process."""
 
-    pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
-    sections: Memo = field(default_factory=Memo)  # each claim's part of its theme's pages, by SectionKey
-    rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
-    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
+    # each theme's and essay's pages; each claim's part of its theme's pages; each essay's row
+    # of a long table or list; the glossary terms each essay uses; each generated file's text
+    pages: Memo[PageKey, PageInputs, dict[str, str]] = field(default_factory=Memo)
+    sections: Memo[SectionKey, SectionInputs, ClaimParts] = field(default_factory=Memo)
+    rows: Memo[RowKey, RowInputs, Rendered] = field(default_factory=Memo)
+    term_counts: Memo[CountsKey, CountsInputs, Counter[str]] = field(default_factory=Memo)
+    on_disk: Memo[FileKey, Version, str] = field(default_factory=Memo)
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
     referenced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the templates a template's text uses
 
@@ -182,7 +184,9 @@ class KeptPages:
         for path in changed:
             if path in pages:  # (what was written is known: the next build need not read it)
                 written = os.path.join(docs, path)
-                self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
+                self.on_disk.get(
+                    FileKey(written), version(os.stat(written)), functools.partial(pages.__getitem__, path)
+                )
         return changed
 
     def holds(self, path: str, stat: os.stat_result, text: str) -> bool:

@@ -88,6 +88,14 @@ def test_dependencies_run_one_way():
     assert wrong == []
 
 
+def test_no_stage_calls_the_worker_pool():
+    """A stage is a function of its inputs, made per item by a step it takes as a parameter:
+    the pipeline (memoised.py, pipeline.py) gives the steps that run on every core."""
+    stages = [module for module in GRAPH if role(module) == "stages"]
+    assert "build_tools.stages.clean" in stages
+    assert sorted(module for module in stages if "build_tools.parallel" in GRAPH[module]) == []
+
+
 def test_every_package_of_build_tools_has_a_role():
     """A new package must be given its place in MAY_IMPORT, or it could import anything."""
     packages = {p.parent.name for p in PACKAGE.glob("*/__init__.py")}

@@ -14,8 +14,7 @@ import pytest
 
 from build_tools import kept_pages
 from build_tools.kept_pages import KeptPages
-from build_tools.memo import Cache
-from build_tools.memoised import load
+from build_tools.memoised import Cache, load
 from build_tools.model import LONG_LIST
 from build_tools.pipeline import check
 from build_tools.problems import Collector, SeedError

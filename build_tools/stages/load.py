@@ -23,7 +23,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import parallel
 from ..model import Claim, Corpus, Essay, Theme
 from ..problems import Collector, Problem, SeedError, SourceLoc
 from ..source_status import SourceCheck, source_checks
@@ -79,9 +78,9 @@ def parse(file: SeedFile) -> Parsed:
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
-    """Each of ``files`` parsed (on every core when there are many: a thousand essays'
-    metadata takes a second on one)."""
-    return parallel.each(parse, files)
+    """Each of ``files`` parsed, in this process (build_tools/memoised.py parses them on
+    every core: a thousand essays' metadata takes a second on one)."""
+    return [parse(file) for file in files]
 
 
 def essay_of(files: EssayFiles, data) -> tuple[Essay | None, list[Problem]]:
