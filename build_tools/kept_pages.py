@@ -4,7 +4,8 @@ The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
 :class:`KeptPages` does their work as they do it, keeping what it made with what it was
 made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
 templates' text; each claim's part of its theme's pages (its section, its data); each essay's row of the long
-tables and lists of the pages made from the whole corpus; the glossary terms each essay
+tables and lists of the pages made from the whole corpus; each record's lines of the data
+package's tables; the glossary terms each essay
 uses; the templates compiled, for each edition; and the text of each generated file as it
 was last written or read. What it makes is what the stages make from nothing
 (``tests/test_memo.py``).
@@ -24,6 +25,8 @@ import jinja2
 from jinja2 import meta as jinja_meta
 
 from .folders import GENERATED
+from .formats.data_package import part_lines
+from .formats.data_tables import Part, Table
 from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
@@ -78,6 +81,15 @@ class RowInputs(NamedTuple):
     shown: Shown
 
 
+class LinesKey(NamedTuple):
+    """A part of a table of the data package (see :mod:`build_tools.formats.data_tables`), in
+    the edition in ``language``."""
+
+    language: str
+    table: str
+    owner: str  # (the part's)
+
+
 class CountsKey(NamedTuple):
     """The glossary terms one essay uses."""
 
@@ -105,6 +117,7 @@ class KeptPages:
     pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
     sections: Memo = field(default_factory=Memo)  # each claim's part of its theme's pages, by SectionKey
     rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
+    lines: Memo = field(default_factory=Memo)  # each part of the data package's tables, by LinesKey
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
     on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
@@ -120,7 +133,8 @@ class KeptPages:
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
         made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claims_parts(env, jobs)))
         usage = term_usage(corpus, self.counted)
-        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows)])
+        pages = corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows, self.part_lines)
+        return together([*made, *pages])
 
     def claims_parts(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
         """The part of each claim of each theme's pages (its section, its data), by the theme's
@@ -145,6 +159,13 @@ class KeptPages:
         language, templates = str(env.globals["site_language"]), self.sources(env, template)
         wanted = [(RowKey(language, template, row.essay.slug), RowInputs(templates, row), row) for row in shown]
         return self.rows.get_each(wanted, functools.partial(render_row, env, template))
+
+    def part_lines(self, language: str, table: Table, part: Part) -> str:
+        """What :func:`~build_tools.formats.data_package.part_lines` gives, made again only if
+        what the part is made from changed: the table of every passage quoted, one essay
+        edited, is made of the kept lines of the others'."""
+        key = LinesKey(language, table.name, part.owner)
+        return self.lines.get(key, part.of, functools.partial(part_lines, language, table, part))
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates' environment for ``language``: each template compiled once, and

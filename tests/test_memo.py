@@ -180,6 +180,29 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     assert sorted(made) == quoting
 
 
+def test_an_edit_to_one_essay_makes_again_only_its_lines_of_the_data_package(project, monkeypatch):
+    """The data package's tables are made of each record's lines, kept
+    (build_tools/formats/data_tables.py): an essay's title edited makes again its row of
+    essays.csv and the passages quoting it, and no other lines."""
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
+    made = calls(monkeypatch, kept_pages, "part_lines", lambda language, table, part: (table.name, part.owner))
+    edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
+    corpus = check(project, kept.cache).corpus
+    owners = [("claim", c.id, c.evidence) for c in corpus.claims] + [("event", e.id, e.passages) for e in corpus.events]
+    owners += [("figure", f.id, f.passages) for f in corpus.figures]
+    quoting = [
+        ("evidence", f"{kind}:{id_}")
+        for kind, id_, passages in owners
+        if any(ev.essay == "bach-2000" for ev in passages)
+    ]
+    assert quoting and len(quoting) < len(owners)
+    after = pages(project, kept)
+    assert sorted(made) == sorted([("essays", "bach-2000"), *quoting])
+    assert after == pages(project)
+    assert "Edited " in after["reference/data/essays.csv"]
+
+
 def test_an_edit_to_one_essay_makes_again_its_rows_alone_and_the_tables_show_it(tmp_path, monkeypatch):
     """The map's table, the essays' list (past a dozen essays) and the sources' table are made
     of each essay's row, kept (build_tools/stages/rows.py): an essay's title and author
