@@ -35,7 +35,7 @@ from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_u
 from .stages.render import together
 from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
-from .stages.write import write
+from .stages.write import on_disk, write
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
 
@@ -104,12 +104,6 @@ class CountsInputs(NamedTuple):
     term_of: dict[str, str]
 
 
-class FileKey(NamedTuple):
-    """A generated file, by its path on disk."""
-
-    path: str
-
-
 @dataclass
 class KeptPages:
     """What rendering and writing keep for the next build in the same process."""
@@ -119,9 +113,12 @@ class KeptPages:
     rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
     lines: Memo = field(default_factory=Memo)  # each part of the data package's tables, by LinesKey
     term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
+    # each generated file's text as last written or read, with its stat then, by its path on disk
+    texts: dict[str, tuple[os.stat_result, str]] = field(default_factory=dict)
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
     referenced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the templates a template's text uses
+    # the files in each edition's generated folders, by docs/ and the folders, as write lists them
+    listed: dict[tuple[str, tuple[str, ...]], dict[str, os.stat_result]] = field(default_factory=dict)
 
     def render(self, corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         """What :func:`~build_tools.stages.render.render` gives, each theme's and essay's pages
@@ -198,18 +195,35 @@ class KeptPages:
 
     def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
         """What :func:`~build_tools.stages.write.write` does, a file read again only if its
-        version changed since it was last read or written."""
-        changed = write(pages, docs, folders, self.holds)
+        version changed since it was last read or written, and the folders listed only the
+        first time: the build that serves them is the only one to write them (``make serve``
+        writes docs/'s generated folders, and nothing else does), so what it wrote is what
+        they hold, and the next build looks only at the files it changes."""
+        where = (os.fspath(docs), folders)
+        found = self.listed.get(where)
+        if found is None:
+            found = self.listed[where] = on_disk(docs, folders)
+        try:
+            changed = write(pages, docs, folders, self.holds, found)
+        except BaseException:  # (what the folders hold is not known for sure: listed again next time)
+            del self.listed[where]
+            raise
         for path in changed:
-            if path in pages:  # (what was written is known: the next build need not read it)
-                written = os.path.join(docs, path)
-                self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
+            written = os.path.join(docs, path)
+            if path not in pages:
+                del found[path]
+                continue
+            found[path] = stat = os.stat(written)
+            self.texts[written] = (stat, pages[path])  # (what was written is known: the next build need not read it)
         return changed
 
     def holds(self, path: str, stat: os.stat_result, text: str) -> bool:
         """Whether the file at ``path`` holds ``text``, not read again if its text is kept at
-        this version."""
-        return self.on_disk.get(FileKey(path), version(stat), functools.partial(_read, path)) == text
+        this version (``stat``: the one kept, while serving, for a file the last build did not change)."""
+        kept = self.texts.get(path)
+        if kept is None or (kept[0] is not stat and version(kept[0]) != version(stat)):
+            kept = self.texts[path] = (stat, _read(path))
+        return kept[1] == text
 
 
 def _claim_parts(env: jinja2.Environment, inputs: SectionInputs) -> ClaimParts:
