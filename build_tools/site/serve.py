@@ -1,5 +1,7 @@
 """``make serve``: MkDocs' development server, with the pages generated again whenever a
-file under ``seeds/`` or the templates is saved.
+file under ``seeds/`` or the templates, or a hand-written page of ``docs/``, is saved (the
+generator checks a hand-written page's citations and front matter, and writes what its
+citations show: ``docs/snippets/citations.json`` holds only the claims and passages cited).
 
 Both run in this process and are told of changes by the system (inotify, through
 watchdog's native observer): the generator redoes only what an edit changed and
@@ -9,7 +11,9 @@ pages alone with that build's list of files and navigation (:meth:`_NotifiedServ
 MkDocs' own ``--dirty`` rebuild lists the 7,000 files of ``docs/`` again and makes the
 navigation anew, about a second at a thousand essays, whatever changed); else, and after
 any change the generator did not make (a hand-written page, the configuration, the
-theme), it runs MkDocs' own rebuild (``--dirty``). Then it reloads the browser.
+theme), it runs MkDocs' own rebuild (``--dirty``). Then it reloads the browser. (A
+hand-written page saved is rebuilt by both, one after the other: whichever comes last
+has the citations the generator wrote for it.)
 """
 
 from __future__ import annotations
@@ -105,8 +109,7 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
     def _passes(self, event: events.FileSystemEvent) -> bool:
         """Whether MkDocs' own watcher is told of ``event``: not if it is the generator's
         writing in the generated folders of ``docs/`` (it says what it changed itself)."""
-        paths = [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
-        return not all(map(self._generated, paths))
+        return not all(map(self._generated, _paths(event)))
 
     def _generated(self, path: str) -> bool:
         """Whether the file at ``path`` lies in a generated folder of ``docs/``."""
@@ -176,6 +179,27 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
         return True
 
 
+def _paths(event: events.FileSystemEvent) -> list[str]:
+    """The paths an event is about: a file's, or a moved file's two."""
+    return [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
+
+
+def _regenerates(docs: Path) -> Callable[[events.FileSystemEvent], bool]:
+    """Whether an event asks for the generator again: any write in the seeds or the
+    templates, and in ``docs`` a hand-written page's, not the generator's own writing
+    (which would start it again) nor a file it does not read (a stylesheet, an image)."""
+
+    def regenerates(event: events.FileSystemEvent) -> bool:
+        for path in _paths(event):
+            where = os.path.relpath(path, docs).replace(os.sep, "/")
+            outside = where.split("/")[0] == ".."
+            if outside or (where.endswith(".md") and not generated(where)):
+                return True
+        return False
+
+    return regenerates
+
+
 class _Changed(events.FileSystemEventHandler):
     """Sets ``changed`` on any event it is told of."""
 
@@ -204,11 +228,12 @@ def _kept_environments(get_env: Callable) -> Callable:
 
 def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None], config: Path | None = None) -> None:
     """Serve the project at ``root`` on ``dev_addr`` until stopped (its edition that ``config``
-    describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds or
-    to the templates (it returns the files it changed, under ``docs/``, or None if it failed)."""
-    changed, observer = threading.Event(), _WritesObserver()
+    describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds, to
+    the templates or to a hand-written page (it returns the files it changed, under
+    ``docs/``, or None if it failed)."""
+    changed, observer = threading.Event(), _WritesObserver(_regenerates(root / "docs"))
     handler = _Changed(changed)
-    for folder in (root / "seeds", TEMPLATES):
+    for folder in (root / "seeds", TEMPLATES, root / "docs"):
         observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
     observer.start()
