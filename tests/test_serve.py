@@ -18,6 +18,7 @@ import pytest
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.theme import Theme
+from watchdog import events
 
 from build_tools.__main__ import _generate
 from build_tools.kept_pages import KeptPages
@@ -191,7 +192,12 @@ def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(p
     assert _generate(args, cache, ["en"], kept)
     served = tmp_path / "served"
     server = serve._NotifiedServer(
-        project / "docs", lambda: serving_build(project, served, True), "127.0.0.1", 0, str(served)
+        project / "docs",
+        events.FileSystemEventHandler(),
+        lambda: serving_build(project, served, True),
+        "127.0.0.1",
+        0,
+        str(served),
     )
     monkeypatch.setattr(mkdocs_build, "get_navigation", server.recording(mkdocs_build.get_navigation))
     monkeypatch.setattr(Theme, "get_env", serve._kept_environments(Theme.get_env))
@@ -212,3 +218,22 @@ def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(p
     full = snapshot(tmp_path / "full")
     assert sorted(after) == sorted(full)
     assert [p for p in full if after[p] != full[p]] == []
+
+
+@pytest.mark.parametrize("folder", ["", "es"])
+def test_hand_written_pages_are_watched_through_the_servers_own_watch_of_docs(project, folder):
+    """The generator hears of a hand-written page saved (of the edition served from
+    ``docs/`` or from its folder) through the watch MkDocs' server already has of that
+    folder: one set of inotify watches, where docs/ holds a folder an essay. Of the files
+    there, only hand-written pages are its concern."""
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.docs_dir = str(project / "docs" / folder)
+    server = serve._NotifiedServer(project / "docs", events.FileSystemEventHandler(), lambda: None, "127.0.0.1", 0, ".")
+    server.server_close()  # (its socket: nothing is served)
+    server.last = (config, None, None)
+    server.watch(config.docs_dir)  # (as MkDocs' serve does)
+    server.watch_pages()
+    assert len(server.observer.emitters) == 1
+    docs = Path(config.docs_dir)
+    saved = [docs / "about.md", docs / "essays" / "x" / "index.md", docs / "snippets" / "a.md", docs / "extra.css"]
+    assert [server._hand_written(events.FileModifiedEvent(str(path))) for path in saved] == [True, False, False, False]

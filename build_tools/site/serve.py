@@ -90,9 +90,10 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
     generator's changes by the generator (:meth:`generated`), which it rebuilds alone
     where it can."""
 
-    def __init__(self, docs: Path, builder: Callable[[], None], *args, **kwargs) -> None:
+    def __init__(self, docs: Path, saved: events.FileSystemEventHandler, builder: Callable[[], None], *args, **kwargs):
         super().__init__(self._build, *args, observer=_WritesObserver(self._passes), **kwargs)
         self.docs = docs
+        self.saved = saved  # (told when a hand-written page is saved)
         self.full_builder = builder
         self._building = threading.Lock()  # (one build at a time: MkDocs' own, or a rebuild)
         self.last: tuple | None = None  # (MkDocs' last build: its configuration, files and navigation)
@@ -100,16 +101,29 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
 
     def serve(self, *args, **kwargs) -> None:
         self.last = self._seen  # (MkDocs' first build is done: serving starts)
+        self.watch_pages()
         # What the first builds made (the generator's kept results, MkDocs' files and pages)
         # mostly lives as long as the server: the garbage collector, which otherwise looks
         # through it all again now and then (0.2 s at a thousand essays), leaves it alone.
         gc.freeze()
         super().serve(*args, **kwargs)
 
+    def watch_pages(self) -> None:
+        """Tell ``saved`` when a hand-written page of the edition served is saved (the generator
+        checks the page and writes what its citations show), through the watch MkDocs' server
+        has of its docs folder (the same path, recursion and events: one set of inotify
+        watches, not two)."""
+        docs = os.path.abspath(self.last[0].docs_dir)  # type: ignore[index]
+        self.observer.schedule(_Filtered(self.saved, self._hand_written), docs, recursive=True)
+
     def _passes(self, event: events.FileSystemEvent) -> bool:
         """Whether MkDocs' own watcher is told of ``event``: not if it is the generator's
         writing in the generated folders of ``docs/`` (it says what it changed itself)."""
         return not all(map(self._generated, _paths(event)))
+
+    def _hand_written(self, event: events.FileSystemEvent) -> bool:
+        """Whether ``event`` is about a hand-written page: Markdown outside the generated folders."""
+        return any(path.endswith(".md") and not self._generated(path) for path in _paths(event))
 
     def _generated(self, path: str) -> bool:
         """Whether the file at ``path`` lies in a generated folder of ``docs/``."""
@@ -184,22 +198,6 @@ def _paths(event: events.FileSystemEvent) -> list[str]:
     return [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
 
 
-def _regenerates(docs: Path) -> Callable[[events.FileSystemEvent], bool]:
-    """Whether an event asks for the generator again: any write in the seeds or the
-    templates, and in ``docs`` a hand-written page's, not the generator's own writing
-    (which would start it again) nor a file it does not read (a stylesheet, an image)."""
-
-    def regenerates(event: events.FileSystemEvent) -> bool:
-        for path in _paths(event):
-            where = os.path.relpath(path, docs).replace(os.sep, "/")
-            outside = where.split("/")[0] == ".."
-            if outside or (where.endswith(".md") and not generated(where)):
-                return True
-        return False
-
-    return regenerates
-
-
 class _Changed(events.FileSystemEventHandler):
     """Sets ``changed`` on any event it is told of."""
 
@@ -231,9 +229,9 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None],
     describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds, to
     the templates or to a hand-written page (it returns the files it changed, under
     ``docs/``, or None if it failed)."""
-    changed, observer = threading.Event(), _WritesObserver(_regenerates(root / "docs"))
+    changed, observer = threading.Event(), _WritesObserver()
     handler = _Changed(changed)
-    for folder in (root / "seeds", TEMPLATES, root / "docs"):
+    for folder in (root / "seeds", TEMPLATES):
         observer.schedule(handler, str(folder), recursive=True)
     observer.daemon = True
     observer.start()
@@ -252,7 +250,7 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None],
                 gc.enable()
 
     def make_server(*args, **kwargs) -> _NotifiedServer:
-        servers.append(_NotifiedServer(root / "docs", *args, **kwargs))
+        servers.append(_NotifiedServer(root / "docs", handler, *args, **kwargs))
         mkdocs_private.wrap_get_navigation(servers[0].recording)
         return servers[0]
 
