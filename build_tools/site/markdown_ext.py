@@ -165,7 +165,8 @@ class GlossaryLinks(Treeprocessor):
             self.raw_html(int(m[1]))
             spoken.append((m.end(), self.raw_lang(int(m[1])) or within))
         found = [
-            (m, next(lang for start, lang in reversed(spoken) if start <= m.start())) for m in self.glossary.first_uses(text)
+            (m, next(lang for start, lang in reversed(spoken) if start <= m.start()))
+            for m in self.glossary.first_uses(text)
         ]
         for m, lang in reversed(found):
             title, entry, _ = self.glossary.terms[m[0]]
