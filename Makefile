@@ -14,7 +14,7 @@ ENGINE ?= mkdocs
 # Reproducible output: dates in the built site come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve site generate check test bench lock clean sources messages
+.PHONY: serve site generate check test bench golden lock clean sources messages
 
 # EDITION=es serves the Spanish edition instead (the language of an edition in mkdocs.yml).
 EDITION ?=

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -16,13 +15,13 @@ from pathlib import Path
 from . import parallel, translations
 from .config import editions, read_config
 from .kept_pages import KeptPages
-from .memo import Cache
+from .memoised import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
 from .site import engines, offline
 from .sources import command as sources
-from .stages.write import keep_generated, put_back, swap_in
+from .stages.write import all_or_nothing, swap_in
 
 
 def _mkdocs_env() -> dict[str, str]:
@@ -88,7 +87,8 @@ def _generate(
 
 
 def cmd_build(args) -> int:
-    return 1 if _generate(args) is None else 0
+    """Generate the pages of every edition: all of them or, if one fails, none."""
+    return 0 if all_or_nothing(args.root / "docs", lambda: _generate(args) is not None) else 1
 
 
 _LEFT = "site/ and the generated pages were left as they were."
@@ -155,26 +155,28 @@ def cmd_site(args) -> int:
     """Generate, build the static site with the engine (MkDocs by default), finish it with
     the publishing stage, and swap it into site/ — only if all succeed; if one fails, the
     generated pages are put back as they were too."""
-    docs = args.root / "docs"
-    kept = keep_generated(docs)  # (put back if a step fails)
-    try:
-        if cmd_build(args):
+    with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
+        if not all_or_nothing(args.root / "docs", lambda: _site(args, Path(tmp))):
             return 1
-        with tempfile.TemporaryDirectory(prefix=".site-", dir=args.root) as tmp:
-            failed, built = _editions(args, Path(tmp))
-            if failed:
-                put_back(kept, docs)
-                print(failed, file=sys.stderr)
-                return 1
-            _offline_copies(args.root, built)
-            site = built[0][0]
-            for staged, folder in built[1:]:
-                staged.rename(site / folder)
-            swap_in((site, args.root / "site"))
-    finally:
-        shutil.rmtree(kept, ignore_errors=True)
     print("site written to site/")
     return 0
+
+
+def _site(args, tmp: Path) -> bool:
+    """Generate, build and publish each edition into ``tmp``, and swap the whole into site/;
+    whether it succeeded (what failed is said)."""
+    if _generate(args) is None:
+        return False
+    failed, built = _editions(args, tmp)
+    if failed:
+        print(failed, file=sys.stderr)
+        return False
+    _offline_copies(args.root, built)
+    site = built[0][0]
+    for staged, folder in built[1:]:
+        staged.rename(site / folder)
+    swap_in((site, args.root / "site"))
+    return True
 
 
 def cmd_serve(args) -> int:

@@ -142,6 +142,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class CleanText:
+    """What the clean stage made of an essay's raw text: its paragraphs and notes, every
+    change its rules made, and the balance of the source's characters (shown, and removed
+    or converted by a rule)."""
+
+    paragraphs: tuple[Paragraph, ...] = ()
+    notes: tuple[Paragraph, ...] = ()
+    changes: tuple[Change, ...] = ()
+    balance: tuple[int, int] = (0, 0)
+
+
+@dataclass(frozen=True)
 class Participant:
     """A speaker of a transcript: the ``label`` its text gives ("MODERADOR"), and the name
     and role the site shows for it (either may be None, not both)."""
@@ -214,12 +226,32 @@ class Essay:
     # year, as author–date styles tell them apart ("Broad 2014a"); "" otherwise.
     year_letter: str = ""
     theme_locs: tuple[SourceLoc, ...] = ()  # where each of ``themes`` is written
-    paragraphs: tuple[Paragraph, ...] = ()
-    notes: tuple[Paragraph, ...] = ()
-    changes: tuple[Change, ...] = ()
-    # (characters of the source shown, characters removed or converted by a rule)
-    balance: tuple[int, int] = (0, 0)
+    # (what cleaning made of ``raw``: None until the clean stage has run)
+    cleaned: CleanText | None = None
     translated: Translated = ()
+
+    @property
+    def clean_text(self) -> CleanText:
+        if self.cleaned is None:
+            raise RuntimeError(f"essay '{self.slug}' is read before the clean stage has run")
+        return self.cleaned
+
+    # The cleaned parts, as the stages after clean read them.
+    @property
+    def paragraphs(self) -> tuple[Paragraph, ...]:
+        return self.clean_text.paragraphs
+
+    @property
+    def notes(self) -> tuple[Paragraph, ...]:
+        return self.clean_text.notes
+
+    @property
+    def changes(self) -> tuple[Change, ...]:
+        return self.clean_text.changes
+
+    @property
+    def balance(self) -> tuple[int, int]:
+        return self.clean_text.balance
 
     # Each way of naming the essay is a method of the language it is written in, and, where
     # data files and messages to editors name it so, a property in English.

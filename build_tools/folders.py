@@ -4,6 +4,8 @@ the hand-written pages are everything else."""
 
 from __future__ import annotations
 
+import functools
+
 from .languages import TRANSLATED
 
 # The folders of docs/ that the write stage writes: the one list (a test checks that
@@ -25,4 +27,10 @@ COPIED = tuple(f"{language}/assets" for language in TRANSLATED)
 
 def generated(path: str, folders: tuple[str, ...] = GENERATED) -> bool:
     """Whether ``path`` (under docs/) lies in one of the generated ``folders``."""
-    return any(path.startswith(folder + "/") for folder in folders) and ".." not in path.split("/")
+    return path.startswith(_inside(folders)) and "/../" not in f"/{path}/"
+
+
+@functools.cache
+def _inside(folders: tuple[str, ...]) -> tuple[str, ...]:
+    """What the path of a file in one of ``folders`` starts with (a build asks of every page)."""
+    return tuple(folder + "/" for folder in folders)

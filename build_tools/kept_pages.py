@@ -4,7 +4,8 @@ The render and write stages keep nothing (see :mod:`build_tools.stages.render`);
 :class:`KeptPages` does their work as they do it, keeping what it made with what it was
 made from (see :mod:`build_tools.memo`): each theme's and each essay's pages, with their
 templates' text; each claim's part of its theme's pages (its section, its data); each essay's row of the long
-tables and lists of the pages made from the whole corpus; the glossary terms each essay
+tables and lists of the pages made from the whole corpus; each record's lines of the data
+package's tables; the glossary terms each essay
 uses; the templates compiled, for each edition; and the text of each generated file as it
 was last written or read. What it makes is what the stages make from nothing
 (``tests/test_memo.py``).
@@ -24,6 +25,8 @@ import jinja2
 from jinja2 import meta as jinja_meta
 
 from .folders import GENERATED
+from .formats.data_package import part_lines
+from .formats.data_tables import Part, Table
 from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
@@ -32,7 +35,7 @@ from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_u
 from .stages.render import together
 from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
-from .stages.write import write
+from .stages.write import on_disk, write
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
 
@@ -78,6 +81,15 @@ class RowInputs(NamedTuple):
     shown: Shown
 
 
+class LinesKey(NamedTuple):
+    """A part of a table of the data package (see :mod:`build_tools.formats.data_tables`), in
+    the edition in ``language``."""
+
+    language: str
+    table: str
+    owner: str  # (the part's)
+
+
 class CountsKey(NamedTuple):
     """The glossary terms one essay uses."""
 
@@ -92,23 +104,24 @@ class CountsInputs(NamedTuple):
     term_of: dict[str, str]
 
 
-class FileKey(NamedTuple):
-    """A generated file, by its path on disk."""
-
-    path: str
-
-
 @dataclass
 class KeptPages:
     """What rendering and writing keep for the next build in the same process."""
 
-    pages: Memo = field(default_factory=Memo)  # each theme's and essay's pages, by PageKey
-    sections: Memo = field(default_factory=Memo)  # each claim's part of its theme's pages, by SectionKey
-    rows: Memo = field(default_factory=Memo)  # each essay's row of a long table or list, by RowKey
-    term_counts: Memo = field(default_factory=Memo)  # the glossary terms each essay uses, by CountsKey
-    on_disk: Memo = field(default_factory=Memo)  # each generated file's text, by FileKey and its version
+    # each theme's and essay's pages; each claim's part of its theme's pages; each essay's row
+    # of a long table or list; each part of the data package's tables; the glossary terms
+    # each essay uses
+    pages: Memo[PageKey, PageInputs, dict[str, str]] = field(default_factory=Memo)
+    sections: Memo[SectionKey, SectionInputs, ClaimParts] = field(default_factory=Memo)
+    rows: Memo[RowKey, RowInputs, Rendered] = field(default_factory=Memo)
+    lines: Memo[LinesKey, tuple, str] = field(default_factory=Memo)
+    term_counts: Memo[CountsKey, CountsInputs, Counter[str]] = field(default_factory=Memo)
+    # each generated file's text as last written or read, with its stat then, by its path on disk
+    texts: dict[str, tuple[os.stat_result, str]] = field(default_factory=dict)
     environments: dict[str, jinja2.Environment] = field(default_factory=dict)  # by the edition's language
     referenced: dict[str, tuple[str, ...]] = field(default_factory=dict)  # the templates a template's text uses
+    # the files in each edition's generated folders, by docs/ and the folders, as write lists them
+    listed: dict[tuple[str, tuple[str, ...]], dict[str, os.stat_result]] = field(default_factory=dict)
 
     def render(self, corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
         """What :func:`~build_tools.stages.render.render` gives, each theme's and essay's pages
@@ -120,7 +133,8 @@ class KeptPages:
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
         made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claims_parts(env, jobs)))
         usage = term_usage(corpus, self.counted)
-        return together([*made, *corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows)])
+        pages = corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows, self.part_lines)
+        return together([*made, *pages])
 
     def claims_parts(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
         """The part of each claim of each theme's pages (its section, its data), by the theme's
@@ -145,6 +159,13 @@ class KeptPages:
         language, templates = str(env.globals["site_language"]), self.sources(env, template)
         wanted = [(RowKey(language, template, row.essay.slug), RowInputs(templates, row), row) for row in shown]
         return self.rows.get_each(wanted, functools.partial(render_row, env, template))
+
+    def part_lines(self, language: str, table: Table, part: Part) -> str:
+        """What :func:`~build_tools.formats.data_package.part_lines` gives, made again only if
+        what the part is made from changed: the table of every passage quoted, one essay
+        edited, is made of the kept lines of the others'."""
+        key = LinesKey(language, table.name, part.owner)
+        return self.lines.get(key, part.of, functools.partial(part_lines, language, table, part))
 
     def environment(self, language: str) -> jinja2.Environment:
         """The templates' environment for ``language``: each template compiled once, and
@@ -177,18 +198,35 @@ class KeptPages:
 
     def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
         """What :func:`~build_tools.stages.write.write` does, a file read again only if its
-        version changed since it was last read or written."""
-        changed = write(pages, docs, folders, self.holds)
+        version changed since it was last read or written, and the folders listed only the
+        first time: the build that serves them is the only one to write them (``make serve``
+        writes docs/'s generated folders, and nothing else does), so what it wrote is what
+        they hold, and the next build looks only at the files it changes."""
+        where = (os.fspath(docs), folders)
+        found = self.listed.get(where)
+        if found is None:
+            found = self.listed[where] = on_disk(docs, folders)
+        try:
+            changed = write(pages, docs, folders, self.holds, found)
+        except BaseException:  # (what the folders hold is not known for sure: listed again next time)
+            del self.listed[where]
+            raise
         for path in changed:
-            if path in pages:  # (what was written is known: the next build need not read it)
-                written = os.path.join(docs, path)
-                self.on_disk.get(FileKey(written), version(os.stat(written)), functools.partial(pages.get, path))
+            written = os.path.join(docs, path)
+            if path not in pages:
+                del found[path]
+                continue
+            found[path] = stat = os.stat(written)
+            self.texts[written] = (stat, pages[path])  # (what was written is known: the next build need not read it)
         return changed
 
     def holds(self, path: str, stat: os.stat_result, text: str) -> bool:
         """Whether the file at ``path`` holds ``text``, not read again if its text is kept at
-        this version."""
-        return self.on_disk.get(FileKey(path), version(stat), functools.partial(_read, path)) == text
+        this version (``stat``: the one kept, while serving, for a file the last build did not change)."""
+        kept = self.texts.get(path)
+        if kept is None or (kept[0] is not stat and version(kept[0]) != version(stat)):
+            kept = self.texts[path] = (stat, _read(path))
+        return kept[1] == text
 
 
 def _claim_parts(env: jinja2.Environment, inputs: SectionInputs) -> ClaimParts:

@@ -16,8 +16,8 @@ one with a value put in (escaped as any value is), ``ngettext("{num} claim", "{n
 claims", n)`` one counted (``{num}`` is ``n`` as the edition writes numbers) and
 ``pgettext("relation", "Agrees")`` one with a context; in Python, :func:`gettext`,
 :func:`ngettext` and :func:`pgettext` take the language first, and :func:`N_` marks a
-table's message where it is written. The plural forms are CLDR's, as Babel gives them for
-the catalogue's locale (its ``Plural-Forms`` header).
+table's message where it is written (:func:`NP_` one with a context). The plural forms
+are CLDR's, as Babel gives them for the catalogue's locale (its ``Plural-Forms`` header).
 
 Dates, numbers and lists of names follow each edition's locale in CLDR, through Babel:
 English as written in Britain ("2 March 2026", "12,345", "A, B and C"), Spanish as in
@@ -63,6 +63,11 @@ TRANSLATED = languages()[1:]  # (the languages the site's words are translated i
 def N_(message: str) -> str:
     """A message written in a table, translated where it is shown: marks it for extraction."""
     return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """A message with a context, written in a table: marks it for extraction, kept with its context."""
+    return context, message
 
 
 @functools.cache

@@ -1,10 +1,12 @@
-"""The stages up to anchor, and the warnings found after them, keeping their results per
-file and per essay between builds in one process (``make serve``; see :mod:`build_tools.memo`).
+"""The stages up to anchor, and the warnings found after them, run on every core and
+keeping their results per file and per essay between builds in one process (``make serve``;
+see :mod:`build_tools.memo`).
 
 Each stage is a function of its inputs, made per file or per essay by a step it takes as
-a parameter; here each such step is wrapped in a memo of the :class:`~build_tools.memo.Cache`,
-keyed by the file or the essay and holding the inputs its result was made from. Given no
-cache, each stage runs as it is, keeping nothing.
+a parameter (which does it in this process unless given another); here each such step is
+done on every core (:mod:`build_tools.parallel`) and, given a :class:`Cache`, wrapped in one
+of its memos, keyed by the file or the essay and holding the inputs its result was made
+from. Given no cache, each stage keeps nothing.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .essay import Essay, EssayText
-from .memo import Cache, EssayKey, FileKey, ParsedKey, Same, version
-from .model import Claim, Corpus, Evidence, Quote
+from . import parallel
+from .essay import EssayText
+from .memo import EssayKey, FileKey, Memo, ParsedKey, Same, Version, version
+from .model import Claim, CleanText, Corpus, Essay, Evidence, Paragraph, Quote
 from .problems import Collector, Problem
 from .stages import anchor as anchor_stage
 from .stages import clean as clean_stage
@@ -31,11 +34,50 @@ from .stages.validate import language
 from .stages.validate import seeds as seeds_stage
 
 
+@dataclass
+class Cache:
+    """What a build keeps for the next one in the same process: a memo per costly step."""
+
+    # each seeds file, by its bytes (load)
+    parsed: Memo[ParsedKey, bytes, load_stage.Parsed] = field(default_factory=Memo)
+    # each essay's text, by its version and its received page's or PDF's (load)
+    texts: Memo[FileKey, tuple[Version, Path | None, Version | None], EssayText] = field(default_factory=Memo)
+    # each seeds file checked for its meaning, by what load gave of it (validate)
+    checked: Memo[FileKey, Same[load_stage.Parsed], load_stage.Parsed] = field(default_factory=Memo)
+    # each essay, by what load and validate gave of its metadata and its text (validate)
+    essays: Memo[FileKey, tuple[Same[load_stage.Parsed], Same[EssayText]], tuple[Essay | None, list[Problem]]] = field(
+        default_factory=Memo
+    )
+    # each essay with its year's letter (2013a), by the two (validate)
+    lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
+    # each cross-references file's claims, by its version (validate)
+    claims: Memo[FileKey, Version, list[Claim]] = field(default_factory=Memo)
+    # the language each essay's text reads as when not its own, by its opening and language (validate)
+    languages: Memo[EssayKey, tuple[str, str], str | None] = field(default_factory=Memo)
+    # what cleaning made of each essay, by its source and rules (clean)
+    cleaned: Memo[EssayKey, tuple[str, str, str], clean_stage.Cleaned] = field(default_factory=Memo)
+    # each essay with what cleaning made of it, by the two (clean)
+    cleaned_essays: Memo[EssayKey, tuple[Essay, CleanText], Essay] = field(default_factory=Memo)
+    # where each essay's quotes are, by its paragraphs and its quotes (anchor)
+    found: Memo[EssayKey, tuple[tuple[Paragraph, ...], tuple[Evidence, ...]], anchor_stage.Spots] = field(
+        default_factory=Memo
+    )
+    # each essay's quotes, by the essay and where they are (anchor)
+    quotes: Memo[EssayKey, tuple[Essay, anchor_stage.Spots], dict[Evidence, list[Quote]]] = field(default_factory=Memo)
+    # the warnings about each essay's long paragraphs, by the essay cleaned (check)
+    long_paragraphs: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
+    # where each of an essay's quotes stands (its warnings), by its quotes and their evidence (check)
+    standing: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[standing_stage.Standing]] = field(
+        default_factory=Memo
+    )
+
+
 def load(root: Path, problems: Collector, cache: Cache | None = None) -> load_stage.Seeds:
-    """:func:`~build_tools.stages.load.load`: a file whose bytes (a text: whose version, its
-    size, dates and inode) the ``cache`` holds is not parsed or read again."""
+    """:func:`~build_tools.stages.load.load`, its files parsed on every core: a file whose
+    bytes (a text: whose version, its size, dates and inode) the ``cache`` holds is not
+    parsed or read again."""
     if cache is None:
-        return load_stage.load(root, problems)
+        return load_stage.load(root, problems, load_stage.LoadSteps(functools.partial(parallel.each, load_stage.parse)))
     steps = load_stage.LoadSteps(parse_each=functools.partial(_parse_each, cache), text=functools.partial(_text, cache))
     return load_stage.load(root, problems, steps)
 
@@ -63,13 +105,13 @@ def corpus(root: Path, problems: Collector, cache: Cache | None = None) -> Corpu
 
 
 def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = None) -> Corpus:
-    """:func:`~build_tools.stages.validate.seeds.corpus`: a file or an essay is not checked
+    """:func:`~build_tools.stages.validate.seeds.corpus`, its files checked on every core: a file or an essay is not checked
     again, nor its records made again, while what load gave of it is the very object the
     ``cache`` holds (not compared by value: values read from YAML compare equal whatever
     their lines); an essay lettered by year as the cache holds it is the same object from
     one build to the next."""
     if cache is None:
-        return seeds_stage.corpus(seeds, problems)
+        return seeds_stage.corpus(seeds, problems, seeds_stage.FileSteps(_checked_each_here))
     steps = seeds_stage.FileSteps(
         checked_each=functools.partial(_checked_each, cache),
         essay=functools.partial(_essay, cache),
@@ -77,6 +119,11 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
         claims=functools.partial(_claims, cache),
     )
     return seeds_stage.corpus(seeds, problems, steps)
+
+
+def _checked_each_here(reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
+    """Each file checked on every core, keeping nothing."""
+    return parallel.each(files_stage.checked, reads)
 
 
 def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
@@ -119,8 +166,14 @@ def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     """:func:`~build_tools.stages.clean.clean`: only the essays whose source or rules changed
     since the ``cache`` kept them are cleaned again."""
     if cache is None:
-        return clean_stage.clean(corpus)
+        return clean_stage.clean(corpus, _clean_each_here)
     return clean_stage.clean(corpus, functools.partial(_clean_each, cache))
+
+
+def _clean_each_here(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
+    """Each essay cleaned on every core, keeping nothing."""
+    cleaned = parallel.each(clean_stage.clean_one, essays)
+    return [(replace(e, cleaned=text), found) for e, (text, found) in zip(essays, cleaned)]
 
 
 def _clean_each(cache: Cache, essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
@@ -130,8 +183,8 @@ def _clean_each(cache: Cache, essays: Sequence[Essay]) -> list[tuple[Essay, list
         keep=lambda result: not result[1],
     )  # (its problems are said again)
     return [
-        (cache.cleaned_essays.get(EssayKey(e.slug), (e, cleaned), functools.partial(replace, e, **cleaned)), found)
-        for e, (cleaned, found) in zip(essays, results)
+        (cache.cleaned_essays.get(EssayKey(e.slug), (e, text), functools.partial(replace, e, cleaned=text)), found)
+        for e, (text, found) in zip(essays, results)
     ]
 
 
@@ -139,8 +192,15 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
     """:func:`~build_tools.stages.anchor.anchor`: where each essay's quotes are is kept in the
     ``cache`` with its paragraphs and the quotes looked up."""
     if cache is None:
-        return anchor_stage.anchor(corpus)
+        return anchor_stage.anchor(corpus, _find_each_here)
     return anchor_stage.anchor(corpus, functools.partial(_find_each, cache))
+
+
+def _find_each_here(jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
+    """Each job's quotes found on every core, keeping nothing."""
+    return [
+        anchor_stage.quotes_at(job.essay, spots) for job, spots in zip(jobs, parallel.each(anchor_stage.spots_of, jobs))
+    ]
 
 
 def _find_each(cache: Cache, jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict[Evidence, list[Quote]]]:

@@ -17,10 +17,10 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import memoised
+from . import memoised, parallel
 from .folders import edition_folders
 from .kept_pages import KeptPages
-from .memo import Cache
+from .memoised import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages.clean.turns import unheard
@@ -92,7 +92,7 @@ def build(
 def edition_pages(checked: Checked, language: str, folder: str, kept: KeptPages | None = None) -> dict[str, str]:
     """The generated pages of the edition in ``language``, by path under docs/."""
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
-    pages = kept.render(corpus, quotes) if kept else render(corpus, quotes)
+    pages = kept.render(corpus, quotes) if kept else render(corpus, quotes, parallel.stream)
     return {posixpath.join(folder, path): text for path, text in pages.items()}
 
 
@@ -100,7 +100,7 @@ def edition_stream(checked: Checked, language: str, folder: str) -> Iterator[tup
     """The generated pages of the edition in ``language``, ``(path under docs/, text)``, one
     at a time, as they are made."""
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
-    for part in render_parts(corpus, quotes):
+    for part in render_parts(corpus, quotes, parallel.stream):
         yield from ((posixpath.join(folder, path), text) for path, text in part.items())
 
 

@@ -3,7 +3,7 @@
 ``make golden`` (``python -m tests.golden``) rewrites it after an intended change
 to the output; review the diff before committing it. ``test_golden`` compares the
 generated pages with it, whole. The real corpus in seeds/ has no golden copy: editors
-change it, and ``make check --strict`` and the invariant tests check it.
+change it, and ``make check STRICT=--strict`` and the invariant tests check it.
 """
 
 from __future__ import annotations

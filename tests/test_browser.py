@@ -385,6 +385,26 @@ def test_the_timelines_theme_filter_is_kept_in_the_address(tab, checked):
     assert page.url.endswith("/reference/timeline/") and len(page.evaluate(visible)) == len(checked.corpus.events)
 
 
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_only_the_timeline_loads_the_theme_filters_script(browser, request, checked, engine):
+    """filter.js comes from the theme's template on the pages whose front matter asks for it,
+    not with every page (0.9 KiB of each first view)."""
+    served = request.getfixturevalue("zensical_served" if engine == "zensical" else "served")
+    tab = Tab(browser, served, viewport=DESKTOP)
+    for edition in ("", "es/"):
+        tab.requests.clear()
+        tab.open(f"{edition}themes/{checked.corpus.themes[0].id}/")
+        assert tab.requests and not [url for url in tab.requests if url.endswith("/filter.js")], edition
+        tab.requests.clear()
+        page = tab.open(f"{edition}reference/timeline/")
+        script = f"{tab.base}{edition}assets/javascripts/filter.js"
+        assert [url for url in tab.requests if url.endswith("/filter.js")] == [script]
+        assert page.locator(".rc-filter").is_visible()  # (the script ran: it shows the buttons)
+        page.locator(".rc-filter button[data-theme]:not([data-theme=''])").first.click()
+        assert 0 < page.locator("#timeline > li:visible").count() < len(checked.corpus.events), edition
+    tab.close()
+
+
 # The page's table of contents, wherever the screen shows it: beside the page on a wide
 # screen; on a phone, in Material's menu or behind Zensical's contents button (a link in a
 # closed menu is visible to Playwright unless hidden: its box is merely off the screen).

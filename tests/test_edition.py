@@ -277,3 +277,47 @@ def test_the_spanish_navigation_names_its_sections_in_spanish(site):
         labels = set(_NAV_LABEL.findall((folder / path).read_text(encoding="utf-8")))
         found |= {(path, label) for label in labels & english}
     assert found == set()
+
+
+class TermLanguages(HTMLParser):
+    """Each glossary link's words, the language a reader hears them in (its own ``lang`` or
+    its nearest ancestor's), and the language of the text around the link."""
+
+    VOID = {"br", "img", "hr", "wbr", "input", "meta", "link", "source", "col", "area"}
+
+    def __init__(self, language: str):
+        super().__init__()
+        self.open: list[tuple[str, str]] = [("", language)]
+        self.links: list[list[str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "a" and a.get("class") == "glossary-term":
+            self.links.append(["", a.get("lang") or self.open[-1][1], self.open[-1][1]])
+        if tag not in self.VOID:
+            self.open.append((tag, a.get("lang") or self.open[-1][1]))
+
+    def handle_endtag(self, tag):
+        while len(self.open) > 1 and self.open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if self.open[-1][0] == "a" and self.links and not self.links[-1][0]:
+            self.links[-1][0] = data
+
+
+def test_a_glossary_term_is_read_in_its_own_language_even_inside_a_quote(site, checked):
+    """A term's link has its term's language, whatever the text around it: "maquiladora" in
+    an English quote on a Spanish page is Spanish, as it is on an English page."""
+    folder, _ = site
+    language = {form: t.language for t in checked.corpus.terms for form in t.forms}
+    inside_a_quote = []
+    for path in sorted(folder.rglob("*.html")):
+        edition = "es" if path.relative_to(folder).as_posix().startswith(EDITION) else "en"
+        parser = TermLanguages(edition)
+        parser.feed(path.read_text(encoding="utf-8"))
+        for words, heard, around in parser.links:
+            if words in language:
+                assert heard == language[words], (path, words)
+                inside_a_quote += [(path.parent.name, words)] if around not in (edition, heard) else []
+    assert ("bach-2000", "maquiladora") in inside_a_quote  # (a Spanish term in an English quote on a Spanish page)

@@ -12,6 +12,7 @@ import pytest
 
 from build_tools.__main__ import main
 from build_tools.folders import GENERATED
+from build_tools.stages.render import render_parts
 from build_tools.stages.write import swap_in
 from tests.conftest import run, snapshot
 
@@ -55,6 +56,39 @@ def test_an_exception_while_rendering_changes_nothing(built, capsys, monkeypatch
     with pytest.raises(RuntimeError, match="a bug in a template"):
         run(project, "site", capsys=capsys)
     assert outputs(project) == before
+
+
+def test_an_exception_while_rendering_the_second_edition_changes_nothing(built, capsys, monkeypatch):
+    """The first edition's pages are written before the second is made: they are put back."""
+    project, before = built
+    real, editions = render_parts, []
+
+    def broken(*args):
+        editions.append(args)
+        if len(editions) == 2:
+            raise RuntimeError("a bug in the Spanish edition's template")
+        return real(*args)
+
+    monkeypatch.setattr("build_tools.pipeline.render_parts", broken)
+    for command in ("build", "site"):
+        editions.clear()
+        with pytest.raises(RuntimeError, match="Spanish edition"):
+            run(project, command, capsys=capsys)
+        assert outputs(project) == before
+        assert not list(project.glob(".kept-*")), "what was kept to put back is removed"
+
+
+def test_warnings_under_strict_change_nothing(built, capsys):
+    """--strict stops the build at a warning, which is known only once the pages are made."""
+    project, before = built
+    path = project / "seeds/themes.yml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("title: Comercio", 'title: "«Comercio»"'), encoding="utf-8"
+    )
+    for command in ("build", "site"):
+        code, _, err = run(project, command, "--strict", capsys=capsys)
+        assert code == 1 and "which --strict treats as errors" in err
+        assert outputs(project) == before
 
 
 def test_a_full_disk_while_writing_changes_nothing(built, capsys, monkeypatch):

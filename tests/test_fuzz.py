@@ -37,7 +37,7 @@ import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from build_tools.memo import Cache
+from build_tools.memoised import Cache
 from build_tools.pipeline import check
 from build_tools.problems import SeedError
 from tests.conftest import FIXTURE, ROOT, copy_project

@@ -1,7 +1,8 @@
 """The code's layout holds: dependencies run one way between the roles of build_tools/
 (see build_tools/stages, formats and site), no module imports itself in a circle,
 counting the imports made inside functions, and the pieces stay small enough to read: no
-module over 350 lines, no template line over 200 characters."""
+module over 350 lines, no template line over 200 characters, no table of sentences written
+in a template."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import ast
 import subprocess
 from pathlib import Path
 
+import jinja2.nodes
 import pytest
 
 from tests.conftest import ROOT
@@ -25,6 +27,7 @@ SHARED = {
     "languages",
     "folders",
     "relations",
+    "relation_sentences",
     "extract",
     "source_status",
 }
@@ -86,6 +89,14 @@ def test_dependencies_run_one_way():
         if role(module) != "top" and role(target) not in {role(module), "shared", *MAY_IMPORT[role(module)]}
     )
     assert wrong == []
+
+
+def test_no_stage_calls_the_worker_pool():
+    """A stage is a function of its inputs, made per item by a step it takes as a parameter:
+    the pipeline (memoised.py, pipeline.py) gives the steps that run on every core."""
+    stages = [module for module in GRAPH if role(module) == "stages"]
+    assert "build_tools.stages.clean" in stages
+    assert sorted(module for module in stages if "build_tools.parallel" in GRAPH[module]) == []
 
 
 def test_every_package_of_build_tools_has_a_role():
@@ -194,3 +205,47 @@ def test_the_size_checks_see_every_template_and_what_is_too_long(tmp_path):
     assert too_long_lines([template]) == [f"{template}:2: 201 characters, over the limit of 200: wrap the line"]
     module.write_text("x = 1\n" * MODULE_LINES, encoding="utf-8")
     assert too_long_modules([module]) == []
+
+
+# The callables of a template that translate a message (build_tools/stages/templating.py).
+MESSAGES = {"_", "gettext", "ngettext", "pgettext"}
+
+
+def sentence_tables(paths: list[Path]) -> list[str]:
+    """Each dict of a template whose values are messages or words (``{"agrees": _("…"), …}[relation]``):
+    a table of sentences belongs in Python beside the other tables of messages, where its
+    key's type is known (build_tools/relation_sentences.py)."""
+    from build_tools.stages.templating import environment
+
+    env = environment("en")
+    found = []
+    for path in paths:
+        for table in env.parse(path.read_text(encoding="utf-8")).find_all(jinja2.nodes.Dict):
+            if any(_is_words(pair.value) for pair in table.items):
+                found.append(f"{_shown(path)}:{table.lineno}: a table of sentences in a template: move it to Python")
+    return found
+
+
+def _is_words(node: jinja2.nodes.Node) -> bool:
+    if isinstance(node, jinja2.nodes.Const):
+        return isinstance(node.value, str)
+    return isinstance(node, jinja2.nodes.Call) and getattr(node.node, "name", None) in MESSAGES
+
+
+def test_no_template_holds_a_table_of_sentences():
+    tables = sentence_tables(sorted((PACKAGE / "templates").glob("*.j2")))
+    assert tables == [], "\n".join(tables)
+
+
+def test_the_table_check_sees_a_table_of_messages_or_words(tmp_path):
+    template = tmp_path / "table.html.j2"
+    template.write_text(
+        '{% set who = "A" %}\n<p>{{ {\n    "agrees": pgettext("agrees", "{who} agrees", who=who),\n'
+        '    "contrasts": _("{who} contrasts", who=who),\n}[relation] }}</p>\n'
+        '{{ {"a": "one", "b": "two"}[key] }} {{ {"a": 1}[key] }} {{ f(key={"a": x}) }}\n',
+        encoding="utf-8",
+    )
+    assert sentence_tables([template]) == [
+        f"{template}:2: a table of sentences in a template: move it to Python",
+        f"{template}:6: a table of sentences in a template: move it to Python",
+    ]

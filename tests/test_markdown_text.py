@@ -123,3 +123,25 @@ def test_a_term_links_to_its_entry_at_its_first_use_in_each_section(tmp_path):
     assert first.count(link) == 1 and first.count("glossary-term") == 2  # (NAFTA and IRCA, once each)
     assert second.count(link) == 1 and "<code>NAFTA</code>" in second  # (again in a new section, not in code)
     assert render("Nothing about trade.", terms, tmp_path).count("glossary-term") == 0
+
+
+def test_a_term_in_a_quote_in_another_language_is_marked_with_its_own(tmp_path):
+    """On a Spanish page, "maquiladora" in an English quote is Spanish (as on an English page)
+    and "NAFTA" needs no mark there; outside the quote, the reverse."""
+    terms = {"maquiladora": ("Fábrica.", "maquiladora", ""), "NAFTA": ("Tratado.", "nafta", "en")}
+    (tmp_path / "citations.json").write_text(json.dumps({"language": "es"}), encoding="utf-8")
+    path = tmp_path / "glossary.json"
+    path.write_text(json.dumps(terms), encoding="utf-8")
+    config = read_config(ROOT / "mkdocs.yml")
+    names = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    extension = {"glossary": str(path), "citations": str(tmp_path / "citations.json")}
+    page = markdown.markdown(
+        '> “<span lang="en">Under NAFTA, the maquiladora</span>”\n\n## Otra sección\n\nLa maquiladora y el NAFTA.',
+        extensions=names,
+        extension_configs={"build_tools.site.markdown_ext": extension},
+    )
+    quote, after = page.split("<h2")
+    assert re.search(r'<a class="glossary-term" href="[^"]*#maquiladora" lang="es"', quote)
+    assert re.search(r'<a class="glossary-term" href="[^"]*#nafta" title', quote)
+    assert re.search(r'<a class="glossary-term" href="[^"]*#maquiladora" title', after)
+    assert re.search(r'<a class="glossary-term" href="[^"]*#nafta" lang="en"', after)

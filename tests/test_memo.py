@@ -14,7 +14,7 @@ import pytest
 
 from build_tools import kept_pages
 from build_tools.kept_pages import KeptPages
-from build_tools.memo import Cache
+from build_tools.memoised import Cache
 from build_tools.memoised import corpus as load
 from build_tools.model import LONG_LIST
 from build_tools.pipeline import check
@@ -180,6 +180,29 @@ def test_an_edit_to_one_essay_makes_again_only_the_claims_that_quote_it(project,
     assert sorted(made) == quoting
 
 
+def test_an_edit_to_one_essay_makes_again_only_its_lines_of_the_data_package(project, monkeypatch):
+    """The data package's tables are made of each record's lines, kept
+    (build_tools/formats/data_tables.py): an essay's title edited makes again its row of
+    essays.csv and the passages quoting it, and no other lines."""
+    kept = Kept(Cache(), KeptPages())
+    pages(project, kept)
+    made = calls(monkeypatch, kept_pages, "part_lines", lambda language, table, part: (table.name, part.owner))
+    edit(project / "seeds" / "essays" / "bach-2000.yml", '\ntitle: "', '\ntitle: "Edited ')
+    corpus = check(project, kept.cache).corpus
+    owners = [("claim", c.id, c.evidence) for c in corpus.claims] + [("event", e.id, e.passages) for e in corpus.events]
+    owners += [("figure", f.id, f.passages) for f in corpus.figures]
+    quoting = [
+        ("evidence", f"{kind}:{id_}")
+        for kind, id_, passages in owners
+        if any(ev.essay == "bach-2000" for ev in passages)
+    ]
+    assert quoting and len(quoting) < len(owners)
+    after = pages(project, kept)
+    assert sorted(made) == sorted([("essays", "bach-2000"), *quoting])
+    assert after == pages(project)
+    assert "Edited " in after["reference/data/essays.csv"]
+
+
 def test_an_edit_to_one_essay_makes_again_its_rows_alone_and_the_tables_show_it(tmp_path, monkeypatch):
     """The map's table, the essays' list (past a dozen essays) and the sources' table are made
     of each essay's row, kept (build_tools/stages/rows.py): an essay's title and author
@@ -205,11 +228,29 @@ def test_an_edit_to_one_essay_makes_again_its_rows_alone_and_the_tables_show_it(
 
 
 def test_a_generated_file_changed_on_disk_is_read_again_and_written_again(tmp_path):
-    """Kept texts of the files written stand for the files only while their version is the same."""
-    docs, kept = tmp_path / "docs", KeptPages()
+    """A file changed by hand is read again and written again when the folders are listed
+    (the next ``make serve``)."""
+    docs = tmp_path / "docs"
     written = {"essays/a/index.md": "A", "essays/b/index.md": "B"}
-    assert kept.write(written, docs) == ["essays/a/index.md", "essays/b/index.md"]
-    assert kept.write(written, docs) == []
+    assert KeptPages().write(written, docs) == ["essays/a/index.md", "essays/b/index.md"]
+    assert KeptPages().write(written, docs) == []
     (docs / "essays" / "a" / "index.md").write_text("Z", encoding="utf-8")  # (as long: only its version tells)
-    assert kept.write(written, docs) == ["essays/a/index.md"]
+    assert KeptPages().write(written, docs) == ["essays/a/index.md"]
     assert (docs / "essays" / "a" / "index.md").read_text(encoding="utf-8") == "A"
+
+
+def test_the_generated_folders_are_listed_once_while_serving(tmp_path, monkeypatch):
+    """What a build wrote is what the generated folders hold at the next (``make serve``
+    alone writes them): they are not listed again, and each change is still made."""
+    docs, kept = tmp_path / "docs", KeptPages()
+    kept.write({"essays/a/index.md": "A", "essays/b/index.md": "B"}, docs)
+    listed = calls(monkeypatch, kept_pages, "on_disk", lambda docs, folders: folders)
+    assert kept.write({"essays/a/index.md": "A2", "essays/b/index.md": "B"}, docs) == ["essays/a/index.md"]
+    assert kept.write({"essays/a/index.md": "A2", "essays/c/index.md": "C"}, docs) == [
+        "essays/b/index.md",
+        "essays/c/index.md",
+    ]
+    assert kept.write({"essays/a/index.md": "A2", "essays/c/index.md": "C"}, docs) == []
+    assert listed == []
+    assert not (docs / "essays" / "b").exists() and (docs / "essays" / "a" / "index.md").read_text() == "A2"
+    assert KeptPages().write({"essays/a/index.md": "A2", "essays/c/index.md": "C"}, docs) == []

@@ -3,8 +3,10 @@ states the MkDocs it was written for, and on any other stops with one sentence."
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import mkdocs
 import pytest
@@ -60,3 +62,45 @@ def _message(other: str) -> str:
     with pytest.raises(SystemExit) as stopped:
         mkdocs_private.check(other)
     return str(stopped.value.code)
+
+
+def _private_names(tree: ast.AST) -> set[str]:
+    """The private names a module defines or sets: functions, classes, variables, attributes."""
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            found.add(node.name)
+        elif isinstance(node, ast.Attribute):
+            found.add(node.attr)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            found.add(node.id)
+    return {name for name in found if name.startswith("_") and not name.startswith("__")}
+
+
+def uses_of_private(paths: list[Path], private: set[str]) -> list[str]:
+    """Where a module names one of ``private``, as another object's attribute or as a text
+    (``getattr(page, "_x")``): ``path:line: name``."""
+    found = []
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and not (
+                isinstance(node.value, ast.Name) and node.value.id in ("self", "cls")
+            ):
+                name = node.attr
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                name = node.value
+            else:
+                continue
+            if name in private:
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {name}")
+    return found
+
+
+def test_no_other_module_names_a_private_part_of_mkdocs():
+    package = Path(mkdocs.__file__).parent
+    private = set().union(*(_private_names(ast.parse(f.read_text(encoding="utf-8"))) for f in package.rglob("*.py")))
+    assert "_title_from_render" in private and "_populate_page" in private
+    ours = [p for p in (ROOT / "build_tools").rglob("*.py") if p.name != "mkdocs_private.py"]
+    assert uses_of_private(ours, private) == []
+    adapter = ROOT / "build_tools" / "site" / "mkdocs_private.py"
+    assert uses_of_private([adapter], private), "the check sees the adapter's own uses"

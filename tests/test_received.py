@@ -183,7 +183,7 @@ def test_a_paragraph_that_holds_most_of_a_text_is_a_warning(project, capsys, rul
 
 def test_a_build_that_kept_results_sees_a_received_file_changed(project):
     """`make serve` reads an essay again when the web page or PDF it was extracted from changes."""
-    from build_tools.memo import Cache
+    from build_tools.memoised import Cache
     from build_tools.memoised import corpus as load
 
     cache = Cache()

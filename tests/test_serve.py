@@ -1,17 +1,31 @@
 """``make serve``: the site is served, an edit to a seeds file shows on the page without a
-restart, a bad edit's error is printed while the last good page stays, and stopping the
-command stops MkDocs' server too. The test waits on what it expects to see, never for a
+restart, a bad edit's error is printed while the last good page stays, stopping the
+command stops MkDocs' server too, and the pages rebuilt alone after an edit are those
+MkDocs builds from nothing. The tests wait on what they expect to see, never for a
 fixed time."""
 
 from __future__ import annotations
 
+import argparse
 import re
 import socket
 import subprocess
 import sys
 import time
+from pathlib import Path
 
-from tests.conftest import Output, fetch, start_serving
+import pytest
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.theme import Theme
+from watchdog import events
+
+from build_tools.__main__ import _generate
+from build_tools.kept_pages import KeptPages
+from build_tools.memo import Cache
+from build_tools.site import search, serve
+from tests.conftest import Output, fetch, snapshot, start_serving
+from tests.golden import ENVIRONMENT
 from tests.test_editors import add_essay
 
 
@@ -118,3 +132,108 @@ def test_the_spanish_edition_is_served_on_its_own_and_an_unknown_one_is_refused(
     )
     assert refused.returncode == 1
     assert refused.stderr.strip().endswith("error: the site has no edition in 'fr' (editions: en, es)")
+
+
+def test_a_citation_written_into_a_hand_written_page_shows_and_is_checked_while_serving(project):
+    """A hand-written page's citations come from a file the generator writes (the claims
+    the pages cite, and no other): a claim newly cited in one shows on it, without a
+    restart, and a citation of no claim is refused at its line as ``check`` refuses it."""
+    server, address = start_serving(project, stderr=subprocess.PIPE)
+    said = Output(server)
+    page = f"{address}about/"
+    try:
+        assert wait_for(page, "About Root Causes")
+        assert "Farm imports displaced small farmers" not in fetch(page)
+        about = project / "docs" / "about.md"
+        text = about.read_text(encoding="utf-8")
+        about.write_text(text + "\n[[claim:subsidized-corn-displaced-farmers]]\n", encoding="utf-8")
+        assert wait_for(page, "Farm imports displaced small farmers"), said.text
+        assert "(unknown citation)" not in fetch(page)
+        lines = text.count("\n") + 2
+        about.write_text(text + "\n[[claim:no-such-claim]]\n", encoding="utf-8")
+        error = f"docs/about.md:{lines}:1: [[claim:no-such-claim]]: there is no claim with the id 'no-such-claim'"
+        assert until(lambda: error in said.text), said.text
+    finally:
+        server.terminate()
+        assert server.wait(timeout=30) == 0
+
+
+# The address ``make serve`` gives MkDocs as the site's (any: the same for both builds).
+SERVED_AT = "http://127.0.0.1:8000/"
+
+
+def serving_build(root: Path, site: Path, dirty: bool) -> None:
+    """MkDocs' build of ``root``'s docs into ``site`` as ``mkdocs serve`` makes it: the
+    hooks told it serves, the site's address the server's."""
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=dirty)
+    config.site_url = SERVED_AT
+    mkdocs_build.build(config, serve_url=SERVED_AT, dirty=dirty)
+
+
+EDITS = {  # (a page's content changed, not its title nor any navigation)
+    "claim": ("crossrefs/trade.yml", "under-acknowledged root cause", "unheeded root cause"),
+    "essay": ("essays/wilson-2021.yml", "Wilson argues that", "Wilson holds that"),
+}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(project, tmp_path, monkeypatch, edit):
+    """The server's first build, then an edit: the generator's changed pages rebuilt alone
+    (:meth:`serve._NotifiedServer.rebuild`, with that build's files and navigation), in
+    this process as ``make serve`` runs them, leave the served folder byte for byte as
+    MkDocs' full build of the edited docs, served the same way, writes it. Files on disk
+    are compared: MkDocs' server adds its live-reload script to a page only as it sends
+    it. The search index, written in the background after each build, is left out."""
+    monkeypatch.setattr(search, "index_site", lambda *args, **kwargs: None)
+    for name, value in {**ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1"}.items():
+        monkeypatch.setenv(name, value)
+    args, cache, kept = argparse.Namespace(root=project, strict=False), Cache(), KeptPages()
+    assert _generate(args, cache, ["en"], kept)
+    served = tmp_path / "served"
+    server = serve._NotifiedServer(
+        project / "docs",
+        events.FileSystemEventHandler(),
+        lambda: serving_build(project, served, True),
+        "127.0.0.1",
+        0,
+        str(served),
+    )
+    monkeypatch.setattr(mkdocs_build, "get_navigation", server.recording(mkdocs_build.get_navigation))
+    monkeypatch.setattr(Theme, "get_env", serve._kept_environments(Theme.get_env))
+    server.server_close()  # (its socket: nothing is served, files are compared)
+    server._build()  # (MkDocs' first build, recorded for the rebuild)
+    before = snapshot(served)
+    seed, old, new = EDITS[edit]
+    path = project / "seeds" / seed
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    written = _generate(args, cache, ["en"], kept)
+    assert written and server.rebuild([str(project / "docs" / p) for p in written])  # (rebuilt alone)
+    after = snapshot(served)
+    rebuilt = [p for p in after if p.endswith(".html") and after[p] != before.get(p)]
+    assert any(new.encode() in after[p] for p in rebuilt)  # (the edit shows)
+    serving_build(project, tmp_path / "full", dirty=False)
+    full = snapshot(tmp_path / "full")
+    assert sorted(after) == sorted(full)
+    assert [p for p in full if after[p] != full[p]] == []
+
+
+@pytest.mark.parametrize("folder", ["", "es"])
+def test_hand_written_pages_are_watched_through_the_servers_own_watch_of_docs(project, folder):
+    """The generator hears of a hand-written page saved (of the edition served from
+    ``docs/`` or from its folder) through the watch MkDocs' server already has of that
+    folder: one set of inotify watches, where docs/ holds a folder an essay. Of the files
+    there, only hand-written pages are its concern."""
+    config = load_config(config_file=str(project / "mkdocs.yml"))
+    config.docs_dir = str(project / "docs" / folder)
+    server = serve._NotifiedServer(project / "docs", events.FileSystemEventHandler(), lambda: None, "127.0.0.1", 0, ".")
+    server.server_close()  # (its socket: nothing is served)
+    server.last = (config, None, None)
+    server.watch(config.docs_dir)  # (as MkDocs' serve does)
+    server.watch_pages()
+    assert len(server.observer.emitters) == 1
+    docs = Path(config.docs_dir)
+    saved = [docs / "about.md", docs / "essays" / "x" / "index.md", docs / "snippets" / "a.md", docs / "extra.css"]
+    assert [server._hand_written(events.FileModifiedEvent(str(path))) for path in saved] == [True, False, False, False]

@@ -227,3 +227,23 @@ def test_our_scripts_and_style_sheets_are_published_minified(site):
     for edition in ("", "es/"):
         built = (folder / edition / "assets/javascripts/previews.js").read_text(encoding="utf-8")
         assert "// Passage previews" not in built and "passage-preview" in built
+
+
+def test_the_pages_are_published_without_runs_of_white_space(site):
+    from build_tools.site.publish import compact_html
+
+    page = (
+        '<div class="a"  data-x="two  spaces\n   kept">\n      <p>one   two\n\n   three</p>\n'
+        "<pre>  kept\n    as it is</pre> <code>a  b</code>\n<textarea>\n  x</textarea>"
+        '<script>if (a  >  b) { c = "<p>  d</p>"; }</script><!--  a\n  note -->\xa0\xa0<kbd>Ctrl  C</kbd></div>\n'
+    )
+    assert compact_html(page) == (
+        '<div class="a"  data-x="two  spaces\n   kept">\n<p>one two\nthree</p>\n'
+        "<pre>  kept\n    as it is</pre> <code>a  b</code>\n<textarea>\n  x</textarea>"
+        '<script>if (a  >  b) { c = "<p>  d</p>"; }</script><!--  a\n  note -->\xa0\xa0<kbd>Ctrl  C</kbd></div>\n'
+    )
+    folder, pages = site
+    assert len(pages) > 20
+    for path in pages:
+        html = (folder / path).read_text(encoding="utf-8")
+        assert compact_html(html) == html, f"{path} has a run of white space left in its text"

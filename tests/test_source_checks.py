@@ -12,7 +12,7 @@ import pytest
 
 from build_tools import source_status as status_file
 from build_tools.kept_pages import KeptPages
-from build_tools.memo import Cache
+from build_tools.memoised import Cache
 from build_tools.pipeline import check, generate
 from build_tools.source_status import Copy, EssayStatus, Passage, Status
 from build_tools.stages.render import render

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from ..languages import N_, gettext
 from ..model import Corpus, Evidence, Quote, Site
-from .data_tables import TABLES, Table
-from .exports import csv_table
+from .data_tables import TABLES, Part, Table
+from .exports import csv_rows, csv_table
 
 FOLDER = "reference/data/"  # (under each edition's folder)
 RIGHTS = "rights.txt"
@@ -91,8 +92,19 @@ def _rights(site: Site) -> str:
     return "\n\n".join(gettext(site.language, line) for line in lines) + "\n"
 
 
-def data_package(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str]:
-    """The package's files, by path under the edition's folder."""
+def part_lines(_language: str, table: Table, part: Part) -> str:
+    """A table's lines of one part (as CSV, no header)."""
+    return csv_rows(table.columns, table.rows(*part.of))
+
+
+# How a table's lines of one part are made, given the edition's language: :func:`part_lines`,
+# or kept from an earlier build (build_tools/kept_pages.py).
+MakeLines = Callable[[str, Table, Part], str]
+
+
+def data_package(corpus: Corpus, quotes: dict[Evidence, Quote], made: MakeLines = part_lines) -> dict[str, str]:
+    """The package's files, by path under the edition's folder; each table's lines made in
+    parts, by ``made``."""
     site, base = corpus.site, corpus.site.url or ""
 
     def say(message: str) -> str:
@@ -119,7 +131,8 @@ def data_package(corpus: Corpus, quotes: dict[Evidence, Quote]) -> dict[str, str
         "resources": [_resource(corpus, table) for table in TABLES],
     }
     files = {
-        f"{FOLDER}{table.name}.csv": csv_table(tuple(f.name for f in table.fields), table.rows(corpus, quotes, base))
+        f"{FOLDER}{table.name}.csv": csv_table(table.columns, ())
+        + "".join(made(site.language, table, part) for part in table.parts(corpus, quotes, base))
         for table in TABLES
     }
     files[f"{FOLDER}datapackage.json"] = json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n"

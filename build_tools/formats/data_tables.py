@@ -3,15 +3,20 @@ whose words it holds, and its rows, from the edition's corpus.
 
 A claim's passages are the rows of its theme's own export (:mod:`.exports`). A list (a
 row's themes, a term's forms) is one cell, its items separated as its field says.
+
+A table's rows come in parts, each made from one record alone (a theme, an essay, a
+claim's passages...): :class:`Part`. A table of a thousand essays is then made again
+after an edit from the parts kept of the records the edit did not touch (``make serve``:
+:mod:`build_tools.kept_pages`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 from ..languages import N_
-from ..model import Corpus, Evidence, Quote
+from ..model import Claim, Corpus, Essay, Event, Evidence, Figure, Quote, Term, Theme
 from .exports import quote_record
 
 
@@ -22,6 +27,18 @@ class Field(NamedTuple):
     required: bool = False
 
 
+class Part(NamedTuple):
+    """A table's rows of one record: which (its id), and all they are made from (the table's
+    ``rows``' arguments)."""
+
+    owner: str
+    of: tuple
+
+
+# A table's parts, from the edition's corpus, its quotes and the site's address.
+PartsOf = Callable[[Corpus, dict[Evidence, Quote], str], Iterator[Part]]
+
+
 class Table(NamedTuple):
     name: str
     title: str  # (a message)
@@ -29,90 +46,111 @@ class Table(NamedTuple):
     key: str
     refs: tuple[tuple[str, str, str], ...]  # (field, table, its key)
     editorial: bool  # (the editors' words, else the essays')
-    rows: Callable[[Corpus, dict[Evidence, Quote], str], Iterator[dict]]
+    parts: PartsOf
+    rows: Callable[..., list[dict]]  # (a part's rows, from its ``of``)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
 
 
 def _text(value) -> str | None:
     return None if value is None else "\n\n".join(value) if isinstance(value, tuple) else str(value)
 
 
-def _themes(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    for t in corpus.themes:
-        yield {
-            "id": t.id,
-            "title": t.title,
-            "question": t.question,
-            "intro": _text(t.intro),
-            "page": f"{base}themes/{t.id}/",
-        }
+def _each(records: Callable[[Corpus], Iterable], with_language: bool = False) -> PartsOf:
+    """The parts of a table of a row per record of the corpus (``records``), each made from the
+    record and the site's address (and the edition's language), and known by its id."""
+
+    def parts(corpus: Corpus, _quotes, base: str) -> Iterator[Part]:
+        extra = (corpus.site.language,) if with_language else ()
+        for record in records(corpus):
+            yield Part(record.slug if isinstance(record, Essay) else record.id, (record, base, *extra))
+
+    return parts
 
 
-def _claims(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    for c in corpus.claims:
-        page = f"{base}themes/{c.theme}/#{c.id}"
-        yield {"id": c.id, "theme": c.theme, "title": c.title, "claim": c.claim, "added": c.added, "page": page}
+def _themes(t: Theme, base: str) -> list[dict]:
+    return [
+        {"id": t.id, "title": t.title, "question": t.question, "intro": _text(t.intro), "page": f"{base}themes/{t.id}/"}
+    ]
 
 
-def _essays(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    language = corpus.site.language
-    for e in corpus.essays:
-        yield {
-            **{name: getattr(e, name) for name in ("slug", "title", "genre", "outlet", "publisher", "language")},
-            **{name: getattr(e, name) for name in ("url", "archive_url", "accessed", "rights", "added")},
-            "authors": e.byline_in(language),
-            "date": e.date.value,
-            "date_precision": e.date.precision,
-            "themes": " ".join(e.themes),
-            "summary": _text(e.summary),
-            "source_sha256": e.source_sha256,
-            "page": f"{base}essays/{e.slug}/",
-            "text": f"{base}essays/{e.slug}/{e.slug}.txt",
-        }
+def _claims(c: Claim, base: str) -> list[dict]:
+    page = f"{base}themes/{c.theme}/#{c.id}"
+    return [{"id": c.id, "theme": c.theme, "title": c.title, "claim": c.claim, "added": c.added, "page": page}]
 
 
-def _events(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    for e in corpus.events:
-        yield {
-            **{name: _text(getattr(e, name)) for name in ("id", "title", "summary")},
-            **{"date": e.date.value, "date_precision": e.date.precision, "themes": " ".join(e.themes)},
-            **{"projection": "true" if e.projection else "false", "page": f"{base}reference/timeline/#{e.id}"},
-        }
+def _essays(e: Essay, base: str, language: str) -> list[dict]:
+    row = {
+        **{name: getattr(e, name) for name in ("slug", "title", "genre", "outlet", "publisher", "language")},
+        **{name: getattr(e, name) for name in ("url", "archive_url", "accessed", "rights", "added")},
+        "authors": e.byline_in(language),
+        "date": e.date.value,
+        "date_precision": e.date.precision,
+        "themes": " ".join(e.themes),
+        "summary": _text(e.summary),
+        "source_sha256": e.source_sha256,
+        "page": f"{base}essays/{e.slug}/",
+        "text": f"{base}essays/{e.slug}/{e.slug}.txt",
+    }
+    return [row]
 
 
-def _figures(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    for f in corpus.figures:
-        yield {
-            **{name: _text(getattr(f, name)) for name in ("id", "figure", "measures", "year")},
-            **{"themes": " ".join(f.themes), "page": f"{base}reference/figures/#{f.id}"},
-        }
+def _events(e: Event, base: str) -> list[dict]:
+    row = {
+        **{name: _text(getattr(e, name)) for name in ("id", "title", "summary")},
+        **{"date": e.date.value, "date_precision": e.date.precision, "themes": " ".join(e.themes)},
+        **{"projection": "true" if e.projection else "false", "page": f"{base}reference/timeline/#{e.id}"},
+    }
+    return [row]
 
 
-def _terms(corpus: Corpus, _quotes, base: str) -> Iterator[dict]:
-    for t in corpus.terms:
-        yield {
-            **{name: _text(getattr(t, name)) for name in ("id", "term", "expansion", "definition", "language")},
-            **{"forms": "; ".join(t.forms), "page": f"{base}reference/glossary/#{t.id}"},
-        }
+def _figures(f: Figure, base: str) -> list[dict]:
+    row = {
+        **{name: _text(getattr(f, name)) for name in ("id", "figure", "measures", "year")},
+        **{"themes": " ".join(f.themes), "page": f"{base}reference/figures/#{f.id}"},
+    }
+    return [row]
 
 
-def _evidence(corpus: Corpus, quotes: dict[Evidence, Quote], base: str) -> Iterator[dict]:
-    """Every passage quoted: a claim's as its theme's export gives it (its relation to the
-    claim's first passage), then the timeline's and the key figures'."""
+def _terms(t: Term, base: str) -> list[dict]:
+    row = {
+        **{name: _text(getattr(t, name)) for name in ("id", "term", "expansion", "definition", "language")},
+        **{"forms": "; ".join(t.forms), "page": f"{base}reference/glossary/#{t.id}"},
+    }
+    return [row]
+
+
+def _evidence_parts(corpus: Corpus, quotes: dict[Evidence, Quote], base: str) -> Iterator[Part]:
+    """Every passage quoted, by what it backs: a claim's, then the timeline's and the key figures'."""
     language = corpus.site.language
     owners = [("claim", c.id, c.evidence) for c in corpus.claims]
     owners += [("event", e.id, e.passages) for e in corpus.events]
     owners += [("figure", f.id, f.passages) for f in corpus.figures]
     for kind, owner, passages in owners:
-        for i, ev in enumerate(passages, 1):
-            lead = quotes[passages[0]] if i > 1 and kind == "claim" else None
-            record = quote_record(quotes[ev], lead, base, language)
-            if kind != "claim":
-                record.update(relation=None, relation_label=None)
-            yield {
+        yield Part(f"{kind}:{owner}", (kind, owner, passages, tuple(quotes[ev] for ev in passages), base, language))
+
+
+def _evidence(
+    kind: str, owner: str, passages: tuple[Evidence, ...], quoted: tuple[Quote, ...], base: str, language: str
+) -> list[dict]:
+    """The passages quoted of one claim (as its theme's export gives them: each one's relation
+    to the claim's first passage), event or key figure."""
+    rows = []
+    for i, (ev, quote) in enumerate(zip(passages, quoted), 1):
+        lead = quoted[0] if i > 1 and kind == "claim" else None
+        record = quote_record(quote, lead, base, language)
+        if kind != "claim":
+            record.update(relation=None, relation_label=None)
+        rows.append(
+            {
                 **record,
                 **{"claim": None, "event": None, "figure": None, kind: owner},
                 **{"id": f"{kind}:{owner}:{i}", "position": i, "translation": ev.translation},
             }
+        )
+    return rows
 
 
 _ID = N_("Its identifier, as in the page's address")
@@ -134,6 +172,7 @@ TABLES = (
         "id",
         (),
         True,
+        _each(lambda c: c.themes),
         _themes,
     ),
     Table(
@@ -150,6 +189,7 @@ TABLES = (
         "id",
         (("theme", "themes", "id"),),
         True,
+        _each(lambda c: c.claims),
         _claims,
     ),
     Table(
@@ -179,6 +219,7 @@ TABLES = (
         "slug",
         (),
         False,
+        _each(lambda c: c.essays, with_language=True),
         _essays,
     ),
     Table(
@@ -213,6 +254,7 @@ TABLES = (
             ("essay", "essays", "slug"),
         ),
         False,
+        _evidence_parts,
         _evidence,
     ),
     Table(
@@ -231,6 +273,7 @@ TABLES = (
         "id",
         (),
         True,
+        _each(lambda c: c.events),
         _events,
     ),
     Table(
@@ -247,6 +290,7 @@ TABLES = (
         "id",
         (),
         True,
+        _each(lambda c: c.figures),
         _figures,
     ),
     Table(
@@ -264,6 +308,7 @@ TABLES = (
         "id",
         (),
         True,
+        _each(lambda c: c.terms),
         _terms,
     ),
 )

@@ -117,8 +117,15 @@ def csv_table(columns: tuple[str, ...], rows: Iterable[dict]) -> str:
     """``rows`` as CSV, with a header of ``columns`` and each row's values in their order
     (None as an empty cell)."""
     out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerow(columns)
+    return out.getvalue() + csv_rows(columns, rows)
+
+
+def csv_rows(columns: tuple[str, ...], rows: Iterable[dict]) -> str:
+    """``rows`` as lines of CSV, each row's values in the order of ``columns`` (a table's
+    lines may be made in parts, and joined)."""
+    out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
     writer.writerows([_cell(row[c]) for c in columns] for row in rows)
     return out.getvalue()
 

@@ -197,6 +197,7 @@ TERM_LINK = re.compile(r'<a class="glossary-term" href="[^"#]*#([^"]+)"(?: lang=
 # Where a term is not linked: in a link already, in code, in a heading.
 UNLINKED = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "h6", "abbr", "script", "style"})
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+_LANG = re.compile(r'\slang="([^"]*)"')
 
 
 class Glossary:
@@ -205,10 +206,17 @@ class Glossary:
     link's tooltip; its other uses there are plain words. ``href`` is the glossary page's
     address from the page. The Markdown extension does the same on the rest of a page."""
 
-    def __init__(self, terms: dict[str, tuple[str, str, str]], href: str = ""):
-        self.terms, self.href = terms, href
+    def __init__(self, terms: dict[str, tuple[str, str, str]], href: str = "", language: str = SOURCE):
+        self.terms, self.href, self.language = terms, href, language
         self.pattern = words_pattern(terms)
         self.seen: set[str] = set()
+
+    def lang(self, form: str, within: str | None = None) -> str:
+        """The ``lang`` of a link to ``form`` (else ""): its term's language, where that is not
+        the language of the text around it, the page's (``language``) or ``within``'s. A
+        Spanish term in an English quote on a Spanish page is marked, as on an English page."""
+        own = self.terms[form][2] or self.language
+        return own if own != (within or self.language) else ""
 
     def start_section(self) -> Md:
         """A new section (at a heading): each term links again at its first use."""
@@ -223,11 +231,13 @@ class Glossary:
                 self.seen.add(term)
                 yield m
 
-    def html(self, text: str) -> str:
-        """``text`` HTML-escaped, the first use of each term linked to its entry."""
+    def html(self, text: str, within: str | None = None) -> str:
+        """``text`` HTML-escaped, the first use of each term linked to its entry (``text`` in
+        the language ``within``, if not the page's: see :meth:`lang`)."""
         out, at = [], 0
         for m in self.first_uses(text):
-            title, entry, language = self.terms[m[0]]
+            title, entry, _ = self.terms[m[0]]
+            language = self.lang(m[0], within)
             lang = f' lang="{language}"' if language else ""
             out += [
                 html.escape(text[at : m.start()], quote=False),
@@ -244,15 +254,40 @@ class Glossary:
         if not self.pattern or not self.pattern.search(markup):  # (most parts name no term)
             return markup
         out, at, inside = [], 0, 0
+        marked: list[list] = []  # (the elements with a lang around the text: name, lang, same-named ones inside)
         for tag in [*_TAG.finditer(markup), None]:
             text = markup[at : tag.start() if tag else None]
-            linked = self.html(html.unescape(text)) if text.strip() and not inside else ""
+            within = marked[-1][1] if marked else None
+            linked = self.html(html.unescape(text), within) if text.strip() and not inside else ""
             out.append(linked if "<a " in linked else text)  # (text with no term left as it was)
             if tag:
                 out.append(tag[0])
                 inside += (-1 if tag[1] else 1) if tag[2].lower() in UNLINKED else 0
+                nest(marked, tag)
                 at = tag.end()
         return "".join(out)
+
+
+def nested(marked: list[list], markup: str) -> None:
+    """``marked`` after each tag of ``markup`` (see :func:`nest`)."""
+    for tag in _TAG.finditer(markup):
+        nest(marked, tag)
+
+
+def nest(marked: list[list], tag: re.Match) -> None:
+    """``marked`` (see :meth:`Glossary.in_html`) after ``tag``: an element with a ``lang``
+    opened, or the innermost one closed (a same-named element inside it counted, not taken
+    for its end)."""
+    name, lang = tag[2].lower(), _LANG.search(tag[0])
+    top = marked[-1] if marked and marked[-1][0] == name else None
+    if not tag[1] and lang:
+        marked.append([name, lang[1], 0])
+    elif top and not tag[1]:
+        top[2] += 1
+    elif top and top[2]:
+        top[2] -= 1
+    elif top:
+        marked.pop()
 
 
 def foreign(language: str, page_language: str) -> str | None:
@@ -287,7 +322,7 @@ def paragraph_html(
             f'<a href="#{note_id(label)}" id="{ref_id}" class="note-ref" title="{title}">{shown}</a>'
         )
     body = _runs_markup(
-        paragraph, points, lambda text: glossary.html(_one_line(text)), ("<em>", "</em>"), page_language
+        paragraph, points, lambda text: glossary.html(_one_line(text), language), ("<em>", "</em>"), page_language
     )
     pid = paragraph.id
     attributes = (f' class="{" ".join(classes)}"' if classes else "") + (f' lang="{language}"' if language else "")

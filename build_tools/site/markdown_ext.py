@@ -35,7 +35,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary
+from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, nested
 from ..formats.page_citations import CITATION
 from ..formats.spliced import with_seen
 from ..languages import SOURCE
@@ -141,35 +141,49 @@ class GlossaryLinks(Treeprocessor):
     def run(self, root):
         terms = self.ext.data("glossary", glossary_terms)
         if terms:
-            self.glossary = Glossary(terms, GLOSSARY_PAGE)
-            self.walk(root)
+            self.glossary = Glossary(terms, GLOSSARY_PAGE, self.ext.data().get("language", SOURCE))
+            self.marked: list[list] = []  # (the raw inline elements with a lang open: see markdown_text.nest)
+            self.walk(root, None)
 
-    def walk(self, parent: etree.Element) -> None:
+    def walk(self, parent: etree.Element, within: str | None) -> None:
+        within = parent.get("lang") or within
         if parent.tag not in self.SKIP:
-            parent.text = self.link(parent, parent.text, 0)
+            parent.text = self.link(parent, parent.text, 0, within)
         for child in list(parent):
             if child.tag in self.SECTION:
                 self.glossary.start_section()
-            self.walk(child)
-            child.tail = self.link(parent, child.tail, list(parent).index(child) + 1)
+            self.walk(child, within)
+            child.tail = self.link(parent, child.tail, list(parent).index(child) + 1, within)
 
-    def link(self, parent: etree.Element, text: str | None, at: int) -> str | None:
-        """``text`` (standing in ``parent`` before its child ``at``) with the first uses
-        of terms made links; what follows each link becomes the link's tail."""
+    def link(self, parent: etree.Element, text: str | None, at: int, within: str | None) -> str | None:
+        """``text`` (standing in ``parent`` before its child ``at``, in the language ``within``)
+        with the first uses of terms made links; what follows each link becomes the link's tail."""
         if not text or isinstance(text, AtomicString) or parent.tag in self.SKIP:
             return text
+        spoken = [(0, self.marked[-1][1] if self.marked else within)]  # (where each language starts)
         for m in _STASHED.finditer(text):
             self.raw_html(int(m[1]))
-        found = list(self.glossary.first_uses(text))
-        for m in reversed(found):
-            title, entry, language = self.glossary.terms[m[0]]
+            spoken.append((m.end(), self.raw_lang(int(m[1])) or within))
+        found = [
+            (m, next(lang for start, lang in reversed(spoken) if start <= m.start()))
+            for m in self.glossary.first_uses(text)
+        ]
+        for m, lang in reversed(found):
+            title, entry, _ = self.glossary.terms[m[0]]
             a = etree.Element("a", {"class": "glossary-term", "href": f"{GLOSSARY_PAGE}#{entry}", "title": title})
-            if language:
+            if language := self.glossary.lang(m[0], lang):
                 a.set("lang", language)
             a.text, a.tail = AtomicString(m[0]), text[m.end() :]
             parent.insert(at, a)
             text = text[: m.start()]
         return text
+
+    def raw_lang(self, n: int) -> str | None:
+        """The language in force after raw inline HTML ``n`` (a quote's ``<span lang>`` or its
+        end), if one of those it opened is."""
+        block = self.md.htmlStash.rawHtmlBlocks[n]
+        nested(self.marked, block if isinstance(block, str) and block.startswith("<") else "")
+        return self.marked[-1][1] if self.marked else None
 
     def raw_html(self, n: int) -> None:
         """Raw HTML set aside (an essay's paragraph, which the generator wrote with its

@@ -33,8 +33,6 @@ from .. import parallel
 from ..folders import edition_folders, generated
 from . import mkdocs_private
 
-# What rendering a page sets on it, which the rest of the build reads.
-_RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
 _rendered: set[str] = set()  # (the pages the first call rendered, or wrote: it did them all)
 _written: set[str] = set()
 
@@ -79,7 +77,7 @@ def populate_page(page: Page, config, files, dirty: bool = False) -> None:
 
     def render(one: Page) -> dict:
         mkdocs_private.populate_page(one, config, files, dirty)
-        state = {name: getattr(one, name) for name in _RENDERED}
+        state = {name: getattr(one, name) for name in mkdocs_private.RENDERED}
         state["links_to_anchors"] = {target.src_uri: links for target, links in (one.links_to_anchors or {}).items()}
         return state
 

@@ -55,6 +55,11 @@ build_page = _build._build_page
 copy_file = File.copy_file
 
 
+# What MkDocs' rendering of a page (populate_page) sets on it, which the rest of its build
+# reads: a worker that rendered a page sends these back (the title among them, private).
+RENDERED = ("markdown", "meta", "content", "toc", "_title_from_render", "present_anchor_ids")
+
+
 def replace_page_loops(populate: Callable, build: Callable, copy: Callable) -> None:
     """Have MkDocs' build call ``populate``, ``build`` and ``copy`` (with the arguments of
     :data:`populate_page`, :data:`build_page` and :data:`copy_file`) in their stead."""

@@ -9,6 +9,7 @@ MkDocs (or another engine reading ``mkdocs.yml``) turns the Markdown into HTML; 
   :mod:`build_tools.site.sanitize` — hand-written pages may hold raw HTML, and this stage is
   what a reader's safety rests on, not the engine's plugins or hooks;
 * makes Material's markup valid HTML (:func:`fix_material_markup`);
+* collapses the runs of white space in its text (:func:`compact_html`);
 * points Material's search box at our Pagefind worker and marks the article for
   Pagefind to index (:func:`.search.use_pagefind`), unless the page's front matter says
   ``search: {exclude: true}``;
@@ -129,7 +130,36 @@ def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "",
             except SpliceError as exc:
                 raise PublishError(f"{uri or 'a page'}: {exc}") from exc
         output = with_address(sanitise_article(relative_links(output, uri) if uri else output))
-    return use_pagefind(fix_material_markup(output), indexed=indexed and content)
+    return compact_html(use_pagefind(fix_material_markup(output), indexed=indexed and content))
+
+
+# What compact_html leaves as it is: an element whose white space shows (``pre``, ``textarea``,
+# and ``code`` and ``kbd``, which Material sets in ``pre-wrap``) or is not text (``script``,
+# ``style``, ``svg``), a comment, and a tag, quoted values and all.
+_KEPT_AS_IT_IS = re.compile(
+    r"<(pre|textarea|code|kbd|script|style|svg)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>.*?</\1\s*>"
+    r"|<!--.*?-->"
+    r"|<(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>",
+    re.S | re.I,
+)
+_BLANKS = re.compile(r"[ \t\n\r\f]{2,}")  # (HTML's white space: not a no-break space)
+
+
+def compact_html(output: str) -> str:
+    """The page with each run of white space in its text made one line break, or one space
+    if it held none: the same page to a reader (a browser shows such a run as one space),
+    without the indentation of Material's templates (0.7–0.8 KiB less of a theme page, gzipped)."""
+    kept = [(m.start(), m.end()) for m in _KEPT_AS_IT_IS.finditer(output)]
+    parts, last = [], 0
+    for start, end in [*kept, (len(output), len(output))]:
+        parts.append(_BLANKS.sub(_one_blank, output[last:start]))
+        parts.append(output[start:end])
+        last = end
+    return "".join(parts)
+
+
+def _one_blank(run: re.Match) -> str:
+    return "\n" if "\n" in run.group() else " "
 
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')

@@ -1,5 +1,7 @@
 """``make serve``: MkDocs' development server, with the pages generated again whenever a
-file under ``seeds/`` or the templates is saved.
+file under ``seeds/`` or the templates, or a hand-written page of ``docs/``, is saved (the
+generator checks a hand-written page's citations and front matter, and writes what its
+citations show: ``docs/snippets/citations.json`` holds only the claims and passages cited).
 
 Both run in this process and are told of changes by the system (inotify, through
 watchdog's native observer): the generator redoes only what an edit changed and
@@ -9,7 +11,9 @@ pages alone with that build's list of files and navigation (:meth:`_NotifiedServ
 MkDocs' own ``--dirty`` rebuild lists the 7,000 files of ``docs/`` again and makes the
 navigation anew, about a second at a thousand essays, whatever changed); else, and after
 any change the generator did not make (a hand-written page, the configuration, the
-theme), it runs MkDocs' own rebuild (``--dirty``). Then it reloads the browser.
+theme), it runs MkDocs' own rebuild (``--dirty``). Then it reloads the browser. (A
+hand-written page saved is rebuilt by both, one after the other: whichever comes last
+has the citations the generator wrote for it.)
 """
 
 from __future__ import annotations
@@ -86,9 +90,10 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
     generator's changes by the generator (:meth:`generated`), which it rebuilds alone
     where it can."""
 
-    def __init__(self, docs: Path, builder: Callable[[], None], *args, **kwargs) -> None:
+    def __init__(self, docs: Path, saved: events.FileSystemEventHandler, builder: Callable[[], None], *args, **kwargs):
         super().__init__(self._build, *args, observer=_WritesObserver(self._passes), **kwargs)
         self.docs = docs
+        self.saved = saved  # (told when a hand-written page is saved)
         self.full_builder = builder
         self._building = threading.Lock()  # (one build at a time: MkDocs' own, or a rebuild)
         self.last: tuple | None = None  # (MkDocs' last build: its configuration, files and navigation)
@@ -96,17 +101,29 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
 
     def serve(self, *args, **kwargs) -> None:
         self.last = self._seen  # (MkDocs' first build is done: serving starts)
+        self.watch_pages()
         # What the first builds made (the generator's kept results, MkDocs' files and pages)
         # mostly lives as long as the server: the garbage collector, which otherwise looks
         # through it all again now and then (0.2 s at a thousand essays), leaves it alone.
         gc.freeze()
         super().serve(*args, **kwargs)
 
+    def watch_pages(self) -> None:
+        """Tell ``saved`` when a hand-written page of the edition served is saved (the generator
+        checks the page and writes what its citations show), through the watch MkDocs' server
+        has of its docs folder (the same path, recursion and events: one set of inotify
+        watches, not two)."""
+        docs = os.path.abspath(self.last[0].docs_dir)  # type: ignore[index]
+        self.observer.schedule(_Filtered(self.saved, self._hand_written), docs, recursive=True)
+
     def _passes(self, event: events.FileSystemEvent) -> bool:
         """Whether MkDocs' own watcher is told of ``event``: not if it is the generator's
         writing in the generated folders of ``docs/`` (it says what it changed itself)."""
-        paths = [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
-        return not all(map(self._generated, paths))
+        return not all(map(self._generated, _paths(event)))
+
+    def _hand_written(self, event: events.FileSystemEvent) -> bool:
+        """Whether ``event`` is about a hand-written page: Markdown outside the generated folders."""
+        return any(path.endswith(".md") and not self._generated(path) for path in _paths(event))
 
     def _generated(self, path: str) -> bool:
         """Whether the file at ``path`` lies in a generated folder of ``docs/``."""
@@ -176,6 +193,11 @@ class _NotifiedServer(mkdocs_private.LiveReloadServer):
         return True
 
 
+def _paths(event: events.FileSystemEvent) -> list[str]:
+    """The paths an event is about: a file's, or a moved file's two."""
+    return [os.fsdecode(path) for path in (event.src_path, getattr(event, "dest_path", "")) if path]
+
+
 class _Changed(events.FileSystemEventHandler):
     """Sets ``changed`` on any event it is told of."""
 
@@ -204,8 +226,9 @@ def _kept_environments(get_env: Callable) -> Callable:
 
 def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None], config: Path | None = None) -> None:
     """Serve the project at ``root`` on ``dev_addr`` until stopped (its edition that ``config``
-    describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds or
-    to the templates (it returns the files it changed, under ``docs/``, or None if it failed)."""
+    describes, else mkdocs.yml's), calling ``regenerate`` after each change to its seeds, to
+    the templates or to a hand-written page (it returns the files it changed, under
+    ``docs/``, or None if it failed)."""
     changed, observer = threading.Event(), _WritesObserver()
     handler = _Changed(changed)
     for folder in (root / "seeds", TEMPLATES):
@@ -227,7 +250,7 @@ def serve(root: Path, dev_addr: str, regenerate: Callable[[], list[str] | None],
                 gc.enable()
 
     def make_server(*args, **kwargs) -> _NotifiedServer:
-        servers.append(_NotifiedServer(root / "docs", *args, **kwargs))
+        servers.append(_NotifiedServer(root / "docs", handler, *args, **kwargs))
         mkdocs_private.wrap_get_navigation(servers[0].recording)
         return servers[0]
 

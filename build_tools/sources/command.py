@@ -12,17 +12,20 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import os
 import sys
 import time
 from pathlib import Path
 
+from .. import parallel
 from .. import source_status as status_file
 from ..model import Corpus
 from ..problems import Collector
 from ..source_status import Status
-from ..stages.load import load
+from ..stages.load import LoadSteps, load, parse
 from ..stages.validate import seeds, validate
+from ..stages.validate.files import checked
 from .archive import Archiver, NotSaved, save
 from .check import answered, check, problems, quotes_found, user_agent
 from .fetch import Fetcher, Polite
@@ -42,7 +45,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _corpus(root: Path) -> Corpus | None:
     """The seeds, read and cross-checked; None (and the problems said) if they are wrong."""
     found = Collector()
-    corpus = seeds.corpus(load(root, found), found)
+    read = load(root, found, LoadSteps(functools.partial(parallel.each, parse)))  # (parsed on every core)
+    corpus = seeds.corpus(read, found, seeds.FileSteps(functools.partial(parallel.each, checked)))  # (and checked)
     validate(corpus, found)
     if found.errors:
         for problem in found.errors:

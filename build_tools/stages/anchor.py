@@ -18,7 +18,6 @@ from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-from .. import parallel
 from ..ids import slugify
 from ..model import Corpus, Essay, Evidence, Paragraph, Quote
 from ..problems import Collector
@@ -193,8 +192,8 @@ def short(text: str, limit: int = 120) -> str:
 
 
 def find_each(jobs: Sequence[QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
-    """For each job, the quotes found of each of its evidence (on every core when there are many)."""
-    return [quotes_at(job.essay, spots) for job, spots in zip(jobs, parallel.each(spots_of, jobs))]
+    """For each job, the quotes found of each of its evidence, in this process."""
+    return [quotes_at(job.essay, spots_of(job)) for job in jobs]
 
 
 def anchor(
@@ -202,10 +201,10 @@ def anchor(
 ) -> dict[Evidence, Quote]:
     """Each piece of evidence resolved to one Quote, or SeedError listing every failure.
 
-    The quotes are looked up essay by essay (by ``find_each``, which may keep its results
-    between builds: see build_tools/memoised.py), so that each essay is folded once (and
-    only one essay's folded text is held at a time); problems are reported in the
-    order of the seeds files."""
+    The quotes are looked up essay by essay (by ``find_each``, which may look them up on
+    every core and keep its results between builds: see build_tools/memoised.py), so
+    that each essay is folded once (and only one essay's folded text is held at a time);
+    problems are reported in the order of the seeds files."""
     problems = Collector()
     evidence = corpus.evidence()
     by_essay: dict[str, list[Evidence]] = defaultdict(list)

@@ -5,8 +5,9 @@ YAML, a missing field, a file in the wrong place) and returns the :class:`Seeds`
 so that ``validate`` can check their meaning and report its problems in the same run
 (``validate.seeds`` makes the records of the files that pass).
 
-Each step per file is a function of that file, which the caller may replace by one that
-keeps its results between builds (:class:`LoadSteps`; see ``build_tools/memoised.py``).
+Each step per file is a function of that file, done in this process unless the caller
+gives one that runs on every core or keeps its results between builds (:class:`LoadSteps`;
+see ``build_tools/memoised.py``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import parallel
 from ..essay import EssayText
 from ..model import PageCitation, Site
 from ..problems import Collector, Problem, SeedError, SourceLoc
@@ -107,9 +107,9 @@ def parse(file: SeedFile) -> Parsed:
 
 
 def parse_each(files: Sequence[SeedFile]) -> list[Parsed]:
-    """Each of ``files`` parsed (on every core when there are many: a thousand essays'
-    metadata takes a second on one)."""
-    return parallel.each(parse, files)
+    """Each of ``files`` parsed, in this process (build_tools/memoised.py parses them on
+    every core: a thousand essays' metadata takes a second on one)."""
+    return [parse(file) for file in files]
 
 
 def text_of(files: EssayFiles, meta: Parsed) -> EssayText:

@@ -124,11 +124,13 @@ def job_pages(env: jinja2.Environment, job: Job, parts: list[ClaimParts] | None 
 GLOSSARY_FROM = "../../reference/glossary/"  # (the glossary's address from a theme's or essay's page)
 
 
-def claim_section(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, page: str) -> Rendered:
+def claim_section(
+    env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, page: str, language: str
+) -> Rendered:
     """A claim's section of its theme's page at ``page`` (its address, or ""): its heading, and
     the claim and its quotes as HTML set aside (the glossary's terms linked at their first
-    use in it)."""
-    glossary = Glossary(terms, GLOSSARY_FROM)
+    use in it, on a page in ``language``)."""
+    glossary = Glossary(terms, GLOSSARY_FROM, language)
     return render_page(env, "_claim.md.j2", claim=claim, quotes=quotes, glossary=glossary, page=page)
 
 
@@ -141,7 +143,7 @@ class ClaimParts(NamedTuple):
 
 
 def claim_parts(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, site: Site) -> ClaimParts:
-    section = claim_section(env, claim, quotes, terms, part_citation_page(site, claim.theme))
+    section = claim_section(env, claim, quotes, terms, part_citation_page(site, claim.theme), site.language)
     return ClaimParts(section, exports.claim_data(site, claim, quotes))
 
 
@@ -192,7 +194,7 @@ def theme_pages(
             stats=stats,
             sections=[part.section for part in parts],
             themes={t.id: t for t in themes},
-            glossary=Glossary(terms, GLOSSARY_FROM),
+            glossary=Glossary(terms, GLOSSARY_FROM, site.language),
             nav_order=themes.index(theme) + 1,
             changed=max((c.added for c, _ in claims if c.added), default=None),
         ),
@@ -238,7 +240,7 @@ def essay_pages(
             corrections=len(prepared["corrections"]),
             conversations=conversations,
             themes={t.id: t for t in themes},
-            glossary=Glossary(terms, GLOSSARY_FROM),
+            glossary=Glossary(terms, GLOSSARY_FROM, site.language),
             report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),

@@ -16,7 +16,7 @@ import jinja2
 from .. import languages
 from ..formats import bibliography, source_checks
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
-from ..formats.data_package import data_package
+from ..formats.data_package import MakeLines, data_package, part_lines
 from ..formats.feed import FEED, atom, whats_new
 from ..formats.markdown_text import Md, words_pattern
 from ..formats.page_citations import CITATIONS, citation_data
@@ -77,16 +77,18 @@ def corpus_pages(
     terms: Terms,
     usage: Usage,
     rows: MakeRows = made_rows,
+    lines: MakeLines = part_lines,
 ) -> list[dict[str, str]]:
     """Every page made from the whole corpus, by path under the edition's folder, in the
-    order they are written; the rows of its long tables and lists made by ``rows``."""
+    order they are written; the rows of its long tables and lists made by ``rows``, the
+    lines of its data package's tables by ``lines``."""
     page = functools.partial(page_files, env)
     stats = related.stats
     listed = sorted(corpus.essays, key=lambda e: e.date.value) if len(corpus.essays) > LONG_LIST else []
     return [
         *_reference_pages(env, corpus, quotes, related, usage, rows),
         {CITATIONS: citation_data(corpus, quotes), FEED: atom(corpus, corpus.site)},
-        data_package(corpus, quotes),
+        data_package(corpus, quotes, lines),
         {GLOSSARY: json.dumps(terms, ensure_ascii=False, indent=1, sort_keys=True) + "\n"},
         page("themes/index.md", "themes_index.md.j2", corpus=corpus, stats=stats),
         page("essays/index.md", "essays_index.md.j2", corpus=corpus, items=rows(env, ESSAY_ITEM, _items(listed))),

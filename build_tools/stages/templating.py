@@ -42,7 +42,8 @@ from ..formats.markdown_text import (
     paragraph_markdown,
     text_fragment,
 )
-from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Term
+from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Standing, Term
+from ..relation_sentences import Table, relation_sentence
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 PARTS = "page_parts"  # (the name of a rendering's PageParts in its context)
@@ -264,7 +265,7 @@ def in_site_language(fn):
 
 class Messages(jinja2.ext.InternationalizationExtension):
     """Jinja2's i18n extension (``_``, ``gettext``, ``ngettext``, ``pgettext``, as Babel extracts
-    them), its callables given the language of the page rendered, and each ``{name}`` of a
+    them, and ``relation_sentence``: see :mod:`build_tools.relation_sentences`), its callables given the language of the page rendered, and each ``{name}`` of a
     message replaced by its value escaped as any value is (Jinja2's own new-style callables
     would fill ``%(name)s`` with values escaped as HTML, even in Markdown)."""
 
@@ -285,7 +286,13 @@ class Messages(jinja2.ext.InternationalizationExtension):
         def _pgettext(context, where: str, message: str, **values) -> Md:
             return _filled(context, pgettext(context["site_language"], where, message), values)
 
-        self.environment.globals.update(gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext)
+        @jinja2.pass_context
+        def _relation_sentence(context, table: Table, relation: Standing, **values) -> Md:
+            return _filled(context, relation_sentence(context["site_language"], table, relation), values)
+
+        self.environment.globals.update(
+            gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, relation_sentence=_relation_sentence
+        )
 
 
 def _filled(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) -> Md:

@@ -21,7 +21,7 @@ from stat import S_ISREG
 from ..folders import GENERATED, generated
 
 
-def _on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
+def on_disk(docs: Path, folders: tuple[str, ...]) -> dict[str, os.stat_result]:
     """The files now in the generated ``folders`` of ``docs``, by path under docs/, each with its ``stat``."""
     found: dict[str, os.stat_result] = {}
     for folder in folders:
@@ -62,7 +62,7 @@ Holds = Callable[[str, os.stat_result, str], bool]
 
 def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
     """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
-    return {path: _text(os.path.join(docs, path)) for path in _on_disk(docs, folders)}
+    return {path: _text(os.path.join(docs, path)) for path in on_disk(docs, folders)}
 
 
 def _link(source: str, target: str) -> None:
@@ -86,6 +86,23 @@ def keep_generated(docs: Path) -> Path:
 def put_back(kept: Path, docs: Path) -> None:
     """The generated folders of ``docs`` as :func:`keep_generated` found them (``kept``)."""
     swap_in(*((kept / name if (kept / name).is_dir() else None, docs / name) for name in GENERATED))
+
+
+def all_or_nothing(docs: Path, step: Callable[[], bool]) -> bool:
+    """Run ``step``, which writes one edition's pages after another and more: if it fails
+    (returns False, or raises), the generated folders of ``docs`` are put back as they were,
+    the editions it had written included. Whether it succeeded."""
+    kept = keep_generated(docs)
+    try:
+        done = step()
+        if not done:
+            put_back(kept, docs)
+        return done
+    except BaseException:
+        put_back(kept, docs)
+        raise
+    finally:
+        shutil.rmtree(kept, ignore_errors=True)
 
 
 def swap_in(*moves: tuple[Path | None, Path]) -> None:
@@ -135,12 +152,14 @@ def write(
     docs: Path,
     folders: tuple[str, ...] = GENERATED,
     holds: Holds = file_holds,
+    found: dict[str, os.stat_result] | None = None,
 ) -> list[str]:
     """Make the generated ``folders`` of ``docs`` (all by default; one edition's) hold exactly
     ``pages``: a mapping, or ``(path, text)`` pairs taken one at a time (each staged, then
     let go, so that a whole edition is never held at once); return the changed paths. Whether a file holds
-    its page already, ``holds`` says."""
-    found = _on_disk(docs, folders)
+    its page already, ``holds`` says; what files the folders hold, ``found`` (as :func:`on_disk`
+    gives it), else they are listed."""
+    found = on_disk(docs, folders) if found is None else found
     docs.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
     try:

@@ -18,11 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
 
-from ... import parallel
 from ...ids import paragraph_ids
-from ...model import Change, Corpus, Essay
+from ...model import Change, CleanText, Corpus, Essay
 from ...problems import Collector, Problem, SourceLoc
 from .accounts import CONSUMING, Accounts
 from .blocks import CORRECTION, MARKS, split_blocks
@@ -34,6 +32,12 @@ from . import footnotes, lines, turns  # noqa: E402, F401  # isort: skip
 
 
 def clean_essay(essay: Essay, problems: Collector) -> Essay:
+    """``essay`` with what :func:`clean_text` made of it."""
+    return replace(essay, cleaned=clean_text(essay, problems))
+
+
+def clean_text(essay: Essay, problems: Collector) -> CleanText:
+    """What ``essay``'s rules make of its raw text (nothing if a rule could not apply)."""
     blocks, changes, accounts = split_blocks(essay.raw), [], Accounts(essay.raw)
     corrections: list[str] = []  # (the source's reading of each correction, in order)
     for step, r in enumerate(essay.rules, 1):
@@ -59,7 +63,7 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
         except RuleError as exc:
             problems.error(r.loc, f"cleaning rule '{r.name}' of essay '{essay.slug}': {exc}")
     if any(p.loc.path == essay.loc.path for p in problems.errors):
-        return essay
+        return CleanText()
     for message in accounts.balance(blocks):
         problems.error(
             SourceLoc(essay.source_path), f"the cleaning of essay '{essay.slug}' does not balance: {message}"
@@ -67,8 +71,7 @@ def clean_essay(essay: Essay, problems: Collector) -> Essay:
     shown, consumed = accounts.totals()
     paragraphs = [to_paragraph(b, corrections) for b in blocks]
     paragraphs = [replace(p, id=pid) for p, pid in zip(paragraphs, paragraph_ids(paragraphs))]
-    return replace(
-        essay,
+    return CleanText(
         paragraphs=tuple(p for p in paragraphs if p.kind != "note"),
         notes=tuple(p for p in paragraphs if p.kind == "note"),
         changes=tuple(changes),
@@ -109,30 +112,32 @@ def _long(essay: Essay, line: int, words: int, total: int) -> str:
     )
 
 
-_CLEANED = ("paragraphs", "notes", "changes", "balance")
-
-Cleaned = tuple[dict[str, Any], list[Problem]]  # what cleaning made of an essay (its new fields), and its problems
+Cleaned = tuple[CleanText, list[Problem]]  # what cleaning made of an essay, and the problems it found
 
 
 def clean_one(essay: Essay) -> Cleaned:
-    """What cleaning made of ``essay`` (its new fields), and the problems it found."""
+    """What cleaning made of ``essay``, and the problems it found."""
     problems = Collector()
-    done = clean_essay(essay, problems)
-    return {name: getattr(done, name) for name in _CLEANED}, problems.problems
+    return clean_text(essay, problems), problems.problems
 
 
-def clean_each(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
-    """Each essay cleaned (on every core when there are many), with the problems found."""
-    return [(replace(e, **cleaned), found) for e, (cleaned, found) in zip(essays, parallel.each(clean_one, essays))]
+def one_by_one(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
+    """Each essay cleaned, with the problems found, in this process."""
+    done = []
+    for essay in essays:
+        problems = Collector()
+        done.append((clean_essay(essay, problems), problems.problems))
+    return done
 
 
 def clean(
-    corpus: Corpus, clean_each: Callable[[Sequence[Essay]], list[tuple[Essay, list[Problem]]]] = clean_each
+    corpus: Corpus, clean_each: Callable[[Sequence[Essay]], list[tuple[Essay, list[Problem]]]] = one_by_one
 ) -> Corpus:
     """Every essay with its cleaned paragraphs, or SeedError if a rule could not apply.
 
-    Cleaning is a function of an essay's source and rules alone: ``clean_each`` may keep
-    its results between builds (see build_tools/memoised.py)."""
+    Cleaning is a function of an essay's source and rules alone (:func:`clean_one`):
+    ``clean_each`` may do it on every core and keep its results between builds (see
+    build_tools/memoised.py)."""
     problems, essays = Collector(), []
     for essay, found in clean_each(corpus.essays):
         problems.extend(found)

@@ -8,7 +8,6 @@ import posixpath
 import re
 from collections.abc import Sequence
 
-from ... import parallel
 from ...essay import Essay, EssayText
 from ...problems import Collector, Problem, SourceLoc
 from .. import records
@@ -32,8 +31,9 @@ def checked(read: SeedRead) -> Parsed:
 
 
 def checked_each(reads: Sequence[SeedRead]) -> list[Parsed]:
-    """Each of ``reads`` checked (on every core when there are many)."""
-    return parallel.each(checked, reads)
+    """Each of ``reads`` checked, in this process (build_tools/memoised.py checks them on
+    every core)."""
+    return [checked(read) for read in reads]
 
 
 def essay_of(files: EssayFiles, meta: Parsed, text: EssayText) -> tuple[Essay | None, list[Problem]]:

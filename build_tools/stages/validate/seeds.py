@@ -2,9 +2,9 @@
 (``files``), and the files that pass are made into records (``records.py``): the
 :class:`Corpus` that the checks of the records together are made on.
 
-Each step per file or per essay is a function of its arguments alone, which the caller may
-replace by one that keeps its results between builds (:class:`FileSteps`; see
-``build_tools/memoised.py``).
+Each step per file or per essay is a function of its arguments alone, done in this process
+unless the caller gives one that runs on every core or keeps its results between builds
+(:class:`FileSteps`; see ``build_tools/memoised.py``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,8 @@ def claims_of(file: SeedPath, data) -> list[Claim]:
 
 class FileSteps(NamedTuple):
     """The steps of validate made per file or per essay, each a function of its arguments
-    alone (memoised.py gives steps that keep their results between builds)."""
+    alone (memoised.py gives steps that run on every core and keep their results between
+    builds)."""
 
     checked_each: Callable[[Sequence[SeedRead]], list[Parsed]] = checked_each
     essay: Callable[[EssayFiles, Parsed, EssayText], tuple[Essay | None, list[Problem]]] = essay_of
@@ -44,7 +45,8 @@ def corpus(seeds: Seeds, problems: Collector, steps: FileSteps = PLAIN) -> Corpu
     """The Corpus of the files of ``seeds`` whose meaning is right; record every problem."""
     singles = [r for r in (seeds.themes, *seeds.claims, seeds.events, seeds.figures, seeds.terms) if r is not None]
     reads = singles + [SeedRead(e.files.meta, e.meta) for e in seeds.essays]
-    # (all checked at once, on every core; their problems are recorded below, in the files' order)
+    # (all checked at once, so that memoised.py may check them on every core; their problems
+    # are recorded below, in the files' order)
     verdicts = _Verdicts(dict(zip((r.file.rel for r in reads), steps.checked_each(reads))), problems)
     themes = records.themes(data) if (data := verdicts.data(seeds.themes)) is not None else []
     essays = []
