@@ -131,12 +131,12 @@ class KeptPages:
         jobs = page_jobs(corpus, quotes, found, terms)
         sources = {names: self.sources(env, *names, NOTICE) for names in {job.templates for job in jobs}}
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
-        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claims_parts(env, jobs)))
+        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_parts_by_theme(env, jobs)))
         usage = term_usage(corpus, self.counted)
         pages = corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows, self.part_lines)
         return together([*made, *pages])
 
-    def claims_parts(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
+    def claim_parts_by_theme(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
         """The part of each claim of each theme's pages (its section, its data), by the theme's
         job, each made again only if its claim, its quotes, the glossary or its templates
         changed: a theme's pages made again (one of its claims quotes an essay edited) are
