@@ -31,11 +31,12 @@ from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
 from .stages.page_jobs import ClaimParts, Job, PageKey, Terms, ThemeJob, claim_parts, job_pages, page_jobs
-from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
+from .stages.reference_pages import corpus_pages
 from .stages.render import together
 from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import on_disk, write
+from .term_usage import TermForms, term_counts, term_usage
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
 

@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..ids import note_id
 from ..languages import N_, SOURCE, gettext
 from ..model import Paragraph, Quote
+from ..term_usage import words_pattern
 
 
 class Md(Markup):
@@ -180,13 +181,6 @@ def text_fragment(quote: Quote) -> Md:
     words = quote.text.split()
     terms = [" ".join(words)] if len(words) <= 8 else [" ".join(words[:4]), " ".join(words[-4:])]
     return Md(",".join(percent_encode(t, safe="").replace("-", "%2D") for t in terms))
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """Any of ``words`` as a whole word, the longest first (None if there are none): how
-    the glossary finds its terms, in the generator and in the Markdown extension alike."""
-    words = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
 
 
 # Where a glossary term links to its entry, from the docs folder (MkDocs makes it relative).
