@@ -27,10 +27,11 @@ from jinja2 import meta as jinja_meta
 from .folders import GENERATED
 from .formats.data_package import part_lines
 from .formats.data_tables import Part, Table
+from .formats.markdown_text import Terms
 from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
-from .stages.page_jobs import ClaimParts, Job, PageKey, Terms, ThemeJob, claim_parts, job_pages, page_jobs
+from .stages.page_jobs import ClaimParts, Job, PageKey, ThemeJob, claim_parts, job_pages, page_jobs
 from .stages.reference_pages import corpus_pages
 from .stages.render import together
 from .stages.rows import Shown, render_row

@@ -193,13 +193,18 @@ UNLINKED = frozenset({"a", "code", "pre", "kbd", "h1", "h2", "h3", "h4", "h5", "
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 
 
+# The glossary's terms as pages link them: each form's tooltip, its entry's id on the
+# glossary page, and its language where it is not the site's (else "").
+Terms = dict[str, tuple[str, str, str]]
+
+
 class Glossary:
     """The glossary's terms (``{form: (tooltip, entry id, language or "")}``), put on the words of a text:
     the first use of each term in a section links to its entry, with its meaning as the
     link's tooltip; its other uses there are plain words. ``href`` is the glossary page's
     address from the page. The Markdown extension does the same on the rest of a page."""
 
-    def __init__(self, terms: dict[str, tuple[str, str, str]], href: str = ""):
+    def __init__(self, terms: Terms, href: str = ""):
         self.terms, self.href = terms, href
         self.pattern = words_pattern(terms)
         self.seen: set[str] = set()

@@ -19,7 +19,7 @@ import jinja2
 from .. import languages
 from ..essay import Paragraph
 from ..formats import bibliography, exports, report, source_checks
-from ..formats.markdown_text import Glossary, Md, foreign
+from ..formats.markdown_text import Glossary, Md, Terms, foreign
 from ..formats.notes import essay_notes
 from ..formats.part_citations import part_citation
 from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
@@ -27,8 +27,6 @@ from ..relations import Citation, Conversation, Related, ThemeStats
 from ..source_status import SourceCheck
 from .clean.rules import RULES
 from .templating import Rendered, page_files, render_page
-
-Terms = dict[str, tuple[str, str, str]]  # (see templating.glossary_terms)
 
 
 class PageKey(NamedTuple):

@@ -19,13 +19,13 @@ from ..formats import bibliography, source_checks
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.data_package import MakeLines, data_package, part_lines
 from ..formats.feed import FEED, atom, whats_new
-from ..formats.markdown_text import Md
+from ..formats.markdown_text import Md, Terms
 from ..formats.page_citations import CITATIONS, citation_data
 from ..formats.spliced import SIDECAR
 from ..model import LONG_LIST, Corpus, Essay, Evidence, Quote
 from ..relations import Related
 from ..term_usage import Usage
-from .page_jobs import Terms, citation_meta
+from .page_jobs import citation_meta
 from .rows import ESSAY_ITEM, MAP_ROW, SOURCE_ROW, EssayItem, MakeRows, MapRow, SourceRow, made_rows
 from .templating import page_files
 
