@@ -1,12 +1,16 @@
 """The folders of ``docs/`` that the generator owns, defined once: the write stage writes
 only there, ``make clean`` removes them, the engine links their files into the site, and
-the hand-written pages are everything else."""
+the hand-written pages are everything else. And the templates' folder, which the render
+stage reads and ``make serve`` watches."""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 from .languages import TRANSLATED
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 # The folders of docs/ that the write stage writes: the one list (a test checks that
 # .gitignore names each). Each edition in another language than the site's has the same in

@@ -27,15 +27,17 @@ from jinja2 import meta as jinja_meta
 from .folders import GENERATED
 from .formats.data_package import part_lines
 from .formats.data_tables import Part, Table
+from .formats.markdown_text import Terms
 from .memo import Memo, version
 from .model import Claim, Corpus, Essay, Evidence, Quote, Site
 from .relations import related
-from .stages.page_jobs import ClaimParts, Job, PageKey, Terms, ThemeJob, claim_parts, job_pages, page_jobs
-from .stages.reference_pages import TermForms, corpus_pages, term_counts, term_usage
+from .stages.page_jobs import ClaimParts, Job, PageKey, ThemeJob, claim_parts, job_pages, page_jobs
+from .stages.reference_pages import corpus_pages
 from .stages.render import together
 from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import on_disk, write
+from .term_usage import TermForms, term_counts, term_usage
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
 
@@ -131,12 +133,12 @@ class KeptPages:
         jobs = page_jobs(corpus, quotes, found, terms)
         sources = {names: self.sources(env, *names, NOTICE) for names in {job.templates for job in jobs}}
         wanted = [(job.key, PageInputs(sources[job.templates], job), job) for job in jobs]
-        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claims_parts(env, jobs)))
+        made = self.pages.get_each(wanted, functools.partial(_job_pages, env, self.claim_parts_by_theme(env, jobs)))
         usage = term_usage(corpus, self.counted)
         pages = corpus_pages(env, corpus, quotes, found, terms, usage, self.made_rows, self.part_lines)
         return together([*made, *pages])
 
-    def claims_parts(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
+    def claim_parts_by_theme(self, env: jinja2.Environment, jobs: list[Job]) -> dict[PageKey, list[ClaimParts]]:
         """The part of each claim of each theme's pages (its section, its data), by the theme's
         job, each made again only if its claim, its quotes, the glossary or its templates
         changed: a theme's pages made again (one of its claims quotes an essay edited) are

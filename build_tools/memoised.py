@@ -67,7 +67,7 @@ class Cache:
     # the warnings about each essay's long paragraphs, by the essay cleaned (check)
     long_paragraphs: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
     # where each of an essay's quotes stands (its warnings), by its quotes and their evidence (check)
-    standing: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[standing_stage.Standing]] = field(
+    quote_warnings: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[standing_stage.QuoteWarnings]] = field(
         default_factory=Memo
     )
 
@@ -232,17 +232,17 @@ def quote_warnings(quotes: dict[Evidence, Quote], cache: Cache | None = None) ->
     found again only if one of them, or its evidence, changed."""
     if cache is None:
         return standing_stage.quote_warnings(quotes)
-    return standing_stage.quote_warnings(quotes, functools.partial(_standings, cache))
+    return standing_stage.quote_warnings(quotes, functools.partial(_warnings_of, cache))
 
 
-def _standings(cache: Cache, pairs: Sequence[tuple[Evidence, Quote]]) -> list[standing_stage.Standing]:
+def _warnings_of(cache: Cache, pairs: Sequence[tuple[Evidence, Quote]]) -> list[standing_stage.QuoteWarnings]:
     places: dict[str, list[int]] = defaultdict(list)  # (each essay's quotes, by their place in pairs)
     for i, (_, quote) in enumerate(pairs):
         places[quote.essay.slug].append(i)
-    found: list[standing_stage.Standing] = [(None, None)] * len(pairs)
+    found = [standing_stage.QuoteWarnings(None, None)] * len(pairs)
     for slug, where in places.items():
         theirs = tuple(pairs[i] for i in where)
-        made = cache.standing.get(EssayKey(slug), theirs, functools.partial(standing_stage.standing, theirs))
-        for i, standing in zip(where, made):
-            found[i] = standing
+        made = cache.quote_warnings.get(EssayKey(slug), theirs, functools.partial(standing_stage.warnings_of, theirs))
+        for i, warnings in zip(where, made):
+            found[i] = warnings
     return found

@@ -102,11 +102,3 @@ def edition_stream(checked: Checked, language: str, folder: str) -> Iterator[tup
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
     for part in render_parts(corpus, quotes, parallel.stream):
         yield from ((posixpath.join(folder, path), text) for path, text in part.items())
-
-
-def generate(checked: Checked, kept: KeptPages | None = None) -> dict[str, str]:
-    """The generated pages of every edition, by path under docs/."""
-    pages: dict[str, str] = {}
-    for language, folder in checked.corpus.site.editions:
-        pages.update(edition_pages(checked, language, folder, kept))
-    return pages

@@ -15,7 +15,9 @@ import tempfile
 from pathlib import Path
 from unittest.mock import patch
 
-from build_tools.pipeline import check, generate
+from build_tools.folders import GENERATED
+from build_tools.pipeline import Checked, check, edition_pages
+from build_tools.stages.write import on_disk
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixture"
@@ -27,12 +29,27 @@ GOLDEN = FIXTURE / "golden"
 ENVIRONMENT = {"SITE_URL": "https://example.org/root-causes/", "SOURCE_DATE_EPOCH": "1767225600"}
 
 
-def generated() -> dict[str, str]:
+def all_pages(checked: Checked) -> dict[str, str]:
+    """The generated pages of every edition, by path under docs/: what ``build`` writes, held
+    whole (the tests compare them; the build itself writes each page as it is made)."""
+    pages: dict[str, str] = {}
+    for language, folder in checked.corpus.site.editions:
+        pages.update(edition_pages(checked, language, folder))
+    return pages
+
+
+def pages_on_disk(docs: Path) -> dict[str, str]:
+    """The pages now in the generated folders of ``docs``, by path under it."""
+    return {path: (docs / path).read_text(encoding="utf-8") for path in on_disk(docs, GENERATED)}
+
+
+def fixture_pages() -> dict[str, str]:
+    """The generated pages of the fixture corpus, as the golden tree holds them."""
     from tests.conftest import copy_project
 
     with tempfile.TemporaryDirectory() as tmp, patch.dict(os.environ, ENVIRONMENT):
         checked = check(copy_project(Path(tmp) / "project"))
-    return generate(checked)
+    return all_pages(checked)
 
 
 def stored() -> dict[str, str]:
@@ -40,7 +57,7 @@ def stored() -> dict[str, str]:
 
 
 def regenerate() -> None:
-    pages = generated()  # (first: if generating fails, the golden tree stays as it was)
+    pages = fixture_pages()  # (first: if generating fails, the golden tree stays as it was)
     shutil.rmtree(GOLDEN, ignore_errors=True)
     for path, text in pages.items():
         out = GOLDEN / path

@@ -12,10 +12,10 @@ from html.parser import HTMLParser
 import pytest
 
 from build_tools.languages import catalogue, gettext
-from build_tools.pipeline import check, generate
+from build_tools.pipeline import check
 
 from .conftest import resolve, run, whole_page
-from .golden import ENVIRONMENT
+from .golden import ENVIRONMENT, all_pages
 
 SITE_URL = ENVIRONMENT["SITE_URL"]
 
@@ -146,7 +146,7 @@ def test_what_is_not_yet_translated_is_shown_in_english_marked_with_a_notice(pro
     crossrefs.write_text(without_first_translation(crossrefs.read_text(encoding="utf-8")), encoding="utf-8")
     checked = check(project)
     claim = checked.corpus.claims_of("trade")[0]
-    pages = generate(checked)
+    pages = all_pages(checked)
     spanish, english = pages["es/themes/trade/index.md"], pages["themes/trade/index.md"]
     assert f'## <span lang="en">{claim.title}</span>' in spanish
     assert gettext("es", "Not yet translated") in spanish and gettext("es", "Not yet translated") not in english
@@ -158,7 +158,7 @@ def test_what_is_not_yet_translated_is_shown_in_english_marked_with_a_notice(pro
 def test_an_essays_editorial_fields_are_translated_or_marked_english_under_the_notice(project):
     checked = check(project)
     essays = {e.slug: e for e in checked.corpus.essays}
-    pages = generate(checked)
+    pages = all_pages(checked)
     notice = gettext("es", "Not yet translated")
     done, undone = essays["bach-2000"], essays["wilson-2021"]  # (in the fixture: all translated; none)
     spanish = {slug: whole_page(pages, f"es/essays/{slug}/index.md") for slug in ("bach-2000", "wilson-2021")}

@@ -28,6 +28,7 @@ SHARED = {
     "folders",
     "relations",
     "relation_sentences",
+    "term_usage",
     "extract",
     "source_status",
 }

@@ -9,7 +9,7 @@ import re
 from build_tools.formats.spliced import placeholder, renumbered
 from build_tools.relations import related
 from build_tools.stages.localize import localize
-from build_tools.stages.page_jobs import ThemeJob, claim_parts, claims_parts, page_jobs, theme_pages
+from build_tools.stages.page_jobs import ThemeJob, claim_parts, page_jobs, theme_claim_parts, theme_pages
 from build_tools.stages.render import render
 from build_tools.stages.templating import environment, glossary_terms
 
@@ -23,16 +23,16 @@ def theme_jobs(checked, language: str) -> list[ThemeJob]:
 def test_a_rendered_section_holds_its_html_and_its_untranslated_text(checked):
     job = next(job for job in theme_jobs(checked, "es") if job.theme.id == "violence")
     env = environment("es")
-    sections = [part.section for part in claims_parts(env, job)]
+    sections = [part.section for part in theme_claim_parts(env, job)]
     for section in sections:
         numbers = [int(n) for n in re.findall(r"\x00spliced-(\d+)\x00", section.markdown)]
         assert numbers == list(range(len(section.set_aside))) and section.set_aside
     assert any(section.untranslated for section in sections)  # (the fixture leaves some in English)
-    again = [part.section for part in claims_parts(env, job)]
+    again = [part.section for part in theme_claim_parts(env, job)]
     assert again == sections  # (nothing carried over from the first rendering)
 
 
-def test_a_theme_page_and_its_data_are_the_same_from_its_claims_parts_made_apart(checked):
+def test_a_theme_page_and_its_data_are_the_same_from_its_claim_parts_made_apart(checked):
     env = environment("es")
     for job in theme_jobs(checked, "es"):
         apart = [claim_parts(environment("es"), claim, quotes, job.terms, job.site) for claim, quotes in job.claims]

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from build_tools.__main__ import _mkdocs_env
-from build_tools.stages.write import generated_pages, write
+from build_tools.stages.write import write
 from tests.conftest import ROOT, build_in_a_process, copy_project, once_per_run, snapshot
+from tests.golden import pages_on_disk
 
 
 def test_two_builds_in_different_folders_and_processes_are_identical(site_project, tmp_path):
@@ -101,7 +102,7 @@ def test_the_engine_links_the_generated_downloads_and_copies_the_rest(many_essay
     assert os.path.samefile(source, built)
     asset = next((many_essays / "docs" / "assets").rglob("*.css"))
     assert not os.path.samefile(asset, many_essays / "linked" / asset.relative_to(many_essays / "docs"))
-    before, pages = built.read_bytes(), generated_pages(many_essays / "docs")
+    before, pages = built.read_bytes(), pages_on_disk(many_essays / "docs")
     write({**pages, "essays/essay-0000/essay-0000.bib": "@misc{edited}\n"}, many_essays / "docs")
     assert source.read_text(encoding="utf-8") == "@misc{edited}\n" and built.read_bytes() == before
     write(pages, many_essays / "docs")

@@ -16,10 +16,11 @@ import pytest
 from build_tools.__main__ import _mkdocs_env
 from build_tools.folders import edition_folders
 from build_tools.model import LONG_LIST
-from build_tools.pipeline import check, generate
+from build_tools.pipeline import check
 from build_tools.stages.write import write
 from tests.bench import paragraph_pool, write_corpus
 from tests.conftest import FIXTURE, ROOT, copy_project, once_per_run, run_site
+from tests.golden import all_pages
 
 N = LONG_LIST + 2
 
@@ -140,7 +141,7 @@ def test_a_long_essays_index_shows_each_title_as_its_text(tmp_path):
         meta.read_text(encoding="utf-8").replace("title: Synthetic essay number 1", f"title: '{title}'"),
         encoding="utf-8",
     )
-    pages = generate(check(root))
+    pages = all_pages(check(root))
     html = "\n".join(json.loads(pages["essays/.spliced.json"]).values())  # (set aside from the engine)
     item = next(li for li in re.findall(r"<li>.*?</li>", html, re.S) if 'href="essay-0001/"' in li)
     text = unescape(re.sub(r"<[^>]+>", "", item.split("</a>")[0]))

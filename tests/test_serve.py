@@ -22,7 +22,7 @@ from watchdog import events
 
 from build_tools.__main__ import _generate
 from build_tools.kept_pages import KeptPages
-from build_tools.memo import Cache
+from build_tools.memoised import Cache
 from build_tools.site import search, serve
 from tests.conftest import Output, fetch, snapshot, start_serving
 from tests.golden import ENVIRONMENT

@@ -13,10 +13,11 @@ import pytest
 from build_tools import source_status as status_file
 from build_tools.kept_pages import KeptPages
 from build_tools.memoised import Cache
-from build_tools.pipeline import check, generate
+from build_tools.pipeline import check
 from build_tools.source_status import Copy, EssayStatus, Passage, Status
 from build_tools.stages.render import render
 from tests.conftest import ROOT, copy_project, whole_page
+from tests.golden import all_pages
 
 BROAD = "https://thehill.com/blogs/pundits-blog/immigration/211567-why-are-so-many-kids-crossing-the-us-mexico-border-and-what"
 EARLY = "https://history.example.org/milestones/central-america-1977-1980"
@@ -68,12 +69,12 @@ def _status(root: Path) -> Status:
 def pages(tmp_path_factory) -> dict[str, str]:
     root = copy_project(tmp_path_factory.mktemp("checked-sources") / "project")
     status_file.write(root, _status(root))
-    return generate(check(root))
+    return all_pages(check(root))
 
 
 @pytest.fixture(scope="module")
 def unchecked(tmp_path_factory) -> dict[str, str]:
-    return generate(check(copy_project(tmp_path_factory.mktemp("unchecked-sources") / "project")))
+    return all_pages(check(copy_project(tmp_path_factory.mktemp("unchecked-sources") / "project")))
 
 
 @pytest.mark.parametrize(
@@ -116,7 +117,7 @@ def test_a_quote_added_since_the_check_is_said_not_to_be_checked_yet(tmp_path):
     broad = status.essays[0]
     fewer = EssayStatus(broad.slug, broad.checked, 25, Copy(BROAD, "ok", 200, BROAD, found=broad.original.found[1:]))
     status_file.write(root, Status(status.checked, (fewer,)))
-    page = generate(check(root))["essays/broad-2014/index.md"]
+    page = all_pages(check(root))["essays/broad-2014/index.md"]
     assert (
         "Checked on 2 December 2026: all 25 quotes still at the source; 1 quote added since is not checked yet." in page
     )
@@ -126,7 +127,7 @@ def test_an_original_that_could_not_be_read_says_so_and_claims_no_quote(tmp_path
     root = copy_project(tmp_path / "project")
     down = EssayStatus("broad-2014", "2026-12-02", 26, Copy(BROAD, "unreachable", 503, BROAD, detail="HTTP 503"))
     status_file.write(root, Status("2026-12-02", (down,)))
-    page = generate(check(root))["essays/broad-2014/index.md"]
+    page = all_pages(check(root))["essays/broad-2014/index.md"]
     assert "Checked on 2 December 2026: the original could not be reached; no archived copy is on record." in page
     assert "quote" not in page.split("Checked on", 1)[1].split("\n", 1)[0]
 
@@ -137,7 +138,7 @@ def test_a_check_of_another_address_is_not_shown(tmp_path):
     broad = status.essays[0]
     elsewhere = EssayStatus(broad.slug, broad.checked, 26, Copy("https://elsewhere.example/", "ok", 200))
     status_file.write(root, Status(status.checked, (elsewhere,)))
-    assert "Checked on" not in generate(check(root))["essays/broad-2014/index.md"]
+    assert "Checked on" not in all_pages(check(root))["essays/broad-2014/index.md"]
 
 
 def _row(*cells: str) -> str:

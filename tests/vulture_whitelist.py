@@ -7,10 +7,10 @@ This file is read by vulture, never run. A name belongs here only with who uses 
 that nothing uses is removed instead.
 """
 
-from build_tools import essay, folders, languages, model, pipeline, relations
+from build_tools import essay, folders, languages, model, relations
 from build_tools.site import hooks, markdown_ext, mkdocs_private, offline, serve
 from build_tools.sources import fetch
-from build_tools.stages import templating, write
+from build_tools.stages import templating
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
 folders.COPIED
@@ -55,11 +55,6 @@ markdown_ext.makeExtension  # loads the extension from its module's name
 markdown_ext.RootCausesExtension.extendMarkdown  # registers its processors
 markdown_ext.CitationBlockProcessor.test  # a BlockProcessor: does this block start here?
 markdown_ext.CitationInlineProcessor.handleMatch  # an InlineProcessor: the element for a match
-
-# The tests: the golden tree's generator (tests/golden.py) and the reading back of
-# written pages (tests/test_reproducible.py).
-pipeline.generate
-write.generated_pages
 
 # urllib: a redirect handler's method, called by name when a server redirects (make sources
 # follows each redirect itself).

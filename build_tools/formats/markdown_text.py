@@ -24,6 +24,7 @@ from markupsafe import Markup
 from ..ids import note_id
 from ..languages import N_, SOURCE, gettext
 from ..model import Paragraph, Quote
+from ..term_usage import words_pattern
 
 
 class Md(Markup):
@@ -182,13 +183,6 @@ def text_fragment(quote: Quote) -> Md:
     return Md(",".join(percent_encode(t, safe="").replace("-", "%2D") for t in terms))
 
 
-def words_pattern(words: Iterable[str]) -> re.Pattern | None:
-    """Any of ``words`` as a whole word, the longest first (None if there are none): how
-    the glossary finds its terms, in the generator and in the Markdown extension alike."""
-    words = sorted(words, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b") if words else None
-
-
 # Where a glossary term links to its entry, from the docs folder (MkDocs makes it relative).
 GLOSSARY_PAGE = "/reference/glossary.md"
 # A term's link as :meth:`Glossary.html` writes it: its entry's id, and the words linked
@@ -200,13 +194,18 @@ _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 _LANG = re.compile(r'\slang="([^"]*)"')
 
 
+# The glossary's terms as pages link them: each form's tooltip, its entry's id on the
+# glossary page, and its language where it is not the site's (else "").
+Terms = dict[str, tuple[str, str, str]]
+
+
 class Glossary:
     """The glossary's terms (``{form: (tooltip, entry id, language or "")}``), put on the words of a text:
     the first use of each term in a section links to its entry, with its meaning as the
     link's tooltip; its other uses there are plain words. ``href`` is the glossary page's
     address from the page. The Markdown extension does the same on the rest of a page."""
 
-    def __init__(self, terms: dict[str, tuple[str, str, str]], href: str = "", language: str = SOURCE):
+    def __init__(self, terms: Terms, href: str = "", language: str = SOURCE):
         self.terms, self.href, self.language = terms, href, language
         self.pattern = words_pattern(terms)
         self.seen: set[str] = set()

@@ -35,7 +35,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
-from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, nested
+from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, Terms, nested
 from ..formats.page_citations import CITATION
 from ..formats.spliced import with_seen
 from ..languages import SOURCE
@@ -68,7 +68,7 @@ def citations(text: str) -> dict:
     return json.loads(text) if text else {}
 
 
-def glossary_terms(text: str) -> dict[str, tuple[str, str, str]]:
+def glossary_terms(text: str) -> Terms:
     """The glossary's terms (``docs/snippets/glossary.json``): each form, its tooltip, its
     entry's id and its language where it is not the site's (else "")."""
     return {form: tuple(value) for form, value in json.loads(text).items()} if text else {}

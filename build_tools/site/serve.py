@@ -36,13 +36,11 @@ from mkdocs.theme import Theme
 from watchdog import events
 from watchdog.observers import Observer
 
-from ..folders import generated
+from ..folders import TEMPLATES, generated
 from ..formats.spliced import SIDECAR
 from . import mkdocs_private
 
 log = logging.getLogger("mkdocs.root_causes")
-
-TEMPLATES = Path(__file__).parent.parent / "templates"
 
 
 # What counts as a change: a file written, created, moved or removed — not a file read

@@ -19,7 +19,7 @@ import jinja2
 from .. import languages
 from ..essay import Paragraph
 from ..formats import bibliography, exports, report, source_checks
-from ..formats.markdown_text import Glossary, Md, foreign
+from ..formats.markdown_text import Glossary, Md, Terms, foreign
 from ..formats.notes import essay_notes
 from ..formats.part_citations import part_citation
 from ..model import Claim, Corpus, Essay, Evidence, Quote, Site, Theme, said_in
@@ -27,8 +27,6 @@ from ..relations import Citation, Conversation, Related, ThemeStats
 from ..source_status import SourceCheck
 from .clean.rules import RULES
 from .templating import Rendered, page_files, render_page
-
-Terms = dict[str, tuple[str, str, str]]  # (see templating.glossary_terms)
 
 
 class PageKey(NamedTuple):
@@ -115,7 +113,7 @@ def page_jobs(corpus: Corpus, quotes: dict[Evidence, Quote], related: Related, t
 
 def job_pages(env: jinja2.Environment, job: Job, parts: list[ClaimParts] | None = None) -> dict[str, str]:
     """The pages ``job`` makes, by path under the edition's folder; a theme's with the
-    ``parts`` of its claims if they are given (as :func:`claims_parts` makes them)."""
+    ``parts`` of its claims if they are given (as :func:`theme_claim_parts` makes them)."""
     if isinstance(job, ThemeJob):
         return theme_pages(env, *job, parts=parts)
     return essay_pages(env, *job)
@@ -143,12 +141,13 @@ class ClaimParts(NamedTuple):
 
 
 def claim_parts(env: jinja2.Environment, claim: Claim, quotes: list[Quote], terms: Terms, site: Site) -> ClaimParts:
+    """One claim's part of its theme's pages (:func:`theme_claim_parts` gives those of all a theme's claims)."""
     section = claim_section(env, claim, quotes, terms, part_citation_page(site, claim.theme), site.language)
     return ClaimParts(section, exports.claim_data(site, claim, quotes))
 
 
-def claims_parts(env: jinja2.Environment, job: ThemeJob) -> list[ClaimParts]:
-    """The part of each claim of a theme's pages, in order."""
+def theme_claim_parts(env: jinja2.Environment, job: ThemeJob) -> list[ClaimParts]:
+    """The part of each claim of a theme's pages, in order (:func:`claim_parts` of each)."""
     return [claim_parts(env, claim, quotes, job.terms, job.site) for claim, quotes in job.claims]
 
 
@@ -175,9 +174,9 @@ def theme_pages(
 ) -> dict[str, str]:
     """A theme's page, its claims as CSV and JSON, and its citation downloads; from these
     arguments alone (as :func:`essay_pages`), and the ``parts`` of its claims, made from
-    them (:func:`claims_parts`) if not given."""
+    them (:func:`theme_claim_parts`) if not given."""
     if parts is None:
-        parts = claims_parts(env, ThemeJob(theme, stats, claims, themes, terms, site))
+        parts = theme_claim_parts(env, ThemeJob(theme, stats, claims, themes, terms, site))
     work = bibliography.page_work(site, theme.title, f"themes/{theme.id}/")
     stem = f"themes/{theme.id}/{theme.id}"
     part = part_citation(work, site, f"themes/{theme.id}/")

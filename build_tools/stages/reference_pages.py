@@ -1,15 +1,16 @@
 """The pages made from the whole corpus: the reference pages (timeline, key figures,
 glossary, what's new, disagreements, the map), the indexes, the home page's lists, and
-the data files the site reads (citations, the feed, the glossary)."""
+the data files the site reads (citations, the feed, the glossary). What they show is
+asked of the corpus elsewhere (:mod:`build_tools.relations`, :mod:`build_tools.term_usage`):
+this module only renders it."""
 
 from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter
 from collections.abc import Callable
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
 
@@ -18,12 +19,13 @@ from ..formats import bibliography, source_checks
 from ..formats.corpus_map import drawn, passage_counts, svg, totals
 from ..formats.data_package import MakeLines, data_package, part_lines
 from ..formats.feed import FEED, atom, whats_new
-from ..formats.markdown_text import Md, words_pattern
+from ..formats.markdown_text import Md, Terms
 from ..formats.page_citations import CITATIONS, citation_data
 from ..formats.spliced import SIDECAR
 from ..model import LONG_LIST, Corpus, Essay, Evidence, Quote
 from ..relations import Related
-from .page_jobs import Terms, citation_meta
+from ..term_usage import Usage
+from .page_jobs import citation_meta
 from .rows import ESSAY_ITEM, MAP_ROW, SOURCE_ROW, EssayItem, MakeRows, MapRow, SourceRow, made_rows
 from .templating import page_files
 
@@ -32,41 +34,6 @@ GLOSSARY = "snippets/glossary.json"  # (under docs/; mkdocs.yml gives it to the 
 # A glossary entry lists the essays that use its term most, up to this many, and says how
 # many others do: past that, a list of every essay would bury the entry.
 USED_IN = 10
-
-Usage = dict[str, list[tuple[Essay, int]]]  # (see term_usage)
-
-
-class TermForms(NamedTuple):
-    """Every form of every glossary term, and what finds them in a text."""
-
-    term_of: dict[str, str]  # (the term of each form)
-    pattern: re.Pattern
-
-
-def term_forms(corpus: Corpus) -> TermForms | None:
-    """One pattern with every form at once, longest first, as the glossary's links find
-    them; None if there are no terms."""
-    term_of = {form: term.term for term in corpus.terms for form in term.forms}
-    pattern = words_pattern(term_of)
-    return None if pattern is None else TermForms(term_of, pattern)
-
-
-def term_counts(essay: Essay, forms: TermForms) -> Counter[str]:
-    """How often the essay uses each glossary term (in any of its forms)."""
-    return Counter(forms.term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in forms.pattern.findall(p.text))
-
-
-def term_usage(corpus: Corpus, counted: Callable[[Essay, TermForms], Counter[str]] = term_counts) -> Usage:
-    """For each glossary term, the essays that use it and how often (``counted``), the most
-    uses first (essays with as many in the corpus's order)."""
-    forms = term_forms(corpus)
-    if forms is None:
-        return {}
-    usage: Usage = {term.term: [] for term in corpus.terms}
-    for essay in corpus.essays:
-        for term, n in counted(essay, forms).items():
-            usage[term].append((essay, n))
-    return {term: sorted(used, key=lambda pair: -pair[1]) for term, used in usage.items()}
 
 
 def corpus_pages(

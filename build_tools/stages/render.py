@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from ..model import Corpus, Evidence, Quote
 from ..relations import related
+from ..term_usage import term_usage
 from .page_jobs import Job, job_pages, page_jobs
-from .reference_pages import corpus_pages, term_usage
+from .reference_pages import corpus_pages
 from .templating import environment, glossary_terms
 
 # How the pages of each job are made: ``map``'s signature, in this process; the pipeline

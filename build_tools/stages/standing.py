@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from ..model import Evidence, Quote
 from ..problems import Problem
@@ -71,23 +72,27 @@ def unknown_speaker(quote: Quote) -> str | None:
     )
 
 
-# Where a quote stands: the warning that it is unattributed, and the one that it cuts a sentence.
-Standing = tuple[Problem | None, Problem | None]
+class QuoteWarnings(NamedTuple):
+    """Where one quote stands, as its two possible warnings (None where there is none)."""
+
+    unattributed: Problem | None  # (see unattributed)
+    cut_sentence: Problem | None  # (see cut_sentence)
 
 
-def standing(pairs: Sequence[tuple[Evidence, Quote]]) -> list[Standing]:
-    """Where each quote stands (:data:`Standing`), from itself and its passage alone."""
-    return [(unattributed(ev, q), cut_sentence(q)) for ev, q in pairs]
+def warnings_of(pairs: Sequence[tuple[Evidence, Quote]]) -> list[QuoteWarnings]:
+    """Where each quote stands, from itself and its passage alone."""
+    return [QuoteWarnings(unattributed(ev, q), cut_sentence(q)) for ev, q in pairs]
 
 
 def quote_warnings(
-    quotes: dict[Evidence, Quote], standings: Callable[[Sequence[tuple[Evidence, Quote]]], list[Standing]] = standing
+    quotes: dict[Evidence, Quote],
+    each: Callable[[Sequence[tuple[Evidence, Quote]]], list[QuoteWarnings]] = warnings_of,
 ) -> list[Problem]:
-    """The warnings about where the quotes found stand (``standings`` says, for all of them at
-    once): words in quotation marks with no speaker, then a Spanish question or exclamation
-    cut in two."""
-    found = standings(list(quotes.items()))
-    return [problem for problem, _ in found if problem] + [problem for _, problem in found if problem]
+    """The warnings about where the quotes found stand (``each`` finds them, for all the
+    quotes at once): words in quotation marks with no speaker, then a Spanish question or
+    exclamation cut in two."""
+    found = each(list(quotes.items()))
+    return [w.unattributed for w in found if w.unattributed] + [w.cut_sentence for w in found if w.cut_sentence]
 
 
 # Spanish opens a question and an exclamation with its own mark.

@@ -21,7 +21,6 @@ import html
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import jinja2
@@ -29,9 +28,11 @@ import jinja2.ext
 from markupsafe import Markup
 
 from .. import languages
+from ..folders import TEMPLATES
 from ..formats import bibliography, spliced
 from ..formats.markdown_text import (
     Md,
+    Terms,
     Untranslated,
     at_source,
     escape,
@@ -45,7 +46,6 @@ from ..formats.markdown_text import (
 from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Standing, Term
 from ..relation_sentences import Table, relation_sentence
 
-TEMPLATES = Path(__file__).parent.parent / "templates"
 PARTS = "page_parts"  # (the name of a rendering's PageParts in its context)
 
 
@@ -303,7 +303,7 @@ def _filled(context: jinja2.runtime.Context, text: str, values: dict[str, Any]) 
     return Md(text.format(**{name: _finalize(context, value) for name, value in values.items()}) if values else text)
 
 
-def glossary_terms(corpus: Corpus) -> dict[str, tuple[str, str, str]]:
+def glossary_terms(corpus: Corpus) -> Terms:
     """Each form of each glossary term: its tooltip, its entry's id on the glossary page, and
     its language where it is not the site's (else "")."""
     return {

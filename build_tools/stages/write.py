@@ -60,11 +60,6 @@ def file_holds(path: str, stat: os.stat_result, text: str) -> bool:
 Holds = Callable[[str, os.stat_result, str], bool]
 
 
-def generated_pages(docs: Path, folders: tuple[str, ...] = GENERATED) -> dict[str, str]:
-    """The pages now in the generated ``folders`` of ``docs`` (all by default), by path."""
-    return {path: _text(os.path.join(docs, path)) for path in on_disk(docs, folders)}
-
-
 def _link(source: str, target: str) -> None:
     try:
         os.link(source, target)

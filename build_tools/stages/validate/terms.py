@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...formats.markdown_text import words_pattern
 from ...model import Claim, Corpus, Essay, Event, Figure, Term, Theme
 from ...problems import Collector, Problem
+from ...term_usage import words_pattern
 
 
 def _texts(corpus: Corpus) -> Iterator[str]:
