@@ -105,13 +105,15 @@ def corpus(root: Path, problems: Collector, cache: Cache | None = None) -> Corpu
 
 
 def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = None) -> Corpus:
-    """:func:`~build_tools.stages.validate.seeds.corpus`, its files checked on every core: a file or an essay is not checked
-    again, nor its records made again, while what load gave of it is the very object the
-    ``cache`` holds (not compared by value: values read from YAML compare equal whatever
-    their lines); an essay lettered by year as the cache holds it is the same object from
-    one build to the next."""
+    """:func:`~build_tools.stages.validate.seeds.corpus`, its files checked on every core: a
+    file or an essay is not checked again, nor its records made again, while what load gave
+    of it is the very object the ``cache`` holds (not compared by value: values read from
+    YAML compare equal whatever their lines); an essay lettered by year as the cache holds
+    it is the same object from one build to the next."""
     if cache is None:
-        return seeds_stage.corpus(seeds, problems, seeds_stage.FileSteps(_checked_each_here))
+        return seeds_stage.corpus(
+            seeds, problems, seeds_stage.FileSteps(functools.partial(parallel.each, files_stage.checked))
+        )
     steps = seeds_stage.FileSteps(
         checked_each=functools.partial(_checked_each, cache),
         essay=functools.partial(_essay, cache),
@@ -119,11 +121,6 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
         claims=functools.partial(_claims, cache),
     )
     return seeds_stage.corpus(seeds, problems, steps)
-
-
-def _checked_each_here(reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
-    """Each file checked on every core, keeping nothing."""
-    return parallel.each(files_stage.checked, reads)
 
 
 def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
