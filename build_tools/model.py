@@ -38,6 +38,7 @@ __all__ = [
     "Author",
     "Change",
     "Claim",
+    "ClaimCite",
     "CleanText",
     "Corpus",
     "Essay",
@@ -52,6 +53,7 @@ __all__ = [
     "Paragraph",
     "ParagraphKind",
     "Participant",
+    "PassageCite",
     "Precision",
     "Quote",
     "RELATION_LABELS",
@@ -294,15 +296,25 @@ class Site:
     copyright: str | None = None
 
 
-class PageCitation(NamedTuple):
-    """A citation written in a hand-written page of docs/ (``[[claim:…]]`` or
-    ``[[essay#paragraph]]``): where it stands, its text and what it names."""
+class ClaimCite(NamedTuple):
+    """``[[claim:<id>]]`` in a hand-written page of docs/: where it stands, as written, the claim's id."""
 
     loc: SourceLoc
     text: str
-    claim: str | None  # (the claim's id, for a citation of a claim)
-    essay: str | None  # (the essay's slug and the paragraph's id, for a citation of a passage)
-    paragraph: str | None
+    claim: str
+
+
+class PassageCite(NamedTuple):
+    """``[[<essay>#<paragraph>]]`` in a hand-written page of docs/: where it stands, as
+    written, the essay's slug and the paragraph's id (as typed: ``anchor`` checks them)."""
+
+    loc: SourceLoc
+    text: str
+    essay: str
+    paragraph: str
+
+
+PageCitation = ClaimCite | PassageCite  # (a citation written in a hand-written page of docs/)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from html.parser import HTMLParser
 import pytest
 
 from build_tools.formats.page_citations import find_citations
+from build_tools.model import ClaimCite, PassageCite
 from build_tools.pipeline import check
+from build_tools.problems import SourceLoc
 from build_tools.stages.anchor import fold, fold_text
 from tests.conftest import receive_again, run
 
@@ -81,7 +83,10 @@ def test_an_unknown_citation_fails_the_check_at_its_line(project, capsys, citati
 
 def test_citations_are_found_outside_code_only():
     text = "a [[claim:x]]\n```\n[[claim:y]]\n```\n`[[claim:z]]` [[e-1#p-q]]\n"
-    assert [(c.text, c.line, c.column) for c in find_citations(text)] == [("[[claim:x]]", 1, 3), ("[[e-1#p-q]]", 5, 15)]
+    assert find_citations(text, "docs/a.md") == [
+        ClaimCite(SourceLoc("docs/a.md", 1, 3), "[[claim:x]]", "x"),
+        PassageCite(SourceLoc("docs/a.md", 5, 15), "[[e-1#p-q]]", "e-1", "p-q"),
+    ]
 
 
 def ids(root) -> dict[str, list[str]]:

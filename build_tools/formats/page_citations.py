@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 
 from ..languages import gettext
-from ..model import Corpus, Evidence, Quote
+from ..model import ClaimCite, Corpus, Evidence, PageCitation, PassageCite, Quote
+from ..problems import SourceLoc
 from .markdown_text import at_source, foreign, text_fragment
 
 CITATIONS = "snippets/citations.json"  # under docs/; mkdocs.yml gives it to the extension
@@ -28,32 +28,14 @@ CITATION = re.compile(r"\[\[(?:claim:(?P<claim>[a-z][a-z0-9-]*)|(?P<essay>[^\W_]
 _CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.S | re.M)
 
 
-@dataclass(frozen=True)
-class CitationRef:
-    """A citation written in a hand-written page, where it stands."""
-
-    text: str
-    claim: str | None
-    essay: str | None
-    paragraph: str | None
-    line: int
-    column: int
-
-
-def find_citations(markdown_text: str) -> list[CitationRef]:
-    """Every citation in a page's Markdown (outside code), with its line."""
+def find_citations(markdown_text: str, path: str) -> list[PageCitation]:
+    """Every citation in the Markdown of the page at ``path`` (outside code), where it stands."""
     blanked = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), markdown_text)
-    return [
-        CitationRef(
-            m.group(0),
-            m["claim"],
-            m["essay"],
-            m["para"],
-            blanked.count("\n", 0, m.start()) + 1,
-            m.start() - blanked.rfind("\n", 0, m.start()),
-        )
-        for m in CITATION.finditer(blanked)
-    ]
+    found: list[PageCitation] = []
+    for m in CITATION.finditer(blanked):
+        loc = SourceLoc(path, blanked.count("\n", 0, m.start()) + 1, m.start() - blanked.rfind("\n", 0, m.start()))
+        found.append(ClaimCite(loc, m[0], m["claim"]) if m["claim"] else PassageCite(loc, m[0], m["essay"], m["para"]))
+    return found
 
 
 def quote_data(quote: Quote, site_language: str, relation: str | None = None) -> dict:
@@ -82,9 +64,9 @@ def quote_data(quote: Quote, site_language: str, relation: str | None = None) ->
 
 def citation_data(corpus: Corpus, quotes: dict[Evidence, Quote]) -> str:
     """``docs/snippets/citations.json``: every claim and paragraph that a hand-written page cites."""
-    cited_claims = {c.claim for c in corpus.page_citations if c.claim}
+    cited_claims = {c.claim for c in corpus.page_citations if isinstance(c, ClaimCite)}
     language = corpus.site.language
-    cited_paragraphs = {(c.essay, c.paragraph): c.loc for c in corpus.page_citations if c.essay}
+    cited_paragraphs = {(c.essay, c.paragraph): c.loc for c in corpus.page_citations if isinstance(c, PassageCite)}
     claims = {}
     for claim in corpus.claims:
         if claim.id in cited_claims:

@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from ..ids import slugify
-from ..model import Corpus, Essay, Evidence, Paragraph, Quote
+from ..model import ClaimCite, Corpus, Essay, Evidence, Paragraph, PassageCite, Quote
 from ..problems import Collector
 
 _FOLD = str.maketrans(
@@ -288,11 +288,14 @@ def _check_page_citations(corpus: Corpus, problems: Collector) -> None:
     """Each citation in a hand-written page names a claim, or an essay and its paragraph."""
     claims = {c.id for c in corpus.claims}
     essays = {e.slug: e for e in corpus.essays}
-    for loc, text, claim, slug, pid in corpus.page_citations:
-        if claim is not None and claim not in claims:
-            problems.error(loc, f"{text}: there is no claim with the id '{claim}'")
-        elif slug is not None and (slug not in essays or pid not in {p.id for p in essays[slug].paragraphs}):
-            problems.error(loc, _no_such_passage(essays, text, slug, pid or ""))
+    for cite in corpus.page_citations:
+        match cite:
+            case ClaimCite(loc, text, claim):
+                if claim not in claims:
+                    problems.error(loc, f"{text}: there is no claim with the id '{claim}'")
+            case PassageCite(loc, text, slug, pid):
+                if slug not in essays or pid not in {p.id for p in essays[slug].paragraphs}:
+                    problems.error(loc, _no_such_passage(essays, text, slug, pid))
 
 
 def _no_such_passage(essays: dict[str, Essay], text: str, slug: str, pid: str) -> str:

@@ -69,10 +69,7 @@ def hand_written_pages(root: Path, problems: Collector) -> tuple[tuple[Page, ...
         path_rel = rel(root, path)
         text = read_text(path, path_rel)
         pages.append(Page(path_rel, text, _front_matter(text, path_rel, problems)))
-        citations += [
-            PageCitation(SourceLoc(path_rel, ref.line, ref.column), ref.text, ref.claim, ref.essay, ref.paragraph)
-            for ref in find_citations(text)
-        ]
+        citations += find_citations(text, path_rel)
     return tuple(pages), tuple(citations)
 
 
