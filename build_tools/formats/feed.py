@@ -19,48 +19,55 @@ FEED = "reference/feed.xml"  # (under docs/, and so in the site)
 
 
 @dataclass(frozen=True)
-class New:
-    """One thing added to the site: an essay, or a claim (with its theme)."""
+class NewEssay:
+    """An essay added to the site, on ``day`` (YYYY-MM-DD)."""
 
-    day: str  # YYYY-MM-DD
-    essay: Essay | None = None
-    claim: Claim | None = None
-    theme: Theme | None = None
-
-    def _claim(self) -> tuple[Claim, Theme]:
-        assert self.claim is not None and self.theme is not None  # (what is not an essay is a claim)
-        return self.claim, self.theme
+    day: str
+    essay: Essay
 
     @property
     def address(self) -> str:
         """Its address in the site, from the site's root."""
-        if self.essay:
-            return f"essays/{self.essay.slug}/"
-        claim, theme = self._claim()
-        return f"themes/{theme.id}/#{claim.id}"
+        return f"essays/{self.essay.slug}/"
 
     def title(self, language: str) -> str:
-        if self.essay:
-            return gettext(language, "Essay: {label}, “{title}”").format(
-                label=self.essay.label_in(language), title=self.essay.title
-            )
-        claim, theme = self._claim()
-        return gettext(language, "Claim in {theme}: {claim}").format(theme=theme.title, claim=claim.title)
+        return gettext(language, "Essay: {label}, “{title}”").format(
+            label=self.essay.label_in(language), title=self.essay.title
+        )
 
     def summary(self, language: str) -> str:
-        if self.essay:
-            return self.essay.summary or f"{self.essay.byline_in(language)}, {self.essay.date.shown(language)}."
-        return " ".join(self._claim()[0].claim.split())
+        return self.essay.summary or f"{self.essay.byline_in(language)}, {self.essay.date.shown(language)}."
+
+
+@dataclass(frozen=True)
+class NewClaim:
+    """A claim added to the site, on ``day`` (YYYY-MM-DD), with its theme."""
+
+    day: str
+    claim: Claim
+    theme: Theme
+
+    @property
+    def address(self) -> str:
+        """Its address in the site, from the site's root."""
+        return f"themes/{self.theme.id}/#{self.claim.id}"
+
+    def title(self, language: str) -> str:
+        return gettext(language, "Claim in {theme}: {claim}").format(theme=self.theme.title, claim=self.claim.title)
+
+    def summary(self, language: str) -> str:
+        return " ".join(self.claim.claim.split())
+
+
+New = NewEssay | NewClaim  # (one thing added to the site)
 
 
 def whats_new(corpus: Corpus) -> list[New]:
     """Every essay and claim that says when it was added, newest first (on one day the
     essays, then the claims theme by theme in the themes' order)."""
     themes = {t.id: t for t in corpus.themes}
-    found = [New(e.added, essay=e) for e in corpus.essays if e.added]
-    found += [
-        New(c.added, claim=c, theme=themes[c.theme]) for t in corpus.themes for c in corpus.claims_of(t.id) if c.added
-    ]
+    found: list[New] = [NewEssay(e.added, e) for e in corpus.essays if e.added]
+    found += [NewClaim(c.added, c, themes[c.theme]) for t in corpus.themes for c in corpus.claims_of(t.id) if c.added]
     return sorted(found, key=lambda n: n.day, reverse=True)
 
 
