@@ -244,6 +244,23 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
     assert wide == []
 
 
+def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothing_that_fails(browser, any_served):
+    """Every page of both editions: no request leaves the site, and none fails (the theme's
+    language switcher once asked for a sitemap.xml beside each page: docs/assets/javascripts/
+    alternates.js)."""
+    served, folder, _ = any_served
+    tab = Tab(browser, served, viewport=DESKTOP)
+    pages = site_pages(folder)
+    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
+    for _, page in tab.open_each(pages):
+        page.wait_for_load_state("networkidle")
+    tab.close()
+    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL))] == []
+    assert [url for url in tab.requests if "sitemap" in url] == []
+    assert tab.failed == []
+    assert tab.dialogs == []
+
+
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(browser, request, engine):
     """It fetches nothing to do so, the page's alternates are in place once it has loaded,
@@ -278,28 +295,19 @@ TO_SLATE = "label[for='__palette_1']"
 SETTLED = "Promise.allSettled(document.getAnimations().map(a => a.finished)).then(() => true)"
 
 
-def test_every_page_requests_nothing_outside_and_nothing_failing_and_axe_finds_no_violation(browser, any_served, axe):
-    """One walk of every page of both editions, at desktop width, for two checks.
-
-    No request leaves the site (but for axe's script, which the test gives each page), and
-    none fails (the theme's language switcher once asked for a sitemap.xml beside each
-    page: docs/assets/javascripts/alternates.js).
-
-    axe finds no violation: each page is checked in the light scheme it opens in, then again
-    once the reader's toggle has switched it to the dark one (one load of the page for both).
-    The pages are opened one at a time: the toggle stores the reader's choice for the whole
-    site, and the init script sets the light scheme again for the next page only as that
-    page starts."""
+def test_axe_finds_no_accessibility_violation_on_any_page_in_either_scheme(browser, any_served, axe):
+    """Each page is checked in the light scheme it opens in, then again once the reader's
+    toggle has switched it to the dark one (one load of the page for both). The pages are
+    opened one at a time: the toggle stores the reader's choice for the whole site, and the
+    init script sets the light scheme again for the next page only as that page starts."""
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
-    pages = site_pages(folder)
-    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
     for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
         tab.context.add_init_script(
             f"localStorage.setItem('{scope}.__palette', JSON.stringify({{index: 0, color: {{scheme: 'default'}}}}))"
         )
     found = []
-    for path, page in tab.open_each(pages, at_once=1):
+    for path, page in tab.open_each(site_pages(folder), at_once=1):
         page.add_script_tag(url=axe)
         for scheme in ("default", "slate"):
             if scheme == "slate":
@@ -311,13 +319,8 @@ def test_every_page_requests_nothing_outside_and_nothing_failing_and_axe_finds_n
                     f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
                     f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
                 )
-        page.wait_for_load_state("networkidle")  # (long reached once axe has run: no wait)
     tab.close()
     assert found == []
-    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL, axe))] == []
-    assert [url for url in tab.requests if "sitemap" in url] == []
-    assert tab.failed == []
-    assert tab.dialogs == []
 
 
 def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
