@@ -177,14 +177,13 @@ EDITS = {  # (a page's content changed, not its title nor any navigation)
 }
 
 
-@pytest.mark.parametrize("edit", EDITS)
-def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(project, tmp_path, monkeypatch, edit):
-    """The server's first build, then an edit: the generator's changed pages rebuilt alone
-    (:meth:`serve._NotifiedServer.rebuild`, with that build's files and navigation), in
-    this process as ``make serve`` runs them, leave the served folder byte for byte as
-    MkDocs' full build of the edited docs, served the same way, writes it. Files on disk
-    are compared: MkDocs' server adds its live-reload script to a page only as it sends
-    it. The search index, written in the background after each build, is left out."""
+def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(project, tmp_path, monkeypatch):
+    """The server's first build, then an edit of each kind in turn: the generator's changed
+    pages rebuilt alone (:meth:`serve._NotifiedServer.rebuild`, with the last build's files
+    and navigation), in this process as ``make serve`` runs them, leave the served folder
+    byte for byte as MkDocs' full build of the edited docs, served the same way, writes it.
+    Files on disk are compared: MkDocs' server adds its live-reload script to a page only as
+    it sends it. The search index, written in the background after each build, is left out."""
     monkeypatch.setattr(search, "index_site", lambda *args, **kwargs: None)
     for name, value in {**ENVIRONMENT, "NO_MKDOCS_2_WARNING": "1"}.items():
         monkeypatch.setenv(name, value)
@@ -203,21 +202,21 @@ def test_pages_rebuilt_alone_after_an_edit_are_what_mkdocs_builds_from_nothing(p
     monkeypatch.setattr(Theme, "get_env", serve._kept_environments(Theme.get_env))
     server.server_close()  # (its socket: nothing is served, files are compared)
     server._build()  # (MkDocs' first build, recorded for the rebuild)
-    before = snapshot(served)
-    seed, old, new = EDITS[edit]
-    path = project / "seeds" / seed
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    written = _generate(args, cache, ["en"], kept)
-    assert written and server.rebuild([str(project / "docs" / p) for p in written])  # (rebuilt alone)
-    after = snapshot(served)
-    rebuilt = [p for p in after if p.endswith(".html") and after[p] != before.get(p)]
-    assert any(new.encode() in after[p] for p in rebuilt)  # (the edit shows)
-    serving_build(project, tmp_path / "full", dirty=False)
-    full = snapshot(tmp_path / "full")
-    assert sorted(after) == sorted(full)
-    assert [p for p in full if after[p] != full[p]] == []
+    for edit, (seed, old, new) in EDITS.items():
+        before = snapshot(served)
+        path = project / "seeds" / seed
+        text = path.read_text(encoding="utf-8")
+        assert old in text, edit
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        written = _generate(args, cache, ["en"], kept)
+        assert written and server.rebuild([str(project / "docs" / p) for p in written]), edit  # (rebuilt alone)
+        after = snapshot(served)
+        rebuilt = [p for p in after if p.endswith(".html") and after[p] != before.get(p)]
+        assert any(new.encode() in after[p] for p in rebuilt), edit  # (the edit shows)
+        serving_build(project, tmp_path / f"full-{edit}", dirty=False)
+        full = snapshot(tmp_path / f"full-{edit}")
+        assert sorted(after) == sorted(full), edit
+        assert [p for p in full if after[p] != full[p]] == [], edit
 
 
 @pytest.mark.parametrize("folder", ["", "es"])
