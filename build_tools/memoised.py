@@ -20,7 +20,7 @@ from typing import Any
 
 from . import parallel
 from .essay import EssayText
-from .memo import EssayKey, FileKey, ItemKey, Memo, ParsedKey, Same, Version, version
+from .memo import EssayKey, FileKey, ItemKey, Memo, ParsedKey, RecordsKey, Same, Version, version
 from .model import Claim, CleanText, Corpus, Essay, Evidence, Paragraph, Quote
 from .problems import Collector, Problem
 from .stages import anchor as anchor_stage
@@ -53,6 +53,8 @@ class Cache:
     essays: Memo[FileKey, tuple[Same[load_stage.Parsed], Same[EssayText]], tuple[Essay | None, list[Problem]]] = field(
         default_factory=Memo
     )
+    # the corpus's themes, events, figures, glossary terms and site, by their values (validate)
+    records: Memo[RecordsKey, Any, Any] = field(default_factory=Memo)
     # each essay with its year's letter (2013a), by the two (validate)
     lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
     # each cross-references file's claims, by its version (validate)
@@ -129,7 +131,8 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
     file or an essay is not checked again, nor its records made again, while what load gave
     of it is the very object the ``cache`` holds (not compared by value: values read from
     YAML compare equal whatever their lines); an essay lettered by year as the cache holds
-    it is the same object from one build to the next."""
+    it, and the themes, events, figures, glossary terms and site while equal to those it
+    holds, are the same objects from one build to the next."""
     if cache is None:
         return seeds_stage.corpus(
             seeds, problems, seeds_stage.FileSteps(functools.partial(parallel.each, files_stage.checked))
@@ -140,7 +143,18 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
         letter=functools.partial(_letter, cache),
         claims=functools.partial(_claims, cache),
     )
-    return seeds_stage.corpus(seeds, problems, steps)
+    made = seeds_stage.corpus(seeds, problems, steps)
+    return replace(made, **{kind: _same_as_kept(cache, kind, getattr(made, kind)) for kind in KEPT_RECORDS})
+
+
+# (made again by each build, and compared by every page that shows them: kept, they compare
+# by identity)
+KEPT_RECORDS = ("themes", "events", "figures", "terms", "site")
+
+
+def _same_as_kept(cache: Cache, kind: str, made: Any) -> Any:
+    """``made``, or the very object the cache holds if equal to it."""
+    return cache.records.get(RecordsKey(kind), made, lambda: made)
 
 
 def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
