@@ -16,6 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from . import parallel
@@ -45,6 +46,8 @@ class Cache:
     contents: Memo[FileKey, Version, bytes] = field(default_factory=Memo)
     # each seeds file, by its bytes (load)
     parsed: Memo[ParsedKey, bytes, load_stage.Parsed] = field(default_factory=Memo)
+    # the page or PDF each essay's text was received as, by what load gave of its metadata (load)
+    received: Memo[FileKey, Same[load_stage.Parsed], Path | None] = field(default_factory=Memo)
     # each essay's text, by its version and its received page's or PDF's (load)
     texts: Memo[FileKey, tuple[Version, Path | None, Version | None], EssayText] = field(default_factory=Memo)
     # each seeds file checked for its meaning, by what load gave of it (validate)
@@ -112,13 +115,21 @@ def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load
 def _text(cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed) -> EssayText:
     """The text of ``files``, unless the cache holds it read from the same versions of it and
     of the file it was extracted from."""
-    received = load_stage.received_path(files, meta)
-    inputs = (
-        version(files.text.path.stat()),
-        received,
-        version(received.stat()) if received is not None and received.is_file() else None,
+    received = cache.received.get(
+        FileKey(files.text.rel), Same(meta), functools.partial(load_stage.received_path, files, meta)
     )
+    inputs = (version(files.text.path.stat()), received, None if received is None else _file_version(received))
     return cache.texts.get(FileKey(files.text.rel), inputs, functools.partial(load_stage.text_of, files, meta))
+
+
+def _file_version(path: Path) -> Version | None:
+    """The version of the file at ``path``; None if there is none (or it is a folder)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        path.is_file()  # (which raises what it does not take for "no file", as load would)
+        return None
+    return version(stat) if S_ISREG(stat.st_mode) else None
 
 
 def corpus(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:

@@ -92,7 +92,7 @@ def edition_pages(checked: Checked, language: str, folder: str, kept: KeptPages 
     """The generated pages of the edition in ``language``, by path under docs/."""
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
     pages = kept.render(corpus, quotes) if kept else render(corpus, quotes, parallel.stream)
-    return {posixpath.join(folder, path): text for path, text in pages.items()}
+    return {posixpath.join(folder, path): text for path, text in pages.items()} if folder else pages
 
 
 def edition_stream(checked: Checked, language: str, folder: str) -> Iterator[tuple[str, str]]:
