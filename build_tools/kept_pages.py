@@ -37,7 +37,7 @@ from .stages.render import together
 from .stages.rows import Shown, render_row
 from .stages.templating import Rendered, environment, glossary_terms
 from .stages.write import on_disk, write
-from .term_usage import TermForms, term_counts, term_usage
+from .term_usage import CountsInputs, CountsKey, TermForms, counted_in, term_usage
 
 NOTICE = "_untranslated.md.j2"  # (any page may show it: see templating.with_notice)
 
@@ -90,20 +90,6 @@ class LinesKey(NamedTuple):
     language: str
     table: str
     owner: str  # (the part's)
-
-
-class CountsKey(NamedTuple):
-    """The glossary terms one essay uses."""
-
-    slug: str
-
-
-class CountsInputs(NamedTuple):
-    """What the glossary terms an essay uses are counted from."""
-
-    paragraphs: tuple
-    notes: tuple
-    term_of: dict[str, str]
 
 
 @dataclass
@@ -195,8 +181,7 @@ class KeptPages:
 
     def counted(self, essay: Essay, forms: TermForms) -> Counter[str]:
         """The glossary terms ``essay`` uses, counted again only if its text or the terms changed."""
-        inputs = CountsInputs(essay.paragraphs, essay.notes, forms.term_of)
-        return self.term_counts.get(CountsKey(essay.slug), inputs, functools.partial(term_counts, essay, forms))
+        return counted_in(self.term_counts, essay, forms)
 
     def write(self, pages: dict[str, str], docs: Path, folders: tuple[str, ...] = GENERATED) -> list[str]:
         """What :func:`~build_tools.stages.write.write` does, a file read again only if its

@@ -7,7 +7,7 @@ it made with the inputs it made it from, and makes it again only when those inpu
 differ. Inputs are compared by value (``==``), so a change anywhere in them counts, and
 an unchanged one costs little: Python compares identical objects by identity first. A
 build given no cache keeps nothing: it makes everything. Each memo's key is a typed
-record (:class:`FileKey`, :class:`ParsedKey`, :class:`EssayKey`); an input that must be
+record (:class:`FileKey`, :class:`ParsedKey`, :class:`EssayKey`, :class:`RecordsKey`, :class:`ItemKey`); an input that must be
 the very object kept, not an equal one, is wrapped in :class:`Same`. No stage knows of memos
 or of the worker pool: ``build_tools/memoised.py`` wraps their steps per file and per
 essay, and ``build_tools/kept_pages.py`` rendering's.
@@ -53,6 +53,22 @@ class EssayKey(NamedTuple):
     """An essay, by its slug."""
 
     slug: str
+
+
+class RecordsKey(NamedTuple):
+    """The records of one kind that the corpus holds (its themes, its glossary's terms...)."""
+
+    kind: str
+
+
+class ItemKey(NamedTuple):
+    """An object of the corpus (a theme, a claim, an essay...) read in an edition's language:
+    its kind, where the seeds write it, and the language."""
+
+    kind: str
+    path: str
+    line: int
+    language: str
 
 
 class Same(Generic[T]):

@@ -12,34 +12,42 @@ from. Given no cache, each stage keeps nothing.
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 from . import parallel
 from .essay import EssayText
-from .memo import EssayKey, FileKey, Memo, ParsedKey, Same, Version, version
+from .memo import EssayKey, FileKey, ItemKey, Memo, ParsedKey, RecordsKey, Same, Version, version
 from .model import Claim, CleanText, Corpus, Essay, Evidence, Paragraph, Quote
 from .problems import Collector, Problem
 from .stages import anchor as anchor_stage
 from .stages import clean as clean_stage
 from .stages import load as load_stage
+from .stages import localize as localize_stage
 from .stages import records
 from .stages import standing as standing_stage
 from .stages import validate as validate_stage
 from .stages.validate import files as files_stage
 from .stages.validate import language
 from .stages.validate import seeds as seeds_stage
+from .stages.validate import terms as terms_stage
+from .term_usage import CountsInputs, CountsKey, TermForms, counted_in
 
 
 @dataclass
 class Cache:
     """What a build keeps for the next one in the same process: a memo per costly step."""
 
+    # each seeds file's bytes, by its version (load)
+    contents: Memo[FileKey, Version, bytes] = field(default_factory=Memo)
     # each seeds file, by its bytes (load)
     parsed: Memo[ParsedKey, bytes, load_stage.Parsed] = field(default_factory=Memo)
+    # the page or PDF each essay's text was received as, by what load gave of its metadata (load)
+    received: Memo[FileKey, Same[load_stage.Parsed], Path | None] = field(default_factory=Memo)
     # each essay's text, by its version and its received page's or PDF's (load)
     texts: Memo[FileKey, tuple[Version, Path | None, Version | None], EssayText] = field(default_factory=Memo)
     # each seeds file checked for its meaning, by what load gave of it (validate)
@@ -48,6 +56,8 @@ class Cache:
     essays: Memo[FileKey, tuple[Same[load_stage.Parsed], Same[EssayText]], tuple[Essay | None, list[Problem]]] = field(
         default_factory=Memo
     )
+    # the corpus's themes, events, figures, glossary terms and site, by their values (validate)
+    records: Memo[RecordsKey, Any, Any] = field(default_factory=Memo)
     # each essay with its year's letter (2013a), by the two (validate)
     lettered: Memo[EssayKey, tuple[Essay, str], Essay] = field(default_factory=Memo)
     # each cross-references file's claims, by its version (validate)
@@ -70,16 +80,31 @@ class Cache:
     quote_warnings: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[standing_stage.QuoteWarnings]] = field(
         default_factory=Memo
     )
+    # the glossary terms each essay's paragraphs and notes use, by the two and the terms (check)
+    term_counts: Memo[CountsKey, CountsInputs, Counter[str]] = field(default_factory=Memo)
+    # the fields each object of the corpus leaves untranslated in a language, by the object (check)
+    gaps: Memo[ItemKey, Any, list[str]] = field(default_factory=Memo)
 
 
 def load(root: Path, problems: Collector, cache: Cache | None = None) -> load_stage.Seeds:
     """:func:`~build_tools.stages.load.load`, its files parsed on every core: a file whose
-    bytes (a text: whose version, its size, dates and inode) the ``cache`` holds is not
-    parsed or read again."""
+    version (its size, dates and inode) the ``cache`` holds is not read or parsed again."""
     if cache is None:
         return load_stage.load(root, problems, load_stage.LoadSteps(functools.partial(parallel.each, load_stage.parse)))
-    steps = load_stage.LoadSteps(parse_each=functools.partial(_parse_each, cache), text=functools.partial(_text, cache))
+    steps = load_stage.LoadSteps(
+        parse_each=functools.partial(_parse_each, cache),
+        read=functools.partial(_read, cache),
+        text=functools.partial(_text, cache),
+    )
     return load_stage.load(root, problems, steps)
+
+
+def _read(cache: Cache, file: load_stage.SeedPath) -> bytes:
+    """The bytes of ``file``, not read again while its version (its size, dates and inode)
+    is the one the cache holds."""
+    return cache.contents.get(
+        FileKey(file.rel), version(file.path.stat()), functools.partial(load_stage.read_bytes, file)
+    )
 
 
 def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load_stage.Parsed]:
@@ -90,13 +115,21 @@ def _parse_each(cache: Cache, files: Sequence[load_stage.SeedFile]) -> list[load
 def _text(cache: Cache, files: load_stage.EssayFiles, meta: load_stage.Parsed) -> EssayText:
     """The text of ``files``, unless the cache holds it read from the same versions of it and
     of the file it was extracted from."""
-    received = load_stage.received_path(files, meta)
-    inputs = (
-        version(files.text.path.stat()),
-        received,
-        version(received.stat()) if received is not None and received.is_file() else None,
+    received = cache.received.get(
+        FileKey(files.text.rel), Same(meta), functools.partial(load_stage.received_path, files, meta)
     )
+    inputs = (version(files.text.path.stat()), received, None if received is None else _file_version(received))
     return cache.texts.get(FileKey(files.text.rel), inputs, functools.partial(load_stage.text_of, files, meta))
+
+
+def _file_version(path: Path) -> Version | None:
+    """The version of the file at ``path``; None if there is none (or it is a folder)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        path.is_file()  # (which raises what it does not take for "no file", as load would)
+        return None
+    return version(stat) if S_ISREG(stat.st_mode) else None
 
 
 def corpus(root: Path, problems: Collector, cache: Cache | None = None) -> Corpus:
@@ -109,7 +142,8 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
     file or an essay is not checked again, nor its records made again, while what load gave
     of it is the very object the ``cache`` holds (not compared by value: values read from
     YAML compare equal whatever their lines); an essay lettered by year as the cache holds
-    it is the same object from one build to the next."""
+    it, and the themes, events, figures, glossary terms and site while equal to those it
+    holds, are the same objects from one build to the next."""
     if cache is None:
         return seeds_stage.corpus(
             seeds, problems, seeds_stage.FileSteps(functools.partial(parallel.each, files_stage.checked))
@@ -120,7 +154,18 @@ def files(seeds: load_stage.Seeds, problems: Collector, cache: Cache | None = No
         letter=functools.partial(_letter, cache),
         claims=functools.partial(_claims, cache),
     )
-    return seeds_stage.corpus(seeds, problems, steps)
+    made = seeds_stage.corpus(seeds, problems, steps)
+    return replace(made, **{kind: _same_as_kept(cache, kind, getattr(made, kind)) for kind in KEPT_RECORDS})
+
+
+# (made again by each build, and compared by every page that shows them: kept, they compare
+# by identity)
+KEPT_RECORDS = ("themes", "events", "figures", "terms", "site")
+
+
+def _same_as_kept(cache: Cache, kind: str, made: Any) -> Any:
+    """``made``, or the very object the cache holds if equal to it."""
+    return cache.records.get(RecordsKey(kind), made, lambda: made)
 
 
 def _checked_each(cache: Cache, reads: Sequence[load_stage.SeedRead]) -> list[load_stage.Parsed]:
@@ -243,3 +288,28 @@ def _warnings_of(cache: Cache, pairs: Sequence[tuple[Evidence, Quote]]) -> list[
         for i, warnings in zip(where, made):
             found[i] = warnings
     return found
+
+
+def unused_terms(corpus: Corpus, cache: Cache | None = None) -> list[Problem]:
+    """:func:`~build_tools.stages.validate.terms.unused_terms`: the terms an essay uses are
+    found again only if its text or the terms changed."""
+    if cache is None:
+        return terms_stage.unused_terms(corpus)
+    return terms_stage.unused_terms(corpus, functools.partial(_counted, cache))
+
+
+def _counted(cache: Cache, essay: Essay, forms: TermForms) -> Counter[str]:
+    return counted_in(cache.term_counts, essay, forms)
+
+
+def untranslated(corpus: Corpus, language: str, cache: Cache | None = None) -> list[Problem]:
+    """:func:`~build_tools.stages.localize.untranslated`: what an object leaves untranslated
+    is found again only if it changed."""
+    if cache is None:
+        return localize_stage.untranslated(corpus, language)
+    return localize_stage.untranslated(corpus, language, functools.partial(_gaps, cache))
+
+
+def _gaps(cache: Cache, item: Any, language: str) -> list[str]:
+    key = ItemKey(type(item).__name__, item.loc.path, item.loc.line, language)
+    return cache.gaps.get(key, item, functools.partial(localize_stage.gaps, item, language))

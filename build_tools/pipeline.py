@@ -24,11 +24,10 @@ from .memoised import Cache
 from .model import Corpus, Evidence, Quote
 from .problems import Collector, Problem
 from .stages.clean.turns import unheard
-from .stages.localize import localize, untranslated
+from .stages.localize import localize
 from .stages.quote_translations import untranslated_quotes
 from .stages.render import render, render_parts
 from .stages.validate.house_style import house_style
-from .stages.validate.terms import unused_terms
 from .stages.write import write
 
 
@@ -59,11 +58,11 @@ def check(root: Path, cache: Cache | None = None) -> Checked:
     gaps = [
         p
         for language, _ in corpus.site.editions[1:]
-        for p in untranslated(corpus, language) + untranslated_quotes(corpus, language)
+        for p in memoised.untranslated(corpus, language, cache) + untranslated_quotes(corpus, language)
     ]
     # (an essay's warnings, then its quotes', then the glossary's)
     found = memoised.suspicious_paragraphs(corpus, cache) + unheard(corpus)
-    found += memoised.quote_warnings(quotes, cache) + unused_terms(corpus)
+    found += memoised.quote_warnings(quotes, cache) + memoised.unused_terms(corpus, cache)
     found += house_style(corpus)
     return Checked(corpus, quotes, warnings + found, sorted(gaps + notices))
 
@@ -93,7 +92,7 @@ def edition_pages(checked: Checked, language: str, folder: str, kept: KeptPages 
     """The generated pages of the edition in ``language``, by path under docs/."""
     corpus, quotes = localize(checked.corpus, checked.quotes, language)
     pages = kept.render(corpus, quotes) if kept else render(corpus, quotes, parallel.stream)
-    return {posixpath.join(folder, path): text for path, text in pages.items()}
+    return {posixpath.join(folder, path): text for path, text in pages.items()} if folder else pages
 
 
 def edition_stream(checked: Checked, language: str, folder: str) -> Iterator[tuple[str, str]]:

@@ -6,11 +6,13 @@ essays edited (:mod:`build_tools.kept_pages`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
+from .memo import Memo
 from .model import Corpus, Essay
 
 Usage = dict[str, list[tuple[Essay, int]]]  # (each term's essays and their uses: see term_usage)
@@ -41,6 +43,27 @@ def term_forms(corpus: Corpus) -> TermForms | None:
 def term_counts(essay: Essay, forms: TermForms) -> Counter[str]:
     """How often the essay uses each glossary term (in any of its forms)."""
     return Counter(forms.term_of[m] for p in (*essay.paragraphs, *essay.notes) for m in forms.pattern.findall(p.text))
+
+
+class CountsKey(NamedTuple):
+    """The glossary terms one essay uses."""
+
+    slug: str
+
+
+class CountsInputs(NamedTuple):
+    """What the glossary terms an essay uses are counted from."""
+
+    paragraphs: tuple
+    notes: tuple
+    term_of: dict[str, str]
+
+
+def counted_in(memo: Memo[CountsKey, CountsInputs, Counter[str]], essay: Essay, forms: TermForms) -> Counter[str]:
+    """The glossary terms ``essay`` uses, counted again only if its text or the terms
+    changed since ``memo`` kept them (``make serve``)."""
+    inputs = CountsInputs(essay.paragraphs, essay.notes, forms.term_of)
+    return memo.get(CountsKey(essay.slug), inputs, functools.partial(term_counts, essay, forms))
 
 
 def term_usage(corpus: Corpus, counted: Callable[[Essay, TermForms], Counter[str]] = term_counts) -> Usage:

@@ -6,6 +6,7 @@ every essay."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
@@ -19,6 +20,7 @@ from build_tools.memoised import corpus as load
 from build_tools.model import LONG_LIST
 from build_tools.pipeline import check
 from build_tools.problems import Collector, SeedError
+from build_tools.stages import load as load_stage
 from build_tools.stages import page_jobs
 from build_tools.stages.render import render
 from build_tools.stages.rows import ESSAY_ITEM, MAP_ROW, SOURCE_ROW
@@ -150,6 +152,24 @@ def test_an_edit_to_one_essay_makes_that_essay_again_and_keeps_the_others(projec
     assert {e.year_letter for e in after.essays if e.slug.startswith("bach-2000")} == {"a", "b"}
     assert [e.slug for e in after.essays if e is not kept[e.slug]] == ["wilson-2021"]
     assert all(a is b for a, b in zip(after.claims, before.claims, strict=True))
+
+
+def test_a_seeds_file_is_read_again_only_when_its_version_changed(project, monkeypatch):
+    """An unchanged seeds file is not read again; one rewritten at the same size and given
+    back its modification date is (its change date tells), and the edit is seen."""
+    cache = Cache()
+    check(project, cache)
+    read = calls(monkeypatch, load_stage, "read_bytes", lambda file: file.rel)
+    meta = project / "seeds" / "essays" / "bach-2000.yml"
+    was = meta.stat()
+    edit(meta, "family: Bach", "family: Bich")
+    os.utime(meta, ns=(was.st_atime_ns, was.st_mtime_ns))
+    assert meta.stat().st_size == was.st_size and meta.stat().st_mtime_ns == was.st_mtime_ns
+    essays = {e.slug: e for e in check(project, cache).corpus.essays}
+    assert read == ["seeds/essays/bach-2000.yml"]
+    assert essays["bach-2000"].authors[0].family == "Bich"
+    check(project, cache)
+    assert read == ["seeds/essays/bach-2000.yml"]  # (nothing changed since)
 
 
 def test_a_cleaning_problem_is_said_again_by_each_build_until_it_is_mended(project):

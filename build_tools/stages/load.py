@@ -136,6 +136,11 @@ def received_path(files: EssayFiles, meta: Parsed) -> Path | None:
     return files.text.path.parent / data["received"]["file"]
 
 
+def read_bytes(file: SeedPath) -> bytes:
+    """The bytes of a seeds file."""
+    return file.path.read_bytes()
+
+
 def _sha(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
@@ -145,6 +150,7 @@ class LoadSteps(NamedTuple):
     (memoised.py gives load steps that keep their results between builds)."""
 
     parse_each: Callable[[Sequence[SeedFile]], list[Parsed]] = parse_each
+    read: Callable[[SeedPath], bytes] = read_bytes
     text: Callable[[EssayFiles, Parsed], EssayText] = text_of
 
 
@@ -183,7 +189,7 @@ def _read(root: Path, path: Path, schema_name: str, steps: LoadSteps) -> SeedRea
     """One YAML file parsed and checked against its schema. The result is shared, not
     copied: no caller changes it."""
     file = SeedPath(path, rel(root, path))
-    return SeedRead(file, steps.parse_each([SeedFile(file.rel, path.read_bytes(), schema_name)])[0])
+    return SeedRead(file, steps.parse_each([SeedFile(file.rel, steps.read(file), schema_name)])[0])
 
 
 def _read_themes(root: Path, path: Path, problems: Collector, steps: LoadSteps) -> SeedRead | None:
@@ -200,25 +206,35 @@ def _read_list(root: Path, path: Path, schema_name: str, steps: LoadSteps) -> Se
 
 def _read_essays(root: Path, folder: Path, problems: Collector, steps: LoadSteps) -> list[EssayRead]:
     """The essays of ``folder``."""
-    paths = sorted(folder.glob("*.yml"))
-    # (all parsed at once, on every core)
-    readable = [path for path in paths if SLUG.match(path.stem) and path.with_suffix(".txt").exists()]
-    read = dict(zip(readable, steps.parse_each([SeedFile(rel(root, p), p.read_bytes(), "essay") for p in readable])))
-    essays = []
-    for path in paths:
-        if not SLUG.match(path.stem):
+    present = _present(folder)
+    start = rel(root, folder) + "/"
+    essays = []  # (each essay's files; their metadata all parsed at once, on every core)
+    for name in sorted(n for n in present if n.endswith(".yml")):
+        stem = name[:-4]
+        meta = SeedPath(folder / name, start + name)
+        if not SLUG.match(stem):
             problems.error(
-                SourceLoc(rel(root, path)),
-                f"the file name '{path.name}' must be a slug: lower-case letters, digits and hyphens, ending in .yml",
+                SourceLoc(meta.rel),
+                f"the file name '{name}' must be a slug: lower-case letters, digits and hyphens, ending in .yml",
             )
             continue
-        source = path.with_suffix(".txt")
-        if not source.exists():
-            problems.error(SourceLoc(rel(root, path)), f"no raw text for this essay: add {rel(root, source)}")
+        source = SeedPath(folder / f"{stem}.txt", f"{start}{stem}.txt")
+        if source.path.name not in present:
+            problems.error(SourceLoc(meta.rel), f"no raw text for this essay: add {source.rel}")
             continue
-        files = EssayFiles(path.stem, SeedPath(path, rel(root, path)), SeedPath(source, rel(root, source)))
-        essays.append(EssayRead(files, read[path], steps.text(files, read[path])))
-    return essays
+        essays.append(EssayFiles(stem, meta, source))
+    read = steps.parse_each([SeedFile(files.meta.rel, steps.read(files.meta), "essay") for files in essays])
+    return [EssayRead(files, parsed, steps.text(files, parsed)) for files, parsed in zip(essays, read)]
+
+
+def _present(folder: Path) -> set[str]:
+    """The names of what ``folder`` holds that exists (a link, if what it points to does),
+    listed at once: a thousand essays are not looked up one by one."""
+    try:
+        with os.scandir(folder) as entries:
+            return {e.name for e in entries if not e.is_symlink() or os.path.exists(e.path)}
+    except OSError:  # (no such folder: no essays, as the tree's check says)
+        return set()
 
 
 _EXPECTED = {

@@ -16,6 +16,7 @@ and never for a quote already in that language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -195,16 +196,22 @@ def localize(corpus: Corpus, quotes: dict[Evidence, Quote], language: str) -> tu
 _KIND = {Theme: "theme", Claim: "claim", Event: "event", Figure: "figure", Term: "term", Essay: "essay"}
 
 
-def untranslated(corpus: Corpus, language: str) -> list[Problem]:
+def gaps(item, language: str) -> list[str]:
+    """The editorial fields of ``item``, and of the objects inside it, that have words but no
+    translation into ``language``."""
+    return missing(item, language) + [f for part in _parts(item) for f in missing(part, language)]
+
+
+def untranslated(corpus: Corpus, language: str, gaps_of: Callable[[Any, str], list[str]] = gaps) -> list[Problem]:
     """What the edition in ``language`` shows in English for want of a translation: one
-    warning a seeds file, with where each object is. Never an error."""
+    warning a seeds file, with where each object is. Never an error. What each object
+    leaves untranslated, ``gaps_of`` says (``make serve`` keeps it between builds)."""
     name = NAMES.get(language, language)
     by_file: dict[str, list[tuple[Any, list[str]]]] = {}
     items: list[Any] = [*corpus.themes, *corpus.claims, *corpus.events, *corpus.figures, *corpus.terms, *corpus.essays]
     for item in items:
-        gaps = missing(item, language) + [f for part in _parts(item) for f in missing(part, language)]
-        if gaps:
-            by_file.setdefault(item.loc.path, []).append((item, gaps))
+        if fields := gaps_of(item, language):
+            by_file.setdefault(item.loc.path, []).append((item, fields))
     problems = []
     for path, found in by_file.items():
         first = found[0][0].loc

@@ -182,7 +182,7 @@ def _stage(
     """What must change in ``docs``, by path: each page its file does not hold, staged in
     ``staging``; each file ``found`` that no page is any more, None (to be removed)."""
     edition = folders[0].rpartition("/")[0]  # (the edition's folder: "" for the first's, "es")
-    top = os.fspath(docs)
+    top = os.path.join(docs, "")  # (each page's path on disk is top + its path under docs/)
     changes: dict[str, Path | None] = {}
     seen: set[str] = set()
     for path, text in pages:
@@ -191,7 +191,7 @@ def _stage(
         if path in seen:
             raise RuntimeError(f"two pages would be written to docs/{path}")
         seen.add(path)
-        if path not in found or not holds(os.path.join(top, path), found[path], text):
+        if path not in found or not holds(top + path, found[path], text):
             # (staged side by side in one folder, then moved to their folders: this disk
             # creates a file in a folder of its own 5 to 8 times slower than beside others)
             changes[path] = staged = staging / str(len(changes))

@@ -5,18 +5,18 @@ It needs the essays' cleaned text, so the pipeline runs it after the clean stage
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 from ...model import Claim, Corpus, Essay, Event, Figure, Term, Theme
 from ...problems import Collector, Problem
-from ...term_usage import words_pattern
+from ...term_usage import TermForms, term_counts, term_forms
 
 
 def _texts(corpus: Corpus) -> Iterator[str]:
-    """Every text of the corpus where a glossary term links to another's entry: the essays'
-    paragraphs and notes, and the editors' words (in every edition) but the glossary's."""
-    for essay in corpus.essays:
-        yield from (p.text for p in (*essay.paragraphs, *essay.notes))
+    """Every text of the corpus where a glossary term links to another's entry but the
+    essays' paragraphs and notes (counted apart): the editors' words (in every edition) but
+    the glossary's."""
     for theme in corpus.themes:
         yield from (theme.title, theme.question, *theme.intro)
     for claim in corpus.claims:
@@ -42,22 +42,25 @@ def _glossary_texts(term: Term) -> Iterator[str]:
     yield from (term.definition, term.expansion or "", *(text for _, _, text in term.translated))
 
 
-def unused_terms(corpus: Corpus) -> list[Problem]:
+def unused_terms(corpus: Corpus, counted: Callable[[Essay, TermForms], Counter[str]] = term_counts) -> list[Problem]:
     """A warning for each glossary term that no text of the site uses, in any of its forms
-    (its own entry's words aside)."""
-    term_of = {form: term for term in corpus.terms for form in term.forms}
-    pattern = words_pattern(term_of)
-    if pattern is None:
+    (its own entry's words aside). The terms each essay's paragraphs and notes use,
+    ``counted`` says (``make serve`` keeps them between builds)."""
+    forms = term_forms(corpus)
+    if forms is None:
         return []
     unused = {term.term: term for term in corpus.terms}
+    for essay in corpus.essays:
+        for used in counted(essay, forms):
+            unused.pop(used, None)
     texts = [("", text) for text in _texts(corpus)]
     texts += [(term.term, text) for term in corpus.terms for text in _glossary_texts(term)]
     for owner, text in texts:
-        for form in pattern.findall(text):
-            if term_of[form].term != owner:
-                unused.pop(term_of[form].term, None)
         if not unused:
             break
+        for form in forms.pattern.findall(text):
+            if forms.term_of[form] != owner:
+                unused.pop(forms.term_of[form], None)
     problems = Collector()
     for term in unused.values():
         problems.warning(
