@@ -1,16 +1,17 @@
 """Results kept between builds in one process, for ``make serve``.
 
-``make serve`` builds again in the same process after every edit, passing the same
-cache (:class:`build_tools.memoised.Cache`, made of :class:`Memo` s) to each build. Each stage that costs time per file or per essay (parsing a
-seeds file, cleaning, finding quotes, rendering an essay's pages) keeps in its memo what
-it made with the inputs it made it from, and makes it again only when those inputs
-differ. Inputs are compared by value (``==``), so a change anywhere in them counts, and
-an unchanged one costs little: Python compares identical objects by identity first. A
-build given no cache keeps nothing: it makes everything. Each memo's key is a typed
-record (:class:`FileKey`, :class:`ParsedKey`, :class:`EssayKey`, :class:`RecordsKey`, :class:`ItemKey`); an input that must be
-the very object kept, not an equal one, is wrapped in :class:`Same`. No stage knows of memos
-or of the worker pool: ``build_tools/memoised.py`` wraps their steps per file and per
-essay, and ``build_tools/kept_pages.py`` rendering's.
+``make serve`` builds again in the same process after every edit, passing the same cache
+(:class:`build_tools.memoised.Cache`, made of :class:`Memo` s) to each build. Each stage
+that costs time per file or per essay (parsing a seeds file, cleaning, finding quotes,
+rendering an essay's pages) keeps in its memo what it made with the inputs it made it
+from, and makes it again only when those inputs differ. Inputs are compared by value
+(``==``), so a change anywhere in them counts, and an unchanged one costs little: Python
+compares identical objects by identity first. A build given no cache keeps nothing: it
+makes everything. Each memo's key is a typed record (:class:`FileKey`,
+:class:`ParsedKey`, :class:`EssayKey`, :class:`RecordsKey`, :class:`ItemKey`); an input
+that must be the very object kept, not an equal one, is wrapped in :class:`Same`. No
+stage knows of memos or of the worker pool: ``build_tools/memoised.py`` wraps their
+steps per file and per essay, and ``build_tools/kept_pages.py`` rendering's.
 """
 
 from __future__ import annotations
