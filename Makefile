@@ -34,7 +34,8 @@ check: $(STAMP)  ## validate the seeds alone
 # --dist worksteal: a worker left idle takes tests queued for another, so that no long test
 # ends the run alone.
 # One test worker more than the cores: a test waits on Chromium or a local server about a
-# third of its time, and the spare worker runs meanwhile (4:48 against 5:29 on 2 cores).
+# third of its time, and the spare worker runs meanwhile (on 2 cores: 4:48 against 5:29
+# in the working copy, 5:07 against 5:09 in a fresh clone; see tests/PERFORMANCE.md).
 WORKERS ?= $(shell echo $$(( $$(nproc) + 1 )))
 
 test: $(STAMP) $(NODE_STAMP)  ## lint, format check and type check, then run every test
