@@ -208,14 +208,8 @@ def clean(corpus: Corpus, cache: Cache | None = None) -> Corpus:
     """:func:`~build_tools.stages.clean.clean`: only the essays whose source or rules changed
     since the ``cache`` kept them are cleaned again."""
     if cache is None:
-        return clean_stage.clean(corpus, _clean_each_here)
+        return clean_stage.clean(corpus, functools.partial(clean_stage.one_by_one, each=parallel.each))
     return clean_stage.clean(corpus, functools.partial(_clean_each, cache))
-
-
-def _clean_each_here(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
-    """Each essay cleaned on every core, keeping nothing."""
-    cleaned = parallel.each(clean_stage.clean_one, essays)
-    return [(replace(e, cleaned=text), found) for e, (text, found) in zip(essays, cleaned)]
 
 
 def _clean_each(cache: Cache, essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
@@ -234,15 +228,8 @@ def anchor(corpus: Corpus, cache: Cache | None = None) -> dict[Evidence, Quote]:
     """:func:`~build_tools.stages.anchor.anchor`: where each essay's quotes are is kept in the
     ``cache`` with its paragraphs and the quotes looked up."""
     if cache is None:
-        return anchor_stage.anchor(corpus, _find_each_here)
+        return anchor_stage.anchor(corpus, functools.partial(anchor_stage.find_each, each=parallel.each))
     return anchor_stage.anchor(corpus, functools.partial(_find_each, cache))
-
-
-def _find_each_here(jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
-    """Each job's quotes found on every core, keeping nothing."""
-    return [
-        anchor_stage.quotes_at(job.essay, spots) for job, spots in zip(jobs, parallel.each(anchor_stage.spots_of, jobs))
-    ]
 
 
 def _find_each(cache: Cache, jobs: Sequence[anchor_stage.QuoteJob]) -> list[dict[Evidence, list[Quote]]]:

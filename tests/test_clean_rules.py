@@ -9,7 +9,7 @@ import pytest
 from build_tools.ids import paragraph_ids, slugify
 from build_tools.model import Essay, Paragraph, Rule
 from build_tools.problems import Collector, SourceLoc
-from build_tools.stages.clean import clean_essay
+from build_tools.stages.clean import clean_text
 from build_tools.stages.clean.accounts import Accounts
 from build_tools.stages.clean.blocks import (
     CORRECTION,
@@ -230,6 +230,11 @@ def test_notes_and_markers_become_positions():
     assert (ref.text, ref.notes) == ("Policy. And", ((7, "11"),))
     note = to_paragraph(block(f"{NOTE_OPEN}[^a]:{NOTE_CLOSE} The {EM_OPEN}note{EM_CLOSE}.", 1, "note"))
     assert (note.text, note.label, note.emphasis) == ("The note.", "a", ((4, 8),))
+
+
+def clean_essay(essay: Essay, problems: Collector) -> Essay:
+    """``essay`` with what cleaning made of its text, as the clean stage sets it."""
+    return replace(essay, cleaned=clean_text(essay, problems))
 
 
 def essay_with(raw: str, *rules: tuple[str, dict]) -> Essay:

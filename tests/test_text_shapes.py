@@ -7,10 +7,9 @@ from __future__ import annotations
 import pytest
 
 from build_tools.problems import Collector
-from build_tools.stages.clean import clean_essay
 from build_tools.stages.clean.blocks import NOTE_CLOSE, NOTE_OPEN, split_blocks
 from build_tools.stages.clean.rules import RULES, RuleError
-from tests.test_clean_rules import essay_with
+from tests.test_clean_rules import clean_essay, essay_with
 
 
 def run(name: str, raw: str, **params):

@@ -13,11 +13,10 @@ import pytest
 from build_tools.formats import bibliography
 from build_tools.model import EssayDate, Excerpt, Participant
 from build_tools.problems import Collector
-from build_tools.stages.clean import clean_essay
 from build_tools.stages.localize import localize
 from build_tools.stages.standing import unknown_speaker
 from tests.conftest import run
-from tests.test_clean_rules import apply, essay_with
+from tests.test_clean_rules import apply, clean_essay, essay_with
 
 TRANSCRIPT = (
     "Conferencia\n\nMODERADOR\n\nBuenos días.\n\n---\n\nPRESIDENTA ANA PÉREZ\n\nGracias.\n\nSegundo párrafo.\n\n---\n"

@@ -191,9 +191,14 @@ def short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def find_each(jobs: Sequence[QuoteJob]) -> list[dict[Evidence, list[Quote]]]:
-    """For each job, the quotes found of each of its evidence, in this process."""
-    return [quotes_at(job.essay, spots_of(job)) for job in jobs]
+# (map, or parallel.each: spots_of over jobs)
+SpotsEach = Callable[[Callable[[QuoteJob], Spots], Sequence[QuoteJob]], Iterable[Spots]]
+
+
+def find_each(jobs: Sequence[QuoteJob], each: SpotsEach = map) -> list[dict[Evidence, list[Quote]]]:
+    """For each job, the quotes found of each of its evidence (where they are found by
+    ``each``: in this process unless :func:`build_tools.parallel.each`)."""
+    return [quotes_at(job.essay, spots) for job, spots in zip(jobs, each(spots_of, jobs))]
 
 
 def anchor(

@@ -16,7 +16,7 @@ declared correction does not say. Otherwise the build fails (:class:`Accounts`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from ...ids import paragraph_ids
@@ -29,11 +29,6 @@ from .rules import RULES, RuleError
 
 # (the rules of these modules register themselves in RULES when imported)
 from . import footnotes, lines, turns  # noqa: E402, F401  # isort: skip
-
-
-def clean_essay(essay: Essay, problems: Collector) -> Essay:
-    """``essay`` with what :func:`clean_text` made of it."""
-    return replace(essay, cleaned=clean_text(essay, problems))
 
 
 def clean_text(essay: Essay, problems: Collector) -> CleanText:
@@ -113,6 +108,8 @@ def _long(essay: Essay, line: int, words: int, total: int) -> str:
 
 
 Cleaned = tuple[CleanText, list[Problem]]  # what cleaning made of an essay, and the problems it found
+# (map, or parallel.each: clean_one over essays)
+CleanEach = Callable[[Callable[[Essay], Cleaned], Sequence[Essay]], Iterable[Cleaned]]
 
 
 def clean_one(essay: Essay) -> Cleaned:
@@ -121,13 +118,10 @@ def clean_one(essay: Essay) -> Cleaned:
     return clean_text(essay, problems), problems.problems
 
 
-def one_by_one(essays: Sequence[Essay]) -> list[tuple[Essay, list[Problem]]]:
-    """Each essay cleaned, with the problems found, in this process."""
-    done = []
-    for essay in essays:
-        problems = Collector()
-        done.append((clean_essay(essay, problems), problems.problems))
-    return done
+def one_by_one(essays: Sequence[Essay], each: CleanEach = map) -> list[tuple[Essay, list[Problem]]]:
+    """Each essay cleaned (by :func:`clean_one`, given to ``each``: in this process unless
+    :func:`build_tools.parallel.each`, as render's ``each``), with the problems found."""
+    return [(replace(e, cleaned=text), found) for e, (text, found) in zip(essays, each(clean_one, essays))]
 
 
 def clean(
