@@ -453,18 +453,21 @@ SILENT = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, Resource
 def check_in_process(root: Path) -> tuple[int, str, str]:
     """``python -m build_tools --root root check`` run by its ``main`` in this process: its
     exit code, its standard output and its standard error, where an exception escaping it
-    is written as the interpreter writes it (a traceback, exit 1), and each warning as
-    Python's default filters show it."""
+    is written as the interpreter writes it (a traceback, exit 1), and each warning that
+    Python's default filters show is written after what it printed (recorded here, since
+    pytest's own recording of warnings would otherwise take them)."""
     out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), warnings.catch_warnings():
-        warnings.simplefilter("default")
-        for category in SILENT:
-            warnings.simplefilter("ignore", category)
-        try:
-            code = main(["--root", str(root), "check"])
-        except Exception:
-            traceback.print_exc()
-            code = 1
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with warnings.catch_warnings(record=True) as shown:
+            warnings.simplefilter("default")
+            for category in SILENT:
+                warnings.simplefilter("ignore", category)
+            try:
+                code = main(["--root", str(root), "check"])
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    err.writelines(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in shown)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -517,3 +520,26 @@ def test_the_command_itself_says_ok_or_where_in_a_process_of_its_own(project, br
     assert code == broken
     assert (stderr.split("\n")[0] if broken else stdout).startswith("seeds/themes.yml:4:" if broken else "ok: ")
     assert_said_plainly(code, stdout, stderr)
+
+
+def test_the_command_line_run_in_process_shows_what_a_process_would(project, monkeypatch):
+    """A check that warns, or that raises, is said on the standard error as the command's
+    own process would say it, so that the fuzz of the command line sees either."""
+    import build_tools.__main__ as cli
+
+    def warns(*args):
+        warnings.warn("an odd thing", stacklevel=1)
+        return check(*args)
+
+    monkeypatch.setattr(cli, "check", warns)
+    code, stdout, stderr = check_in_process(project.root)
+    assert code == 0 and stdout.startswith("ok: ") and "UserWarning: an odd thing" in stderr
+    with pytest.raises(AssertionError, match="not path:line: message"):
+        assert_said_plainly(code, stdout, stderr)
+
+    def raises(*args):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "check", raises)
+    code, stdout, stderr = check_in_process(project.root)
+    assert code == 1 and "Traceback (most recent call last)" in stderr and "KeyError: 'a bug'" in stderr
