@@ -6,16 +6,24 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
+if TYPE_CHECKING:
+    _Libyaml = yaml.SafeLoader
+else:
+    _Libyaml = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-def config_loader(config_dir: Path, environ: dict[str, str]) -> type[yaml.SafeLoader]:
-    """A YAML loader that reads mkdocs.yml as MkDocs does: ``!ENV [NAME, default]`` is the
-    variable or the default, ``!relative $config_dir/x`` the path of x beside the file, and
-    ``!!python/…`` tags are read as None."""
 
-    class Loader(yaml.SafeLoader):
+def config_loader(
+    config_dir: Path, environ: dict[str, str], base: type[yaml.SafeLoader] = yaml.SafeLoader
+) -> type[yaml.SafeLoader]:
+    """A YAML loader (a ``base`` with these tags) that reads mkdocs.yml as MkDocs does:
+    ``!ENV [NAME, default]`` is the variable or the default, ``!relative $config_dir/x`` the
+    path of x beside the file, and ``!!python/…`` tags are read as None."""
+
+    class Loader(base):  # type: ignore[valid-type,misc]
         pass
 
     def env(loader: yaml.SafeLoader, node: yaml.Node):
@@ -53,6 +61,13 @@ def editions(config: dict) -> tuple[tuple[str, str], ...]:
 
 
 def read_config(path: Path, environ: Mapping[str, str] | None = None) -> dict:
-    """mkdocs.yml as the engines read it (see :func:`config_loader`)."""
-    given = os.environ if environ is None else environ
-    return yaml.load(path.read_text(encoding="utf-8"), config_loader(path.parent, dict(given)))
+    """mkdocs.yml as the engines read it (see :func:`config_loader`), parsed by libyaml (in
+    C) where PyYAML has it: ``check`` reads it each time, and PyYAML's own parser took half
+    of a check of the fixture corpus. A file libyaml refuses is read again by PyYAML's
+    parser, whose errors (worded otherwise) are the ones said."""
+    given = dict(os.environ if environ is None else environ)
+    text = path.read_text(encoding="utf-8")
+    try:
+        return yaml.load(text, config_loader(path.parent, given, _Libyaml))
+    except yaml.YAMLError:
+        return yaml.load(text, config_loader(path.parent, given))

@@ -10,9 +10,13 @@ essay's text is edited as if it were received again (its ``source_sha256`` updat
 that cleaning and anchoring read it.
 
 Each edit must end in ``ok`` or in problems printed as ``path:line: message`` (or
-``path: message`` for a problem about a whole file, such as its name): in process
-through :func:`build_tools.pipeline.check`, where a :class:`SeedError` is the only
-exception allowed, and, for fewer edits, through ``python -m build_tools check``.
+``path: message`` for a problem about a whole file, such as its name): through
+:func:`build_tools.pipeline.check`, where a :class:`SeedError` is the only exception
+allowed, and, for fewer edits, through the command line ``python -m build_tools check``.
+The command line's edits run its ``main`` in this process, as a fresh interpreter would
+run it (what it prints, its exit code, a traceback or a warning written to its standard
+error): a process of its own for each cost three times the check (0.4 s of CPU against
+0.1 s). One test runs the command itself, in a process of its own.
 
 The examples are derandomised, so CI runs the same ones every time. ``FUZZ_EXAMPLES``
 sets how many each file gets (``FUZZ_EXAMPLES=2000 pytest tests/test_fuzz.py`` to look
@@ -21,15 +25,19 @@ harder locally); a crash found that way becomes a case of ``test_fuzz_regression
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import difflib
 import hashlib
+import io
 import os
 import re
 import subprocess
 import sys
 import time
+import traceback
 import unicodedata
+import warnings
 from pathlib import Path
 
 import pytest
@@ -37,6 +45,7 @@ import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
+from build_tools.__main__ import main
 from build_tools.memoised import Cache
 from build_tools.pipeline import check
 from build_tools.problems import SeedError
@@ -437,6 +446,52 @@ def test_no_edit_of_a_hand_written_page_makes_a_traceback(project, rel, data):
     check_edited(project, rel, data)
 
 
+# The warnings a fresh interpreter does not print (Python's default filters).
+SILENT = (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)
+
+
+def check_in_process(root: Path) -> tuple[int, str, str]:
+    """``python -m build_tools --root root check`` run by its ``main`` in this process: its
+    exit code, its standard output and its standard error, where an exception escaping it
+    is written as the interpreter writes it (a traceback, exit 1), and each warning that
+    Python's default filters show is written after what it printed (recorded here, since
+    pytest's own recording of warnings would otherwise take them)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        with warnings.catch_warnings(record=True) as shown:
+            warnings.simplefilter("default")
+            for category in SILENT:
+                warnings.simplefilter("ignore", category)
+            try:
+                code = main(["--root", str(root), "check"])
+            except Exception:
+                traceback.print_exc()
+                code = 1
+    err.writelines(warnings.formatwarning(w.message, w.category, w.filename, w.lineno, w.line) for w in shown)
+    return code, out.getvalue(), err.getvalue()
+
+
+def check_in_a_process(root: Path) -> tuple[int, str, str]:
+    """``python -m build_tools --root root check`` in a process of its own: its exit code,
+    its standard output and its standard error."""
+    command = [sys.executable, "-m", "build_tools", "--root", str(root), "check"]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    return done.returncode, done.stdout, done.stderr
+
+
+def assert_said_plainly(code: int, stdout: str, stderr: str) -> None:
+    """The command line said ok, or where each problem is and how many errors it found,
+    and showed no traceback."""
+    out = stdout.split("\n")[:-1] + stderr.split("\n")[:-1]  # (each line ends in "\n")
+    assert "Traceback" not in stderr
+    assert code in (0, 1), stderr
+    assert_plain([line for line in out if not SUMMARY.fullmatch(line)])
+    if code == 0:
+        assert stdout.startswith("ok: ")
+    else:
+        assert SUMMARY.fullmatch(stderr.split("\n")[-2])
+
+
 @settings(FUZZ, max_examples=max(8, EXAMPLES // 5))
 @given(data=st.data())
 def test_the_command_line_says_ok_or_where_and_never_shows_a_traceback(project, data):
@@ -444,16 +499,47 @@ def test_the_command_line_says_ok_or_where_and_never_shows_a_traceback(project, 
     content = edit(data, rel, project.original[rel].decode())
     project.apply(rel, content)
     try:
-        command = [sys.executable, "-m", "build_tools", "--root", str(project.root), "check"]
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+        said = check_in_process(project.root)
     finally:
         project.restore()
     note(_diff(project.original[rel], content, rel))
-    out = done.stdout.split("\n")[:-1] + done.stderr.split("\n")[:-1]  # (each line ends in "\n")
-    assert "Traceback" not in done.stderr
-    assert done.returncode in (0, 1), done.stderr
-    assert_plain([line for line in out if not SUMMARY.fullmatch(line)])
-    if done.returncode == 0:
-        assert done.stdout.startswith("ok: ")
-    else:
-        assert SUMMARY.fullmatch(done.stderr.split("\n")[-2])
+    assert_said_plainly(*said)
+
+
+@pytest.mark.parametrize("broken", [False, True], ids=["ok", "a value of the wrong kind"])
+def test_the_command_itself_says_ok_or_where_in_a_process_of_its_own(project, broken):
+    """The real command, ``python -m build_tools check``: ok on the fixture corpus, and
+    the problem's file and line, then the count of errors, when a theme's title is a list."""
+    rel = "seeds/themes.yml"
+    if broken:
+        project.apply(rel, project.original[rel].replace(b"    title: Trade\n", b"    title: [Trade]\n", 1))
+    try:
+        code, stdout, stderr = check_in_a_process(project.root)
+    finally:
+        project.restore()
+    assert code == broken
+    assert (stderr.split("\n")[0] if broken else stdout).startswith("seeds/themes.yml:4:" if broken else "ok: ")
+    assert_said_plainly(code, stdout, stderr)
+
+
+def test_the_command_line_run_in_process_shows_what_a_process_would(project, monkeypatch):
+    """A check that warns, or that raises, is said on the standard error as the command's
+    own process would say it, so that the fuzz of the command line sees either."""
+    import build_tools.__main__ as cli
+
+    def warns(*args):
+        warnings.warn("an odd thing", stacklevel=1)
+        return check(*args)
+
+    monkeypatch.setattr(cli, "check", warns)
+    code, stdout, stderr = check_in_process(project.root)
+    assert code == 0 and stdout.startswith("ok: ") and "UserWarning: an odd thing" in stderr
+    with pytest.raises(AssertionError, match="not path:line: message"):
+        assert_said_plainly(code, stdout, stderr)
+
+    def raises(*args):
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(cli, "check", raises)
+    code, stdout, stderr = check_in_process(project.root)
+    assert code == 1 and "Traceback (most recent call last)" in stderr and "KeyError: 'a bug'" in stderr

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from difflib import SequenceMatcher
 from html.parser import HTMLParser
 
 import pytest
@@ -10,7 +12,7 @@ from build_tools.formats.page_citations import find_citations
 from build_tools.model import ClaimCite, PassageCite
 from build_tools.pipeline import check
 from build_tools.problems import SourceLoc
-from build_tools.stages.anchor import fold, fold_text
+from build_tools.stages.anchor import _quick_ratio, fold, fold_text
 from tests.conftest import receive_again, run
 
 GUIDE = """# A guide
@@ -139,6 +141,16 @@ def test_the_quick_fold_for_searching_folds_as_the_mapped_one(text):
 def test_the_quick_fold_agrees_on_every_paragraph_of_the_corpus(checked):
     paragraphs = [p.text for e in checked.corpus.essays for p in e.paragraphs]
     assert [fold_text(t) for t in paragraphs] == [fold(t)[0] for t in paragraphs]
+
+
+@pytest.mark.parametrize(
+    "window, quote",
+    [("", ""), ("", "abc"), ("abc", ""), ("the cat sat", "the hat sat"), ("ñandú - x", "nandu-xx"), ("aaab", "abba")],
+)
+def test_the_bound_of_a_closest_passage_is_difflibs(window, quote):
+    """A window of an essay is measured against a quote not found only where its bound, the
+    quick ratio counted in C, can win: the same bound as difflib's."""
+    assert _quick_ratio(Counter(quote), window) == SequenceMatcher(None, window, quote).quick_ratio()
 
 
 def test_the_markdown_extension_runs_no_part_of_the_pipeline():
