@@ -244,23 +244,6 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
     assert wide == []
 
 
-def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothing_that_fails(browser, any_served):
-    """Every page of both editions: no request leaves the site, and none fails (the theme's
-    language switcher once asked for a sitemap.xml beside each page: docs/assets/javascripts/
-    alternates.js)."""
-    served, folder, _ = any_served
-    tab = Tab(browser, served, viewport=DESKTOP)
-    pages = site_pages(folder)
-    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
-    for _, page in tab.open_each(pages):
-        page.wait_for_load_state("networkidle")
-    tab.close()
-    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL))] == []
-    assert [url for url in tab.requests if "sitemap" in url] == []
-    assert tab.failed == []
-    assert tab.dialogs == []
-
-
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_the_language_switcher_leads_to_the_same_page_in_the_other_edition(browser, request, engine):
     """It fetches nothing to do so, the page's alternates are in place once it has loaded,
@@ -295,32 +278,53 @@ TO_SLATE = "label[for='__palette_1']"
 SETTLED = "Promise.allSettled(document.getAnimations().map(a => a.finished)).then(() => true)"
 
 
-def test_axe_finds_no_accessibility_violation_on_any_page_in_either_scheme(browser, any_served, axe):
-    """Each page is checked in the light scheme it opens in, then again once the reader's
-    toggle has switched it to the dark one (one load of the page for both). The pages are
-    opened one at a time: the toggle stores the reader's choice for the whole site, and the
-    init script sets the light scheme again for the next page only as that page starts."""
+def axe_violations(page, path: str, axe: str) -> list[str]:
+    """axe-core's findings on the page just loaded, in the light scheme it opens in, then
+    once the reader's toggle has switched it to the dark one."""
+    found = []
+    page.add_script_tag(url=axe)
+    for scheme in ("default", "slate"):
+        if scheme == "slate":
+            page.locator(TO_SLATE).dispatch_event("click")  # (no pointer over it: no tooltip shown)
+            assert page.evaluate(SETTLED)
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
+        for violation in page.evaluate("axe.run().then(r => r.violations)"):
+            found.append(
+                f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
+                f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
+            )
+    return found
+
+
+def test_every_page_passes_axe_in_either_scheme_and_requests_nothing_outside_or_failing(browser, any_served, axe):
+    """Every page of both editions, at desktop width, loaded once for both checks.
+
+    axe-core finds no accessibility violation: each page is checked in the light scheme it
+    opens in, then again once the reader's toggle has switched it to the dark one. The pages
+    are opened one at a time: the toggle stores the reader's choice for the whole site, and
+    the init script sets the light scheme again for the next page only as that page starts.
+
+    And once the page's network has settled, no request it made left the site (but for axe's
+    own script) and none failed (the theme's language switcher once asked for a sitemap.xml
+    beside each page: docs/assets/javascripts/alternates.js)."""
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
     for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
         tab.context.add_init_script(
             f"localStorage.setItem('{scope}.__palette', JSON.stringify({{index: 0, color: {{scheme: 'default'}}}}))"
         )
+    pages = site_pages(folder)
+    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
     found = []
-    for path, page in tab.open_each(site_pages(folder), at_once=1):
-        page.add_script_tag(url=axe)
-        for scheme in ("default", "slate"):
-            if scheme == "slate":
-                page.locator(TO_SLATE).dispatch_event("click")  # (no pointer over it: no tooltip shown)
-                assert page.evaluate(SETTLED)
-            assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
-            for violation in page.evaluate("axe.run().then(r => r.violations)"):
-                found.append(
-                    f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
-                    f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
-                )
+    for path, page in tab.open_each(pages, at_once=1):
+        found += axe_violations(page, path, axe)
+        page.wait_for_load_state("networkidle")  # (axe's runs take longer: it has mostly settled)
     tab.close()
     assert found == []
+    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL, axe))] == []
+    assert [url for url in tab.requests if "sitemap" in url] == []
+    assert tab.failed == []
+    assert tab.dialogs == []
 
 
 def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
