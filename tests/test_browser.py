@@ -86,9 +86,9 @@ def a_phrase_from(essay, checked) -> str:
 def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
     served, folder, checked = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
+    page = tab.open("")
+    open_search(page)
     for essay in checked.corpus.essays:
-        page = tab.open("")
-        open_search(page)
         phrase = a_phrase_from(essay, checked)
         results = search(page, phrase)
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
@@ -112,11 +112,7 @@ def test_search_in_the_spanish_edition_finds_its_pages_by_spanish_words(tab):
     open_search(page)
     assert search(page, "crimen organizado")[0].endswith("/es/themes/violence/")
     assert page.inner_text(".md-search-result__meta").endswith("mejores resultados")
-    page = tab.open("es/")
-    open_search(page)
     for words in ("remesas", "maquiladoras"):  # (the glossary's definitions, in Spanish)
-        page = tab.open("es/")
-        open_search(page)
         results = search(page, words)
         assert any(r.endswith("/es/reference/glossary/") for r in results), (words, results)
         assert all("/es/" in r for r in results), (words, results)
@@ -214,7 +210,7 @@ def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
     page = tab.open("")
     page.keyboard.press("/")  # Material's shortcut to the search box
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    search(page, a_phrase_from(essay, checked))
+    search(page, a_phrase_from(essay, checked), every_key=True)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Enter")
