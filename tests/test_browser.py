@@ -86,9 +86,9 @@ def a_phrase_from(essay, checked) -> str:
 def test_search_for_a_phrase_lists_its_essay_first(browser, any_served):
     served, folder, checked = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
+    page = tab.open("")
+    open_search(page)
     for essay in checked.corpus.essays:
-        page = tab.open("")
-        open_search(page)
         phrase = a_phrase_from(essay, checked)
         results = search(page, phrase)
         assert results and results[0].endswith(f"/essays/{essay.slug}/"), (phrase, results[:3])
@@ -112,11 +112,7 @@ def test_search_in_the_spanish_edition_finds_its_pages_by_spanish_words(tab):
     open_search(page)
     assert search(page, "crimen organizado")[0].endswith("/es/themes/violence/")
     assert page.inner_text(".md-search-result__meta").endswith("mejores resultados")
-    page = tab.open("es/")
-    open_search(page)
     for words in ("remesas", "maquiladoras"):  # (the glossary's definitions, in Spanish)
-        page = tab.open("es/")
-        open_search(page)
         results = search(page, words)
         assert any(r.endswith("/es/reference/glossary/") for r in results), (words, results)
         assert all("/es/" in r for r in results), (words, results)
@@ -214,7 +210,7 @@ def test_the_keyboard_alone_reaches_search_and_opens_a_result(tab, checked):
     page = tab.open("")
     page.keyboard.press("/")  # Material's shortcut to the search box
     assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
-    search(page, a_phrase_from(essay, checked))
+    search(page, a_phrase_from(essay, checked), every_key=True)
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.classList.contains('md-search-result__link')")
     page.keyboard.press("Enter")
@@ -242,23 +238,6 @@ def test_no_page_scrolls_sideways_on_a_phone(browser, any_served):
             wide.append((path, width))
     tab.close()
     assert wide == []
-
-
-def test_loading_every_page_requests_nothing_outside_the_local_server_and_nothing_that_fails(browser, any_served):
-    """Every page of both editions: no request leaves the site, and none fails (the theme's
-    language switcher once asked for a sitemap.xml beside each page: docs/assets/javascripts/
-    alternates.js)."""
-    served, folder, _ = any_served
-    tab = Tab(browser, served, viewport=DESKTOP)
-    pages = site_pages(folder)
-    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
-    for _, page in tab.open_each(pages):
-        page.wait_for_load_state("networkidle")
-    tab.close()
-    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL))] == []
-    assert [url for url in tab.requests if "sitemap" in url] == []
-    assert tab.failed == []
-    assert tab.dialogs == []
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -295,32 +274,53 @@ TO_SLATE = "label[for='__palette_1']"
 SETTLED = "Promise.allSettled(document.getAnimations().map(a => a.finished)).then(() => true)"
 
 
-def test_axe_finds_no_accessibility_violation_on_any_page_in_either_scheme(browser, any_served, axe):
-    """Each page is checked in the light scheme it opens in, then again once the reader's
-    toggle has switched it to the dark one (one load of the page for both). The pages are
-    opened one at a time: the toggle stores the reader's choice for the whole site, and the
-    init script sets the light scheme again for the next page only as that page starts."""
+def axe_violations(page, path: str, axe: str) -> list[str]:
+    """axe-core's findings on the page just loaded, in the light scheme it opens in, then
+    once the reader's toggle has switched it to the dark one."""
+    found = []
+    page.add_script_tag(url=axe)
+    for scheme in ("default", "slate"):
+        if scheme == "slate":
+            page.locator(TO_SLATE).dispatch_event("click")  # (no pointer over it: no tooltip shown)
+            assert page.evaluate(SETTLED)
+        assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
+        for violation in page.evaluate("axe.run().then(r => r.violations)"):
+            found.append(
+                f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
+                f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
+            )
+    return found
+
+
+def test_every_page_passes_axe_in_either_scheme_and_requests_nothing_outside_or_failing(browser, any_served, axe):
+    """Every page of both editions, at desktop width, loaded once for both checks.
+
+    axe-core finds no accessibility violation: each page is checked in the light scheme it
+    opens in, then again once the reader's toggle has switched it to the dark one. The pages
+    are opened one at a time: the toggle stores the reader's choice for the whole site, and
+    the init script sets the light scheme again for the next page only as that page starts.
+
+    And once the page's network has settled, no request it made left the site (but for axe's
+    own script) and none failed (the theme's language switcher once asked for a sitemap.xml
+    beside each page: docs/assets/javascripts/alternates.js)."""
     served, folder, _ = any_served
     tab = Tab(browser, served, viewport=DESKTOP)
     for scope in (BASE_PATH, f"{BASE_PATH}es/"):  # where Material keeps the reader's choice, in each edition
         tab.context.add_init_script(
             f"localStorage.setItem('{scope}.__palette', JSON.stringify({{index: 0, color: {{scheme: 'default'}}}}))"
         )
+    pages = site_pages(folder)
+    assert any(p.startswith("es/") for p in pages) and any(not p.startswith("es/") for p in pages)
     found = []
-    for path, page in tab.open_each(site_pages(folder), at_once=1):
-        page.add_script_tag(url=axe)
-        for scheme in ("default", "slate"):
-            if scheme == "slate":
-                page.locator(TO_SLATE).dispatch_event("click")  # (no pointer over it: no tooltip shown)
-                assert page.evaluate(SETTLED)
-            assert page.get_attribute("body", "data-md-color-scheme") == scheme, path
-            for violation in page.evaluate("axe.run().then(r => r.violations)"):
-                found.append(
-                    f"{path or 'home'} ({scheme}): {violation['id']} ({violation['impact']}) at "
-                    f"{[n['target'] for n in violation['nodes']][:3]}: {violation['help']}"
-                )
+    for path, page in tab.open_each(pages, at_once=1):
+        found += axe_violations(page, path, axe)
+        page.wait_for_load_state("networkidle")  # (axe's runs take longer: it has mostly settled)
     tab.close()
     assert found == []
+    assert tab.requests and [url for url in tab.requests if not url.startswith((served, SITE_URL, axe))] == []
+    assert [url for url in tab.requests if "sitemap" in url] == []
+    assert tab.failed == []
+    assert tab.dialogs == []
 
 
 def test_the_quoted_words_are_as_legible_as_the_summary_above_them(tab):
