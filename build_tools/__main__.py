@@ -12,14 +12,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import translations
+from . import parallel, translations
 from .config import editions, read_config
 from .kept_pages import KeptPages
 from .memoised import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
-from .site import engines
+from .site import engines, offline
 from .sources import command as sources
 from .stages.write import all_or_nothing, swap_in
 
@@ -94,25 +94,11 @@ def cmd_build(args) -> int:
 _LEFT = "site/ and the generated pages were left as they were."
 
 
-def _publishing(site: Path, docs: Path, root: Path, copy: list[str]) -> engines.Build:
+def _publishing(site: Path, docs: Path, root: Path) -> engines.Build:
     """Start publishing the built ``site`` of the edition whose pages are in ``docs``
-    (sanitise, fix, index: whatever the engine did), then writing its copy to read offline
-    into it (``copy``: :func:`_copies`), in a process of its own."""
-    command = [sys.executable, "-m", "build_tools.site.publish", str(site), str(docs), "--offline-copy", *copy]
+    (sanitise, fix, index: whatever the engine did), in a process of its own."""
+    command = [sys.executable, "-m", "build_tools.site.publish", str(site), str(docs)]
     return engines.Build(command, root, site, _mkdocs_env(), None)
-
-
-def _copies(config: dict) -> list[list[str]]:
-    """What each edition's copy to read offline needs (:mod:`.site.offline`), as the
-    publishing stage's ``--offline-copy`` takes it: the site's name, the edition's language
-    and folder, the other editions' folders and the online site's address, from ``config``."""
-    url = (config.get("site_url") or "").strip().rstrip("/")
-    wanted = editions(config)
-    return [
-        [config.get("site_name") or "Root Causes", language, folder]
-        + [",".join(f for _, f in wanted if f != folder), url and url + "/"]
-        for language, folder in wanted
-    ]
 
 
 def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
@@ -120,10 +106,9 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
     root, each other in its folder), with its own search index. The engine builds them all
     at once where it can (:data:`engines.AT_ONCE`: each uses what the others leave of the
     cores), and each is published, in a process of its own, as soon as it is built, while
-    the others are still being built or published, and then its copy to read offline
-    written. What failed, said ("" if nothing did), and each edition's site and folder."""
-    config = read_config(args.root / "mkdocs.yml", _mkdocs_env())
-    wanted, copies = list(editions(config)), _copies(config)
+    the others are still being built or published. What failed, said ("" if nothing did),
+    and each edition's site and folder."""
+    wanted = list(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env())))
 
     def begin(n: int) -> engines.Build:
         language, folder = wanted[n]
@@ -138,8 +123,7 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
                 builds.append(begin(n))
             if builds[n].wait():
                 return f"{args.engine} build failed: {_LEFT}", []
-            docs = args.root / "docs" / wanted[n][1]
-            published.append(_publishing(builds[n].site_dir, docs, args.root, copies[n]))
+            published.append(_publishing(builds[n].site_dir, args.root / "docs" / wanted[n][1], args.root))
         for running in published:
             if running.wait():  # (it said why)
                 return _LEFT, []
@@ -147,6 +131,24 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
         for running in builds + published:
             running.stop()
     return "", [(running.site_dir, folder) for running, (_, folder) in zip(builds, wanted)]
+
+
+def _offline_copies(root: Path, built: list[tuple[Path, str]]) -> None:
+    """Write into each built edition its copy to read offline (:mod:`.site.offline`)."""
+    config = read_config(root / "mkdocs.yml", _mkdocs_env())
+    url = (config.get("site_url") or "").strip().rstrip("/")
+    wanted = editions(config)
+
+    def write(n: int) -> None:
+        (staged, folder), language = built[n], wanted[n][0]
+        others = tuple(f for _, f in wanted if f != folder)
+        offline.write_copy(
+            staged,
+            offline.Edition(language, folder, others, url and url + "/"),
+            config.get("site_name") or "Root Causes",
+        )
+
+    parallel.each(write, range(len(built)), jobs=len(built))  # (each edition's on a core of its own)
 
 
 def cmd_site(args) -> int:
@@ -168,6 +170,11 @@ def _site(args, tmp: Path) -> bool:
     failed, built = _editions(args, tmp)
     if failed:
         print(failed, file=sys.stderr)
+        return False
+    try:
+        _offline_copies(args.root, built)
+    except OSError as exc:
+        print(f"the copy to read offline could not be written: {exc}\n{_LEFT}", file=sys.stderr)
         return False
     site = built[0][0]
     for staged, folder in built[1:]:

@@ -27,7 +27,6 @@ rebuilds and indexes in the background.
 
 from __future__ import annotations
 
-import argparse
 import html
 import os
 import posixpath
@@ -43,7 +42,6 @@ from .. import parallel
 from ..essay import EssayDate
 from ..formats.spliced import SpliceError, splice
 from ..languages import gettext
-from . import offline
 from .sanitize import clean_html
 from .search import ARTICLE, SearchError, index_site, page_language, search_entries, unindexed, use_pagefind
 
@@ -226,36 +224,15 @@ def publish(site: Path, docs: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m build_tools.site.publish SITE DOCS [--offline-copy ...]``: :func:`publish`
-    the built folder ``SITE`` of the edition whose pages are in ``DOCS``, in a process of its
-    own (``make site`` publishes an edition while the next is still being built or
-    published), and then, if asked, write its copy to read offline into it
-    (:mod:`.offline`)."""
-    parser = argparse.ArgumentParser(prog="python -m build_tools.site.publish")
-    parser.add_argument("site", type=Path)
-    parser.add_argument("docs", type=Path)
-    parser.add_argument(
-        "--offline-copy",
-        nargs=5,
-        metavar=("SITE_NAME", "LANGUAGE", "FOLDER", "OTHERS", "SITE_URL"),
-        help="then write the edition's copy to read offline: the edition's folder is '' for the first, "
-        "the other editions' folders are separated by commas, the site's address is '' if not known",
-    )
-    args = parser.parse_args(argv)
+    """``python -m build_tools.site.publish SITE DOCS``: :func:`publish` the built folder
+    ``SITE`` of the edition whose pages are in ``DOCS``, in a process of its own (``make
+    site`` publishes an edition while the next is still being built or published)."""
+    site, docs = (Path(arg) for arg in argv)
     try:
-        publish(args.site, args.docs)
+        publish(site, docs)
     except (PublishError, SearchError) as exc:
         print(f"publishing failed: {exc}", file=sys.stderr)
         return 1
-    if args.offline_copy:
-        name, language, folder, others, url = args.offline_copy
-        try:
-            offline.write_copy(
-                args.site, offline.Edition(language, folder, tuple(filter(None, others.split(","))), url), name
-            )
-        except OSError as exc:
-            print(f"the copy to read offline could not be written: {exc}", file=sys.stderr)
-            return 1
     return 0
 
 
