@@ -12,19 +12,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-import jinja2
-
-from ..formats.markdown_text import Terms
 from ..model import Corpus, Evidence, Quote
-from ..relations import Related, related
+from ..relations import related
 from ..term_usage import term_usage
-from .page_jobs import job_pages, page_jobs
+from .page_jobs import Job, job_pages, page_jobs
 from .reference_pages import corpus_pages
 from .templating import environment, glossary_terms
 
-# A job: what makes some of an edition's pages (a theme's, an essay's, or those made from
-# the whole corpus), by path under its folder.
-Job = Callable[[], dict[str, str]]
 # How the pages of each job are made: ``map``'s signature, in this process; the pipeline
 # gives :func:`build_tools.parallel.stream`, on every core.
 PagesEach = Callable[[Callable[[Job], dict[str, str]], Sequence[Job]], Iterable[dict[str, str]]]
@@ -36,28 +30,12 @@ def render(corpus: Corpus, quotes: dict[Evidence, Quote], each: PagesEach = map)
 
 
 def render_parts(corpus: Corpus, quotes: dict[Evidence, Quote], each: PagesEach = map) -> Iterator[dict[str, str]]:
-    """The pages of :func:`render`, those made from the whole corpus at once and then a
-    theme's or an essay's at a time, as ``each`` makes them: the write stage puts each on
-    disk before the next is held. The pages made from the whole corpus are a job like the
-    others, the first: on every core, one worker makes them while the others make the
-    themes' and essays' pages (made after them in this process, they left the other cores
-    idle for about 0.75 s an edition at N = 1,000)."""
+    """The pages of :func:`render`, a theme's or an essay's at a time (then the rest), as
+    ``each`` makes them: the write stage puts each on disk before the next is held."""
     env = environment(corpus.site.language)
     found, terms = related(corpus, quotes), glossary_terms(corpus)
-    whole = functools.partial(_corpus_pages, env, corpus, quotes, found, terms)
-    jobs: list[Job] = [whole, *(functools.partial(job_pages, env, j) for j in page_jobs(corpus, quotes, found, terms))]
-    yield from each(_made, jobs)
-
-
-def _made(job: Job) -> dict[str, str]:
-    return job()
-
-
-def _corpus_pages(
-    env: jinja2.Environment, corpus: Corpus, quotes: dict[Evidence, Quote], found: Related, terms: Terms
-) -> dict[str, str]:
-    """The pages made from the whole corpus (:func:`.reference_pages.corpus_pages`), together."""
-    return together(corpus_pages(env, corpus, quotes, found, terms, term_usage(corpus)))
+    yield from each(functools.partial(job_pages, env), page_jobs(corpus, quotes, found, terms))
+    yield from corpus_pages(env, corpus, quotes, found, terms, term_usage(corpus))
 
 
 def together(parts: Iterable[dict[str, str]]) -> dict[str, str]:
