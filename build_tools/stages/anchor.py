@@ -174,12 +174,12 @@ def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
         for start in range(max(1, len(words) - size + 1)):
             window = " ".join(words[start : start + size])
             folded_window = fold_text(window)  # (as fold's, in C: a window's letters need no map)
-            matcher.set_seq1(folded_window)
-            if matcher.real_quick_ratio() > 0:
-                windows.append((_quick_ratio(letters, folded_window), len(windows), folded_window, para.id, window))
+            bound = _quick_ratio(letters, folded_window)
+            if bound > 0:  # (a window sharing no letter with the quote cannot be the closest)
+                windows.append((bound, len(windows), folded_window, para.id, window))
     best, first = (0.0, "", ""), len(windows)
     for bound, n, folded_window, pid, window in sorted(windows, key=lambda w: (-w[0], w[1])):
-        if bound < best[0] or bound == 0:
+        if bound < best[0]:
             break
         matcher.set_seq1(folded_window)
         score = matcher.ratio()
