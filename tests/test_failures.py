@@ -5,13 +5,17 @@ from __future__ import annotations
 
 import argparse
 import errno
+import os
 import re
+import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from build_tools.__main__ import main
 from build_tools.folders import GENERATED
+from build_tools.site import engines
 from build_tools.stages.render import render_parts
 from build_tools.stages.write import swap_in
 from tests.conftest import run, snapshot
@@ -232,3 +236,17 @@ def test_the_editions_are_built_at_once_where_the_engine_allows_and_each_publish
     failed, built = cli._editions(argparse.Namespace(root=project, engine=engine), project / "staged")
     assert failed == "" and events == order
     assert [folder for _, folder in built] == ["", "es"]
+
+
+def test_stopping_a_step_ends_the_processes_it_started(tmp_path):
+    """An edition's step (a build, its publishing) works in worker processes of its own. When
+    another edition fails, stopping the step ends them too, before the staging folder is
+    removed: a worker left running would go on writing into it."""
+    late = tmp_path / "written-late"
+    child = f"import time; time.sleep(1); open({str(late)!r}, 'w').close()"
+    parent = f"import subprocess, sys, time; subprocess.Popen([sys.executable, '-c', {child!r}]); time.sleep(30)"
+    step = engines.Build([sys.executable, "-c", parent], tmp_path, tmp_path, dict(os.environ), None)
+    time.sleep(0.3)  # (the worker has started)
+    step.stop()
+    time.sleep(1.5)
+    assert not late.exists()

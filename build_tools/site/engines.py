@@ -20,10 +20,14 @@ the built folder, whichever engine built it. Each engine reads ``mkdocs.yml``:
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import yaml
@@ -138,7 +142,9 @@ class Build:
     def __init__(self, command: list[str], root: Path, site_dir: Path, environ: dict[str, str], written: Path | None):
         self.site_dir, self.written = site_dir, written
         self.log = tempfile.TemporaryFile()
-        self.process = subprocess.Popen(command, cwd=root, env=environ, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, cwd=root, env=environ, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
     def wait(self) -> int:
         """The process's exit status, once it has ended and what it printed is said."""
@@ -147,10 +153,14 @@ class Build:
         return code
 
     def stop(self) -> None:
-        """End the process if it still runs (another edition's step failed)."""
+        """End the process if it still runs (another edition's step failed), and the workers
+        it started: all are in a process group of their own, and each is waited for, since
+        one left running would go on writing into the folder that the caller then removes."""
         if self.process.poll() is None:
-            self.process.kill()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+            _wait_for_group(self.process.pid)
         self._done(say=False)
 
     def _done(self, say: bool = True) -> None:
@@ -163,6 +173,24 @@ class Build:
         self.log.close()
         if self.written is not None:
             self.written.unlink(missing_ok=True)
+
+
+def _wait_for_group(group: int, seconds: float = 5.0) -> None:
+    """Wait until every process of the ``group`` that was killed has ended: gone, or a zombie
+    that nobody reaps (its parent, killed with it, cannot). Linux's /proc says which is which;
+    elsewhere the group's last member's end is not seen, and this returns at once."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and any(_running_in(group, stat) for stat in Path("/proc").glob("[0-9]*/stat")):
+        time.sleep(0.01)
+
+
+def _running_in(group: int, stat: Path) -> bool:
+    """Whether the process whose /proc ``stat`` this is runs in the process ``group``."""
+    try:
+        state, _, pgrp = stat.read_text().rpartition(")")[2].split()[:3]
+    except (OSError, ValueError):  # (it ended as it was read)
+        return False
+    return int(pgrp) == group and state not in "ZX"
 
 
 def start(
