@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.site import offline
 from build_tools.site.offline import Edition
 
 COPIES = {"": "root-causes-en", "es/": "root-causes-es"}
@@ -51,6 +52,23 @@ def test_a_link_out_of_the_edition_leads_to_the_online_site():
     assert spanish.link("../../../themes/trade/", "themes/trade") == "https://example.org/rc/themes/trade/"
     assert spanish.link("../../", "themes/trade") == "../../index.html"
     assert Edition("es", "es", ("",), None).link("../../../", "themes/trade") == "../../../"
+
+
+@pytest.mark.parametrize("here", [".", "themes", "themes/trade", "essays/a-2000/sources"])
+@pytest.mark.parametrize("path", [".", "themes", "themes/trade", "themes/violence/x.html", "essays/a-2000/index.html"])
+def test_a_link_is_worked_out_as_posixpath_would(path, here):
+    assert offline._relative(path, here) == posixpath.relpath(path, here)
+
+
+@pytest.mark.parametrize("edition", COPIES)
+def test_the_copy_holds_each_essays_passages_once_as_a_script(any_site, edition):
+    """previews.js loads the script in a copy, and no page links to the passages' JSON, so
+    that is not in it: for any corpus, each essay's passages are there once."""
+    with zipfile.ZipFile(any_site[0] / edition / f"{COPIES[edition]}.zip") as copy:
+        names = copy.namelist()
+    essays = {n.rsplit("/", 2)[0] for n in names if n.endswith("/passages.js")}
+    assert essays and essays == {n.rsplit("/", 2)[0] for n in names if re.search(r"/essays/[^/]+/index\.html$", n)}
+    assert not [n for n in names if n.endswith("/passages.json")]
 
 
 def test_the_copy_is_the_same_zip_from_the_same_sources(site, tmp_path):
