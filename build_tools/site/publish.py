@@ -33,6 +33,7 @@ import posixpath
 import re
 import sys
 from datetime import UTC, datetime
+from itertools import chain
 from pathlib import Path
 
 import rcssmin
@@ -135,31 +136,47 @@ def finish_page(output: str, indexed: bool, content: bool = True, uri: str = "",
 
 # What compact_html leaves as it is: an element whose white space shows (``pre``, ``textarea``,
 # and ``code`` and ``kbd``, which Material sets in ``pre-wrap``) or is not text (``script``,
-# ``style``, ``svg``), a comment, and a tag, quoted values and all.
+# ``style``, ``svg``), up to its first end tag; a comment; and a tag, quoted values and all. (The
+# whole in a group, for ``split`` to give each piece kept, and its element's name, after the text.)
 _KEPT_AS_IT_IS = re.compile(
-    r"<(pre|textarea|code|kbd|script|style|svg)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>.*?</\1\s*>"
+    r"(<(pre|textarea|code|kbd|script|style|svg)\b(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>"
+    r"(?:[^<]++|<(?!/\2\s*>))*+</\2\s*>"
     r"|<!--.*?-->"
-    r"|<(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>",
+    r"|<(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>)",
     re.S | re.I,
 )
-_BLANKS = re.compile(r"[ \t\n\r\f]{2,}")  # (HTML's white space: not a no-break space)
+# HTML's white space (not a no-break space): what follows the first line break of a run, what
+# precedes it (in the text reversed), and a run of two or more without one.
+_AFTER_BREAK = re.compile(r"\n[ \t\n\r\f]+")
+_BEFORE_BREAK = re.compile(r"\n[ \t\r\f]+")
+_SPACES = re.compile(r"[ \t\r\f]{2,}")
 
 
 def compact_html(output: str) -> str:
     """The page with each run of white space in its text made one line break, or one space
     if it held none: the same page to a reader (a browser shows such a run as one space),
-    without the indentation of Material's templates (0.7–0.8 KiB less of a theme page, gzipped)."""
-    kept = [(m.start(), m.end()) for m in _KEPT_AS_IT_IS.finditer(output)]
-    parts, last = [], 0
-    for start, end in [*kept, (len(output), len(output))]:
-        parts.append(_BLANKS.sub(_one_blank, output[last:start]))
-        parts.append(output[start:end])
-        last = end
-    return "".join(parts)
+    without the indentation of Material's templates (0.7–0.8 KiB less of a theme page, gzipped).
+
+    (The text between the pieces kept is compacted all at once, joined by a character the page
+    lacks, which is not white space, so that no run reaches across it: a call for each piece
+    of text, or each run, cost 0.5 s of CPU an edition of 1,000 essays.)"""
+    pieces = _KEPT_AS_IT_IS.split(output)
+    joint = next(c for c in map(chr, range(0xE000, 0x110000)) if c not in output)
+    texts = _compact_text(joint.join(pieces[0::3])).split(joint)
+    return "".join(chain.from_iterable(zip(texts, [*pieces[1::3], ""])))
 
 
-def _one_blank(run: re.Match) -> str:
-    return "\n" if "\n" in run.group() else " "
+def _compact_text(text: str) -> str:
+    """``text`` with each run of white space made one line break, or one space if it held none.
+    What follows a run's first line break goes, then (the text read backwards) what precedes
+    it; the runs left hold none. A pattern that starts with a line break is found fast, one
+    that starts with a space is tried at every space between two words (five times slower)."""
+    text = _BEFORE_BREAK.sub("\n", _AFTER_BREAK.sub("\n", text)[::-1])[::-1]
+    if "\t" in text or "\r" in text or "\f" in text:
+        return _SPACES.sub(" ", text)
+    while "  " in text:  # (runs of spaces alone: halved at each turn)
+        text = text.replace("  ", " ")
+    return text
 
 
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
