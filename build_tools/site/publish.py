@@ -93,7 +93,7 @@ def sanitise_article(output: str) -> str:
             "a page has no <article> for its content: see sanitise_article in build_tools/site/publish.py"
         )
     start += len(ARTICLE)
-    return output[:start] + clean_html(output[start:end]) + output[end:]
+    return "".join((output[:start], clean_html(output[start:end]), output[end:]))
 
 
 # A link written from the docs folder (``/themes/trade/index.md#x``, as the citation
