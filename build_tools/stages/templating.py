@@ -10,12 +10,15 @@ instead, by the same hook and filters.
 
 Rendering a page keeps nothing: what the filters note of a page (the HTML it sets
 aside, the editorial text it shows untranslated) goes into the :class:`PageParts` of
-that one rendering, which its context carries (templates import their macros ``with
-context``, so that macros see it too), and comes back with the page as :class:`Rendered`.
+that one rendering, which a context variable holds while it runs (not the template's
+context: templates import their macros without it, so that Jinja2 runs each module of
+macros once per environment, not once per page), and comes back with the page as
+:class:`Rendered`.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import html
 import json
@@ -46,8 +49,6 @@ from ..formats.markdown_text import (
 from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Standing, Term
 from ..relation_sentences import Table, relation_sentence
 
-PARTS = "page_parts"  # (the name of a rendering's PageParts in its context)
-
 
 @dataclass
 class PageParts:
@@ -55,6 +56,10 @@ class PageParts:
 
     set_aside: list[str] = field(default_factory=list)  # its raw HTML, which the engine is not given
     untranslated: list[str] = field(default_factory=list)  # its editorial text shown in English
+
+
+# The PageParts of the page being rendered (a page rendered inside another has its own).
+_page_parts: contextvars.ContextVar[PageParts] = contextvars.ContextVar("page_parts")
 
 
 class Rendered(NamedTuple):
@@ -69,7 +74,11 @@ class Rendered(NamedTuple):
 def render_page(env: jinja2.Environment, template: str, **context) -> Rendered:
     """The page made from ``template`` with ``context``."""
     parts = PageParts()
-    markdown = env.get_template(template).render(**context, **{PARTS: parts})
+    token = _page_parts.set(parts)
+    try:
+        markdown = env.get_template(template).render(**context)
+    finally:
+        _page_parts.reset(token)
     return Rendered(markdown, tuple(parts.set_aside), tuple(parts.untranslated))
 
 
@@ -95,7 +104,7 @@ def _untranslated(context: jinja2.runtime.Context, value) -> str | None:
     """The language to mark ``value`` with if it is editorial text shown untranslated, which
     is then noted in the page's parts; else None."""
     if isinstance(value, Untranslated):
-        context[PARTS].untranslated.append(str(value))
+        _page_parts.get().untranslated.append(str(value))
         return value.language
     return None
 
@@ -119,20 +128,18 @@ def element(context, value, tag: str, language: str | None = None, **attributes:
     return Md(f"<{tag}{opening}>{html.escape(str(value))}</{tag}>")
 
 
-@jinja2.pass_context
-def set_aside_html(context, html) -> Md:
+def set_aside_html(html) -> Md:
     """Raw HTML for the page as it is, which the engine need not read: set aside, and a
     placeholder in its place (see :func:`page_files`)."""
-    pieces = context[PARTS].set_aside
+    pieces = _page_parts.get().set_aside
     pieces.append(str(html).strip())
     return Md(spliced.placeholder(len(pieces) - 1))
 
 
-@jinja2.pass_context
-def embedded(context, part: Rendered) -> Md:
+def embedded(part: Rendered) -> Md:
     """A part of the page rendered on its own (:func:`render_page`), in its place: its HTML
     set aside with the page's, its editorial text shown untranslated noted as the page's."""
-    parts = context[PARTS]
+    parts = _page_parts.get()
     markdown = spliced.renumbered(part.markdown, len(parts.set_aside))
     parts.set_aside.extend(part.set_aside)
     parts.untranslated.extend(part.untranslated)
@@ -221,7 +228,7 @@ def cite_formatted(context, work: bibliography.Work) -> Md:
     untranslated (a page's title, an excerpt's part) noted as the page's."""
     for value in (work.title, work.excerpt and work.excerpt.part):
         if isinstance(value, Untranslated):
-            context[PARTS].untranslated.append(str(value))
+            _page_parts.get().untranslated.append(str(value))
     return bibliography.formatted(work, context["site_language"])
 
 
