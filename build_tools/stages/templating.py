@@ -8,12 +8,10 @@ name ends in ``.html.j2`` writes HTML that the engine is not given (its macros' 
 is set aside: :mod:`build_tools.formats.spliced`): its values are escaped as HTML
 instead, by the same hook and filters.
 
-Rendering a page keeps nothing: what the filters note of a page (the HTML it sets
-aside, the editorial text it shows untranslated) goes into the :class:`PageParts` of
-that one rendering, which a context variable holds while it runs (not the template's
-context: templates import their macros without it, so that Jinja2 runs each module of
-macros once per environment, not once per page), and comes back with the page as
-:class:`Rendered`.
+Rendering a page keeps nothing: what the filters note of a page (the HTML it sets aside,
+the editorial text it shows untranslated) goes into the :class:`PageParts` of that one
+rendering, held by a context variable while it runs (not by the template's context, which
+imported macros then need not see), and comes back with the page as :class:`Rendered`.
 """
 
 from __future__ import annotations
@@ -48,6 +46,7 @@ from ..formats.markdown_text import (
 )
 from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Standing, Term
 from ..relation_sentences import Table, relation_sentence
+from . import compiled
 
 
 @dataclass
@@ -168,10 +167,10 @@ def html_text(context, value) -> Md:
 
 
 def environment(language: str) -> jinja2.Environment:
-    """The templates' environment for pages in ``language``. Kept, it compiles each template
-    once, and again only when the template's file changes."""
+    """The templates' environment for pages in ``language``, every template loaded (:mod:`.compiled`)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled.CODE,
         undefined=jinja2.StrictUndefined,
         # Autoescape only so that macro output is Markup (kept as it is); the
         # escaping itself is _finalize's: as Markdown, or as HTML in a .html.j2 template.
@@ -191,6 +190,7 @@ def environment(language: str) -> jinja2.Environment:
     env.globals["relation_labels"] = RELATION_LABELS
     env.globals["long_list"] = LONG_LIST
     env.globals["site_language"] = language
+    compiled.load_all(env)
     return env
 
 
