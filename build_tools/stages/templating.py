@@ -57,8 +57,7 @@ class PageParts:
     untranslated: list[str] = field(default_factory=list)  # its editorial text shown in English
 
 
-# The PageParts of the page being rendered (a page rendered inside another has its own).
-_page_parts: contextvars.ContextVar[PageParts] = contextvars.ContextVar("page_parts")
+_page_parts: contextvars.ContextVar[PageParts] = contextvars.ContextVar("page_parts")  # (the page being rendered's)
 
 
 class Rendered(NamedTuple):
@@ -166,11 +165,12 @@ def html_text(context, value) -> Md:
     return _shown(context, value, _html_escape)
 
 
-def environment(language: str) -> jinja2.Environment:
-    """The templates' environment for pages in ``language``, every template loaded (:mod:`.compiled`)."""
+def environment(language: str, kept: bool = False) -> jinja2.Environment:
+    """The templates' environment for ``language``, all loaded (:mod:`.compiled`); ``kept`` (serving), reloading edited ones."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         bytecode_cache=compiled.CODE,
+        auto_reload=kept,
         undefined=jinja2.StrictUndefined,
         # Autoescape only so that macro output is Markup (kept as it is); the
         # escaping itself is _finalize's: as Markdown, or as HTML in a .html.j2 template.
@@ -297,8 +297,8 @@ class Messages(jinja2.ext.InternationalizationExtension):
         def _relation_sentence(context, table: Table, relation: Standing, **values) -> Md:
             return _filled(context, relation_sentence(context["site_language"], table, relation), values)
 
-        self.environment.globals.update(
-            gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, relation_sentence=_relation_sentence
+        self.environment.globals.update(  # (``_`` itself, not Jinja2's alias that looks up ``gettext``)
+            _=_gettext, gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, relation_sentence=_relation_sentence
         )
 
 
