@@ -98,7 +98,7 @@ def page_files(env: jinja2.Environment, path: str, template: str, **context) -> 
     return spliced.set_aside(with_notice(env, page), list(page.set_aside), path)
 
 
-def _untranslated(context: jinja2.runtime.Context, value) -> str | None:
+def _untranslated(value) -> str | None:
     """The language to mark ``value`` with if it is editorial text shown untranslated, which
     is then noted in the page's parts; else None."""
     if isinstance(value, Untranslated):
@@ -107,10 +107,10 @@ def _untranslated(context: jinja2.runtime.Context, value) -> str | None:
     return None
 
 
-def _shown(context: jinja2.runtime.Context, value, escaped) -> Md:
+def _shown(value, escaped) -> Md:
     """``value`` as ``escaped`` writes it; editorial text shown untranslated is marked with
     its language (on a span) and noted in the page's parts."""
-    lang = _untranslated(context, value)
+    lang = _untranslated(value)
     return in_language(escaped(value), lang, "") if lang else escaped(value)
 
 
@@ -119,7 +119,7 @@ def element(context, value, tag: str, language: str | None = None, **attributes:
     """The HTML element ``tag`` (with ``attributes``) that ``value`` fills whole: editorial text
     shown untranslated, or words in ``language`` not the page's, marked on the element itself,
     not on a span inside it (a page of many such elements is the smaller for it, compressed)."""
-    lang = _untranslated(context, value) or (language and foreign(language, context["site_language"]))
+    lang = _untranslated(value) or (language and foreign(language, context["site_language"]))
     if lang:
         attributes = {**attributes, "lang": lang}
     opening = "".join(f' {name}="{html.escape(str(given))}"' for name, given in attributes.items())
@@ -156,13 +156,12 @@ def _escaper(context: jinja2.runtime.Context) -> Callable[[Any], Md]:
 
 @jinja2.pass_context
 def _finalize(context, value):
-    return value if isinstance(value, Markup) else _shown(context, value, _escaper(context))
+    return value if isinstance(value, Markup) else _shown(value, _escaper(context))
 
 
-@jinja2.pass_context
-def html_text(context, value) -> Md:
+def html_text(value) -> Md:
     """``value`` as text inside raw HTML: escaped as HTML, not as Markdown."""
-    return _shown(context, value, _html_escape)
+    return _shown(value, _html_escape)
 
 
 def environment(language: str, kept: bool = False) -> jinja2.Environment:
@@ -235,9 +234,7 @@ def cite_formatted(context, work: bibliography.Work) -> Md:
 @jinja2.pass_context
 def excerpt_text(context, excerpt) -> Md:
     """Which part of a longer work a text is, in words, each shown as any value is."""
-    return Md(
-        bibliography.excerpt_words(excerpt, context["site_language"], lambda w: _shown(context, w, _escaper(context)))
-    )
+    return Md(bibliography.excerpt_words(excerpt, context["site_language"], lambda w: _shown(w, _escaper(context))))
 
 
 def _language_filters() -> dict[str, Callable]:
