@@ -159,7 +159,7 @@ class KeptPages:
         """The templates' environment for ``language``: each template compiled once, and
         again only when its file changes."""
         if language not in self.environments:
-            self.environments[language] = environment(language)
+            self.environments[language] = environment(language, kept=True)
         return self.environments[language]
 
     def sources(self, env: jinja2.Environment, *names: str) -> tuple[str, ...]:

@@ -123,9 +123,17 @@ def locale(language: str) -> Locale:
 
 def number(language: str, n: float | Decimal) -> str:
     """A number as written in ``language``'s locale: "12,345" and "3.9" in both editions."""
+    # (whole numbers, the pages' counts, are written many times the same: kept once written)
+    return (_whole_number if type(n) is int else _number)(language, n)
+
+
+def _number(language: str, n: float | Decimal) -> str:
     from babel.numbers import format_decimal
 
     return format_decimal(n, locale=locale(language))
+
+
+_whole_number = functools.lru_cache(maxsize=4096)(_number)
 
 
 @functools.lru_cache(maxsize=4096)  # (a page names the dates of many essays, often the same)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import random
 import re
 import xml.etree.ElementTree as ET
 
@@ -14,6 +15,7 @@ import pytest
 from build_tools.config import read_config
 from build_tools.formats.markdown_text import GLOSSARY_PAGE, Glossary, escape, paragraph_html, paragraph_markdown
 from build_tools.model import Paragraph
+from build_tools.term_usage import words_pattern
 from tests.conftest import ROOT
 
 
@@ -145,3 +147,21 @@ def test_a_term_in_a_quote_in_another_language_is_marked_with_its_own(tmp_path):
     assert re.search(r'<a class="glossary-term" href="[^"]*#nafta" title', quote)
     assert re.search(r'<a class="glossary-term" href="[^"]*#maquiladora" title', after)
     assert re.search(r'<a class="glossary-term" href="[^"]*#nafta" lang="en"', after)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_terms_are_found_where_whole_words_are(seed):
+    """The glossary's pattern (its ``\\b`` written after each form's first character, for
+    speed) finds what ``\\b(?:form|…)\\b`` finds, at the same places, whatever the forms and
+    text: letters, digits, marks, punctuation, spaces and line ends on either side."""
+    rng = random.Random(seed)
+    alphabet = "ab .-\n(é1_ß'"
+    for _ in range(2000):
+        words = ["".join(rng.choices(alphabet, k=rng.randint(0, 4))) for _ in range(rng.randint(1, 5))]
+        text = "".join(rng.choices(alphabet, k=rng.randint(0, 30)))
+        plain = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+        pattern = words_pattern(words)
+        assert pattern is not None
+        for start in (0, 1):
+            found = [(m.start(), m.group()) for m in pattern.finditer(text, start)]
+            assert found == [(m.start(), m.group()) for m in plain.finditer(text, start)], (words, text)

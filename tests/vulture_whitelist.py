@@ -10,7 +10,7 @@ that nothing uses is removed instead.
 from build_tools import essay, folders, languages, model, relations
 from build_tools.site import hooks, markdown_ext, mkdocs_private, offline, serve
 from build_tools.sources import fetch
-from build_tools.stages import templating
+from build_tools.stages import compiled, templating
 
 # The Makefile (`make clean` removes the generated and copied folders of docs/).
 folders.COPIED
@@ -24,6 +24,10 @@ model.Theme.intro  # theme.md.j2
 model.Event.projection  # timeline.md.j2
 model.Figure.measures  # figures.md.j2
 relations.Conversation.disagreement  # _essay.html.j2: the link to the pair on the disagreements page
+
+# Jinja: a bytecode cache's methods, which its loaders call (build_tools/stages/compiled.py).
+compiled.Compiled.load_bytecode
+compiled.Compiled.dump_bytecode
 
 # Jinja: the filter "mention" calls it by name (templating.py: getattr(essay, f"{name}_in")).
 essay.Essay.mention_in

@@ -107,7 +107,7 @@ def _marker_removed(essay: Essay, label: str, language: str) -> str | None:
 
 def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | None], language: str = SOURCE) -> dict:
     """The report, its sentences in ``language``."""
-    total = len("".join(essay.raw.split()))  # (split() splits where isspace() is true)
+    total = sum(map(len, essay.raw.split()))  # (split() splits where isspace() is true)
     shown, consumed = essay.balance
     by_action = {
         action: sum(c.chars for c in essay.changes if c.action == action)

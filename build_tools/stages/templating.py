@@ -8,14 +8,15 @@ name ends in ``.html.j2`` writes HTML that the engine is not given (its macros' 
 is set aside: :mod:`build_tools.formats.spliced`): its values are escaped as HTML
 instead, by the same hook and filters.
 
-Rendering a page keeps nothing: what the filters note of a page (the HTML it sets
-aside, the editorial text it shows untranslated) goes into the :class:`PageParts` of
-that one rendering, which its context carries (templates import their macros ``with
-context``, so that macros see it too), and comes back with the page as :class:`Rendered`.
+Rendering a page keeps nothing: what the filters note of a page (the HTML it sets aside,
+the editorial text it shows untranslated) goes into the :class:`PageParts` of that one
+rendering, held by a context variable while it runs (not by the template's context, which
+imported macros then need not see), and comes back with the page as :class:`Rendered`.
 """
 
 from __future__ import annotations
 
+import contextvars
 import functools
 import html
 import json
@@ -45,8 +46,7 @@ from ..formats.markdown_text import (
 )
 from ..model import LONG_LIST, RELATION_LABELS, Corpus, EssayDate, Quote, Standing, Term
 from ..relation_sentences import Table, relation_sentence
-
-PARTS = "page_parts"  # (the name of a rendering's PageParts in its context)
+from . import compiled
 
 
 @dataclass
@@ -55,6 +55,9 @@ class PageParts:
 
     set_aside: list[str] = field(default_factory=list)  # its raw HTML, which the engine is not given
     untranslated: list[str] = field(default_factory=list)  # its editorial text shown in English
+
+
+_page_parts: contextvars.ContextVar[PageParts] = contextvars.ContextVar("page_parts")  # (the page being rendered's)
 
 
 class Rendered(NamedTuple):
@@ -69,7 +72,11 @@ class Rendered(NamedTuple):
 def render_page(env: jinja2.Environment, template: str, **context) -> Rendered:
     """The page made from ``template`` with ``context``."""
     parts = PageParts()
-    markdown = env.get_template(template).render(**context, **{PARTS: parts})
+    token = _page_parts.set(parts)
+    try:
+        markdown = env.get_template(template).render(**context)
+    finally:
+        _page_parts.reset(token)
     return Rendered(markdown, tuple(parts.set_aside), tuple(parts.untranslated))
 
 
@@ -91,19 +98,19 @@ def page_files(env: jinja2.Environment, path: str, template: str, **context) -> 
     return spliced.set_aside(with_notice(env, page), list(page.set_aside), path)
 
 
-def _untranslated(context: jinja2.runtime.Context, value) -> str | None:
+def _untranslated(value) -> str | None:
     """The language to mark ``value`` with if it is editorial text shown untranslated, which
     is then noted in the page's parts; else None."""
     if isinstance(value, Untranslated):
-        context[PARTS].untranslated.append(str(value))
+        _page_parts.get().untranslated.append(str(value))
         return value.language
     return None
 
 
-def _shown(context: jinja2.runtime.Context, value, escaped) -> Md:
+def _shown(value, escaped) -> Md:
     """``value`` as ``escaped`` writes it; editorial text shown untranslated is marked with
     its language (on a span) and noted in the page's parts."""
-    lang = _untranslated(context, value)
+    lang = _untranslated(value)
     return in_language(escaped(value), lang, "") if lang else escaped(value)
 
 
@@ -112,27 +119,25 @@ def element(context, value, tag: str, language: str | None = None, **attributes:
     """The HTML element ``tag`` (with ``attributes``) that ``value`` fills whole: editorial text
     shown untranslated, or words in ``language`` not the page's, marked on the element itself,
     not on a span inside it (a page of many such elements is the smaller for it, compressed)."""
-    lang = _untranslated(context, value) or (language and foreign(language, context["site_language"]))
+    lang = _untranslated(value) or (language and foreign(language, context["site_language"]))
     if lang:
         attributes = {**attributes, "lang": lang}
     opening = "".join(f' {name}="{html.escape(str(given))}"' for name, given in attributes.items())
     return Md(f"<{tag}{opening}>{html.escape(str(value))}</{tag}>")
 
 
-@jinja2.pass_context
-def set_aside_html(context, html) -> Md:
+def set_aside_html(html) -> Md:
     """Raw HTML for the page as it is, which the engine need not read: set aside, and a
     placeholder in its place (see :func:`page_files`)."""
-    pieces = context[PARTS].set_aside
+    pieces = _page_parts.get().set_aside
     pieces.append(str(html).strip())
     return Md(spliced.placeholder(len(pieces) - 1))
 
 
-@jinja2.pass_context
-def embedded(context, part: Rendered) -> Md:
+def embedded(part: Rendered) -> Md:
     """A part of the page rendered on its own (:func:`render_page`), in its place: its HTML
     set aside with the page's, its editorial text shown untranslated noted as the page's."""
-    parts = context[PARTS]
+    parts = _page_parts.get()
     markdown = spliced.renumbered(part.markdown, len(parts.set_aside))
     parts.set_aside.extend(part.set_aside)
     parts.untranslated.extend(part.untranslated)
@@ -151,20 +156,20 @@ def _escaper(context: jinja2.runtime.Context) -> Callable[[Any], Md]:
 
 @jinja2.pass_context
 def _finalize(context, value):
-    return value if isinstance(value, Markup) else _shown(context, value, _escaper(context))
+    return value if isinstance(value, Markup) else _shown(value, _escaper(context))
 
 
-@jinja2.pass_context
-def html_text(context, value) -> Md:
+def html_text(value) -> Md:
     """``value`` as text inside raw HTML: escaped as HTML, not as Markdown."""
-    return _shown(context, value, _html_escape)
+    return _shown(value, _html_escape)
 
 
-def environment(language: str) -> jinja2.Environment:
-    """The templates' environment for pages in ``language``. Kept, it compiles each template
-    once, and again only when the template's file changes."""
+def environment(language: str, kept: bool = False) -> jinja2.Environment:
+    """The templates' environment for ``language``, all loaded (:mod:`.compiled`); ``kept`` (serving), reloading edited ones."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
+        bytecode_cache=compiled.CODE,
+        auto_reload=kept,
         undefined=jinja2.StrictUndefined,
         # Autoescape only so that macro output is Markup (kept as it is); the
         # escaping itself is _finalize's: as Markdown, or as HTML in a .html.j2 template.
@@ -184,6 +189,7 @@ def environment(language: str) -> jinja2.Environment:
     env.globals["relation_labels"] = RELATION_LABELS
     env.globals["long_list"] = LONG_LIST
     env.globals["site_language"] = language
+    compiled.load_all(env)
     return env
 
 
@@ -221,16 +227,14 @@ def cite_formatted(context, work: bibliography.Work) -> Md:
     untranslated (a page's title, an excerpt's part) noted as the page's."""
     for value in (work.title, work.excerpt and work.excerpt.part):
         if isinstance(value, Untranslated):
-            context[PARTS].untranslated.append(str(value))
+            _page_parts.get().untranslated.append(str(value))
     return bibliography.formatted(work, context["site_language"])
 
 
 @jinja2.pass_context
 def excerpt_text(context, excerpt) -> Md:
     """Which part of a longer work a text is, in words, each shown as any value is."""
-    return Md(
-        bibliography.excerpt_words(excerpt, context["site_language"], lambda w: _shown(context, w, _escaper(context)))
-    )
+    return Md(bibliography.excerpt_words(excerpt, context["site_language"], lambda w: _shown(w, _escaper(context))))
 
 
 def _language_filters() -> dict[str, Callable]:
@@ -290,8 +294,8 @@ class Messages(jinja2.ext.InternationalizationExtension):
         def _relation_sentence(context, table: Table, relation: Standing, **values) -> Md:
             return _filled(context, relation_sentence(context["site_language"], table, relation), values)
 
-        self.environment.globals.update(
-            gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, relation_sentence=_relation_sentence
+        self.environment.globals.update(  # (``_`` itself, not Jinja2's alias that looks up ``gettext``)
+            _=_gettext, gettext=_gettext, ngettext=_ngettext, pgettext=_pgettext, relation_sentence=_relation_sentence
         )
 
 

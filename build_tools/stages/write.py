@@ -12,6 +12,7 @@ every path must lie in a generated folder.
 from __future__ import annotations
 
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
@@ -159,8 +160,8 @@ def write(
     staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=docs.parent))
     try:
         changes = _stage(pages.items() if isinstance(pages, Mapping) else pages, found, docs, folders, holds, staging)
-        for parent in dict.fromkeys((docs / path).parent for path in changes):  # (each made once: many share a few)
-            parent.mkdir(parents=True, exist_ok=True)
+        for parent in dict.fromkeys(posixpath.dirname(path) for path in changes):  # (each made once: many share a few)
+            (docs / parent).mkdir(parents=True, exist_ok=True)
         changed = sorted(changes)
         swap_in(*((changes[path], docs / path) for path in changed))
     finally:

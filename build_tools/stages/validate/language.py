@@ -68,7 +68,7 @@ def reads_as(text: str, declared: str) -> str | None:
 def _plainly(found: list[str], language: str) -> bool:
     """Whether ``found`` (a text's words) are plainly in ``language``: enough of them are its
     commonest words, and clearly more than those of any other language."""
-    shares = {code: sum(w in common for w in found) / len(found) for code, common in _COMMONEST.items()}
+    shares = {code: sum(map(common.__contains__, found)) / len(found) for code, common in _COMMONEST.items()}
     other = max(share for code, share in shares.items() if code != language)
     return shares[language] >= SCREEN and shares[language] >= RATIO * other
 
