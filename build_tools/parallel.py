@@ -11,6 +11,7 @@ process with threads can leave a lock held in the child) or when there is one co
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -75,8 +76,10 @@ def stream(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) ->
     try:
         chunk = max(1, min(16, len(items) // (jobs * 8)))
         window = chunk * jobs * 4  # (the results not yet taken are held here: at most this many)
+        gc.freeze()
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for start in range(0, len(items), window):
                 yield from pool.imap(_do, range(start, min(start + window, len(items))), chunksize=chunk)
     finally:
+        gc.unfreeze()
         _work = None
