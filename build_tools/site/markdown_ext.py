@@ -185,7 +185,8 @@ class GlossaryLinks(Treeprocessor):
         """The language in force after raw inline HTML ``n`` (a quote's ``<span lang>`` or its
         end), if one of those it opened is."""
         block = self.md.htmlStash.rawHtmlBlocks[n]
-        nested(self.marked, block if isinstance(block, str) and block.startswith("<") else "")
+        if self.marked or (isinstance(block, str) and "lang" in block):  # (else none is opened or closed)
+            nested(self.marked, block if isinstance(block, str) and block.startswith("<") else "")
         return self.marked[-1][1] if self.marked else None
 
     def raw_html(self, n: int) -> None:

@@ -21,6 +21,7 @@ them). Run as ``python -m build_tools.site.mkdocs_build build [mkdocs options]``
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 
@@ -143,6 +144,10 @@ def _unchanging(get_env):
 
 
 if __name__ == "__main__":
+    # (Python's collector of cycles, run every 700 new objects by default, took 0.5 s of the
+    # 6.5 s CPU of a build of 1,000 essays, 0.3 s so: most of what a page makes is freed
+    # by its reference count as soon as the page is done)
+    gc.set_threshold(10_000, 10, 10)
     mkdocs_private.replace_page_loops(populate_page, build_page, copy_file)
     mkdocs_private.wrap_get_env(_unchanging)
     mkdocs_cli.cli(prog_name="mkdocs")
