@@ -41,6 +41,16 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+def shared(environ: dict[str, str], among: int) -> dict[str, str]:
+    """``environ`` for one of ``among`` processes that run at once (an edition's engine, while
+    the others build theirs), each given its share of the cores (``BUILD_JOBS``), unless it
+    sets its own: workers beyond the cores only take turns, and cost their forks and the
+    results sent back (5 to 10 % more CPU for two editions at 1,000 essays on 2 cores)."""
+    if among < 2 or environ.get("BUILD_JOBS"):
+        return environ
+    return {**environ, "BUILD_JOBS": str(max(1, cores() // among))}
+
+
 def _jobs(items: Sequence, wanted: int | None = None) -> int:
     """How many workers :func:`each` would use for ``items`` (1: none, this process): ``wanted``
     if given, else as many as are worth it; none while another thread runs."""
