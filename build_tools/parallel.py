@@ -86,7 +86,7 @@ def stream(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) ->
     try:
         chunk = max(1, min(16, len(items) // (jobs * 8)))
         window = chunk * jobs * 4  # (the results not yet taken are held here: at most this many)
-        gc.freeze()
+        gc.freeze()  # (what the workers inherit, left out of their collections: not walked, not copied)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for start in range(0, len(items), window):
                 yield from pool.imap(_do, range(start, min(start + window, len(items))), chunksize=chunk)
