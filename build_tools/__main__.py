@@ -110,12 +110,15 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
     and each edition's site and folder."""
     wanted = list(editions(read_config(args.root / "mkdocs.yml", _mkdocs_env())))
 
+    at_once = len(wanted) if args.engine in engines.AT_ONCE else 1
+    environ = parallel.shared(_mkdocs_env(), at_once)
+
     def begin(n: int) -> engines.Build:
         language, folder = wanted[n]
         staged = tmp / f"site-{language}"
-        return engines.start(args.engine, args.root, staged, _mkdocs_env(), *((language, folder) if n else ()))
+        return engines.start(args.engine, args.root, staged, environ, *((language, folder) if n else ()))
 
-    builds = [begin(n) for n in range(len(wanted) if args.engine in engines.AT_ONCE else 1)]
+    builds = [begin(n) for n in range(at_once)]
     published: list[engines.Build] = []
     try:
         for n in range(len(wanted)):

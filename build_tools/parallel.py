@@ -11,6 +11,7 @@ process with threads can leave a lock held in the child) or when there is one co
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -38,6 +39,16 @@ def cores() -> int:
         return int(os.environ.get("BUILD_JOBS") or len(os.sched_getaffinity(0)))
     except AttributeError:  # (no sched_getaffinity: not Linux)
         return os.cpu_count() or 1
+
+
+def shared(environ: dict[str, str], among: int) -> dict[str, str]:
+    """``environ`` for one of ``among`` processes that run at once (an edition's engine, while
+    the others build theirs), each given its share of the cores (``BUILD_JOBS``), unless it
+    sets its own: workers beyond the cores only take turns, and cost their forks and the
+    results sent back (5 to 10 % more CPU for two editions at 1,000 essays on 2 cores)."""
+    if among < 2 or environ.get("BUILD_JOBS"):
+        return environ
+    return {**environ, "BUILD_JOBS": str(max(1, cores() // among))}
 
 
 def _jobs(items: Sequence, wanted: int | None = None) -> int:
@@ -75,8 +86,10 @@ def stream(fn: Callable[[T], R], items: Sequence[T], jobs: int | None = None) ->
     try:
         chunk = max(1, min(16, len(items) // (jobs * 8)))
         window = chunk * jobs * 4  # (the results not yet taken are held here: at most this many)
+        gc.freeze()  # (what the workers inherit, left out of their collections: not walked, not copied)
         with multiprocessing.get_context("fork").Pool(jobs) as pool:
             for start in range(0, len(items), window):
                 yield from pool.imap(_do, range(start, min(start + window, len(items))), chunksize=chunk)
     finally:
+        gc.unfreeze()
         _work = None

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import textwrap
 
+from build_tools import parallel
 from tests.conftest import ROOT
 
 # Run in a new Python: ``square`` gives an item's square and the process it ran in, slowly
@@ -98,3 +99,12 @@ def test_an_error_in_a_worker_is_raised_here():
         """
     )
     assert found == {"raised": "item 5"}
+
+
+def test_processes_run_at_once_share_the_cores(monkeypatch):
+    monkeypatch.setattr(parallel, "cores", lambda: 4)
+    assert parallel.shared({"X": "x"}, 2) == {"X": "x", "BUILD_JOBS": "2"}
+    assert parallel.shared({}, 3) == {"BUILD_JOBS": "1"}
+    assert parallel.shared({}, 5) == {"BUILD_JOBS": "1"}  # (never none)
+    assert parallel.shared({"X": "x"}, 1) == {"X": "x"}  # (alone: every core)
+    assert parallel.shared({"BUILD_JOBS": "3"}, 2) == {"BUILD_JOBS": "3"}  # (the caller's own)

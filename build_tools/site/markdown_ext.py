@@ -149,11 +149,14 @@ class GlossaryLinks(Treeprocessor):
         within = parent.get("lang") or within
         if parent.tag not in self.SKIP:
             parent.text = self.link(parent, parent.text, 0, within)
-        for child in list(parent):
+        added = 0  # (the links made in the children's tails so far, each after its child)
+        for at, child in enumerate(list(parent), 1):
             if child.tag in self.SECTION:
                 self.glossary.start_section()
             self.walk(child, within)
-            child.tail = self.link(parent, child.tail, list(parent).index(child) + 1, within)
+            before = len(parent)
+            child.tail = self.link(parent, child.tail, at + added, within)
+            added += len(parent) - before
 
     def link(self, parent: etree.Element, text: str | None, at: int, within: str | None) -> str | None:
         """``text`` (standing in ``parent`` before its child ``at``, in the language ``within``)
@@ -182,7 +185,8 @@ class GlossaryLinks(Treeprocessor):
         """The language in force after raw inline HTML ``n`` (a quote's ``<span lang>`` or its
         end), if one of those it opened is."""
         block = self.md.htmlStash.rawHtmlBlocks[n]
-        nested(self.marked, block if isinstance(block, str) and block.startswith("<") else "")
+        if self.marked or (isinstance(block, str) and "lang" in block):  # (else none is opened or closed)
+            nested(self.marked, block if isinstance(block, str) and block.startswith("<") else "")
         return self.marked[-1][1] if self.marked else None
 
     def raw_html(self, n: int) -> None:
@@ -264,7 +268,9 @@ class RootCausesExtension(Extension):
 
     def data(self, option: str = "citations", parse=citations):
         path = self.getConfig(option)
-        return _DATA.setdefault(path, DataFile(path, parse)).get()
+        if path not in _DATA:
+            _DATA[path] = DataFile(path, parse)
+        return _DATA[path].get()
 
     def extendMarkdown(self, md):
         md.treeprocessors.register(GlossaryLinks(md, self), "rc_glossary", 8)  # (after inline, 20; before links, 0)
