@@ -286,72 +286,71 @@ def stock(root: Path) -> Path:
     return stock_config
 
 
-def measure(n: int, pool: list[str]) -> dict:
-    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as tmp:
-        root = copy_project(Path(tmp) / "project")
-        write_corpus(root, n, pool)
-        gen_s, gen_kib, _ = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
-        # (MkDocs as `python -m build_tools site` runs it: its loops over the pages on every core)
-        mk_s, mk_kib, _ = timed(
-            [sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir", str(root / "site")], root
-        )
-        site = root / "site"
-        pub_s, pub_kib, _ = timed(PUBLISH + [str(site), str(root / "docs")], root)
-        mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
-        # The second engine on the same generated Markdown, then the same publishing stage.
-        zsite = root / "site-zensical"
-        zen_s, zen_kib, _ = timed(
-            ZENSICAL + [str(root), str(zsite)],
-            root,
-        )
-        zpub_s, zpub_kib, _ = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
-        shutil.rmtree(zsite)
-        stock_s, _, _ = timed(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--quiet",
-                "--config-file",
-                str(stock(root)),
-                "--site-dir",
-                str(root / "site-stock"),
-            ],
-            root,
-        )
-        shutil.rmtree(root / "site-stock")
-        es_site = root / "site-es"
-        es_s, es_kib, _ = timed(SPANISH + [str(root), str(es_site)], root)
-        es_pub_s, es_pub_kib, _ = timed(PUBLISH + [str(es_site), str(root / "docs" / "es")], root)
-        es_view, es_search = first_view_and_search(es_site, SEARCH)
-        shutil.rmtree(es_site)
-        view, search = first_view_and_search(site, SEARCH)
-        edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])
-        # The whole build as `make site` runs it, from nothing, on a copy of the same corpus:
-        # the generator, then the engine's editions at once, each published when it is built.
-        whole = copy_project(Path(tmp) / "whole")
-        write_corpus(whole, n, pool)
-        total_s, total_kib, held = timed([sys.executable, "-m", "build_tools", "--root", str(whole), "site"], whole)
-        return {
-            "n": n,
-            "generator": gen_s,
-            "mkdocs": mk_s,
-            "total": total_s,
-            # (stock MkDocs builds one edition's Markdown: both editions, as ours, are twice that)
-            "stock": 2 * stock_s,
-            "zensical": zen_s + zpub_s,
-            "zensical_mib": max(zen_kib, zpub_kib) / 1024,
-            "peak_mib": max(gen_kib, mk_kib, es_kib, es_pub_kib, total_kib) / 1024,
-            "held_mib": held / 1024,
-            "spanish": es_s + es_pub_s,
-            "es_view_kib": es_view / 1024,
-            "es_search_kib": es_search / 1024,
-            "site_mb": size(site) / 1e6,
-            "first_view_kib": view / 1024,
-            "first_search_kib": search / 1024,
-            "serve_edit": edit,
-        }
+# Nothing is removed between the timed steps, and no step is timed after a removal: on this
+# machine's disk (ext4 without a journal, where Linux passes over the inodes freed in the last
+# minute before it reuses one), making files soon after thousands were removed costs several
+# times more. The whole build timed just after the last one's folder was removed took 32-35 s,
+# against 27-29 s on a fresh folder (7 December, N = 1,000): the bench would time its own
+# clean-up. Each size's folders are removed together once all sizes are measured.
+def measure(n: int, pool: list[str], tmp: Path) -> dict:
+    root = copy_project(tmp / "project")
+    write_corpus(root, n, pool)
+    # The whole build as `make site` runs it, from nothing, on a copy of the same corpus:
+    # the generator, then the engine's editions at once, each published when it is built.
+    whole = copy_project(tmp / "whole")
+    write_corpus(whole, n, pool)
+    total_s, total_kib, held = timed([sys.executable, "-m", "build_tools", "--root", str(whole), "site"], whole)
+    gen_s, gen_kib, _ = timed([sys.executable, "-m", "build_tools", "--root", str(root), "build"], root)
+    # (MkDocs as `python -m build_tools site` runs it: its loops over the pages on every core)
+    mk_s, mk_kib, _ = timed(
+        [sys.executable, "-m", "build_tools.site.mkdocs_build", "build", "--site-dir", str(root / "site")], root
+    )
+    site = root / "site"
+    pub_s, pub_kib, _ = timed(PUBLISH + [str(site), str(root / "docs")], root)
+    mk_s, mk_kib = mk_s + pub_s, max(mk_kib, pub_kib)  # (the engine, then the publishing stage)
+    # The second engine on the same generated Markdown, then the same publishing stage.
+    zsite = root / "site-zensical"
+    zen_s, zen_kib, _ = timed(ZENSICAL + [str(root), str(zsite)], root)
+    zpub_s, zpub_kib, _ = timed(PUBLISH + [str(zsite), str(root / "docs")], root)
+    stock_s, _, _ = timed(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--quiet",
+            "--config-file",
+            str(stock(root)),
+            "--site-dir",
+            str(root / "site-stock"),
+        ],
+        root,
+    )
+    es_site = root / "site-es"
+    es_s, es_kib, _ = timed(SPANISH + [str(root), str(es_site)], root)
+    es_pub_s, es_pub_kib, _ = timed(PUBLISH + [str(es_site), str(root / "docs" / "es")], root)
+    es_view, es_search = first_view_and_search(es_site, SEARCH)
+    view, search = first_view_and_search(site, SEARCH)
+    edit = serve_edit(root, [f"essay-{n * k // 4:04d}" for k in (1, 2, 3)])  # (last: serving removes files)
+    return {
+        "n": n,
+        "generator": gen_s,
+        "mkdocs": mk_s,
+        "total": total_s,
+        # (stock MkDocs builds one edition's Markdown: both editions, as ours, are twice that)
+        "stock": 2 * stock_s,
+        "zensical": zen_s + zpub_s,
+        "zensical_mib": max(zen_kib, zpub_kib) / 1024,
+        "peak_mib": max(gen_kib, mk_kib, es_kib, es_pub_kib, total_kib) / 1024,
+        "held_mib": held / 1024,
+        "spanish": es_s + es_pub_s,
+        "es_view_kib": es_view / 1024,
+        "es_search_kib": es_search / 1024,
+        "site_mb": size(site) / 1e6,
+        "first_view_kib": view / 1024,
+        "first_search_kib": search / 1024,
+        "serve_edit": edit,
+    }
 
 
 COLUMNS = [
@@ -391,8 +390,9 @@ def main(argv: list[str]) -> None:
     )
     print("| " + " | ".join(c[0] for c in COLUMNS) + " |")
     print("|" + "|".join("--:" for _ in COLUMNS) + "|", flush=True)
-    for n in sizes:
-        print("| " + " | ".join(row(measure(n, pool))) + " |", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for n in sizes:
+            print("| " + " | ".join(row(measure(n, pool, Path(tmp) / str(n)))) + " |", flush=True)
 
 
 if __name__ == "__main__":
