@@ -171,6 +171,30 @@ def test_a_quote_in_quotation_marks_without_a_speaker_is_a_warning(project, caps
     assert run(project, "check", "--strict", capsys=capsys)[0] == 1
 
 
+def test_a_speaker_given_the_authors_own_words_is_a_warning(project, capsys):
+    """“Do not come,” she warned…: only the words in quotation marks are Harris's; the rest
+    is Wilson's narration, which a speaker would put in her mouth."""
+    path = project / "seeds/crossrefs/governance.yml"
+    quote = '        quote: "“Do not come,” she warned potential migrants from Guatemala,"\n'
+    source = path.read_text(encoding="utf-8")
+    path.write_text(
+        source.replace(quote, "        speaker:\n          name: Kamala Harris\n" + quote, 1), encoding="utf-8"
+    )
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if "Do not come" in t)
+    code, out, err = run(project, "check", capsys=capsys)
+    assert code == 0 and err.splitlines() == [
+        f"seeds/crossrefs/governance.yml:{line}:9: warning: this passage has words outside the quotation marks, "
+        "which are the author's, not Kamala Harris's: quote only the words in quotation marks, or leave out "
+        "'speaker' (the passage is then the author's, quoting Kamala Harris)"
+    ]
+    assert run(project, "check", "--strict", capsys=capsys)[0] == 1
+    # Her words alone are hers.
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(quote, "        quote: “Do not come,”\n", 1), encoding="utf-8"
+    )
+    assert run(project, "check", "--strict", capsys=capsys)[0] == 0
+
+
 @pytest.mark.parametrize(
     "quote, shown",
     [

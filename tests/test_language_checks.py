@@ -293,6 +293,11 @@ def quote_in(text: str, words: str) -> Quote:
         ("The workers don’t leave; Mexico’s farmers stay.", "farmers stay", False),
         ("«Uno» dijo el otro y luego «dos».", "dijo el otro", False),
         ("Er sagte „eins“ und dann „zwei“.", "und dann", False),
+        ("“Do not come,” she warned migrants.", "“Do not come,”", True),
+        ("“Do not come,” she warned migrants.", "“Do not come,” she warned", False),
+        ("“Bad governance” is the result of policy.", "“Bad governance” is the result", False),
+        ('"It took seven years," he said. "Seven."', "It took seven years", True),
+        ('"It took seven years," he said. "Seven."', 'years," he said', False),
     ],
 )
 def test_every_languages_quotation_marks_ask_whose_words_they_are(text, words, marked):

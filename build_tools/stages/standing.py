@@ -1,6 +1,7 @@
 """Where a quote found stands, as warnings (pipeline.check): words in quotation marks in the
-essay that name no speaker, a quote of a transcript whose speaker is not known, and a
-Spanish question or exclamation cut from its ¿ or ¡. Run after anchor, on the quotes found.
+essay that name no speaker, a speaker given the author's own words, a quote of a transcript
+whose speaker is not known, and a Spanish question or exclamation cut from its ¿ or ¡. Run
+after anchor, on the quotes found.
 """
 
 from __future__ import annotations
@@ -16,28 +17,32 @@ from .anchor import short
 # The quotation marks of the languages the essays are written in, as (opening, closing):
 # English “…” and ‘…’, Spanish and French «…» and ‹…›, German „…“ and ‚…‘, Polish „…”.
 _MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("„", "“"), ("„", "”"), ("‚", "‘"), ("‚", "’"))
-_OPENING = "“‘«‹„‚"
 # An apostrophe, not a closing mark: ’ between two letters ("don’t", "Mexico’s").
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
+_WORD = re.compile(r"\w+")
 
 
 def in_quotation_marks(quote: Quote) -> bool:
-    """Whether the quoted words stand inside quotation marks in the essay (or begin with one):
-    the words of someone the author quotes."""
-    if quote.text[:1] in _OPENING + '"':
-        return True
+    """Whether every word quoted stands inside quotation marks in the essay: the words of
+    someone the author quotes. A passage that also holds words outside them (“Do not
+    come,” she warned) is the author's own, quoting."""
     text = _APOSTROPHE.sub("\x00", quote.paragraph.text)  # (one character for one: positions hold)
-    before, after = text[: quote.start], text[quote.end :]
+    words = [quote.start + m.start() for m in _WORD.finditer(quote.text)]
+    return bool(words) and all(_inside(text, at) for at in words)
+
+
+def _inside(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` (its apostrophes masked) stands inside quotation marks."""
+    before, after = text[:at], text[at:]
     curly = any(before.rfind(opening) > before.rfind(closing) and closing in after for opening, closing in _MARKS)
-    straight = before.count('"') % 2 == 1 and '"' in after
-    return curly or straight
+    return curly or (before.count('"') % 2 == 1 and '"' in after)
 
 
 def unattributed(ev: Evidence, quote: Quote) -> Problem | None:
     """A warning if the quote is in quotation marks in its essay and names no speaker, or is
     of a transcript whose speaker is not known."""
     if ev.speaker:
-        return None
+        return mixed(ev, quote)
     unknown = unknown_speaker(quote)
     if unknown:
         return Problem(ev.loc, unknown, "warning")
@@ -49,6 +54,26 @@ def unattributed(ev: Evidence, quote: Quote) -> Problem | None:
             "warning",
         )
     return None
+
+
+# The genres of texts whose words are their speakers' without quotation marks (those that
+# model.said_in names).
+_SPEAKERS_WORDS = ("transcript", "hearing", "interview", "speech", "press release")
+
+
+def mixed(ev: Evidence, quote: Quote) -> Problem | None:
+    """A warning if the quote gives to a speaker other than its essay's author words that
+    stand outside quotation marks: the author's own ("she warned…"), which would be shown
+    as the speaker's."""
+    if not quote.speaker or quote.turn or quote.essay.genre in _SPEAKERS_WORDS or in_quotation_marks(quote):
+        return None
+    return Problem(
+        ev.loc,
+        f"this passage has words outside the quotation marks, which are the author's, not {ev.speaker}'s: "
+        f"quote only the words in quotation marks, or leave out 'speaker' (the passage is then the author's, "
+        f"quoting {ev.speaker})",
+        "warning",
+    )
 
 
 # The genres of texts where several people speak, whose every quote has a speaker (an
