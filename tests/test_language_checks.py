@@ -298,6 +298,10 @@ def quote_in(text: str, words: str) -> Quote:
         ("“Bad governance” is the result of policy.", "“Bad governance” is the result", False),
         ('"It took seven years," he said. "Seven."', "It took seven years", True),
         ('"It took seven years," he said. "Seven."', 'years," he said', False),
+        ("—Porque alguien tiene que quedarse —me respondió, y se rió.", "alguien tiene que quedarse", True),
+        ("—Porque alguien tiene que quedarse —me respondió, y se rió.", "me respondió", False),
+        ("—¿Y usted? —le pregunté—. Nadie se fue.", "Nadie se fue", True),
+        ("Sus ideas —dijo— eran otras.", "eran otras", False),
     ],
 )
 def test_every_languages_quotation_marks_ask_whose_words_they_are(text, words, marked):

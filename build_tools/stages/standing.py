@@ -20,6 +20,10 @@ _MARKS = (("“", "”"), ("‘", "’"), ("«", "»"), ("‹", "›"), ("„", 
 # An apostrophe, not a closing mark: ’ between two letters ("don’t", "Mexico’s").
 _APOSTROPHE = re.compile(r"(?<=\w)’(?=\w)")
 _WORD = re.compile(r"\w+")
+# A line of dialogue as Spanish prints it: a paragraph opening with a raya glued to the
+# speaker's words, each of the narrator's asides between two more ("—Porque alguien tiene
+# que quedarse —me respondió—. Y se rió."): the speaker's words follow an odd raya.
+_DIALOGUE = re.compile(r"—\S")
 
 
 def in_quotation_marks(quote: Quote) -> bool:
@@ -32,10 +36,12 @@ def in_quotation_marks(quote: Quote) -> bool:
 
 
 def _inside(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` (its apostrophes masked) stands inside quotation marks."""
+    """Whether position ``at`` of ``text`` (its apostrophes masked) stands inside quotation
+    marks, or in the words of a dialogue's speaker (:data:`_DIALOGUE`)."""
     before, after = text[:at], text[at:]
     curly = any(before.rfind(opening) > before.rfind(closing) and closing in after for opening, closing in _MARKS)
-    return curly or (before.count('"') % 2 == 1 and '"' in after)
+    spoken = _DIALOGUE.match(text) is not None and before.count("—") % 2 == 1
+    return curly or spoken or (before.count('"') % 2 == 1 and '"' in after)
 
 
 def unattributed(ev: Evidence, quote: Quote) -> Problem | None:
