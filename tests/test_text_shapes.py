@@ -46,6 +46,17 @@ def test_running_heads_and_page_numbers_go_however_many_there_are():
     assert [c[1] for c in changes] == ["2", "Page 3 of 9", "- 4 -"]
 
 
+def test_timestamps_go_from_every_line_they_open():
+    raw = "[00:00:04] MODERATOR: Welcome.\n(01:02) Thanks.\n\n00:01:02.5 SPEAKER: At 10:30 we met."
+    texts, changes = run("timestamps", raw)
+    assert texts == [("MODERATOR: Welcome. Thanks.", 1), ("SPEAKER: At 10:30 we met.", 4)]
+    assert [c[:3] for c in changes] == [
+        ("removed", "(01:02) ", 1),  # (the block's first line: run() records no finer)
+        ("removed", "[00:00:04] ", 1),
+        ("removed", "00:01:02.5 ", 4),
+    ]
+
+
 @pytest.mark.parametrize(
     "name, raw, params, message",
     [
@@ -62,6 +73,12 @@ def test_running_heads_and_page_numbers_go_however_many_there_are():
             "no line of the text is the running head 'CRS Report': copy it exactly from the text",
         ),
         ("page_numbers", "Text.", {}, "no line of the text holds only a page number: the rule is not needed"),
+        (
+            "timestamps",
+            "At 10:30 we met.",
+            {},
+            "no line of the text opens with a time stamp such as [00:01:02]: the rule is not needed",
+        ),
         (
             "footnotes",
             "Text.²\n\nNOTES\n\nNo number here.",

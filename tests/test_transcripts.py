@@ -95,7 +95,8 @@ def test_mixed_case_and_sentences_are_not_labels(texts, params):
             ["MODERADOR", "Buenos días."],
             {"labels": "prefix"},
             "no paragraph of the text opens with a speaker's name in capitals and a colon "
-            "(\"MODERADOR: …\"): if each name stands on a line of its own, write 'labels: line'",
+            "(\"MODERADOR: …\"): if each name stands on a line of its own, write 'labels: line'; if a "
+            "time stamp opens each line (\"[00:01:02] MODERADOR: …\"), declare 'timestamps' before this rule",
         ),
         (
             "separators",

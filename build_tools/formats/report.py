@@ -83,6 +83,7 @@ def what_was_done(rule: Rule, language: str = SOURCE) -> str:
             "Removed the lines repeated on the pages: {texts}", texts=", ".join(map(_begins, p.get("texts", ())))
         ),
         "page_numbers": lambda: say("Removed the lines that hold only a page number"),
+        "timestamps": lambda: say("Removed the time stamps that open the lines"),
         "footnotes": lambda: (
             say("Made each note marker a link to its note, and each note a link back")
             + (

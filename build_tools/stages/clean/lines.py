@@ -108,3 +108,23 @@ def page_numbers(blocks, params, record):
     if not dropped:
         raise RuleError("no line of the text holds only a page number: the rule is not needed")
     return out
+
+
+# A time stamp opening a line of a transcript: "[00:01:02] ", "(01:02) ", "00:01:02.5 ".
+_TIMESTAMP = re.compile(r"[\[(]?(?:[0-9]{1,2}:)?[0-9]{1,2}:[0-9]{2}(?:[.,][0-9]{1,3})?[\])]?[ \t]+")
+
+
+@rule
+def timestamps(blocks, params, record):
+    """Remove the time stamp that opens a line ("[00:01:02] "), on every line that has one."""
+    out, removed = [], 0
+    for block in blocks:
+        for start, _ in reversed(lines_of(block)):  # (from the last: the earlier lines' places hold)
+            if m := _TIMESTAMP.match(block.text, start):
+                record("removed", block, m.span())
+                block = block.splice(*m.span())
+                removed += 1
+        out.append(block)
+    if not removed:
+        raise RuleError("no line of the text opens with a time stamp such as [00:01:02]: the rule is not needed")
+    return out

@@ -79,7 +79,8 @@ _NO_LABEL = {
     ),
     "prefix": (
         "no paragraph of the text opens with a speaker's name in capitals and a colon "
-        "(\"MODERADOR: …\"): if each name stands on a line of its own, write 'labels: line'"
+        "(\"MODERADOR: …\"): if each name stands on a line of its own, write 'labels: line'; if a "
+        "time stamp opens each line (\"[00:01:02] MODERADOR: …\"), declare 'timestamps' before this rule"
     ),
 }
 
