@@ -321,3 +321,18 @@ def test_a_glossary_term_is_read_in_its_own_language_even_inside_a_quote(site, c
                 assert heard == language[words], (path, words)
                 inside_a_quote += [(path.parent.name, words)] if around not in (edition, heard) else []
     assert ("bach-2000", "maquiladora") in inside_a_quote  # (a Spanish term in an English quote on a Spanish page)
+
+
+def test_a_speaker_described_rather_than_named_asks_for_a_translation():
+    """ "A mayor of the region" is English words on the Spanish page; "Kamala Harris" is a name."""
+    from dataclasses import replace
+
+    from build_tools.model import Evidence
+    from build_tools.problems import SourceLoc
+    from build_tools.stages.localize import missing
+
+    quote = Evidence("x", "words", SourceLoc("t.yml", 1), speaker="a mayor of the region")
+    assert missing(quote, "es") == ["speaker"]
+    assert missing(replace(quote, speaker="The authors of a report"), "es") == ["speaker"]
+    assert missing(replace(quote, speaker="Kamala Harris"), "es") == []
+    assert missing(replace(quote, translated=(("es", "speaker", "un alcalde de la región"),)), "es") == []

@@ -77,9 +77,19 @@ OPTIONAL: dict[type, tuple[str, ...]] = {Evidence: ("speaker",), Participant: ("
 
 
 def missing(obj, language: str) -> list[str]:
-    """The editorial fields of ``obj`` that have words but no translation into ``language``."""
+    """The editorial fields of ``obj`` that have words but no translation into ``language``
+    (of its optional ones, those that describe rather than name)."""
     done = {name for lang, name, _ in obj.translated if lang == language}
-    return [name for name in EDITORIAL[type(obj)] if _words(_english(obj, name)) and name not in done]
+    wanted = [name for name in EDITORIAL[type(obj)] if _words(_english(obj, name))]
+    wanted += [name for name in OPTIONAL.get(type(obj), ()) if _describes(getattr(obj, name))]
+    return [name for name in wanted if name not in done]
+
+
+def _describes(name: str | None) -> bool:
+    """Whether a speaker's name describes rather than names ("a mayor of the region", "The
+    authors of a report"): it opens with a word in lower case or an article."""
+    first = (name or "").split(" ", 1)[0]
+    return bool(first) and (first[0].islower() or first in ("The", "A", "An"))
 
 
 def _localized(obj, language: str, source: str):
