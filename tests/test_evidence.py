@@ -161,3 +161,17 @@ def test_a_glossary_term_used_only_in_its_own_entry_links_nothing(project, capsy
         f"{GLOSSARY}:{line}:5: warning: the glossary term 'Title 43' appears in no essay and no text of the "
         "site, so it links nothing: write it as the essays do (capitals and accents matter), or remove it"
     ]
+
+
+def test_the_closest_passage_to_a_quote_that_leaves_words_out_is_the_whole_passage(checked):
+    """A quote shorter than its passage: the passage shown to copy ends where it ends."""
+    from build_tools.stages.anchor import closest
+
+    essay = next(e for e in checked.corpus.essays if e.slug == "broad-2014")
+    quote = "Many are fleeing violence, which are legacies of U.S. intervention in Guatemala, El Salvador and Honduras."
+    score, pid, passage = closest(essay, quote)
+    assert pid == "p-to-deal-effectively-with-this-human" and 0.7 < score < 1
+    assert passage == (
+        "Many are fleeing domestic violence and trafficking, which in part are legacies of a half century of "
+        "U.S. intervention in Guatemala, El Salvador and Honduras."
+    )

@@ -23,29 +23,9 @@ from ..ids import slugify
 from ..model import ClaimCite, Corpus, Essay, Evidence, Paragraph, PassageCite, Quote
 from ..problems import Collector
 
-_FOLD = str.maketrans(
-    {
-        "“": '"',
-        "”": '"',
-        "„": '"',
-        "‟": '"',
-        "«": '"',
-        "»": '"',
-        "″": '"',
-        "‘": "'",
-        "’": "'",
-        "‚": "'",
-        "‛": "'",
-        "′": "'",
-        "`": "'",
-        "–": "-",
-        "—": "-",
-        "‑": "-",
-        "‐": "-",
-        "−": "-",
-        "\u00a0": " ",
-    }
-)
+# Typography folded: quotation marks to straight ones, dashes and hyphens to "-", a
+# non-breaking space to a space.
+_FOLD = str.maketrans("“”„‟«»″‘’‚‛′`–—‑‐−\xa0", '"""""""\'\'\'\'\'\'----- ')
 
 
 def fold(text: str) -> tuple[str, list[int]]:
@@ -163,29 +143,48 @@ def closest(essay: Essay, quote: str) -> tuple[float, str, str]:
     """The passage of ``essay`` most like ``quote``: (similarity, paragraph id, passage), the
     first in the essay of those most alike. A window's similarity is measured only where
     its bound (``quick_ratio``) can still reach the best found so far, trying the windows
-    of highest bound first: a quote that is not found must not cost its editor seconds."""
+    of highest bound first: a quote that is not found must not cost its editor seconds.
+    The best window of the quote's length is then :func:`_widened`."""
     target = fold(quote)[0].strip()
     size = len(target.split())
     matcher = SequenceMatcher(None, "", target, autojunk=False)  # (what it learns of the quote is kept)
     letters = Counter(target)
-    windows: list[tuple[float, int, str, str, str]] = []  # (bound, number, folded, paragraph id, window)
-    for para in essay.paragraphs:
-        words = para.text.split()
+    windows: list[tuple[float, int, str, int, int]] = []  # (bound, number, folded, paragraph, first word)
+    texts = [para.text.split() for para in essay.paragraphs]
+    for p, words in enumerate(texts):
         for start in range(max(1, len(words) - size + 1)):
-            window = " ".join(words[start : start + size])
-            folded_window = fold_text(window)  # (as fold's, in C: a window's letters need no map)
+            folded_window = fold_text(" ".join(words[start : start + size]))  # (as fold's, in C)
             bound = _quick_ratio(letters, folded_window)
             if bound > 0:  # (a window sharing no letter with the quote cannot be the closest)
-                windows.append((bound, len(windows), folded_window, para.id, window))
-    best, first = (0.0, "", ""), len(windows)
-    for bound, n, folded_window, pid, window in sorted(windows, key=lambda w: (-w[0], w[1])):
-        if bound < best[0]:
+                windows.append((bound, len(windows), folded_window, p, start))
+    best, first, at = 0.0, len(windows), (0, 0)
+    for bound, n, folded_window, p, start in sorted(windows, key=lambda w: (-w[0], w[1])):
+        if bound < best:
             break
         matcher.set_seq1(folded_window)
         score = matcher.ratio()
-        if score > best[0] or (score == best[0] and score and n < first):
-            best, first = (score, pid, window), n
-    return best
+        if score > best or (score == best and score and n < first):
+            best, first, at = score, n, (p, start)
+    if not best:
+        return 0.0, "", ""
+    p, start = at
+    best, start, end = _widened(matcher, texts[p], best, start, start + size)
+    return best, essay.paragraphs[p].id, " ".join(texts[p][start:end])
+
+
+def _widened(matcher: SequenceMatcher, words: list[str], best: float, start: int, end: int) -> tuple[float, int, int]:
+    """``words[start:end]``, as like the ``matcher``'s quote as ``best``, with each end moved in
+    turn to where it is most like it (a quote leaving words out is shorter than its passage)."""
+    reach = min(10, max(3, (end - start) // 3))
+    for _ in range(2):
+        for moved in ("end", "start"):
+            for k in range(-reach, reach + 1):
+                a, b = (start, end + k) if moved == "end" else (start + k, end)
+                if 0 <= a < b <= len(words):
+                    matcher.set_seq1(fold_text(" ".join(words[a:b])))
+                    if (score := matcher.ratio()) > best:
+                        best, start, end = score, a, b
+    return best, start, end
 
 
 def _quick_ratio(letters: Counter[str], window: str) -> float:
