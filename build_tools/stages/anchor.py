@@ -75,7 +75,7 @@ def source_end(text: str, last: int) -> int:
     return end
 
 
-_FOLD_TEXT = {**_FOLD, ord("…"): "..."}
+_FOLD_TEXT: dict[int, int | str] = {**_FOLD, ord("…"): "..."}
 _SPACES = re.compile(r"\s+")
 _DASHES = re.compile(r" ?-[- ]*")
 
