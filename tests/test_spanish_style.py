@@ -7,8 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+import pytest
+
 from build_tools.formats.bibliography import essay_work, formatted, page_work
+from build_tools.formats.markdown_text import Untranslated
 from build_tools.formats.part_citations import part_citation
+from build_tools.languages import after_colon
+from tests.golden import all_pages
 
 
 def test_a_spanish_citation_ends_its_quoted_title_after_the_closing_mark(checked):
@@ -22,3 +27,38 @@ def test_a_spanish_citation_ends_its_quoted_title_after_the_closing_mark(checked
         page = page_work(replace(site, language=language), name, "themes/trade/")
         assert f"“{name}{'.”' if language == 'en' else '”.'}" in formatted(page, language)
         assert cited in part_citation(page, replace(site, language=language), "themes/trade/").template
+
+
+@pytest.mark.parametrize(
+    ("sentence", "joined"),
+    [
+        ("El acuerdo comercial de 1994.", "Tratado: el acuerdo comercial de 1994."),
+        ("Del sumario del artículo.", "Tratado: del sumario del artículo."),
+        ("Para Broad, la causa es otra.", "Tratado. Para Broad, la causa es otra."),
+        ("El Salvador firmó el CAFTA.", "Tratado. El Salvador firmó el CAFTA."),
+        ("De la Madrid abrió la economía.", "Tratado. De la Madrid abrió la economía."),
+        ("México firmó en 1992.", "Tratado. México firmó en 1992."),
+        ("“Cita” del autor.", "Tratado: “Cita” del autor."),
+        ("EL TEXTO en mayúsculas.", "Tratado. EL TEXTO en mayúsculas."),
+    ],
+)
+def test_spanish_lowers_a_common_word_after_a_colon_and_ends_the_label_before_a_name(sentence, joined):
+    assert "Tratado" + "".join(after_colon("es", "Tratado", sentence)) == joined
+    assert "".join(after_colon("en", "Treaty", sentence)) == ": " + sentence
+    untranslated = Untranslated("The agreement.", "en")  # (shown as written, in its own style)
+    assert after_colon("es", "Tratado", untranslated) == (": ", untranslated)
+
+
+def test_the_spanish_tooltips_and_relation_notes_write_no_capital_after_a_colon(checked):
+    pages = all_pages(checked)
+    found: dict[str, list[str]] = {"en": [], "es": []}
+    for path, page in pages.items():
+        page = page.replace('\\"', '"')  # (a page's HTML parts are set aside as JSON strings)
+        found["es" if path.startswith("es/") else "en"] += re.findall(
+            r'class="glossary-term"[^>]*title="([^"]*)"', page
+        )
+        found["es" if path.startswith("es/") else "en"] += re.findall(r"<p><strong class=\"relation.*?</p>", page, re.S)
+    capital = re.compile(r": [A-ZÁÉÍÓÚÑ][a-záéíóúñ]")
+    assert [t for t in found["es"] if t and capital.search(t)] == []
+    assert any(capital.search(t) for t in found["en"])  # (English keeps its capital)
+    assert any(re.search(r": [a-záéíóúñ]", t) for t in found["es"])
