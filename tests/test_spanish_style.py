@@ -62,3 +62,11 @@ def test_the_spanish_tooltips_and_relation_notes_write_no_capital_after_a_colon(
     assert [t for t in found["es"] if t and capital.search(t)] == []
     assert any(capital.search(t) for t in found["en"])  # (English keeps its capital)
     assert any(re.search(r": [a-záéíóúñ]", t) for t in found["es"])
+
+
+def test_each_editions_404_title_and_table_names_are_in_its_language(site):
+    folder, _ = site
+    for edition, title, table in (("", "Page not found", "Table"), ("es/", "Página no encontrada", "Tabla")):
+        assert f"<title>{title} - Root Causes</title>" in (folder / f"{edition}404.html").read_text(encoding="utf-8")
+        sources = (folder / f"{edition}reference/sources/index.html").read_text(encoding="utf-8")
+        assert f'aria-label="{table}" class="table-region"' in sources
