@@ -70,3 +70,13 @@ def test_each_editions_404_title_and_table_names_are_in_its_language(site):
         assert f"<title>{title} - Root Causes</title>" in (folder / f"{edition}404.html").read_text(encoding="utf-8")
         sources = (folder / f"{edition}reference/sources/index.html").read_text(encoding="utf-8")
         assert f'aria-label="{table}" class="table-region"' in sources
+
+
+def test_the_preparation_report_says_a_role_once_where_the_reason_names_it_again(checked):
+    pages = all_pages(checked)
+    said = {p: page.replace('\\"', '"') for p, page in pages.items() if p.endswith("/.spliced.json")}
+    english = "".join(v for p, v in said.items() if not p.startswith("es/"))
+    spanish = "".join(v for p, v in said.items() if p.startswith("es/"))
+    assert "as section headings, which" in english and "as section headings: section headings" not in english
+    assert "as the outlet&#x27;s note on the author.</td>" in english
+    assert "como títulos de sección, que" in spanish and "sección: títulos de sección" not in spanish
