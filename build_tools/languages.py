@@ -203,6 +203,35 @@ def article(language: str, name: str, start: bool = False) -> str:
     return found.capitalize() if start else found
 
 
+# Words that open a Spanish sentence and are never a name by themselves: articles,
+# prepositions, conjunctions, determiners, pronouns ("El acuerdo…", "Del sumario…", "Para …").
+_COMMON = set(
+    "el la los las lo un una unos unas al del de a ante bajo con contra desde durante en entre hacia "
+    "hasta mediante para por según sin sobre tras y e o u ni pero sino aunque como cuando donde si "
+    "que este esta estos estas ese esa esos esas aquel aquella su sus ello ella ellos ellas se no "
+    "también tampoco ya más muy otro otra otros otras cada todo toda todos todas".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def after_colon(language: str, label: str, sentence: str) -> tuple[str, str]:
+    """How ``label`` is followed by an editor's ``sentence``: the separator and the sentence.
+    English: a colon, the sentence as written. Spanish writes lowercase after a colon, but
+    whether a capital opens a name ("El Salvador", "De la Madrid", "México") is not decidable
+    from the text: the first letter is lowered only where the sentence opens with a common word
+    ("El acuerdo…" → ": el acuerdo…") and none of the next two words has a capital; otherwise
+    the label ends its own sentence (". México…"). Text shown untranslated keeps its language's
+    style (it stays as written)."""
+    first = sentence[:1]
+    if language != "es" or not first.isupper() or getattr(sentence, "language", language) != language:
+        return ": ", sentence
+    words = _WORDS.findall(sentence[:80])
+    head = words[0]
+    if head.lower() in _COMMON and head[1:] == head[1:].lower() and not any(w[0].isupper() for w in words[1:3]):
+        return ": ", first.lower() + sentence[1:]
+    return (" " if label[-1:] in ".?!…" else ". "), sentence
+
+
 # Extraction of the messages that are neither in Python nor in the templates' `_()` (babel.cfg)
 
 

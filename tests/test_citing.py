@@ -57,6 +57,17 @@ def test_a_claims_cite_opens_with_the_keyboard_shows_its_citation_and_copies_it(
     tab.close()
 
 
+def test_a_spanish_claims_cite_puts_its_full_stop_after_the_closing_mark(browser, served, checked):
+    theme = checked.corpus.themes[0]
+    tab = Tab(browser, served, viewport=DESKTOP)
+    page = tab.open(f"es/themes/{theme.id}/")
+    page.locator("details.cite-one > summary").first.click()
+    cited = text(page.locator("details.cite-one .cite-text").first.inner_text())
+    assert re.search(r": [^“”]+[^.?!…]”\. Root Causes, " + DATE["es"], cited), cited
+    assert ".”" not in cited
+    tab.close()
+
+
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
 def test_a_paragraphs_cite_beside_its_mark_copies_the_essay_and_the_paragraphs_address(
     browser, request, checked, engine

@@ -149,6 +149,14 @@ def _sentence(text: str) -> str:
     return text if text[-1:] in ".?!…" else text + "."
 
 
+def _quoted(title: str, stopped: bool, language: str) -> str:
+    """``title`` in quotation marks, ending its sentence: the full stop inside the closing mark in
+    English (American style), after it in Spanish; none where the title ends in punctuation."""
+    if stopped:
+        return f"“{title}”"
+    return f"“{title}.”" if language == SOURCE else f"“{title}”."
+
+
 def formatted(work: Work, language: str = SOURCE) -> Md:
     """The reference as a reader copies it (Chicago-style), as HTML, its words in ``language``;
     the work's title and outlet, and the editors' words not yet translated, marked with their
@@ -164,7 +172,7 @@ def formatted(work: Work, language: str = SOURCE) -> Md:
     last = f"{',' if language == SOURCE else ''} {conjunction} "  # (the serial comma is English)
     authors = names[0] if len(names) == 1 else ", ".join(names[:-1]) + last + names[-1]
     title = text(work.title, work.language)
-    parts = [text(_sentence(authors)), f"“{title}”" if work.title[-1:] in ".?!…" else f"“{title}.”"]
+    parts = [text(_sentence(authors)), _quoted(title, work.title[-1:] in ".?!…", language)]
     where = f"<em>{text(work.container, work.language)}</em>, " if work.container else ""
     where += "".join(text(f"{part}, ") for part in (work.series, work.publisher, work.number) if part)
     issued = work.issued.shown(language) if work.issued else gettext(language, "n.d.")

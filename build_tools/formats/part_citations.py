@@ -26,8 +26,9 @@ _TITLE = "\x00"  # (where a claim's title goes, before the reference ends its se
 
 class PartCitation(NamedTuple):
     """``template``: the page's reference as text, with ``<em>`` and ``</em>`` around its
-    italics, ``{title}`` where a part's title goes (a claim's title, to which the script adds
-    a full stop unless it ends in one; a paragraph's opening words) and ``{address}`` where
+    italics, ``{title}`` where a part's title goes (a claim's title, followed by the full stop
+    the language puts in or after its closing quotation mark, which the script leaves out
+    where the title ends in punctuation of its own; a paragraph's opening words) and ``{address}`` where
     its address goes. ``page``: the page's address, "" where the site's is not known (the
     script then takes the address the page is read at)."""
 
@@ -41,7 +42,7 @@ def part_citation(work: Work, site: Site, path: str) -> PartCitation:
     language = site.language
     if work.of_site:
         titled = replace(work, title=f"{work.title}: {_TITLE}", url=None)
-        reference = str(formatted(titled, language)).replace(f"{_TITLE}.", "{title}")
+        reference = str(formatted(titled, language)).replace(_TITLE, "{title}")
     else:
         date = EssayDate(site.date, "day").shown(language) if site.date else gettext(language, "n.d.")
         where = gettext(language, "Paragraph “{opening}”, in {site}, {date}.")

@@ -7,6 +7,8 @@ was prepared". Nothing here is computed twice: the template only lays it out.
 
 from __future__ import annotations
 
+import re
+
 from ..ids import SUPERSCRIPTS
 from ..languages import N_, SOURCE, counted, gettext
 from ..model import Essay, Rule
@@ -26,6 +28,26 @@ _ROLES = {
     "editor_note": N_("an editor's note"),
     "author_note": N_("the outlet's note on the author"),
 }
+
+
+_HEADINGS = N_("section headings")  # (how the "headings" rule's sentence ends)
+
+
+def told(rule: Rule, language: str = SOURCE) -> tuple[str, str]:
+    """What a rule did and why, as the page says it: the sentence, then the editor's reason
+    (as written, or as translated) to follow it. Where the reason names again the role the
+    sentence ends with ("as the outlet's standfirst", "the outlet's standfirst (subheading)":
+    its first three words the role's), it takes the role's place, so each thing is said once."""
+    done, reason = what_was_done(rule, language), rule.params.get("reason") or ""
+    message = _HEADINGS if rule.name == "headings" else _ROLES.get(rule.params.get("as") or "", "")
+    role = gettext(language, message) if message else ""
+    head = _WORD.findall(role.casefold())[:3]
+    if reason and role and done.endswith(role) and _WORD.findall(reason.casefold())[: len(head)] == head:
+        return done[: -len(role)], reason
+    return (f"{done}: " if reason else done), reason
+
+
+_WORD = re.compile(r"[\w’']+")
 
 
 def _begins(text: str) -> str:
@@ -132,6 +154,7 @@ def fidelity(essay: Essay, notes: list[NoteEntry], rule_docs: dict[str, str | No
                 "does": (rule_docs.get(r.name) or "").split("\n")[0],
                 "done": what_was_done(r, language),
                 "reason": r.params.get("reason", ""),
+                "told": told(r, language),
                 "metadata_line": r.loc.line,
                 "changes": sum(c.step == step for c in essay.changes),
                 "characters": sum(c.chars for c in essay.changes if c.step == step),

@@ -38,7 +38,7 @@ from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 from ..formats.markdown_text import GLOSSARY_PAGE, TERM_LINK, UNLINKED, Glossary, Terms, nested
 from ..formats.page_citations import CITATION
 from ..formats.spliced import with_seen
-from ..languages import SOURCE
+from ..languages import SOURCE, gettext
 from . import citation_markup
 
 
@@ -225,10 +225,15 @@ class TextFragments(Treeprocessor):
 class ScrollableTables(Treeprocessor):
     """Each table in a region that the keyboard can reach and scroll, named after the
     heading above it: a table wider than a phone's screen scrolls sideways, and a region
-    that scrolls must take the focus (axe: scrollable-region-focusable)."""
+    that scrolls must take the focus (axe: scrollable-region-focusable). A table with no
+    heading above it is named "Table", in the site's language."""
+
+    def __init__(self, md, ext: RootCausesExtension):
+        super().__init__(md)
+        self.ext = ext
 
     def run(self, root):
-        self.heading = "Table"
+        self.heading = gettext(self.ext.data().get("language", SOURCE), "Table")
         self.wrap(root)
 
     def wrap(self, parent):
@@ -277,7 +282,7 @@ class RootCausesExtension(Extension):
         md.parser.blockprocessors.register(CitationBlockProcessor(md.parser, self), "rc_citation", 75)
         md.inlinePatterns.register(CitationInlineProcessor(CITATION.pattern, md, self), "rc_citation", 165)
         md.treeprocessors.register(TextFragments(md), "rc_text_fragments", -1)  # after MkDocs' relpath (0)
-        md.treeprocessors.register(ScrollableTables(md), "rc_scrollable_tables", -2)
+        md.treeprocessors.register(ScrollableTables(md, self), "rc_scrollable_tables", -2)
 
 
 def makeExtension(**kwargs):

@@ -215,7 +215,6 @@ def _filters() -> dict[str, Callable]:
         "meta": lambda value: Md(json.dumps(html.escape(str(value)), ensure_ascii=False)),
         "html": html_text,  # inside raw HTML
         "json": lambda value: Md(json.dumps(value, ensure_ascii=False, sort_keys=True)),
-        "term_tooltip": term_tooltip,
         "cite_formatted": cite_formatted,
         "excerpt": excerpt_text,
     }
@@ -245,6 +244,8 @@ def _language_filters() -> dict[str, Callable]:
             p, ids, glossary, classes, lang, language
         ),
         "number": lambda language, n: Md(languages.number(language, n)),
+        # an editor's sentence after a label: (separator, sentence) as the language writes them
+        "after_colon": lambda language, sentence, label: languages.after_colon(language, label, sentence),
         # YYYY-MM-DD as "2 March 2026"; an essay's date as known ("July 2014", "c. 2000")
         "day": lambda language, value: EssayDate(value, "day").shown(language),
         "when": lambda language, value: value.shown(language),
@@ -311,15 +312,17 @@ def glossary_terms(corpus: Corpus) -> Terms:
     """Each form of each glossary term: its tooltip, its entry's id on the glossary page, and
     its language where it is not the site's (else "")."""
     return {
-        form: (str(term_tooltip(t)), t.id, foreign(t.language, corpus.site.language) or "")
+        form: (str(term_tooltip(t, corpus.site.language)), t.id, foreign(t.language, corpus.site.language) or "")
         for t in corpus.terms
         for form in t.forms
     }
 
 
-def term_tooltip(term: Term) -> Md:
+def term_tooltip(term: Term, language: str) -> Md:
     """A glossary entry as the one line of a link's title (shown as it is, not as Markdown)."""
-    text = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+    text = term.definition
+    if term.expansion:
+        text = term.expansion + "".join(languages.after_colon(language, term.expansion, term.definition))
     return Md(" ".join(text.split()))
 
 

@@ -24,9 +24,14 @@
   }
 
   // The citation of the part ``id`` titled ``title``, as a paragraph: text, and <em> for
-  // what the template puts between <em> and </em> (no other markup is made of it).
+  // what the template puts between <em> and </em> (no other markup is made of it). The full
+  // stop that ends a claim's title in the template (inside its closing quotation mark in
+  // English, after it in Spanish) is left out where the title ends in punctuation of its own.
   function citation(title, id) {
-    const text = source.dataset.cite.replace("{title}", () => title).replace("{address}", () => `${page}#${id}`);
+    const stopped = /[.?!…]$/.test(title);
+    const text = source.dataset.cite
+      .replace(/\{title\}(\.?)(”?)(\.?)/, (_, inside, mark, after) => title + (stopped ? mark : inside + mark + after))
+      .replace("{address}", () => `${page}#${id}`);
     const p = document.createElement("p");
     p.className = "cite-text";
     text.split(/<\/?em>/).forEach((part, i) => {
@@ -65,7 +70,7 @@
     while (heading && heading.tagName !== "H2") heading = heading.previousElementSibling;
     if (!heading) return;
     const inside = document.createElement("div"), title = words(heading);
-    inside.append(...box(title + (/[.?!…]$/.test(title) ? "" : "."), heading.id));
+    inside.append(...box(title, heading.id));
     details.querySelector("p").replaceWith(inside);
   }, true);
 
