@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
 from build_tools.formats import bibliography, exports
 from build_tools.model import EssayDate, Site
+from tests.golden import all_pages
 
 WORK = bibliography.Work(
     key="perezrocha2019",
@@ -88,3 +90,28 @@ def test_a_paragraph_of_an_undated_site_is_cited_with_one_full_stop(language, un
     assert cited.endswith(f", {undated} {{address}}"), cited
     dated = part_citation(WORK, Site(language=language, date="2026-01-01"), "essays/x/").template
     assert dated.endswith("2026. {address}"), dated
+
+
+@pytest.fixture(scope="module")
+def fixture_pages(checked) -> dict[str, str]:
+    """The generated pages of the fixture corpus, every edition's, by path under docs/."""
+    return all_pages(checked)
+
+
+def _bib_keys(pages: dict[str, str], spanish: bool) -> set[str]:
+    """The keys of the BibTeX files of the Spanish edition's pages (else of the English edition's)."""
+    return {
+        re.match(r"@\w+\{([^,]+),", text)[1]
+        for path, text in pages.items()
+        if path.endswith(".bib") and path.startswith("es/") == spanish
+    }
+
+
+def test_the_spanish_editions_own_pages_have_keys_of_their_own_and_an_essay_keeps_its_key(fixture_pages, checked):
+    """Both editions' citations import together: a page of the site is a work in each edition,
+    an essay the same work in both."""
+    english, spanish = _bib_keys(fixture_pages, False), _bib_keys(fixture_pages, True)
+    essays = {bibliography.essay_work(e).key for e in checked.corpus.essays}
+    assert essays <= english & spanish
+    assert "rootcauses-themes-trade" in english - spanish and "rootcauses-es-themes-trade" in spanish - english
+    assert english & spanish == essays

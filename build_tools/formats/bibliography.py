@@ -125,10 +125,13 @@ def excerpt_words(excerpt: Excerpt, language: str = SOURCE, shown: Callable[[str
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
-    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``)."""
+    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``).
+    Its key names the edition's language past the first edition's ("rootcauses-es-themes-trade"):
+    each edition's page is a work of its own, and a reader may import both."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+    edition = "" if site.language == site.editions[0][0] else f"{site.language.lower()}-"
     return Work(
-        key=f"rootcauses-{slug}",
+        key=f"rootcauses-{edition}{slug}",
         genre="web page",
         title=title,
         authors=((gettext(site.language, CONTRIBUTORS), ""),),
