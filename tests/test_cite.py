@@ -115,3 +115,19 @@ def test_the_spanish_editions_own_pages_have_keys_of_their_own_and_an_essay_keep
     assert essays <= english & spanish
     assert "rootcauses-themes-trade" in english - spanish and "rootcauses-es-themes-trade" in spanish - english
     assert english & spanish == essays
+
+
+def test_a_report_names_its_institution_or_is_cited_as_a_work_that_needs_none(fixture_pages, checked):
+    """BibTeX warns of a @techreport without an institution: a report's is its outlet, else its
+    publisher; a report naming neither (the fixture's policy paper of unknown outlet) is @misc."""
+    reports = [e for e in checked.corpus.essays if bibliography.essay_work(e).types.bibtex == "techreport"]
+    assert {bool(e.outlet or e.publisher) for e in reports} == {True, False}  # (the fixture has both)
+    for essay in reports:
+        bib = fixture_pages[f"essays/{essay.slug}/{essay.slug}.bib"]
+        if essay.outlet or essay.publisher:
+            assert bib.startswith("@techreport{") and f"  institution = {{{essay.outlet or essay.publisher}}}" in bib
+        else:
+            assert bib.startswith("@misc{") and "institution" not in bib
+    published = bibliography.Work(**{**WORK.__dict__, "genre": "report", "container": None, "publisher": "Ex Lab"})
+    bib = bibliography.bibtex(published)
+    assert bib.startswith("@techreport{") and "  institution = {Ex Lab},\n" in bib and "publisher" not in bib

@@ -192,16 +192,26 @@ def _bib(text: str) -> str:
     )
 
 
+def _entry(work: Work) -> tuple[str, str | None, str | None]:
+    """The BibTeX entry type, container and publisher: a report's institution (which @techreport
+    requires) is its outlet, else its publisher; a report naming neither is @misc, which requires
+    none (biblatex's @report, like @techreport, requires an institution)."""
+    entry, container, publisher = work.types.bibtex, work.container, work.publisher
+    if entry != "techreport" or container:
+        return entry, container, publisher
+    return ("techreport", publisher, None) if publisher else ("misc", None, None)
+
+
 def bibtex(work: Work) -> str:
-    entry = work.types.bibtex
+    entry, container, publisher = _entry(work)
     authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
     fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
     fields += [
         (name, _bib(value))
         for name, value in (
-            (_CONTAINER[entry][0], work.container),
+            (_CONTAINER[entry][0], container),
             ("series", work.series),
-            ("publisher", work.publisher),
+            ("publisher", publisher),
             ("type", work.types.kind),
             ("number", work.number),
             ("pages", (_pages(work) or "").replace("–", "--")),
