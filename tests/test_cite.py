@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
@@ -131,3 +133,29 @@ def test_a_report_names_its_institution_or_is_cited_as_a_work_that_needs_none(fi
     published = bibliography.Work(**{**WORK.__dict__, "genre": "report", "container": None, "publisher": "Ex Lab"})
     bib = bibliography.bibtex(published)
     assert bib.startswith("@techreport{") and "  institution = {Ex Lab},\n" in bib and "publisher" not in bib
+
+
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_the_editors_notes_on_an_essays_title_and_date_are_in_its_data_and_its_citations(
+    fixture_pages, checked, edition
+):
+    """A title received cut off is imported with the editors' note that says so (as the essay's
+    page gives it under "About this text"), and the data package has both notes, described."""
+    noted = [e for e in checked.corpus.essays if e.title_note]
+    assert noted and any(e.date.note for e in checked.corpus.essays)  # (the fixture has both)
+    essays = {r["slug"]: r for r in csv.DictReader(io.StringIO(fixture_pages[f"{edition}reference/data/essays.csv"]))}
+    package = json.loads(fixture_pages[f"{edition}reference/data/datapackage.json"])
+    fields = {f["name"]: f for r in package["resources"] if r["name"] == "essays" for f in r["schema"]["fields"]}
+    assert fields["title_note"]["description"] and fields["date_note"]["description"]
+    for essay in checked.corpus.essays:
+        row, stem = essays[essay.slug], f"{edition}essays/{essay.slug}/{essay.slug}"
+        assert bool(row["title_note"]) == bool(essay.title_note) and bool(row["date_note"]) == bool(essay.date.note)
+        for note in filter(None, (row["title_note"], row["date_note"])):
+            words = " ".join(note.split())
+            assert (
+                words in fixture_pages[f"{stem}.ris"]
+                and words in json.loads(fixture_pages[f"{stem}.csl.json"])[0]["note"]
+            )
+            assert words.replace("$", r"\$") in fixture_pages[f"{stem}.bib"]
+    if not edition:
+        assert essays[noted[0].slug]["title_note"] == noted[0].title_note

@@ -84,6 +84,7 @@ class Work:
     excerpt: Excerpt | None = None  # (the part of a longer work the text is)
     of_site: bool = False  # a page of this site (not a work it quotes)
     language: str = SOURCE  # (the language of its title and its outlet's name)
+    remarks: tuple[str, ...] = ()  # (the editors' notes on its title and date, as its page gives them)
 
     @property
     def types(self) -> Types:
@@ -114,6 +115,7 @@ def essay_work(essay: Essay) -> Work:
         number=essay.number,
         excerpt=essay.excerpt,
         language=essay.language,
+        remarks=tuple(str(note) for note in (essay.title_note, essay.date.note) if note),
     )
 
 
@@ -264,13 +266,14 @@ def _pages(work: Work) -> str | None:
     return work.excerpt.pages if work.excerpt else None
 
 
-def _notes(work: Work) -> str:
-    """What a reference manager keeps as a note: that the date is approximate, which part of a
-    work an excerpt is (in the site's language: a note is not translated)."""
-    notes = ["Date approximate"] if work.approximate else []
+def _notes(work: Work, approximate: bool = True) -> str:
+    """What a reference manager keeps as a note: that the date is approximate (unless not
+    ``approximate``: CSL-JSON says it in the date), which part of a work an excerpt is (in the
+    site's language: a note is not translated), then the editors' notes on its title and date."""
+    notes = ["Date approximate"] if work.approximate and approximate else []
     if work.excerpt:
         notes.append(f"Excerpt: {excerpt_words(work.excerpt)}")
-    return ". ".join(notes)
+    return " ".join([". ".join(notes) + "." * bool(notes and work.remarks), *work.remarks]).strip()
 
 
 def csl_json(work: Work) -> str:
@@ -289,7 +292,7 @@ def csl_json(work: Work) -> str:
             ("genre", work.types.kind),
             ("number", work.number),
             ("page", _pages(work)),
-            ("note", work.excerpt and _notes(work)),
+            ("note", _notes(work, approximate=False)),
         )
         if value
     }
