@@ -19,7 +19,7 @@ from .memoised import Cache
 from .pipeline import build, check
 from .problems import SeedError
 from .scaffold import ScaffoldError, new_claim, new_essay
-from .site import engines, offline
+from .site import citation_file, engines, offline
 from .sources import command as sources
 from .stages.write import all_or_nothing, swap_in
 
@@ -175,6 +175,8 @@ def _site(args, tmp: Path) -> bool:
         print(failed, file=sys.stderr)
         return False
     try:
+        config = read_config(args.root / "mkdocs.yml", _mkdocs_env())
+        citation_file.write_citations(args.root, built, (config.get("site_url") or "").strip().rstrip("/"))
         _offline_copies(args.root, built)
     except OSError as exc:
         print(f"the copy to read offline could not be written: {exc}\n{_LEFT}", file=sys.stderr)

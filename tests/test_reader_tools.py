@@ -346,12 +346,37 @@ def test_the_third_party_scan_sees_what_it_should(html, expected):
     assert any(external(u) for u in _FETCHING.findall(html)) is expected
 
 
-def test_the_site_has_a_citation_file_for_itself(site):
+@pytest.mark.parametrize("edition", ["", "es/"])
+def test_each_edition_has_a_citation_file_for_itself_with_its_address_and_date(site, edition):
+    """Each edition's CITATION.cff, linked from its about page and in its copy to read offline:
+    the hand-written one with the edition's address and the sources' date, nothing invented."""
+    import zipfile
+    from datetime import UTC, datetime
+
     folder, pages = site
-    data = yaml.safe_load((folder / "CITATION.cff").read_text(encoding="utf-8"))
+    written = (folder / edition / "CITATION.cff").read_text(encoding="utf-8")
+    data = yaml.safe_load(written)
     assert data["cff-version"] == "1.2.0" and {"message", "title", "authors", "type"} <= set(data)
     assert all("name" in a or "family-names" in a for a in data["authors"])
-    assert "../CITATION.cff" in {href for href, _ in pages["about/index.html"].links}
+    assert data["url"] == ENVIRONMENT["SITE_URL"] + edition
+    day = datetime.fromtimestamp(int(ENVIRONMENT["SOURCE_DATE_EPOCH"]), UTC).date().isoformat()
+    assert data["date-released"] == day and re.search(rf'^date-released: "{day}"$', written, re.MULTILINE)
+    assert not {"license", "repository-code", "version"} & set(data)  # (the fixture's file states none)
+    hand_written = yaml.safe_load((folder.parent / "docs" / "CITATION.cff").read_text(encoding="utf-8"))
+    assert {k: v for k, v in data.items() if k not in ("url", "date-released")} == hand_written
+    assert "../CITATION.cff" in {href for href, _ in pages[f"{edition}about/index.html"].links}
+    copy = next((folder / edition).glob("root-causes-*.zip"))
+    with zipfile.ZipFile(copy) as opened:
+        assert opened.read(f"{copy.stem}/CITATION.cff").decode() == written
+
+
+def test_a_citation_file_keeps_what_its_editors_state():
+    from build_tools.site.citation_file import edition_citation
+
+    text = '# A comment\ncff-version: 1.2.0\nurl: "https://example.net/"'
+    written = edition_citation(text, "https://example.org/rc/es/", "2026-01-01")
+    assert written == text + '\ndate-released: "2026-01-01"\n'
+    assert edition_citation(text, None, None) == text
 
 
 def test_whats_new_lists_what_was_added_newest_first_with_a_feed_dated_from_the_seeds(site, checked):

@@ -84,6 +84,7 @@ class Work:
     excerpt: Excerpt | None = None  # (the part of a longer work the text is)
     of_site: bool = False  # a page of this site (not a work it quotes)
     language: str = SOURCE  # (the language of its title and its outlet's name)
+    remarks: tuple[str, ...] = ()  # (the editors' notes on its title and date, as its page gives them)
 
     @property
     def types(self) -> Types:
@@ -114,6 +115,7 @@ def essay_work(essay: Essay) -> Work:
         number=essay.number,
         excerpt=essay.excerpt,
         language=essay.language,
+        remarks=tuple(str(note) for note in (essay.title_note, essay.date.note) if note),
     )
 
 
@@ -125,10 +127,13 @@ def excerpt_words(excerpt: Excerpt, language: str = SOURCE, shown: Callable[[str
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
-    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``)."""
+    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``).
+    Its key names the edition's language past the first edition's ("rootcauses-es-themes-trade"):
+    each edition's page is a work of its own, and a reader may import both."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+    edition = "" if site.language == site.editions[0][0] else f"{site.language.lower()}-"
     return Work(
-        key=f"rootcauses-{slug}",
+        key=f"rootcauses-{edition}{slug}",
         genre="web page",
         title=title,
         authors=((gettext(site.language, CONTRIBUTORS), ""),),
@@ -197,16 +202,26 @@ def _bib(text: str) -> str:
     )
 
 
+def _entry(work: Work) -> tuple[str, str | None, str | None]:
+    """The BibTeX entry type, container and publisher: a report's institution (which @techreport
+    requires) is its outlet, else its publisher; a report naming neither is @misc, which requires
+    none (biblatex's @report, like @techreport, requires an institution)."""
+    entry, container, publisher = work.types.bibtex, work.container, work.publisher
+    if entry != "techreport" or container:
+        return entry, container, publisher
+    return ("techreport", publisher, None) if publisher else ("misc", None, None)
+
+
 def bibtex(work: Work) -> str:
-    entry = work.types.bibtex
+    entry, container, publisher = _entry(work)
     authors = " and ".join("{" + _bib(f) + "}" if not g else f"{_bib(f)}, {_bib(g)}" for f, g in work.authors)
     fields = [("author", authors), ("title", "{" + _bib(work.title) + "}")]
     fields += [
         (name, _bib(value))
         for name, value in (
-            (_CONTAINER[entry][0], work.container),
+            (_CONTAINER[entry][0], container),
             ("series", work.series),
-            ("publisher", work.publisher),
+            ("publisher", publisher),
             ("type", work.types.kind),
             ("number", work.number),
             ("pages", (_pages(work) or "").replace("–", "--")),
@@ -259,13 +274,14 @@ def _pages(work: Work) -> str | None:
     return work.excerpt.pages if work.excerpt else None
 
 
-def _notes(work: Work) -> str:
-    """What a reference manager keeps as a note: that the date is approximate, which part of a
-    work an excerpt is (in the site's language: a note is not translated)."""
-    notes = ["Date approximate"] if work.approximate else []
+def _notes(work: Work, approximate: bool = True) -> str:
+    """What a reference manager keeps as a note: that the date is approximate (unless not
+    ``approximate``: CSL-JSON says it in the date), which part of a work an excerpt is (in the
+    site's language: a note is not translated), then the editors' notes on its title and date."""
+    notes = ["Date approximate"] if work.approximate and approximate else []
     if work.excerpt:
         notes.append(f"Excerpt: {excerpt_words(work.excerpt)}")
-    return ". ".join(notes)
+    return " ".join([". ".join(notes) + "." * bool(notes and work.remarks), *work.remarks]).strip()
 
 
 def csl_json(work: Work) -> str:
@@ -284,7 +300,7 @@ def csl_json(work: Work) -> str:
             ("genre", work.types.kind),
             ("number", work.number),
             ("page", _pages(work)),
-            ("note", work.excerpt and _notes(work)),
+            ("note", _notes(work, approximate=False)),
         )
         if value
     }

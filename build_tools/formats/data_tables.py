@@ -88,6 +88,8 @@ def _essays(e: Essay, base: str, language: str) -> list[dict]:
         "authors": e.byline_in(language),
         "date": e.date.value,
         "date_precision": e.date.precision,
+        "title_note": _text(e.title_note),
+        "date_note": _text(e.date.note),
         "themes": " ".join(e.themes),
         "summary": _text(e.summary),
         "source_sha256": e.source_sha256,
@@ -198,10 +200,18 @@ TABLES = (
         (
             Field("slug", "string", _ID, True),
             Field("title", "string", N_("Its title as published"), True),
+            Field(
+                "title_note",
+                "string",
+                N_(
+                    "The editors' note on its title: where it comes from, or why it reads so (cut off as received, say)"
+                ),
+            ),
             Field("authors", "string", N_("Its authors (a person or an organisation)"), True),
             Field("genre", "string", N_("What kind of work it is"), True),
             Field("date", "string", N_("When it was published: YYYY-MM-DD, YYYY-MM or YYYY"), True),
             Field("date_precision", "string", _PRECISION, True),
+            Field("date_note", "string", N_("The editors' note on its date: how it was established")),
             Field("outlet", "string", N_("Where it was published")),
             Field("publisher", "string", N_("Its publisher, when not the outlet")),
             Field("language", "string", N_("The language of its text and quotes (a language tag)"), True),

@@ -99,9 +99,10 @@ def sanitise_article(output: str) -> str:
 # A link written from the docs folder (``/themes/trade/index.md#x``, as the citation
 # extension writes them), which MkDocs makes relative and Zensical leaves as it is.
 _DOCS_LINK = re.compile(r'href="/((?:[^"#]*/)?)(?:index|([^"#/]+))\.md(#[^"]*)?"')
-# A file the build writes beside the pages (a copy to read offline), linked from the docs folder
-# in a page's HTML, which the engines would each read from a folder of their own.
-_DOCS_FILE = re.compile(r'href="/([^"#/][^"#]*\.zip)"')
+# A file the build writes beside the pages (a copy to read offline, the edition's citation file),
+# linked from the docs folder in a page's HTML, which the engines would each read from a folder
+# of their own.
+_DOCS_FILE = re.compile(r'href="/([^"#/][^"#]*\.(?:zip|cff))"')
 
 
 def relative_links(output: str, uri: str) -> str:

@@ -40,8 +40,7 @@ def load_site(root: Path, problems: Collector) -> Site:
         problems.error(loc, f"this line cannot be read: {getattr(exc, 'problem', None) or exc}")
         return Site()
     url = (config.get("site_url") or "").strip() or None
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    built = datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
+    built = source_date()
     return Site(
         name=config.get("site_name", Site.name),
         url=url and url.rstrip("/") + "/",
@@ -50,6 +49,12 @@ def load_site(root: Path, problems: Collector) -> Site:
         editions=editions(config),
         copyright=" ".join(str(config.get("copyright") or "").split()) or None,  # (as Babel extracts it)
     )
+
+
+def source_date() -> str | None:
+    """The date of the sources built (YYYY-MM-DD, from ``SOURCE_DATE_EPOCH``), None when not given."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
 
 
 class Page(NamedTuple):
