@@ -11,7 +11,9 @@ import pytest
 
 from build_tools import extract
 from build_tools.problems import Collector
+from tests.conftest import run
 from tests.test_clean_rules import clean_essay, essay_with
+from tests.test_scaffold import fill
 
 PAGE = Path(__file__).parent / "pages" / "notes.html"
 BODY = (
@@ -103,3 +105,52 @@ def test_the_notes_extracted_are_linked_by_the_footnotes_rule():
     ]
     assert [[label for _, label in p.notes] for p in essay.paragraphs[1:4]] == [["1"], ["2"], ["3"]]
     assert "rarer than either. The valley" in essay.paragraphs[1].text
+
+
+RULES = "{rule: one_paragraph_per_line}, {rule: drop, starts_with: Seeds and Credit, reason: the title}"
+
+
+@pytest.mark.parametrize(
+    "footnotes, message",
+    [
+        (
+            ", {rule: footnotes, notes_heading: Notes, markers: digits}",
+            None,
+        ),
+        (
+            "",
+            "warning: 3 paragraphs of essay 'notes-2025' end a word with digits glued to it ('either.1', "
+            "'everything.”2'), as a browser copies a page's note markers, and would be published so: declare the "
+            "cleaning rule 'footnotes' with 'markers: digits' and the notes' 'notes_heading'",
+        ),
+        (
+            ", {rule: footnotes, markers: digits}",
+            "with 'markers: digits' the rule needs the heading the notes follow: add 'notes_heading:' with that "
+            "line exactly as the .txt writes it (for example 'notes_heading: Notes')",
+        ),
+        (
+            ", {rule: footnotes, notes_heading: Footnotes, markers: digits}",
+            "cleaning rule 'footnotes' of essay 'notes-2025': no block of the text is the notes heading 'Footnotes'; "
+            "the short lines that could be it are 'Notes' (line 5): copy the heading exactly",
+        ),
+    ],
+)
+def test_check_says_what_a_web_pages_notes_need(project, capsys, footnotes, message):
+    code, _, err = run(project, "new", "essay", "--slug", "notes-2025", "--source", str(PAGE), capsys=capsys)
+    assert (code, err) == (0, "")
+    meta = project / "seeds" / "essays" / "notes-2025.yml"
+    values = {"title": "Seeds and Credit", "given": "Ana", "family": "Ruiz", "genre": "op-ed", "date": '"2025"'}
+    values |= {
+        "date_precision": "year",
+        "rights": "Invented.",
+        "themes": "[climate]",
+        "cleaning": f"[{RULES}{footnotes}]",
+    }
+    fill(meta, values)
+    code, _, err = run(project, "check", capsys=capsys)
+    said = [
+        line.split(": ", 1)[1] for line in err.splitlines() if "notes-2025" in line and "no claim quotes" not in line
+    ]
+    assert said == ([message] if message else []), err
+    assert all(line.startswith("seeds/essays/notes-2025.yml:") for line in err.splitlines() if "notes-2025" in line)
+    assert code == (1 if message and not message.startswith("warning") else 0)
