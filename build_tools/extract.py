@@ -8,7 +8,10 @@ sources`` reads the originals' pages with the same function.
 - A web page's article: trafilatura (favouring recall, tables kept, nothing
   deduplicated), which gives each paragraph on a line of its own (declare
   ``one_paragraph_per_line``), and a marker glued to its word as a browser copies it
-  (``Honduras.69``: declare ``footnotes`` with ``markers: digits``).
+  (``Honduras.69``: declare ``footnotes`` with ``markers: digits``). The page's notes,
+  which trafilatura drops, are taken out of the page first and written after the
+  article: their heading, then a line per note starting with its number
+  (build_tools/web_notes.py).
 - A PDF's text: pypdf in layout mode, which leaves a blank line where the page leaves
   space, so that paragraphs are blocks; pages follow one another after a blank line, and
   each line's trailing spaces and runs of blank lines are taken out. Running heads, page
@@ -42,11 +45,17 @@ def extractor(kind: Kind) -> str:
 
 def article_text(html: str | bytes) -> str:
     """The main text of a web page (bytes in the encoding the page declares), each paragraph
-    on a line ("" if it shows none)."""
+    on a line ("" if it shows none), then its notes (see build_tools/web_notes.py)."""
     import trafilatura
+    from trafilatura.utils import load_html
+
+    from .web_notes import take_notes
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # (its notes on odd markup are not the editors')
-    return trafilatura.extract(html, favor_recall=True, include_tables=True, deduplicate=False) or ""
+    tree = load_html(html)
+    notes = take_notes(tree) if tree is not None else ""
+    text = trafilatura.extract(tree, favor_recall=True, include_tables=True, deduplicate=False) or ""
+    return f"{text.rstrip()}\n{notes}" if text and notes else text
 
 
 def whole_text(html: str) -> str:

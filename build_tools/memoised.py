@@ -74,8 +74,8 @@ class Cache:
     )
     # each essay's quotes, by the essay and where they are (anchor)
     quotes: Memo[EssayKey, tuple[Essay, anchor_stage.Spots], dict[Evidence, list[Quote]]] = field(default_factory=Memo)
-    # the warnings about each essay's long paragraphs, by the essay cleaned (check)
-    long_paragraphs: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
+    # the warnings about each essay's paragraphs (long, or with glued markers), by the essay cleaned (check)
+    paragraph_warnings: Memo[EssayKey, Essay, list[Problem]] = field(default_factory=Memo)
     # where each of an essay's quotes stands (its warnings), by its quotes and their evidence (check)
     quote_warnings: Memo[EssayKey, tuple[tuple[Evidence, Quote], ...], list[standing_stage.QuoteWarnings]] = field(
         default_factory=Memo
@@ -249,11 +249,13 @@ def suspicious_paragraphs(corpus: Corpus, cache: Cache | None = None) -> list[Pr
     it was cleaned again."""
     if cache is None:
         return clean_stage.suspicious_paragraphs(corpus)
-    return clean_stage.suspicious_paragraphs(corpus, functools.partial(_long_paragraphs, cache))
+    return clean_stage.suspicious_paragraphs(corpus, functools.partial(_paragraph_warnings, cache))
 
 
-def _long_paragraphs(cache: Cache, essay: Essay) -> list[Problem]:
-    return cache.long_paragraphs.get(EssayKey(essay.slug), essay, functools.partial(clean_stage.long_paragraphs, essay))
+def _paragraph_warnings(cache: Cache, essay: Essay) -> list[Problem]:
+    return cache.paragraph_warnings.get(
+        EssayKey(essay.slug), essay, functools.partial(clean_stage.paragraph_warnings, essay)
+    )
 
 
 def quote_warnings(quotes: dict[Evidence, Quote], cache: Cache | None = None) -> list[Problem]:

@@ -605,7 +605,11 @@ CASES = [
         lambda r: edit(r, "seeds/essays/bach-2000.yml", "notes_heading: ENDNOTES", "notes_heading: NOTES AT THE END"),
         [
             "seeds/essays/bach-2000.yml:{at:seeds/essays/bach-2000.yml:rule: footnotes}: cleaning rule 'footnotes' "
-            "of essay 'bach-2000': no block of the text is the notes heading 'NOTES AT THE END'"
+            "of essay 'bach-2000': no block of the text is the notes heading 'NOTES AT THE END'; the short lines "
+            "that could be it are 'BEYOND NAFTA' (line 21), 'MONITORING NAFTA' (line 59), 'DE FACTO MIGRATION SIDE "
+            "AGREEMENTS' (line 73), 'MOVING FORWARD' (line 123), 'Proposal #3: Border Infrastructure' (line 187), "
+            "'Proposal #4: Enforcement Partnerships' (line 203), 'FINAL REMARKS' (line 225), 'ENDNOTES' (line 251): "
+            "copy the heading exactly"
         ],
     ),
     (

@@ -115,10 +115,7 @@ def _about_fields(error) -> str | None:
     """The message of a field missing, unknown or of the wrong kind of author, if it is one."""
     v = error.validator
     if v == "required":
-        missing = error.message.split("'")[1]
-        if _needs_date_note(error):
-            return "an approximate date needs a 'date_note' saying how it was established"
-        return f"missing required field '{missing}'"
+        return _missing(error)
     if v == "oneOf" and "organization" in error.schema.get("properties", {}):
         return (
             "an author is either a person, with 'given' and 'family' names, or an organisation, "
@@ -133,6 +130,19 @@ def _about_fields(error) -> str | None:
             f"the field '{error.instance}' does not belong to this rule (allowed: {', '.join(error.validator_value)})"
         )
     return None
+
+
+def _missing(error) -> str:
+    """The message of a required field left out, saying what to write when a rule needs it."""
+    missing = error.message.split("'")[1]
+    if _needs_date_note(error):
+        return "an approximate date needs a 'date_note' saying how it was established"
+    if missing == "notes_heading":
+        return (
+            "with 'markers: digits' the rule needs the heading the notes follow: add 'notes_heading:' "
+            "with that line exactly as the .txt writes it (for example 'notes_heading: Notes')"
+        )
+    return f"missing required field '{missing}'"
 
 
 def _about_value(error, key) -> str:

@@ -90,9 +90,39 @@ def long_paragraphs(essay: Essay) -> list[Problem]:
     ]
 
 
-def suspicious_paragraphs(corpus: Corpus, each: Callable[[Essay], list[Problem]] = long_paragraphs) -> list[Problem]:
+# Paragraphs with a marker glued to a word, as a browser copies a note's: this many is no accident.
+GLUED_MARKERS = 2
+
+
+def glued_markers(essay: Essay) -> list[Problem]:
+    """A warning for an essay whose paragraphs end words with digits glued to them, as a
+    browser copies a web page's note markers ("either.1"), but that declares no ``footnotes``
+    rule: they would be published as part of the text ("2015.3")."""
+    glued = [m for p in essay.paragraphs if (m := footnotes.DIGITS_MARKER.search(p.text))]
+    if len(glued) < GLUED_MARKERS or any(r.name == "footnotes" for r in essay.rules):
+        return []
+    seen = ", ".join(repr(m.string[: m.end()].rsplit(" ", 1)[-1]) for m in glued[:2])
+    return [
+        Problem(
+            essay.rules[-1].loc if essay.rules else essay.loc,
+            f"{len(glued)} paragraphs of essay '{essay.slug}' end a word with digits glued to it ({seen}), as a "
+            "browser copies a page's note markers, and would be published so: declare the cleaning rule "
+            "'footnotes' with 'markers: digits' and the notes' 'notes_heading'",
+            "warning",
+        )
+    ]
+
+
+def paragraph_warnings(essay: Essay) -> list[Problem]:
+    """The warnings of :func:`suspicious_paragraphs` for one essay."""
+    return long_paragraphs(essay) + glued_markers(essay)
+
+
+def suspicious_paragraphs(corpus: Corpus, each: Callable[[Essay], list[Problem]] = paragraph_warnings) -> list[Problem]:
     """A warning for each cleaned essay's paragraph that holds several hundred words, or
-    most of a text, naming the rule that would split it (``each`` finds an essay's)."""
+    most of a text, naming the rule that would split it, and for an essay whose paragraphs
+    hold note markers glued to words but declares no ``footnotes`` rule (``each`` finds an
+    essay's)."""
     return [problem for essay in corpus.essays for problem in each(essay)]
 
 

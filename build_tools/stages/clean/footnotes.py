@@ -27,7 +27,7 @@ from .rules import RuleError, rule, tidy_spaces
 _MARKER = re.compile(rf"(?<=\S)[{SUPERSCRIPTS}]+|\[\^[\w-]+\]")
 # The same as a browser copies it: one to three digits glued to a lower-case letter or to
 # punctuation (not to a number: "3.7" and "1,500" are no markers), before a space or the end.
-_DIGITS_MARKER = re.compile(r"(?<=[a-z.,;:!?”’\"')\]])(?<![0-9][.,])[0-9]{1,3}(?=[\s.,;:)\]]|$)")
+DIGITS_MARKER = re.compile(r"(?<=[a-z.,;:!?”’\"')\]])(?<![0-9][.,])[0-9]{1,3}(?=[\s.,;:)\]]|$)")
 # The start of a note in the notes section: its number, then the note's text.
 _NOTE_START = re.compile(rf"(?:^|(?<=\s))(?:[{SUPERSCRIPTS}]+|\[\^[\w-]+\]:)(?=\s)")
 # A note's number as plain digits at the start of a line ("69", "69.", "69)").
@@ -49,7 +49,7 @@ def footnotes(blocks, params, record):
     if heading is not None:
         i = next((i for i, b in enumerate(blocks) if b.text == heading), None)
         if i is None:
-            raise RuleError(f"no block of the text is the notes heading {heading!r}")
+            raise RuleError(f"no block of the text is the notes heading {heading!r}{_headings_said(blocks)}")
         body, section = blocks[:i], blocks[i + 1 :]
         head = [replace(blocks[i], kind="notes_heading")]
         where = f"after the notes heading {heading!r} (source line {blocks[i].line})"
@@ -66,8 +66,24 @@ def footnotes(blocks, params, record):
         )
     for note in notes:
         record("marked", note, detail="note")
-    marker = _DIGITS_MARKER if digits else _MARKER
+    marker = DIGITS_MARKER if digits else _MARKER
     return [_mark_markers(b, marker) if b.kind != "heading" else b for b in body] + head + notes
+
+
+# A block short enough to be a heading: a few words, not ending a sentence.
+_SHORT = re.compile(r"(?![0-9]+$)\S+(?: \S+){0,5}(?<![.,;])")
+_SAID = 8  # (how many of them a message names, the last of the text: notes come at the end)
+
+
+def _headings_said(blocks: list[Block]) -> str:
+    """The end of the message for a notes heading not found: the blocks that could be it."""
+    short = [f"{b.text!r} (line {b.line})" for b in blocks if len(b.text) <= 60 and _SHORT.fullmatch(b.text)]
+    if not short:
+        return (
+            ", and no short line of it could be one: if the notes are missing from the .txt, add the "
+            "page or file again with `new essay --source`, which keeps a web page's notes"
+        )
+    return f"; the short lines that could be it are {', '.join(short[-_SAID:])}: copy the heading exactly"
 
 
 def _between_note_marks(block: Block, start: int, end: int) -> Block:
