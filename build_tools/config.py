@@ -1,10 +1,12 @@
 """mkdocs.yml, read as the engines read it, for the build's own use (the site's name and
-address, and the configuration handed to an engine that does not read MkDocs' tags)."""
+address, and the configuration handed to an engine that does not read MkDocs' tags), and
+the date of the sources built."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -71,3 +73,9 @@ def read_config(path: Path, environ: Mapping[str, str] | None = None) -> dict:
         return yaml.load(text, config_loader(path.parent, given, _Libyaml))
     except yaml.YAMLError:
         return yaml.load(text, config_loader(path.parent, given))
+
+
+def source_date() -> str | None:
+    """The date of the sources built (YYYY-MM-DD, from ``SOURCE_DATE_EPOCH``), None when not given."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None

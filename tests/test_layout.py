@@ -30,6 +30,7 @@ SHARED = {
     "relation_sentences",
     "term_usage",
     "extract",
+    "web_notes",
     "source_status",
 }
 # What each role may import besides itself and the shared modules; the commands at the

@@ -1,10 +1,9 @@
 """Citations: what a page cites, formatted for readers and for reference managers.
 
-An essay page cites the essay as it was published; every other page cites itself,
-as a page of the site by its contributors. One :class:`Work` describes either, and
-each output is one function of it: a formatted reference (HTML), BibTeX, RIS,
-CSL-JSON, Highwire Press ``citation_*`` meta tags (read by Zotero and Google
-Scholar) and schema.org JSON-LD.
+An essay page cites the essay as it was published; every other page cites itself, as a
+page of the site by its contributors. One :class:`Work` describes either, and each output
+is one function of it: a formatted reference (HTML), BibTeX, RIS, CSL-JSON, Highwire Press
+``citation_*`` meta tags (read by Zotero and Google Scholar) and schema.org JSON-LD.
 """
 
 from __future__ import annotations
@@ -127,9 +126,8 @@ def excerpt_words(excerpt: Excerpt, language: str = SOURCE, shown: Callable[[str
 
 
 def page_work(site: Site, title: str, path: str) -> Work:
-    """A page of the site; ``path`` is its address under the site's root (``themes/trade/``).
-    Its key names the edition's language past the first edition's ("rootcauses-es-themes-trade"):
-    each edition's page is a work of its own, and a reader may import both."""
+    """A page of the site at ``path`` under its root (``themes/trade/``), keyed with its edition's
+    language past the first's ("rootcauses-es-themes-trade": a reader may import both)."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
     edition = "" if site.language == site.editions[0][0] else f"{site.language.lower()}-"
     return Work(
@@ -155,11 +153,8 @@ def _sentence(text: str) -> str:
 
 
 def _quoted(title: str, stopped: bool, language: str) -> str:
-    """``title`` in quotation marks, ending its sentence: the full stop inside the closing mark in
-    English (American style), after it in Spanish; none where the title ends in punctuation."""
-    if stopped:
-        return f"“{title}”"
-    return f"“{title}.”" if language == SOURCE else f"“{title}”."
+    """``title`` quoted, ending its sentence: the full stop inside the closing mark in English, after it in Spanish."""
+    return f"“{title}”" if stopped else f"“{title}.”" if language == SOURCE else f"“{title}”."
 
 
 def formatted(work: Work, language: str = SOURCE) -> Md:
@@ -203,9 +198,8 @@ def _bib(text: str) -> str:
 
 
 def _entry(work: Work) -> tuple[str, str | None, str | None]:
-    """The BibTeX entry type, container and publisher: a report's institution (which @techreport
-    requires) is its outlet, else its publisher; a report naming neither is @misc, which requires
-    none (biblatex's @report, like @techreport, requires an institution)."""
+    """The BibTeX entry type, container and publisher: a report's institution (which @techreport,
+    as biblatex's @report, requires) is its outlet, else its publisher, else it is a @misc."""
     entry, container, publisher = work.types.bibtex, work.container, work.publisher
     if entry != "techreport" or container:
         return entry, container, publisher

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from ..stages.site_files import source_date
+from ..config import source_date
 
 NAME = "CITATION.cff"
 

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import yaml
 
-from ..config import editions, read_config
+from ..config import editions, read_config, source_date
 from ..folders import GENERATED
 from ..formats.page_citations import find_citations
 from ..model import PageCitation, Site
@@ -49,12 +48,6 @@ def load_site(root: Path, problems: Collector) -> Site:
         editions=editions(config),
         copyright=" ".join(str(config.get("copyright") or "").split()) or None,  # (as Babel extracts it)
     )
-
-
-def source_date() -> str | None:
-    """The date of the sources built (YYYY-MM-DD, from ``SOURCE_DATE_EPOCH``), None when not given."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), UTC).date().isoformat() if epoch.isdigit() else None
 
 
 class Page(NamedTuple):
