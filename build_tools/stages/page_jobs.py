@@ -240,7 +240,7 @@ def essay_pages(
             conversations=conversations,
             themes={t.id: t for t in themes},
             glossary=Glossary(terms, GLOSSARY_FROM, site.language),
-            report={**prepared, "rules": [{**r, "done": _quoting(r["done"], essay, site)} for r in prepared["rules"]]},
+            report={**prepared, "rules": [_quoted_rule(r, essay, site) for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),
             checked=source_checks.sentence(site.language, check),
@@ -250,6 +250,12 @@ def essay_pages(
         stem + "passages.json": passages(essay, site.language),
         **_downloads(f"{stem}{essay.slug}", work),
     }
+
+
+def _quoted_rule(rule: dict, essay: Essay, site: Site) -> dict:
+    """A rule of the report as the page shows it: its sentences' words of the source marked (:func:`_quoting`)."""
+    done, reason = rule["told"]
+    return {**rule, "told": (_quoting(done, essay, site), reason)}
 
 
 def _quoting(sentence: str, essay: Essay, site: Site) -> Md:
