@@ -121,6 +121,11 @@ def locale(language: str) -> Locale:
     return Locale.parse(LOCALE[language])
 
 
+def language_name(code: str, language: str) -> str:
+    """The name of the language ``code`` (a tag such as "en") as ``language`` writes it: "inglés"."""
+    return locale(language).languages.get(code.split("-")[0].lower(), code)
+
+
 def number(language: str, n: float | Decimal) -> str:
     """A number as written in ``language``'s locale: "12,345" and "3.9" in both editions."""
     # (whole numbers, the pages' counts, are written many times the same: kept once written)

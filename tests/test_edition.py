@@ -336,3 +336,13 @@ def test_a_speaker_described_rather_than_named_asks_for_a_translation():
     assert missing(replace(quote, speaker="The authors of a report"), "es") == ["speaker"]
     assert missing(replace(quote, speaker="Kamala Harris"), "es") == []
     assert missing(replace(quote, translated=(("es", "speaker", "un alcalde de la región"),)), "es") == []
+
+
+def test_an_essay_in_another_language_than_the_editions_says_so(site):
+    """Its title and text are shown as published: the page says in which language, in its own."""
+    folder, _ = site
+    spanish = (folder / "es/essays/broad-2014/index.html").read_text(encoding="utf-8")
+    assert '<p class="essay-language">El texto del ensayo está en inglés, tal como se publicó.</p>' in spanish
+    english = (folder / "essays/conferencia-2024/index.html").read_text(encoding="utf-8")
+    assert '<p class="essay-language">The essay\'s text is in Spanish, as it was published.</p>' in english
+    assert "essay-language" not in (folder / "essays/broad-2014/index.html").read_text(encoding="utf-8")

@@ -243,6 +243,7 @@ def essay_pages(
             report={**prepared, "rules": [_quoted_rule(r, essay, site) for r in prepared["rules"]]},
             # (the essay's own words are marked with their language where it is not the site's)
             text_lang=foreign(essay.language, site.language),
+            text_language=languages.language_name(essay.language, site.language),
             checked=source_checks.sentence(site.language, check),
         ),
         stem + "preparation.json": json.dumps(prepared, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
