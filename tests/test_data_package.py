@@ -100,3 +100,25 @@ def test_the_package_is_linked_from_the_about_page_and_each_theme(site, edition)
     assert themes
     for page in themes:
         assert "../../reference/data/datapackage.json" in {href for href, _ in pages[page].links}, page
+
+
+def test_a_passages_id_stays_when_another_is_taken_away(project, capsys):
+    """An id names the claim, the essay and the paragraph, not the passage's place among the
+    claim's: a researcher's notes on the other passages still join after an edit."""
+    from tests.conftest import run
+
+    def ids() -> dict[str, str]:
+        assert run(project, "build", capsys=capsys)[0] == 0
+        found = rows(project / "docs" / DATA / "evidence.csv")
+        return {r["quote"]: r["id"] for r in found if r["claim"] == "who-gains-who-pays"}
+
+    before = ids()
+    path = project / "seeds/crossrefs/trade.yml"
+    lines = path.read_text(encoding="utf-8").splitlines(True)
+    claim = lines.index("  - id: who-gains-who-pays\n")
+    items = [i for i, line in enumerate(lines) if i > claim and line.startswith("      - essay:")][:3]
+    path.write_text("".join(lines[: items[1]] + lines[items[2] :]), encoding="utf-8")  # (its second passage)
+    after = ids()
+    assert len(after) == len(before) - 1 == 3
+    assert all(before[quote] == id_ for quote, id_ in after.items())
+    assert all(id_.startswith("claim:who-gains-who-pays:") for id_ in after.values())

@@ -12,6 +12,7 @@ after an edit from the parts kept of the records the edit did not touch (``make 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
@@ -139,8 +140,11 @@ def _evidence(
 ) -> list[dict]:
     """The passages quoted of one claim (as its theme's export gives them: each one's relation
     to the claim's first passage), event or key figure."""
-    rows = []
+    rows, seen = [], Counter[str]()
     for i, (ev, quote) in enumerate(zip(passages, quoted), 1):
+        # (named by where the passage stands, not by its place: the same when others are added)
+        stem = f"{kind}:{owner}:{quote.essay.slug}:{quote.paragraph.id}"
+        seen[stem] += 1
         lead = quoted[0] if i > 1 and kind == "claim" else None
         record = quote_record(quote, lead, base, language)
         if kind != "claim":
@@ -149,7 +153,8 @@ def _evidence(
             {
                 **record,
                 **{"claim": None, "event": None, "figure": None, kind: owner},
-                **{"id": f"{kind}:{owner}:{i}", "position": i, "translation": ev.translation},
+                **{"id": stem + (f":{seen[stem]}" if seen[stem] > 1 else ""), "position": i},
+                "translation": ev.translation,
             }
         )
     return rows
@@ -236,7 +241,15 @@ TABLES = (
         "evidence",
         N_("Evidence: every passage quoted, verbatim, with what it backs"),
         (
-            Field("id", "string", N_("What the passage backs, and its place there"), True),
+            Field(
+                "id",
+                "string",
+                N_(
+                    "What the passage backs, its essay and its paragraph (then 2, 3… for a second and third passage "
+                    "of that paragraph): it stays the same when passages are added or reordered"
+                ),
+                True,
+            ),
             Field("claim", "string", N_("The claim it backs")),
             Field("event", "string", N_("The timeline's event it mentions")),
             Field("figure", "string", N_("The key figure it gives")),
