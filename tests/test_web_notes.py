@@ -13,6 +13,7 @@ import pytest
 
 from build_tools import extract
 from build_tools.ids import SUPERSCRIPTS
+from build_tools.model import Essay
 from build_tools.problems import Collector
 from tests.conftest import FIXTURE, run
 from tests.test_clean_rules import clean_essay, essay_with
@@ -93,17 +94,18 @@ def test_links_within_the_text_are_no_notes():
     assert notes_of(extract.text_of("html", page(BODY.format(m1="", m2="")))) == []
 
 
-def test_the_notes_extracted_are_linked_by_the_footnotes_rule():
+def cleaned(page: Path, notes_heading: str) -> Essay:
+    """The page's text as `new essay` extracts it, cleaned with `footnotes` and the heading alone."""
     problems = Collector()
-    essay = clean_essay(
-        essay_with(
-            extract.text_of("html", PAGE.read_bytes()),
-            ("one_paragraph_per_line", {}),
-            ("footnotes", {"notes_heading": "Notes"}),
-        ),
-        problems,
-    )
+    raw = extract.text_of("html", page.read_bytes())
+    rules = [("one_paragraph_per_line", {}), ("footnotes", {"notes_heading": notes_heading})]
+    essay = clean_essay(essay_with(raw, *rules), problems)
     assert problems.problems == []
+    return essay
+
+
+def test_the_notes_extracted_are_linked_by_the_footnotes_rule():
+    essay = cleaned(PAGE, "Notes")
     assert [(n.label, n.text) for n in essay.notes] == [
         ("1", "An invented survey, for this test."),
         ("2", "An invented quotation, for this test."),
@@ -117,17 +119,7 @@ def test_the_notes_extracted_are_linked_by_the_footnotes_rule():
 def test_notes_the_page_numbers_in_plain_digits_are_read_after_their_heading():
     """The fixture's quiroga-2024: its notes are no list the extractor takes out, but a number
     on a line, then the note; its markers superscripts. `notes_heading` alone links them."""
-    page = FIXTURE / "seeds" / "essays" / "quiroga-2024.html"
-    problems = Collector()
-    essay = clean_essay(
-        essay_with(
-            extract.text_of("html", page.read_bytes()),
-            ("one_paragraph_per_line", {}),
-            ("footnotes", {"notes_heading": "Endnotes"}),
-        ),
-        problems,
-    )
-    assert problems.problems == []
+    essay = cleaned(FIXTURE / "seeds" / "essays" / "quiroga-2024.html", "Endnotes")
     assert [n.label for n in essay.notes] == ["1", "2"]
     assert [[label for _, label in p.notes] for p in essay.paragraphs[1:3]] == [["1"], ["2"]]
 
