@@ -7,11 +7,12 @@ sources`` reads the originals' pages with the same function.
 
 - A web page's article: trafilatura (favouring recall, tables kept, nothing
   deduplicated), which gives each paragraph on a line of its own (declare
-  ``one_paragraph_per_line``), and a marker glued to its word as a browser copies it
-  (``Honduras.69``: declare ``footnotes`` with ``markers: digits``). The page's notes,
-  which trafilatura drops, are taken out of the page first and written after the
-  article: their heading, then a line per note starting with its number
-  (build_tools/web_notes.py).
+  ``one_paragraph_per_line``). A superscript note marker is written in superscript
+  digits (``2015.³``), not as plain digits glued to its word as trafilatura or a browser
+  copies it (``2015.3``, a decimal). The page's notes, which trafilatura drops, are
+  taken out of the page first and written after the article: their heading, then a line
+  per note starting with its number in superscript digits (build_tools/web_notes.py).
+  Declare ``footnotes`` with ``notes_heading``.
 - A PDF's text: pypdf in layout mode, which leaves a blank line where the page leaves
   space, so that paragraphs are blocks; pages follow one another after a blank line, and
   each line's trailing spaces and runs of blank lines are taken out. Running heads, page
@@ -49,11 +50,13 @@ def article_text(html: str | bytes) -> str:
     import trafilatura
     from trafilatura.utils import load_html
 
-    from .web_notes import take_notes
+    from .web_notes import superscript_markers, take_notes
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # (its notes on odd markup are not the editors')
     tree = load_html(html)
     notes = take_notes(tree) if tree is not None else ""
+    if tree is not None:
+        superscript_markers(tree)
     text = trafilatura.extract(tree, favor_recall=True, include_tables=True, deduplicate=False) or ""
     return f"{text.rstrip()}\n{notes}" if text and notes else text
 

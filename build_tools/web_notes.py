@@ -1,10 +1,12 @@
-"""A web page's notes, taken out of its tree before the article is extracted.
+"""A web page's notes and note markers, read in its tree before the article is extracted.
 
 Extractors drop a page's notes: a list of short items that each end in a link back to the
 text reads to them as a menu. So the notes are found and taken out of the page's tree
 first, and written after the article's text: the notes' heading, then one note per line
-starting with its number (``1 See …``), the shape the ``footnotes`` rule reads with
-``markers: digits``. The page's notes are
+starting with its number in superscript digits (``¹ See …``). And an extractor writes a
+superscript as plain digits, which after a number read as a decimal (``2015.3``): so each
+superscript that holds only a note number is written in superscript digits (``2015.³``).
+That is the shape the ``footnotes`` rule reads by default. The page's notes are
 
 - the elements that in-text marker links point to (``<sup><a href="#fn1">1</a></sup>``,
   ``[1]``): the list or block that holds them, with the heading just before it; or
@@ -20,6 +22,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .ids import SUPERSCRIPTS
+
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
@@ -29,11 +33,24 @@ _NOTE_TAGS = {"li", "p", "dd", "div", "aside", "section"}
 _LISTS = {"ol", "ul"}
 _NOTES_WORDS = re.compile(r"(?i)(?:foot|end)?notes?|references|notas|referencias|notes and references")
 _MARKER_TEXT = re.compile(r"\[?([0-9]{1,3})\]?")
+_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPTS)
+
+
+def superscript_markers(tree: HtmlElement) -> None:
+    """Write each ``<sup>`` of ``tree`` that holds only a note number (``3``, ``[3]``, in a
+    link or not) as that number in superscript digits (``³``)."""
+    for sup in list(tree.iter("sup")):
+        m = _MARKER_TEXT.fullmatch(_text(sup))
+        if m:
+            for child in list(sup):
+                sup.remove(child)
+            sup.text = m.group(1).translate(_SUPERSCRIPT)
 
 
 def take_notes(tree: HtmlElement) -> str:
     """Take the page's notes out of ``tree`` and give them as lines ("" if it has none):
-    their heading, then each note on a line starting with its number."""
+    their heading, then each note on a line starting with its number in superscript
+    digits (the note's own number, ``1.`` or ``1)``, becomes that)."""
     order = {element: i for i, element in enumerate(tree.iter())}
     ids = {element.get("id"): element for element in tree.iter() if element.get("id")}
     found = _linked_notes(tree, order, ids) or _listed_notes(tree)
@@ -46,8 +63,8 @@ def take_notes(tree: HtmlElement) -> str:
             target = ids.get(link.get("href")[1:]) if link.get("href").startswith("#") else None
             if target is not None and order[target] < order[container]:
                 link.drop_tree()
-        text = _text(note)
-        lines.append(text if not number or re.match(rf"{number}\b", text) else f"{number} {text}")
+        text = re.sub(rf"^{number}(?![0-9])[.)]?\s*", "", _text(note)) if number else _text(note)
+        lines.append(f"{number.translate(_SUPERSCRIPT)} {text}" if number else text)
     for element in ([heading] if heading is not None else []) + [container]:
         if element.getparent() is not None:
             element.getparent().remove(element)

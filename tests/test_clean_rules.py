@@ -213,6 +213,17 @@ def test_correct_replaces_once_and_records_the_source_reading():
                 (f"{NOTE_OPEN}¹¹{NOTE_CLOSE} Green, ibid.", "note"),
             ],
         ),
+        # Superscript markers; notes numbered in plain digits, a number alone on its line.
+        (
+            ["Policy.¹ And 2015.² here.", "Endnotes", "1", "A note.", "2 Another."],
+            {"notes_heading": "Endnotes"},
+            [
+                f"Policy.{NOTE_OPEN}¹{NOTE_CLOSE} And 2015.{NOTE_OPEN}²{NOTE_CLOSE} here.",
+                ("Endnotes", "notes_heading"),
+                (f"{NOTE_OPEN}1{NOTE_CLOSE} A note.", "note"),
+                (f"{NOTE_OPEN}2{NOTE_CLOSE} Another.", "note"),
+            ],
+        ),
         # Markdown footnotes, anywhere; a superscript after a space is not a marker.
         (
             ["Text[^a] and x ² y.", "[^a]: The note."],

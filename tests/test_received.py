@@ -18,10 +18,18 @@ ESSAYS = FIXTURE / "seeds" / "essays"
 PAGE, PDF = ESSAYS / "quiroga-2024.html", ESSAYS / "quiroga-2023.pdf"
 
 
+def extracted(received):
+    """What `new essay` extracts from a fixture file today: its .txt, except that the page's
+    .txt, kept as the corpus keeps an essay's, was extracted before a page's superscript
+    markers were written as superscripts ("north.1")."""
+    text = received.with_suffix(".txt").read_text(encoding="utf-8")
+    return text.replace("north.1 ", "north.¹ ").replace("back.2\n", "back.²\n") if received == PAGE else text
+
+
 def test_the_fixtures_texts_are_what_their_extractors_give():
     """The fixture's .txt files are the extraction of the files received, as `new essay` made them."""
-    assert extract.text_of("html", PAGE.read_bytes()) == PAGE.with_suffix(".txt").read_text(encoding="utf-8")
-    assert extract.text_of("pdf", PDF.read_bytes()) == PDF.with_suffix(".txt").read_text(encoding="utf-8")
+    assert extract.text_of("html", PAGE.read_bytes()) == extracted(PAGE) != PAGE.with_suffix(".txt").read_text()
+    assert extract.text_of("pdf", PDF.read_bytes()) == extracted(PDF)
     assert extract.extractor("pdf").startswith("pypdf ") and extract.extractor("html").startswith("trafilatura ")
 
 
@@ -37,7 +45,7 @@ def test_new_essay_keeps_the_file_received_and_writes_its_text_beside_it(project
     essays = project / "seeds" / "essays"
     assert (essays / f"new-2025.{kind}").read_bytes() == received.read_bytes()
     text = (essays / "new-2025.txt").read_bytes()
-    assert text == received.with_suffix(".txt").read_bytes()
+    assert text == extracted(received).encode()
     meta = (essays / "new-2025.yml").read_text(encoding="utf-8")
     assert f"source_sha256: {hashlib.sha256(text).hexdigest()}\n" in meta
     sha = hashlib.sha256(received.read_bytes()).hexdigest()

@@ -3,9 +3,10 @@
 Sources give notes in several shapes, which the rule reads as its declaration says:
 
 - markers as superscript digits after a word or punctuation (``policy.²``), or
-  ``[^label]``; the notes after ``notes_heading``, each starting with its number, or
-  (without a heading) the blocks starting ``[^label]:``;
-- ``markers: digits``, as a browser copies a web page's or a PDF's notes: the marker is
+  ``[^label]``, as a web page's are extracted; the notes after ``notes_heading``, each
+  starting with its number (``² See …``, on a line of its own or not; or, if none does,
+  in plain digits as below), or (without a heading) the blocks starting ``[^label]:``;
+- ``markers: digits``, as a browser copies a web page's notes by hand, or a PDF's: the marker is
   plain digits glued to the word or punctuation before it (``Honduras.69``), and each
   note after ``notes_heading`` starts with its number, on a line of its own or before the
   note's text (``69`` then ``See …``, or ``69. See …``).
@@ -43,7 +44,8 @@ def footnotes(blocks, params, record):
     ``markers: digits`` plain digits glued to the word (``Honduras.69``). The notes are the
     blocks after the heading ``notes_heading`` (or, without one, the blocks starting
     ``[^label]:``); a block holding several notes is split at each number, and text before
-    the first number is a note without one.
+    the first number is a note without one. Notes numbered in plain digits are read so
+    whatever the markers' shape.
     """
     heading, digits = params.get("notes_heading"), params.get("markers") == "digits"
     if heading is not None:
@@ -58,7 +60,10 @@ def footnotes(blocks, params, record):
         body = [b for b in blocks if not _DEFINITION.match(b.text)]
         section, head = [b for b in blocks if b not in body], []
         where = "in blocks starting with a note's label, such as '[^1]:'"
-    notes = _digit_notes(section) if digits else [note for block in section for note in _split_notes(block)]
+    if digits or not any(_NOTE_START.search(b.text) for b in section):
+        notes = _digit_notes(section)
+    else:
+        notes = [note for block in section for note in _split_notes(block)]
     if not any(n.text.startswith(NOTE_OPEN) for n in notes):
         raise RuleError(
             f"found no numbered notes {where}: check the notes' shape in the text "
