@@ -16,10 +16,11 @@ declared correction does not say. Otherwise the build fails (:class:`Accounts`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
-from ...ids import paragraph_ids
+from ...ids import SUPERSCRIPTS, paragraph_ids
 from ...model import Change, CleanText, Corpus, Essay
 from ...problems import Collector, Problem, SourceLoc
 from .accounts import CONSUMING, Accounts
@@ -95,22 +96,36 @@ GLUED_MARKERS = 2
 
 
 def glued_markers(essay: Essay) -> list[Problem]:
-    """A warning for an essay whose paragraphs end words with digits glued to them, as a
-    browser copies a web page's note markers ("either.1"), but that declares no ``footnotes``
-    rule: they would be published as part of the text ("2015.3")."""
-    glued = [m for p in essay.paragraphs if (m := footnotes.DIGITS_MARKER.search(p.text))]
-    if len(glued) < GLUED_MARKERS or any(r.name == "footnotes" for r in essay.rules):
+    """A warning for an essay whose paragraphs end words with note markers, but that declares
+    no ``footnotes`` rule: digits glued to them, as a browser copies a web page's markers
+    ("either.1"), which would be published as part of the text ("2015.3"); or superscript
+    digits after punctuation ("either.¹"), as a web page's are extracted, left unlinked."""
+    if any(r.name == "footnotes" for r in essay.rules):
         return []
-    seen = ", ".join(repr(m.string[: m.end()].rsplit(" ", 1)[-1]) for m in glued[:2])
-    return [
-        Problem(
-            essay.rules[-1].loc if essay.rules else essay.loc,
-            f"{len(glued)} paragraphs of essay '{essay.slug}' end a word with digits glued to it ({seen}), as a "
-            "browser copies a page's note markers, and would be published so: declare the cleaning rule "
-            "'footnotes' with 'markers: digits' and the notes' 'notes_heading'",
-            "warning",
-        )
-    ]
+    for pattern, how, declare in _GLUED:
+        glued = [m for p in essay.paragraphs if (m := pattern.search(p.text))]
+        if len(glued) >= GLUED_MARKERS:
+            seen = ", ".join(repr(m.string[: m.end()].rsplit(" ", 1)[-1]) for m in glued[:2])
+            where = essay.rules[-1].loc if essay.rules else essay.loc
+            message = f"{len(glued)} paragraphs of essay '{essay.slug}' end a word with {how} ({seen}), {declare}"
+            return [Problem(where, message, "warning")]
+    return []
+
+
+_GLUED = (
+    (
+        footnotes.DIGITS_MARKER,
+        "digits glued to it",
+        "as a browser copies a page's note markers, and would be published so: declare the cleaning rule "
+        "'footnotes' with 'markers: digits' and the notes' 'notes_heading'",
+    ),
+    (
+        re.compile(rf"(?<=[.,;:!?”’\"')\]])[{SUPERSCRIPTS}]+"),
+        "a note marker in superscript",
+        "which would be published unlinked, its note apart: declare the cleaning rule 'footnotes' with the "
+        "notes' 'notes_heading'",
+    ),
+)
 
 
 def paragraph_warnings(essay: Essay) -> list[Problem]:
