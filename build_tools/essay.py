@@ -83,6 +83,10 @@ class EssayDate:
         """The date as a reader of ``language`` writes it: "2 March 2026", "c. 2000"."""
         return date(language, self.value, self.precision == "approximate")
 
+    def year_in(self, language: str) -> str:
+        """The year alone, as a reader of ``language`` writes it: "2014", "c. 2000"."""
+        return date(language, self.value[:4], self.precision == "approximate")
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -281,6 +285,11 @@ class Essay:
     def label_in(self, language: str) -> str:
         """The essay in a few words, as the navigation and lists name it: "Broad (July 2014)"."""
         return f"{self.short_author_in(language)} ({self.short_date_in(language)})"
+
+    def author_year_in(self, language: str) -> str:
+        """The essay by its author(s) and year alone, as an author–date citation names it (the
+        map's rows): "Broad (2014)", "Bach (c. 2000)", "Office of the Historian (2015a)"."""
+        return f"{self.short_author_in(language)} ({self.date.year_in(language)}{self.year_letter})"
 
     byline = property(lambda self: self.byline_in("en"))
     short_author = property(lambda self: self.short_author_in("en"))
