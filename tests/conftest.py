@@ -287,6 +287,7 @@ def prebuild(request, tmp_path_factory) -> None:
         except Exception:
             pass
 
+    tmp_path_factory.getbasetemp()  # (made here: the thread and the first test asking at once both made it)
     threading.Thread(target=build, daemon=True).start()
 
 
