@@ -122,3 +122,17 @@ def test_a_passages_id_stays_when_another_is_taken_away(project, capsys):
     assert len(after) == len(before) - 1 == 3
     assert all(before[quote] == id_ for quote, id_ in after.items())
     assert all(id_.startswith("claim:who-gains-who-pays:") for id_ in after.values())
+
+
+def test_a_themes_export_gives_each_quotes_translation_as_its_page_does(site):
+    """The Spanish edition shows the editors' translation of an English quote: its theme's
+    CSV and JSON give it too, and the JSON says in which language its fields are."""
+    import html
+
+    folder = site[0] / "es/themes/trade"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    translated = [r for r in rows(folder / "trade-claims.csv") if r["translation"]]
+    assert translated and all(html.escape(r["translation"], quote=False) in page for r in translated)
+    data = json.loads((folder / "trade-claims.json").read_text(encoding="utf-8"))
+    assert data["language"] == "es"
+    assert {q["translation"] for c in data["claims"] for q in c["evidence"]} >= {r["translation"] for r in translated}

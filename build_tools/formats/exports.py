@@ -1,7 +1,8 @@
 """Each theme's claims and their quotes as data: CSV (one row per quote) and JSON; and the
 CSV of a table, which the corpus's data package shares (:mod:`.data_package`).
 
-A quote's ``relation`` is how it stands to its claim's first quote, as the theme's page
+A quote in another language than the edition's has the editors' ``translation`` beside it,
+as the page shows it; the JSON says the edition's ``language``. A quote's ``relation`` is how it stands to its claim's first quote, as the theme's page
 shows it: ``lead`` for the first, ``same-essay`` for another passage of the first's own
 essay, else the editors' ``agrees``, ``qualifies`` or ``contrasts``; ``relation_label`` is
 the page's own words for it, in the edition's language ("Also in this essay"), empty for
@@ -37,6 +38,7 @@ COLUMNS = (
     "essay_title",
     "date",
     "quote",
+    "translation",
     "note",
     "paragraph",
     "url",
@@ -70,6 +72,7 @@ def quote_record(q: Quote, lead: Quote | None, base: str, language: str) -> dict
         "essay_title": q.essay.title,
         "date": q.essay.date.value,
         "quote": q.text,
+        "translation": q.evidence.translation or "",
         "relation": relation or "lead",
         "relation_label": gettext(language, RELATION_LABELS[relation]) if relation else "",
         "note": q.evidence.note or "",
@@ -101,7 +104,8 @@ def claim_data(site: Site, claim: Claim, quotes: list[Quote]) -> ClaimData:
 
 def theme_json(site: Site, theme: Theme, claims: list[ClaimData]) -> str:
     """The theme's claims as JSON, made of each claim's (:func:`claim_data`)."""
-    data = {"theme": {"id": theme.id, "title": theme.title, "question": theme.question}, "source": site.name}
+    theme_record = {"id": theme.id, "title": theme.title, "question": theme.question}
+    data = {"theme": theme_record, "source": site.name, "language": site.language}
     text = json.dumps({**data, "claims": []}, ensure_ascii=False, indent=1)
     if claims:  # (as json.dumps lays out a list at that depth)
         text = text.removesuffix("[]\n}") + "[\n  " + ",\n  ".join(c.json for c in claims) + "\n ]\n}"
