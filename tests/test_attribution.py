@@ -275,3 +275,11 @@ def test_an_archived_copy_is_shown_beside_the_original(site):
     )
     assert html.count(f'href="{archive}"') == 2  # (the button, and "About this text")
     assert 'href="https://history.example.org/milestones/central-america-1977-1980"' in html
+
+
+def test_an_outlet_that_is_its_author_is_named_once(site):
+    """An organisation that publishes its own text: "published by the Office, *the Office*" no more."""
+    folder, _ = site
+    timeline = visible(folder, "reference/timeline/index.html")
+    assert "— Office of the Example Historian, “Central America, 1981–1993”, 2015" in timeline
+    assert "1993”, Office of the Example Historian" not in timeline
