@@ -262,6 +262,14 @@ CASES = [
         ],
     ),
     (
+        "unclosed-bracket-in-claims",  # (and no "no claim quotes essay …" for the claims not read)
+        lambda r: edit(r, "seeds/crossrefs/governance.yml", "id: bad-governance-made-in-usa", "id: [bad"),
+        [
+            "seeds/crossrefs/governance.yml:{at:seeds/crossrefs/governance.yml:[bad}: this list in "
+            "square brackets is never closed: add ']'"
+        ],
+    ),
+    (
         "html-in-note",
         lambda r: edit(
             r, TRADE, "note: >-\n          Wilson quotes", "note: >-\n          <b onclick=x>Wilson</b> quotes"

@@ -24,8 +24,10 @@ def check_records(corpus: Corpus, problems: Collector) -> None:
     _duplicates(problems, [(f.id, f.loc) for f in corpus.figures], "figure id")
     _duplicates(problems, [(form, t.loc) for t in corpus.terms for form in t.forms], "glossary term")
     _events_and_figures(corpus, problems, theme_ids)
+    # (not while a claims file has an error: its claims may not all have been read)
+    claims_read = not any(p.loc.path.startswith("seeds/crossrefs/") for p in problems.errors)
     for essay in corpus.essays:
-        if essay.slug not in cited:
+        if essay.slug not in cited and claims_read:
             problems.warning(essay.loc, f"no claim quotes essay '{essay.slug}' yet")
 
 
