@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.stages.localize import numbers_in
+from build_tools.stages.localize import numbers_in, ranges_in
 from build_tools.stages.validate.numbers import numbers, written
 from tests.conftest import run
 
@@ -95,11 +95,12 @@ def test_each_edition_writes_a_figures_number_itself():
     assert [numbers_in("es", t) for t in ("200,000", "93.5%", "7–20", "42", "1,000")] == [
         "200,000",  # (Mexican Spanish: a decimal point, a thousands comma)
         "93.5%",
-        "7–20",
+        "7-20",  # (a range's hyphen)
         "42",
         "1,000",
     ]
-    assert numbers_in("en", "200,000") == "200,000"
+    assert numbers_in("en", "200,000") == "200,000" and ranges_in("en", "7–20") == "7–20"
+    assert ranges_in("es", "2014–2016") == "2014-2016"  # (a year's span: never grouped as a number)
 
 
 def test_an_accessed_day_before_the_texts_date_is_an_error(project, capsys):

@@ -101,6 +101,8 @@ def _localized(obj, language: str, source: str):
         if not _words(english):
             if name == "figure":  # (a number alone: the edition writes it as its readers do)
                 changes[name] = numbers_in(language, english)
+            elif name == "year" and english:  # (years, never grouped: "2014–2016")
+                changes[name] = ranges_in(language, english)
             continue
         if name == "intro":  # (paragraphs, separated by blank lines)
             text = given.get(name)
@@ -151,7 +153,18 @@ def numbers_in(language: str, text: str) -> str:
     def written(m: re.Match) -> str:
         return number(language, Decimal(m[1].replace(",", "") + (f".{m[2]}" if m[2] else "")))
 
-    return _NUMBER.sub(written, text)
+    return ranges_in(language, _NUMBER.sub(written, text))
+
+
+def ranges_in(language: str, text: str) -> str:
+    """``text`` with the dash of each range of numbers as ``language`` writes it."""
+    return _RANGE.sub(_RANGE_DASH.get(language, "–"), text)
+
+
+# The dash between the numbers of a range ("7–20", "2014–2016"): Spanish writes a hyphen
+# there (RAE, Ortografía, 2010: the guion joins the ends of an interval).
+_RANGE = re.compile(r"(?<=\d)–(?=\d)")
+_RANGE_DASH = {"es": "-"}
 
 
 def _evidence(ev: Evidence, essay: Essay, language: str, source: str) -> Evidence:
