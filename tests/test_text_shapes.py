@@ -37,6 +37,20 @@ def test_hyphenation_joins_words_at_line_ends_and_keeps_listed_hyphens():
     assert changes == [("converted", "- ", 1, "hyphen at a line end")]
 
 
+def test_hyphenation_joins_the_typographic_hyphen_a_browsers_pdf_gives():
+    raw = "the where ‐\nabouts of forty-\ntwo villages and a neigh‐\nbour"
+    texts, changes = run("hyphenation", raw, keep=["forty-two"])
+    assert texts == [("the whereabouts of forty-two villages and a neighbour", 1)]
+    assert [c[:2] for c in changes] == [("converted", "‐ "), ("converted", " ‐ ")]
+
+
+def test_a_running_head_goes_whatever_its_spaces():
+    raw = "Rural   Credit  Institute\nThe text runs\n\nRural Credit Institute\non."
+    texts, changes = run("running_heads", raw, texts=["Rural Credit Institute", "Rural  Credit Institute"])
+    assert texts == [("The text runs", 2), ("on.", 5)]
+    assert [c[:2] for c in changes] == [("removed", "Rural   Credit  Institute"), ("removed", "Rural Credit Institute")]
+
+
 def test_running_heads_and_page_numbers_go_however_many_there_are():
     raw = "CRS Report\nThe text runs on\n2\nCRS Report\nacross pages.\n\nPage 3 of 9\n\n- 4 -\nEnd."
     texts, changes = run("running_heads", raw, texts=["CRS Report"])

@@ -85,8 +85,10 @@ def _headings_said(blocks: list[Block]) -> str:
     short = [f"{b.text!r} (line {b.line})" for b in blocks if len(b.text) <= 60 and _SHORT.fullmatch(b.text)]
     if not short:
         return (
-            ", and no short line of it could be one: if the notes are missing from the .txt, add the "
-            "page or file again with `new essay --source`, which keeps a web page's notes"
+            ", and no short line of it could be one: if a rule declared before 'footnotes' (such as "
+            "'join_broken_paragraphs') joined the heading into a paragraph, declare 'footnotes' first; if the notes "
+            "are missing from the .txt, add the page or file again with `new essay --source`, which keeps a web "
+            "page's notes"
         )
     return f"; the short lines that could be it are {', '.join(short[-_SAID:])}: copy the heading exactly"
 

@@ -37,7 +37,9 @@ def one_paragraph_per_line(blocks, params, record):
 
 
 # A word hyphenated at a line end: a letter and a hyphen, the line end, a lower-case letter.
-_HYPHENATED = re.compile(r"(\w+)-( )([^\W\d_A-Z]\w*)")
+# The hyphen is "-", or the typographic "‐" (U+2010) that a browser's PDF gives a word it
+# hyphenated itself, sometimes after a space ("where ‐" / "abouts").
+_HYPHENATED = re.compile(r"(\w+)(-| ?‐)( )([^\W\d_A-Z]\w*)")
 
 
 @rule
@@ -50,14 +52,13 @@ def hyphenation(blocks, params, record):
     out = []
     for block in blocks:
         for m in reversed(list(_HYPHENATED.finditer(block.text))):
-            if block.origins[m.start(2)] != LINE_END:
+            if block.origins[m.start(3)] != LINE_END:
                 continue
-            hyphen = m.end(1)
-            if f"{m.group(1)}-{m.group(3)}" in keep:
-                block = block.splice(m.start(2), m.end(2))
+            if f"{m.group(1)}-{m.group(4)}" in keep and m.group(2) == "-":
+                block = block.splice(m.start(3), m.end(3))
             else:
-                record("converted", block, (hyphen, m.end(2)), "hyphen at a line end", consumes=[(hyphen, hyphen + 1)])
-                block = block.splice(hyphen, m.end(2))
+                record("converted", block, (m.start(2), m.end(3)), "hyphen at a line end", consumes=[m.span(2)])
+                block = block.splice(m.start(2), m.end(3))
         out.append(block)
     return out
 
@@ -89,10 +90,12 @@ def _drop_lines(blocks: list[Block], is_furniture, record) -> tuple[list[Block],
 def running_heads(blocks, params, record):
     """Remove the lines repeated at the top or foot of every page, however many there are.
 
-    Each line that is exactly one of ``texts`` (the title, the publisher's name) goes."""
+    Each line that is one of ``texts`` (the title, the publisher's name), whatever the spaces
+    between its words, goes."""
     out = blocks
-    for text in params["texts"]:
-        out, dropped = _drop_lines(out, lambda line, text=text: line == text, record)
+    # (the spaces inside a line may differ from page to page: texts that differ only so are one)
+    for text in dict.fromkeys(" ".join(text.split()) for text in params["texts"]):
+        out, dropped = _drop_lines(out, lambda line, text=text: " ".join(line.split()) == text, record)
         if not dropped:
             raise RuleError(f"no line of the text is the running head {text!r}: copy it exactly from the text")
     return out
