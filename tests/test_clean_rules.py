@@ -110,6 +110,8 @@ def test_rules(name, texts, params, expected):
             ["One.", "Two?", "“Three.”", "Four.²", "(Five.)", "Six:"],
             ["One.", "Two?", "“Three.”", "Four.²", "(Five.)", "Six:"],
         ),
+        # A note's marker as the footnotes rule marks it, after the sentence's end.
+        (["any yield.\ue0022\ue003", "The consequence."], ["any yield.\ue0022\ue003", "The consequence."]),
         # Several blocks in a row (a paragraph broken at every line).
         (["the Zedillo", "Administration as a", "way forward."], ["the Zedillo Administration as a way forward."]),
         # Headings are never joined, before or after.

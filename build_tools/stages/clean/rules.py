@@ -10,7 +10,7 @@ from typing import Any
 
 from ...ids import SUPERSCRIPTS
 from ...languages import N_
-from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, LINE_END, Block
+from .blocks import EM_CLOSE, EM_OPEN, LAYOUT, LINE_END, NOTE_CLOSE, NOTE_OPEN, Block
 
 
 class RuleError(Exception):
@@ -136,7 +136,10 @@ def headings(blocks, params, record):
     return out
 
 
-_ENDS_SENTENCE = re.compile(rf"[.!?:;…][\"'”’)\]*\ue001]*[{SUPERSCRIPTS}]*$")
+# (a sentence's end, then closing marks, and a note's marker: as printed, ², or as the footnotes rule marks it)
+_ENDS_SENTENCE = re.compile(
+    rf"[.!?:;…][\"'”’)\]*\ue001]*(?:[{SUPERSCRIPTS}]+|{NOTE_OPEN}[^{NOTE_CLOSE}]*{NOTE_CLOSE})*$"
+)
 
 
 @rule
