@@ -290,7 +290,7 @@ def stock(root: Path) -> Path:
 # machine's disk (ext4 without a journal, where Linux passes over the inodes freed in the last
 # minute before it reuses one), making files soon after thousands were removed costs several
 # times more. The whole build timed just after the last one's folder was removed took 32-35 s,
-# against 27-29 s on a fresh folder (7 December, N = 1,000): the bench would time its own
+# against 27-30 s on a fresh folder (7 December, N = 1,000): the bench would time its own
 # clean-up. Each size's folders are removed together once all sizes are measured.
 def measure(n: int, pool: list[str], tmp: Path) -> dict:
     root = copy_project(tmp / "project")
