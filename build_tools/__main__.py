@@ -136,10 +136,9 @@ def _editions(args, tmp: Path) -> tuple[str, list[tuple[Path, str]]]:
     return "", [(running.site_dir, folder) for running, (_, folder) in zip(builds, wanted)]
 
 
-def _offline_copies(root: Path, built: list[tuple[Path, str]]) -> None:
-    """Write into each built edition its copy to read offline (:mod:`.site.offline`)."""
-    config = read_config(root / "mkdocs.yml", _mkdocs_env())
-    url = (config.get("site_url") or "").strip().rstrip("/")
+def _offline_copies(config: dict, url: str, built: list[tuple[Path, str]]) -> None:
+    """Write into each built edition its copy to read offline (:mod:`.site.offline`); ``url``
+    is the site's address as ``config`` gives it, without its final "/" ("" if not known)."""
     wanted = editions(config)
 
     def write(n: int) -> None:
@@ -174,10 +173,11 @@ def _site(args, tmp: Path) -> bool:
     if failed:
         print(failed, file=sys.stderr)
         return False
+    config = read_config(args.root / "mkdocs.yml", _mkdocs_env())
+    url = (config.get("site_url") or "").strip().rstrip("/")
     try:
-        config = read_config(args.root / "mkdocs.yml", _mkdocs_env())
-        citation_file.write_citations(args.root, built, (config.get("site_url") or "").strip().rstrip("/"))
-        _offline_copies(args.root, built)
+        citation_file.write_citations(args.root, built, url)
+        _offline_copies(config, url, built)
     except OSError as exc:
         print(f"the copy to read offline could not be written: {exc}\n{_LEFT}", file=sys.stderr)
         return False
