@@ -132,16 +132,14 @@ def _evidence_parts(corpus: Corpus, quotes: dict[Evidence, Quote], base: str) ->
     owners += [("event", e.id, e.passages) for e in corpus.events]
     owners += [("figure", f.id, f.passages) for f in corpus.figures]
     for kind, owner, passages in owners:
-        yield Part(f"{kind}:{owner}", (kind, owner, passages, tuple(quotes[ev] for ev in passages), base, language))
+        yield Part(f"{kind}:{owner}", (kind, owner, tuple(quotes[ev] for ev in passages), base, language))
 
 
-def _evidence(
-    kind: str, owner: str, passages: tuple[Evidence, ...], quoted: tuple[Quote, ...], base: str, language: str
-) -> list[dict]:
+def _evidence(kind: str, owner: str, quoted: tuple[Quote, ...], base: str, language: str) -> list[dict]:
     """The passages quoted of one claim (as its theme's export gives them: each one's relation
     to the claim's first passage), event or key figure."""
     rows, seen = [], Counter[str]()
-    for i, (ev, quote) in enumerate(zip(passages, quoted), 1):
+    for i, quote in enumerate(quoted, 1):  # (each quote's evidence is its passage's, translation and all)
         # (named by where the passage stands, not by its place: the same when others are added)
         stem = f"{kind}:{owner}:{quote.essay.slug}:{quote.paragraph.id}"
         seen[stem] += 1
@@ -154,7 +152,6 @@ def _evidence(
                 **record,
                 **{"claim": None, "event": None, "figure": None, kind: owner},
                 **{"id": stem + (f":{seen[stem]}" if seen[stem] > 1 else ""), "position": i},
-                "translation": ev.translation,
             }
         )
     return rows
