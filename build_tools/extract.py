@@ -53,9 +53,9 @@ def article_text(html: str | bytes) -> str:
     from .web_notes import superscript_markers, take_notes
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # (its notes on odd markup are not the editors')
-    tree = load_html(html)
-    notes = take_notes(tree) if tree is not None else ""
+    tree, notes = load_html(html), ""
     if tree is not None:
+        notes = take_notes(tree)
         superscript_markers(tree)
     text = trafilatura.extract(tree, favor_recall=True, include_tables=True, deduplicate=False) or ""
     return f"{text.rstrip()}\n{notes}" if text and notes else text

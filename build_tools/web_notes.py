@@ -60,7 +60,7 @@ def take_notes(tree: HtmlElement) -> str:
     lines = [_text(heading) if heading is not None else NOTES_HEADING]
     for number, note in notes:
         for link in list(note.iterfind(".//a[@href]")):  # (links back to the text)
-            target = ids.get(link.get("href")[1:]) if link.get("href").startswith("#") else None
+            target = _target(link, ids)
             if target is not None and order[target] < order[container]:
                 link.drop_tree()
         text = re.sub(rf"^{number}(?![0-9])[.)]?\s*", "", _text(note)) if number else _text(note)
@@ -82,7 +82,7 @@ def _linked_notes(tree: HtmlElement, order: dict[HtmlElement, int], ids: dict[st
     notes: dict[HtmlElement, str] = {}
     for link in tree.iterfind(".//a[@href]"):
         m = _MARKER_TEXT.fullmatch(_text(link))
-        target = ids.get(link.get("href")[1:]) if link.get("href").startswith("#") and m else None
+        target = _target(link, ids) if m else None
         if target is None or order[target] < order[link] or m is None:
             continue
         note = (
@@ -132,6 +132,12 @@ def _heading_before(element: HtmlElement) -> HtmlElement | None:
             return before if before.tag in _HEADINGS else None
         element = element.getparent()
     return None
+
+
+def _target(link: HtmlElement, ids: dict[str, HtmlElement]) -> HtmlElement | None:
+    """The element of the page that ``link`` leads to (``href="#fn1"``), if it is one."""
+    href = link.get("href")
+    return ids.get(href[1:]) if href.startswith("#") else None
 
 
 def _text(element: HtmlElement) -> str:
