@@ -2,11 +2,11 @@
 CSV of a table, which the corpus's data package shares (:mod:`.data_package`).
 
 A quote in another language than the edition's has the editors' ``translation`` beside it,
-as the page shows it; the JSON says the edition's ``language``. A quote's ``relation`` is how it stands to its claim's first quote, as the theme's page
-shows it: ``lead`` for the first, ``same-essay`` for another passage of the first's own
-essay, else the editors' ``agrees``, ``qualifies`` or ``contrasts``; ``relation_label`` is
-the page's own words for it, in the edition's language ("Also in this essay"), empty for
-the first.
+as the page shows it; the JSON says the edition's ``language``. A quote's ``relation`` is
+how it stands to its claim's first quote, as the theme's page shows it: ``lead`` for the
+first, ``same-essay`` for another passage of the first's own essay, else the editors'
+``agrees``, ``qualifies`` or ``contrasts``; ``relation_label`` is the page's own words for
+it, in the edition's language ("Also in this essay"), empty for the first.
 
 Addresses are absolute when the site's address is known (``site_url``), otherwise
 relative to the site's root. Cells that a spreadsheet would run as a formula are
