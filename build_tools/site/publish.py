@@ -28,11 +28,9 @@ rebuilds and indexes in the background.
 from __future__ import annotations
 
 import html
-import os
 import posixpath
 import re
 import sys
-from datetime import UTC, datetime
 from itertools import chain
 from pathlib import Path
 
@@ -40,6 +38,7 @@ import rcssmin
 import rjsmin
 
 from .. import parallel
+from ..config import source_date
 from ..essay import EssayDate
 from ..formats.spliced import SpliceError, splice
 from ..languages import gettext
@@ -188,13 +187,13 @@ def with_address(output: str) -> str:
     """The page with, under its title, its address and the date of the sources built
     (``SOURCE_DATE_EPOCH``), shown in print only (root-causes.css): what a printed page
     needs to be found again. Nothing where the site's address is not known."""
-    address, epoch = _CANONICAL.search(output), os.environ.get("SOURCE_DATE_EPOCH", "")
+    address, built = _CANONICAL.search(output), source_date()
     start = output.find(ARTICLE)
-    end = _TITLE_END.search(output, start) if address and epoch.isdigit() and start >= 0 else None
-    if end is None or address is None:
+    end = _TITLE_END.search(output, start) if address and built and start >= 0 else None
+    if end is None or address is None or built is None:
         return output
     language = page_language(output)
-    day = EssayDate(datetime.fromtimestamp(int(epoch), UTC).date().isoformat(), "day").shown(language)
+    day = EssayDate(built, "day").shown(language)
     words = gettext(language, "From {address}, as published on {date}.")
     line = html.escape(words.format(address=html.unescape(address[1]), date=day), quote=False)
     return f'{output[: end.end()]}\n<p class="page-address">{line}</p>{output[end.end() :]}'
